@@ -1,0 +1,13 @@
+"""PLACEHOLDER: replaced by the real check."""
+
+from __future__ import annotations
+
+from checks.model import Article, Context, Result, Status
+
+
+class DatedClaims:
+    name = "dated_claims"
+    title = "Dated claims"
+
+    async def run(self, article: Article, ctx: Context) -> Result:
+        return Result(Status.SKIP, "not implemented yet")

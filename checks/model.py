@@ -1,0 +1,127 @@
+"""The data that flows through sourcecheck: Article in, Checklist out."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
+
+if TYPE_CHECKING:
+    from checks.fetch import Fetcher
+    from checks.outlets import OutletTable
+
+
+class Status(StrEnum):
+    PASS = "pass"  # the signal is present and fine
+    WARN = "warn"  # worth a reader's attention
+    FAIL = "fail"  # a red flag
+    INFO = "info"  # a fact, no judgement
+    SKIP = "skip"  # not applicable to this input
+    ERROR = "error"  # set by the engine only: the check crashed or timed out
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link inside the article: its target, the words it sits on, and where."""
+
+    url: str
+    text: str = ""
+    position: int = -1  # character offset of the anchor text in Article.text, -1 if unknown
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where the article reached us from: a forwarding channel, a user, a file, a URL."""
+
+    kind: str  # "channel", "user", "chat", "hidden_user", "url", "file", "stdin", "text"
+    name: str = ""
+    username: str = ""
+    url: str | None = None
+    date: datetime | None = None  # e.g. the original post's date for a forward
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """Everything the checks may look at, however the article arrived."""
+
+    text: str
+    links: tuple[Link, ...] = ()
+    url: str | None = None
+    title: str | None = None
+    byline: str | None = None
+    site_name: str | None = None
+    published: datetime | None = None
+    published_basis: str = ""  # where the date came from: "meta", "json-ld", "message date"...
+    canonical_url: str | None = None
+    language: str | None = None
+    origin: Origin | None = None
+    received: datetime | None = None
+    # Text of the page outside the main article (header, footer, sidebars), when known:
+    # site-wide disclaimers and copyright lines live there.
+    furniture_text: str = ""
+    # Raw page metadata worth keeping (og:*, article:*, JSON-LD @type ...), lower-case keys.
+    meta: Mapping[str, str] = field(default_factory=dict)
+    source_kind: str = "text"  # "html", "markdown", "text", "telegram"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What a finding rests on: a quoted sentence, a link, a dataset row."""
+
+    quote: str
+    where: str = ""  # "footer", "link 3", "forward origin", "CRED-1 (CC BY 4.0)"
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """One line of the checklist."""
+
+    status: Status
+    summary: str  # one short line a reader understands
+    evidence: tuple[Evidence, ...] = ()
+    data: Mapping[str, Any] = field(default_factory=dict)  # machine-readable, for JSON
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """A check's result together with which check produced it."""
+
+    check: str
+    title: str
+    result: Result
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Checklist:
+    """All results for one input, in the engine's stable order."""
+
+    input: str
+    article: Article
+    outcomes: tuple[Outcome, ...]
+
+    def get(self, check: str) -> Outcome | None:
+        return next((o for o in self.outcomes if o.check == check), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a check may use from outside, injected so tests can pass their own."""
+
+    now: datetime
+    outlets: OutletTable | None = None
+    fetcher: Fetcher | None = None  # None: the check must not touch the network
+    settings: Mapping[str, Any] = field(default_factory=dict)
+
+
+@runtime_checkable
+class Check(Protocol):
+    """A check: answers one question about an article, with evidence."""
+
+    name: str  # == its entry-point name; stable, used in JSON
+    title: str  # the question it answers, e.g. "Disclaimers"
+
+    async def run(self, article: Article, ctx: Context) -> Result: ...
