@@ -86,7 +86,9 @@ async def check_inputs(args: argparse.Namespace, checks: Sequence[Check]) -> int
             continue
         if article.received is None:
             article = replace(article, received=now)
-        checklist = await run(article, checks, ctx, input_label=source, timeout=args.timeout)
+        checklist = await run(
+            article, checks, ctx, input_label=source, seconds_per_check=args.timeout
+        )
         checklists.append(checklist)
         if args.format != "json":
             print(render(checklist, args.format), flush=True)

@@ -57,9 +57,7 @@ def order_key(name: str) -> tuple[int, str]:
         return (len(BUILTIN_ORDER), name)
 
 
-def load_checks(
-    enabled: Iterable[str] | None = None, disabled: Iterable[str] = ()
-) -> list[Check]:
+def load_checks(enabled: Iterable[str] | None = None, disabled: Iterable[str] = ()) -> list[Check]:
     """Load installed checks in stable order; fail fast naming the package of a bad one."""
     wanted = set(enabled) if enabled is not None else None
     skipped = set(disabled)
@@ -82,18 +80,18 @@ def load_checks(
     return sorted(checks, key=lambda c: order_key(c.name))
 
 
-async def run_check(check: Check, article: Article, ctx: Context, timeout: float) -> Outcome:
+async def run_check(check: Check, article: Article, ctx: Context, seconds: float) -> Outcome:
     """Run one check; a crash, a hang or a wrong return value becomes one ERROR result."""
     started = time.perf_counter()
     try:
-        result = await asyncio.wait_for(check.run(article, ctx), timeout)
+        result = await asyncio.wait_for(check.run(article, ctx), seconds)
         if not isinstance(result, Result):
             raise TypeError(f"run() returned {type(result).__name__}, not Result")
         if result.status is Status.ERROR:
             raise ValueError("only the engine may report status 'error'")
     except TimeoutError:
-        logger.warning("check %s timed out after %.1f s", check.name, timeout)
-        result = Result(Status.ERROR, f"Could not run: no answer within {timeout:g} s")
+        logger.warning("check %s timed out after %.1f s", check.name, seconds)
+        result = Result(Status.ERROR, f"Could not run: no answer within {seconds:g} s")
     except Exception as exc:
         logger.exception("check %s crashed", check.name)
         result = Result(Status.ERROR, f"Could not run: {type(exc).__name__}")
@@ -106,8 +104,10 @@ async def run(
     ctx: Context,
     *,
     input_label: str = "",
-    timeout: float = DEFAULT_TIMEOUT,
+    seconds_per_check: float = DEFAULT_TIMEOUT,
 ) -> Checklist:
     """Run every check concurrently, each with its own timeout; keep the checks' order."""
-    outcomes = await asyncio.gather(*(run_check(c, article, ctx, timeout) for c in checks))
+    outcomes = await asyncio.gather(
+        *(run_check(c, article, ctx, seconds_per_check) for c in checks)
+    )
     return Checklist(input=input_label, article=article, outcomes=tuple(outcomes))

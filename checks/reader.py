@@ -1,4 +1,4 @@
-"""Turns what a user gives us (plain text, Markdown-style links, a saved HTML page) into an Article."""
+"""What a user gives us (plain text, Markdown-style links, a saved page) -> Article."""
 
 from __future__ import annotations
 
@@ -12,7 +12,9 @@ MAX_INPUT_BYTES = 10 * 1024 * 1024
 
 # [anchor](target) — the form an article takes when copied with its links; targets may be "#".
 _MARKDOWN_LINK = re.compile(r"(?<!!)\[([^\[\]\n]{1,500})\]\(\s*([^()\s]*)\s*\)")
-_HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta)\b", re.I | re.S)
+_HTML_START = re.compile(
+    rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta)\b", re.I | re.S
+)
 
 
 class InputError(ValueError):

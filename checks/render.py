@@ -17,7 +17,7 @@ MARKS = {
     Status.WARN: "!",
     Status.FAIL: "✗",
     Status.INFO: "i",
-    Status.SKIP: "–",
+    Status.SKIP: "-",
     Status.ERROR: "?",
 }
 MAX_EVIDENCE_TEXT = 6
@@ -99,7 +99,7 @@ def render_text(checklist: Checklist, *, evidence_per_check: int = MAX_EVIDENCE_
             f"      {line}" for line in _evidence_lines(result.evidence, evidence_per_check)
         )
     lines.append("")
-    lines.append("Marks: ✓ fine  ! worth attention  ✗ red flag  i fact  – not applicable")
+    lines.append("Marks: ✓ fine  ! worth attention  ✗ red flag  i fact  - not applicable")
     lines.append("      ? could not run. This is a sourcing checklist, not a verdict on truth.")
     return "\n".join(lines)
 
@@ -117,9 +117,7 @@ def render_markdown(checklist: Checklist) -> str:
     lines.append("|---|---|---|")
     for outcome in checklist.outcomes:
         result = outcome.result
-        lines.append(
-            f"| {result.status.value} | {_md(outcome.title)} | {_md(result.summary)} |"
-        )
+        lines.append(f"| {result.status.value} | {_md(outcome.title)} | {_md(result.summary)} |")
     for outcome in checklist.outcomes:
         if not outcome.result.evidence:
             continue
