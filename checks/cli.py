@@ -138,6 +138,18 @@ def cmd_outlets(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from checks.evaluate import render_report, report_json, run_evaluation
+
+    try:
+        report = run_evaluation(Path(args.corpus), now=args.now)
+    except (FileNotFoundError, ValueError) as exc:
+        print(f"sourcecheck: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(report_json(report) if args.json else render_report(report, show_failures=args.misses))
+    return EXIT_OK
+
+
 def parse_now(value: str) -> datetime:
     try:
         parsed = datetime.fromisoformat(value)
@@ -173,6 +185,13 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Callable[..., int
     outlets = sub.add_parser("outlets", help="what the open datasets say about an outlet")
     outlets.add_argument("query", metavar="DOMAIN-or-NAME")
     handlers["outlets"] = cmd_outlets
+
+    evaluate = sub.add_parser("evaluate", help="measure the checks on a labelled corpus")
+    evaluate.add_argument("corpus", metavar="CORPUS_DIR")
+    evaluate.add_argument("--json", action="store_true", help="machine-readable report")
+    evaluate.add_argument("--misses", action="store_true", help="list every page-level miss")
+    evaluate.add_argument("--now", type=parse_now, help=argparse.SUPPRESS)
+    handlers["evaluate"] = cmd_evaluate
 
     # Further commands (the bot, its health probe, ...) register through entry points, so
     # that checks/ never imports bot/.

@@ -1,0 +1,61 @@
+"""`sourcecheck evaluate`: the table is computed from the labels, not assumed."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from checks.cli import main
+from checks.evaluate import Tally, expected_categories, timex_date
+
+PAGES = Path(__file__).parents[1] / "fixtures" / "pages"
+
+
+@pytest.mark.parametrize(
+    ("timex", "date"),
+    [
+        ("2020-01-17TEV", "2020-01-17"),
+        ("2020-W33", "2020"),
+        ("2017", "2017"),
+        ("2023-05", "2023-05"),
+        ("P1.5M", None),
+        ("PAST_REF", None),
+        ("2019-12-05/2020-01-17", None),
+    ],
+)
+def test_timex_values_are_compared_by_their_calendar_part(timex, date):
+    assert timex_date(timex) == date
+
+
+def test_tally_precision_recall_f1():
+    tally = Tally()
+    for expected, found in [(True, True), (True, True), (True, False), (False, True)]:
+        tally.add(expected, found)
+    assert (tally.tp, tally.fp, tally.fn) == (2, 1, 1)
+    assert tally.precision == pytest.approx(2 / 3)
+    assert tally.f1 == pytest.approx(2 / 3)
+
+
+def test_unsure_content_labels_are_left_out_of_the_scoring():
+    labels = {
+        "disclaimers": [{"type": "affiliate_commission"}, {"type": "funding_disclosure"}],
+        "content_labels": {"opinion": "unsure (no label)", "sponsored_or_advertorial": False},
+    }
+    assert expected_categories(labels) == ({"affiliate"}, {"opinion"})
+
+
+def test_evaluate_prints_a_table_for_every_check(capsys, tmp_path):
+    for page in ("12-kentnews-thanet-drug-dealers-jailed", "17-iloveponys-barbour-anzeige"):
+        shutil.copytree(PAGES / page, tmp_path / page)
+    assert main(["evaluate", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("sourcecheck evaluate: 2 pages")
+    for check in ("outlet", "original_source", "citations", "disclaimers", "dated_claims"):
+        assert f"\n{check}\n" in out
+
+
+def test_evaluate_refuses_a_directory_without_labels(capsys, tmp_path):
+    assert main(["evaluate", str(tmp_path)]) == 2
+    assert "no labelled pages" in capsys.readouterr().err
