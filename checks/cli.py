@@ -61,8 +61,15 @@ async def read_input(source: str, args: argparse.Namespace, received: datetime) 
 
 
 async def read_url_input(source: str, args: argparse.Namespace, received: datetime) -> Article:
-    raise InputError(
-        "reading links is not supported yet; save the page and pass the file with --url"
+    """Fetch a link through the guarded fetcher (or the cache) and read it."""
+    from checks.link_input import parse_allow, read_link
+
+    return await read_link(
+        source,
+        received=received,
+        use_cache=not getattr(args, "no_cache", False),
+        cache_path=getattr(args, "cache", None),
+        allow=parse_allow(getattr(args, "allow_address", None) or ()),
     )
 
 
@@ -173,6 +180,10 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Callable[..., int
     check.add_argument("--url", help="where a saved page came from (for relative links)")
     check.add_argument("--no-cache", action="store_true", help="fetch again, ignore the cache")
     check.add_argument("--cache", metavar="PATH", help="cache database file")
+    # Tests only: let the fetcher reach this HOST:PORT although it is a local address.
+    check.add_argument(
+        "--allow-address", action="append", metavar="HOST:PORT", help=argparse.SUPPRESS
+    )
     check.add_argument("--timeout", type=float, default=10.0, help="seconds per check")
     check.add_argument("--only", action="append", metavar="CHECK", help="run only this check")
     check.add_argument("--skip", action="append", metavar="CHECK", help="skip this check")

@@ -1,0 +1,164 @@
+"""A link -> Article: fetched through the guarded Fetcher, read, and cached."""
+
+from __future__ import annotations
+
+import asyncio
+import codecs
+import contextlib
+import re
+import sys
+import time
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import TextIO
+
+from checks.cache import ArticleCache
+from checks.fetch import Fetcher, FetchError, Page
+from checks.model import Article, Origin
+from checks.reader import InputError, looks_like_html, read_text
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def declared_charsets(page: Page) -> list[str]:
+    """Charsets the page claims, HTTP header first, then the first <meta> declaration."""
+    found = [page.charset] if page.charset else []
+    match = _META_CHARSET.search(page.body[:16384])
+    if match:
+        found.append(match.group(1).decode("ascii").lower())
+    return found
+
+
+def decode_body(body: bytes, declared: Iterable[str] = ()) -> str:
+    """Decode a page, trusting the bytes over the declaration: valid UTF-8 is read as UTF-8."""
+    for bom, codec in _BOMS:
+        if body.startswith(bom):
+            return body.decode(codec, errors="replace")
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    for charset in declared:
+        try:
+            return body.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(body[:200_000]).best()
+    if best is not None and best.encoding:
+        return body.decode(best.encoding, errors="replace")
+    return body.decode("cp1252", errors="replace")
+
+
+def page_article(page: Page) -> Article:
+    """Read a fetched page: HTML/XHTML with the HTML reader, plain text as text."""
+    text = decode_body(page.body, declared_charsets(page))
+    is_html = page.content_type in ("text/html", "application/xhtml+xml") or (
+        not page.content_type and looks_like_html(page.body)
+    )
+    if not is_html:
+        try:
+            return replace(read_text(text), url=page.final_url)
+        except InputError as exc:
+            raise FetchError(f"the page is empty ({exc})") from exc
+    from checks.html_reader import read_html
+
+    # The text is now known to be right; a UTF-8 BOM makes the HTML parser ignore a
+    # <meta charset> that says otherwise.
+    return read_html(codecs.BOM_UTF8 + text.encode("utf-8"), url=page.final_url)
+
+
+async def read_url(
+    url: str,
+    *,
+    fetcher: Fetcher,
+    cache: ArticleCache | None = None,
+    use_cache: bool = True,
+    received: datetime | None = None,
+) -> Article:
+    """Fetch and read a link, or take it from the cache; a fresh read refreshes the cache."""
+    origin = Origin(kind="url", url=url)
+    if cache is not None and use_cache:
+        cached = cache.get(url)
+        if cached is not None:
+            return replace(cached, origin=origin, received=received)
+    page = await fetcher.fetch(url)
+    article = replace(page_article(page), origin=origin)
+    if cache is not None:
+        cache.put(url, article, final_url=page.final_url)
+    return replace(article, received=received)
+
+
+@asynccontextmanager
+async def progress(
+    label: str, *, stream: TextIO | None = None, delay: float = 0.5, interval: float = 0.25
+) -> AsyncIterator[None]:
+    """Show "fetching example.com… 1.5 s" on a terminal while a slow fetch runs."""
+    out = stream or sys.stderr
+    if not out.isatty():
+        yield
+        return
+    started = time.monotonic()
+    shown = False
+
+    async def tick() -> None:
+        nonlocal shown
+        await asyncio.sleep(delay)
+        while True:
+            out.write(f"\r\x1b[Kfetching {label}… {time.monotonic() - started:.1f} s")
+            out.flush()
+            shown = True
+            await asyncio.sleep(interval)
+
+    task = asyncio.create_task(tick())
+    try:
+        yield
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        if shown:
+            out.write("\r\x1b[K")
+            out.flush()
+
+
+def parse_allow(values: Iterable[str]) -> list[tuple[str, int]]:
+    """ "127.0.0.1:8080" -> ("127.0.0.1", 8080); the test allowlist as given on a command line."""
+    pairs = []
+    for value in values:
+        host, _, port = value.rpartition(":")
+        if not host or not port.isdigit():
+            raise InputError(f"--allow-address wants HOST:PORT, not {value}")
+        pairs.append((host.strip("[]"), int(port)))
+    return pairs
+
+
+async def read_link(
+    url: str,
+    *,
+    received: datetime | None = None,
+    use_cache: bool = True,
+    cache_path: str | Path | None = None,
+    allow: Iterable[tuple[str, int]] = (),
+    stream: TextIO | None = None,
+) -> Article:
+    """The command line's way in: fetch with progress, cache, and one-line errors."""
+    cache = ArticleCache(cache_path)
+    try:
+        async with Fetcher(allow=allow) as fetcher, progress(url, stream=stream):
+            return await read_url(
+                url, fetcher=fetcher, cache=cache, use_cache=use_cache, received=received
+            )
+    except FetchError as exc:
+        raise InputError(str(exc)) from exc
+    finally:
+        cache.close()
