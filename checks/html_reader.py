@@ -65,8 +65,14 @@ def _flatten(block: etree._Element, links: list[Link], offset: int) -> str:
             anchor = " ".join("".join(node.itertext()).split())
             start = length + (1 if pieces and not pieces[-1].endswith(" ") else 0)
             links.append(Link(url=node.get("target", ""), text=anchor, position=offset + start))
-            add(" " if pieces and not pieces[-1].endswith(" ") and node.text and
-                node.text[:1].isspace() else None)
+            add(
+                " "
+                if pieces
+                and not pieces[-1].endswith(" ")
+                and node.text
+                and node.text[:1].isspace()
+                else None
+            )
         add(node.text)
         for child in node:
             walk(child)
