@@ -1,0 +1,77 @@
+"""Analysis speed: reading + all checks per page, against trafilatura's bare extraction alone."""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from checks.engine import load_checks, run
+from checks.evaluate import Page, load_corpus
+from checks.html_reader import read_html
+from checks.model import Context
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "tests" / "fixtures" / "pages"
+
+
+@dataclass(frozen=True, slots=True)
+class Timing:
+    name: str
+    samples_ms: tuple[float, ...]
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.samples_ms)
+
+    @property
+    def p95(self) -> float:
+        ordered = sorted(self.samples_ms)
+        return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+    @property
+    def max(self) -> float:
+        return max(self.samples_ms)
+
+
+def per_page_ms(pages: Sequence[Page], work: Callable[[Page], object], rounds: int) -> Timing:
+    """The best of `rounds` timings for each page, so scheduler noise does not count."""
+    best: list[float] = []
+    for page in pages:
+        runs = []
+        for _ in range(rounds):
+            started = time.perf_counter()
+            work(page)
+            runs.append((time.perf_counter() - started) * 1000)
+        best.append(min(runs))
+    return Timing("", tuple(best))
+
+
+def bench_analysis(rounds: int = 3) -> tuple[Timing, Timing]:
+    from trafilatura import bare_extraction
+
+    from checks.outlets import default_table
+    from checks.testing import TEST_NOW
+
+    pages = load_corpus(CORPUS)
+    checks = load_checks()
+    ctx = Context(now=TEST_NOW, outlets=default_table())
+    loop = asyncio.new_event_loop()
+
+    def analyse(page: Page) -> None:
+        article = read_html(page.html, url=page.labels.get("url"))
+        loop.run_until_complete(run(article, checks, ctx))
+
+    def extract_only(page: Page) -> None:
+        bare_extraction(page.html, url=page.labels.get("url"), include_links=True)
+
+    for page in pages:  # warm every lazy import, cache and compiled pattern first
+        analyse(page)
+        extract_only(page)
+    ours = per_page_ms(pages, analyse, rounds)
+    floor = per_page_ms(pages, extract_only, rounds)
+    loop.close()
+    return Timing("analysis", ours.samples_ms), Timing("extraction", floor.samples_ms)
