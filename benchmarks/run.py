@@ -61,7 +61,8 @@ def optional_rows(module: str, function: str) -> Callable[[], list[Row]] | None:
 def render(rows: list[Row]) -> str:
     width = max(len(r.measure) for r in rows) + 2
     lines = [
-        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        f"machine: {platform.machine()}, {os.cpu_count()} cores,"
+        f" Python {platform.python_version()}",
         "",
         f"{'area':<10} {'measure':<{width}} {'value':>12}  target",
     ]
