@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from importlib.metadata import entry_points
 from pathlib import Path
 
+from checks.config import Config, ConfigError, load_config
 from checks.engine import CheckLoadError, load_checks, run
 from checks.model import Article, Check, Checklist, Context, Origin
 from checks.reader import MAX_INPUT_BYTES, InputError, read_bytes
@@ -76,7 +77,8 @@ async def read_url_input(source: str, args: argparse.Namespace, received: dateti
 def make_context(now: datetime, args: argparse.Namespace | None = None) -> Context:
     from checks.outlets import default_table
 
-    return Context(now=now, outlets=default_table())
+    settings = getattr(args, "settings", None) or {}
+    return Context(now=now, outlets=default_table(), settings=settings)
 
 
 async def check_inputs(args: argparse.Namespace, checks: Sequence[Check]) -> int:
@@ -109,12 +111,26 @@ async def check_inputs(args: argparse.Namespace, checks: Sequence[Check]) -> int
     return status
 
 
+def command_line_config(args: argparse.Namespace) -> Config:
+    """The configuration file/environment, narrowed by --only and --skip."""
+    config = load_config(args.config)
+    if args.only:
+        config = replace(config, enable=tuple(args.only), sources=(*config.sources, "--only"))
+    if args.skip:
+        config = replace(
+            config, disable=(*config.disable, *args.skip), sources=(*config.sources, "--skip")
+        )
+    return config
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     try:
-        checks = load_checks(enabled=args.only or None, disabled=args.skip or ())
-    except CheckLoadError as exc:
+        config = command_line_config(args)
+        checks = config.load_checks()
+    except (CheckLoadError, ConfigError) as exc:
         print(f"sourcecheck: {exc}", file=sys.stderr)
         return EXIT_FAILURE
+    args.settings = config.settings
     return asyncio.run(check_inputs(args, checks))
 
 
@@ -187,6 +203,12 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Callable[..., int
     check.add_argument("--timeout", type=float, default=10.0, help="seconds per check")
     check.add_argument("--only", action="append", metavar="CHECK", help="run only this check")
     check.add_argument("--skip", action="append", metavar="CHECK", help="skip this check")
+    check.add_argument(
+        "--config",
+        type=Path,
+        metavar="TOML",
+        help="checks to enable/disable and their settings (default: $SOURCECHECK_CONFIG)",
+    )
     check.add_argument("--now", type=parse_now, help=argparse.SUPPRESS)
     handlers["check"] = cmd_check
 
@@ -212,10 +234,23 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Callable[..., int
         try:
             register = ep.load()
         except ImportError as exc:
-            logger.debug("command %s unavailable: %s", ep.name, exc)
+            # Still listed, so that `sourcecheck bot` says why it cannot run.
+            handlers[ep.name] = _unavailable(sub, ep.name, exc)
             continue
         handlers[ep.name] = register(sub)
     return parser, handlers
+
+
+def _unavailable(
+    sub: argparse._SubParsersAction, name: str, exc: ImportError
+) -> Callable[[argparse.Namespace], int]:
+    sub.add_parser(name, help=f"(unavailable: {exc})")
+
+    def handler(args: argparse.Namespace) -> int:
+        print(f"sourcecheck: the {name} command cannot load: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+
+    return handler
 
 
 def main(argv: Sequence[str] | None = None) -> int:
