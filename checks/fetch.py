@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import http.cookiejar
 import logging
 import time
 import zlib
@@ -277,6 +278,11 @@ class Fetcher:
                 follow_redirects=False,
                 trust_env=False,
             )
+            # One fetcher serves many users: the client itself keeps no cookies; each
+            # fetch carries its own jar across its redirects only (_follow).
+            self._client.cookies.jar.set_policy(
+                http.cookiejar.DefaultCookiePolicy(allowed_domains=[])
+            )
         return self._client
 
     async def aclose(self) -> None:
@@ -370,9 +376,11 @@ class Fetcher:
             raise BlockedAddress(f"this is not a link sourcecheck can fetch ({exc})") from exc
         chain: list[str] = []
         seen = {str(current.copy_with(fragment=None))}
+        jar = httpx.Cookies()
         for hop in range(self.max_redirects + 1):
             await self._vet(current)
-            response = await self._send(current)
+            response = await self._send(current, jar)
+            jar.extract_cookies(response)
             location = response.headers.get("location")
             if response.status_code not in REDIRECT_CODES or not location:
                 try:
@@ -403,14 +411,14 @@ class Fetcher:
             raise Unreachable(str(exc)) from exc
         self._backend.pin(target)
 
-    async def _send(self, url: httpx.URL) -> httpx.Response:
+    async def _send(self, url: httpx.URL, cookies: httpx.Cookies) -> httpx.Response:
         """GET with a few retries, with backoff, for failures that are usually transient."""
         for attempt in range(self.retries + 1):
             last = attempt == self.retries
             try:
-                response = await self.client.send(
-                    self.client.build_request("GET", url), stream=True
-                )
+                request = self.client.build_request("GET", url)
+                cookies.set_cookie_header(request)
+                response = await self.client.send(request, stream=True)
             except (httpx.ConnectError, httpx.ConnectTimeout):
                 if last:
                     raise

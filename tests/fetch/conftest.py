@@ -123,6 +123,14 @@ class Handler(BaseHTTPRequestHandler):
     def route_status(self, code: str) -> None:
         self.reply(int(code), b"<html><body>error page</body></html>")
 
+    def route_cookie_set(self) -> None:
+        self.reply(302, b"", Location="/cookie-echo", Set_Cookie="session=visitor-a; Path=/")
+
+    def route_cookie_echo(self) -> None:
+        cookie = self.headers.get("Cookie") or "no cookie"
+        body = f"<html><body><article><p>Cookie seen: {cookie}.</p></article></body></html>"
+        self.reply(200, body.encode())
+
     def route_pdf(self) -> None:
         self.reply(200, b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", "application/pdf")
 

@@ -208,3 +208,12 @@ async def test_probe_reports_reachability_without_raising(server):
     )
     assert isinstance(looping, ProbeResult)
     assert (looping.reachable, looping.error) == (False, "the link redirects in a circle")
+
+
+async def test_cookies_live_for_one_fetch_and_are_never_shared_with_the_next(server):
+    # A consent redirect may need its cookie; the next user's fetch must not carry it.
+    async with fetcher_for(server) as fetcher:
+        first = await fetcher.fetch(server.url("/cookie-set"))
+        second = await fetcher.fetch(server.url("/cookie-echo"))
+    assert b"Cookie seen: session=visitor-a." in first.body
+    assert b"Cookie seen: no cookie." in second.body
