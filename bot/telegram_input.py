@@ -1,0 +1,210 @@
+"""Telegram message (text, entities, forward origin) -> a URL to fetch or an Article to check."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from telegram import (
+    Message,
+    MessageEntity,
+    MessageOrigin,
+    MessageOriginChannel,
+    MessageOriginChat,
+    MessageOriginHiddenUser,
+    MessageOriginUser,
+)
+
+from checks.model import Article, Link, Origin
+
+# Above this much text besides its one link a message is a post to check, not a link to fetch.
+MAX_COMMENTARY = 300
+MAX_TITLE = 200
+
+_HTTP_URL = re.compile(r"https?://\S+", re.I)
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
+_COMMAND = re.compile(r"^/[A-Za-z0-9_]+(?:@[A-Za-z0-9_]+)?(?=\s|$)")
+# Telegram hands out "url" entities for bare domains ("example.com/x"); those count as web links.
+_BARE_HOST = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}(?::\d+)?(?:[/?#]\S*)?$", re.I)
+_SPACES = re.compile(r"[ \t]+")
+
+
+@dataclass(frozen=True)
+class MessageInput:
+    """What a message asks us to check: a URL, the message itself as an article, or nothing."""
+
+    kind: str  # "url" | "article" | "empty"
+    url: str | None
+    article: Article | None
+    commentary: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """An entity translated from UTF-16 units into code-point offsets of the message text."""
+
+    type: str
+    start: int
+    end: int
+    url: str | None = None
+
+
+def read_message(message: Message, *, received: datetime) -> MessageInput:
+    """Decide whether a message is one link to fetch, a post to check, or empty."""
+    text = message.text if message.text is not None else message.caption
+    entities = message.entities if message.text is not None else message.caption_entities
+    if not text:
+        return MessageInput("empty", None, None)
+    spans = _spans(text, entities)
+    cut = _leading_command_end(text, spans)
+    if cut:
+        text = text[cut:]
+        spans = [_Span(s.type, s.start - cut, s.end - cut, s.url) for s in spans if s.start >= cut]
+    if not any(ch.isalnum() for ch in text):
+        return MessageInput("empty", None, None)
+
+    links = _links(text, spans)
+    origin = message_origin(message.forward_origin)
+    targets = {link.url for link in links}
+    if len(targets) == 1:
+        commentary = _commentary(text, spans)
+        if len(commentary) < MAX_COMMENTARY:
+            return MessageInput("url", links[0].url, None, commentary)
+    article = Article(
+        text=text,
+        links=tuple(links),
+        title=_title(text),
+        published=origin.date if origin is not None else None,
+        published_basis="forward date" if origin is not None and origin.date else "",
+        origin=origin,
+        received=received,
+        source_kind="telegram",
+    )
+    return MessageInput("article", None, article)
+
+
+def command_args_url(text: str) -> str | None:
+    """The URL in "/check URL" (scheme added to a bare domain), or None if there is none."""
+    match = _COMMAND.match(text.strip())
+    if match is None:
+        return None
+    args = text.strip()[match.end() :].split()
+    if not args:
+        return None
+    return _web_url(args[0].strip("<>"))
+
+
+def message_origin(origin: MessageOrigin | None) -> Origin | None:
+    """Who first posted a forwarded message: a channel, a user, a group or a hidden user."""
+    if origin is None:
+        return None
+    if isinstance(origin, MessageOriginChannel):
+        chat = origin.chat
+        return Origin(
+            "channel",
+            name=chat.title or "",
+            username=chat.username or "",
+            url=_post_url(chat.username, chat.id, origin.message_id),
+            date=origin.date,
+        )
+    if isinstance(origin, MessageOriginUser):
+        user = origin.sender_user
+        username = user.username or ""
+        url = f"https://t.me/{username}" if username else None
+        return Origin("user", name=user.full_name, username=username, url=url, date=origin.date)
+    if isinstance(origin, MessageOriginChat):
+        chat = origin.sender_chat
+        username = chat.username or ""
+        url = f"https://t.me/{username}" if username else None
+        return Origin("chat", name=chat.title or "", username=username, url=url, date=origin.date)
+    if isinstance(origin, MessageOriginHiddenUser):
+        return Origin("hidden_user", name=origin.sender_user_name, date=origin.date)
+    return Origin(str(origin.type), date=origin.date)
+
+
+def _post_url(username: str | None, chat_id: int, message_id: int) -> str:
+    if username:
+        return f"https://t.me/{username}/{message_id}"
+    # Private channels: t.me/c/<id without the -100 prefix>/<post>, readable by members only.
+    internal = str(chat_id).removeprefix("-100").lstrip("-")
+    return f"https://t.me/c/{internal}/{message_id}"
+
+
+def _spans(text: str, entities: Sequence[MessageEntity]) -> list[_Span]:
+    """Entity offsets count UTF-16 code units; map them onto Python string indexes."""
+    if not entities:
+        return []
+    index_at_unit: dict[int, int] = {}
+    units = 0
+    for i, ch in enumerate(text):
+        index_at_unit[units] = i
+        units += 2 if ord(ch) > 0xFFFF else 1
+    index_at_unit[units] = len(text)
+    spans = []
+    for entity in entities:
+        start = index_at_unit.get(entity.offset)
+        end = index_at_unit.get(entity.offset + entity.length)
+        if start is None or end is None or end < start:
+            continue  # splits a surrogate pair or runs past the text: not a real entity
+        spans.append(_Span(str(entity.type), start, end, entity.url))
+    return spans
+
+
+def _leading_command_end(text: str, spans: Sequence[_Span]) -> int:
+    """Where the text after a leading "/command" starts, 0 if the message has no command."""
+    for span in spans:
+        if span.type == MessageEntity.BOT_COMMAND and span.start == 0:
+            end = span.end
+            return end + (len(text[end:]) - len(text[end:].lstrip()))
+    return 0
+
+
+def _links(text: str, spans: Sequence[_Span]) -> list[Link]:
+    links = []
+    for span in spans:
+        if span.type == MessageEntity.TEXT_LINK and span.url:
+            url = _web_url(span.url)
+        elif span.type == MessageEntity.URL:
+            url = _web_url(text[span.start : span.end])
+        else:
+            continue
+        if url is not None:
+            links.append(Link(url=url, text=text[span.start : span.end], position=span.start))
+    return links
+
+
+def _web_url(candidate: str) -> str | None:
+    """An http(s) URL, with "http://" added to a bare domain; None for any other scheme."""
+    if _HTTP_URL.fullmatch(candidate):
+        return candidate
+    if _SCHEME.match(candidate) or not _BARE_HOST.match(candidate):
+        return None
+    return "http://" + candidate
+
+
+def _commentary(text: str, spans: Sequence[_Span]) -> str:
+    """The words around a message's one link, with the link's bare URL taken out."""
+    cuts = sorted((s.start, s.end) for s in spans if s.type == MessageEntity.URL)
+    parts = []
+    cursor = 0
+    for start, end in cuts:
+        if start >= cursor:
+            parts.append(text[cursor:start])
+            cursor = end
+    parts.append(text[cursor:])
+    lines = (_SPACES.sub(" ", line).strip() for line in "".join(parts).splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def _title(text: str) -> str | None:
+    """A channel post's headline: a short first line set apart by a blank line."""
+    first, sep, rest = text.strip().partition("\n")
+    if not sep or not rest.startswith("\n") or len(first) > MAX_TITLE:
+        return None
+    title = first.strip()
+    # Posts often open the headline with an emoji; the title is the words after it.
+    while title and not title[0].isalnum() and title[0] not in "\"'«“„(":
+        title = title[1:].lstrip()
+    return title or None
