@@ -1,26 +1,76 @@
-"""A saved or fetched HTML page -> Article: main text, in-body links, metadata."""
+"""A saved or fetched HTML page -> Article: main text, in-body links, metadata.
+
+The page is parsed once: the same lxml tree gives our metadata and furniture text and is
+handed to trafilatura for the main text (trafilatura copies a tree it is given).
+"""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import codecs
+import re
+from typing import Any
+from urllib.parse import urljoin
 
 import lxml.html
 from lxml import etree
 
+from checks import page_meta
 from checks.model import Article, Link
 
+# The options trafilatura parses with, so its extraction sees the tree it expects.
+_PARSER = lxml.html.HTMLParser(
+    collect_ids=False,
+    default_doctype=False,
+    encoding="utf-8",
+    remove_comments=True,
+    remove_pis=True,
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_BOX_TAGS = frozenset(("footer", "aside", "header"))
+_BOX_CLASS = re.compile(
+    r"footer|disclaimer|disclosure|notice|copyright|site-info|about|meta", re.I
+)
+_CODE_TAGS = ("script", "style", "noscript", "template")
+_INVISIBLE = frozenset((*_CODE_TAGS, "svg", "nav", "form", "select", "button"))
+FURNITURE_LIMIT = 20_000
+_BOX_LIMIT = 6_000
 
-def _absolutize(raw: bytes, url: str | None) -> bytes:
-    # trafilatura resolves relative links against the host only; resolve them against the
-    # page URL ourselves first.
-    if not url:
-        return raw
+
+def decode_html(raw: bytes) -> str:
+    """Trust the bytes over the declaration: valid UTF-8 is UTF-8 wherever a charset is named."""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return raw.decode("utf-16", errors="replace")
     try:
-        doc = lxml.html.document_fromstring(raw)
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    match = _META_CHARSET.search(raw[:16384])
+    if match:
+        try:
+            return raw.decode(match.group(1).decode("ascii"))
+        except (LookupError, UnicodeDecodeError):
+            pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw[:200_000]).best()
+    if best is not None and best.encoding:
+        return raw.decode(best.encoding, errors="replace")
+    return raw.decode("cp1252", errors="replace")
+
+
+def parse_html(raw: bytes) -> lxml.html.HtmlElement | None:
+    """One lxml tree for the page, decoded our way (the parser is told the bytes are UTF-8)."""
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
+    try:
+        raw.decode("utf-8")
+        data = raw
+    except UnicodeDecodeError:
+        data = decode_html(raw).encode("utf-8")
+    try:
+        return lxml.html.document_fromstring(data, parser=_PARSER)
     except (etree.ParserError, ValueError):
-        return raw
-    doc.make_links_absolute(url, resolve_base_href=True, handle_failures="ignore")
-    return lxml.html.tostring(doc, encoding="utf-8")
+        return None
 
 
 def _body_text_and_links(body: etree._Element) -> tuple[str, tuple[Link, ...]]:
@@ -53,8 +103,6 @@ def _flatten(block: etree._Element, links: list[Link], offset: int) -> str:
             return
         if text[:1].isspace() and pieces and not pieces[-1].endswith(" "):
             folded = " " + folded
-        elif not pieces:
-            pass
         if text[-1:].isspace():
             folded += " "
         pieces.append(folded)
@@ -79,38 +127,163 @@ def _flatten(block: etree._Element, links: list[Link], offset: int) -> str:
             add(child.tail)
 
     walk(block)
-    return "".join(pieces).strip()
+    # strip() may remove a leading space: keep link positions pointing at their anchors.
+    joined = "".join(pieces)
+    lead = len(joined) - len(joined.lstrip())
+    if lead:
+        for i in range(len(links) - 1, -1, -1):
+            if links[i].position < offset:
+                break
+            links[i] = Link(links[i].url, links[i].text, links[i].position - lead)
+    return joined.strip()
+
+
+def _visible_text(node: etree._Element) -> str:
+    parts: list[str] = []
+
+    def walk(el: etree._Element) -> None:
+        if isinstance(el.tag, str) and el.tag in _INVISIBLE:
+            return
+        if el.text:
+            parts.append(el.text)
+        for child in el:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(node)
+    return " ".join(" ".join(parts).split())
+
+
+def furniture_text(root: etree._Element) -> str:
+    """Visible text of headers, footers, sidebars and notice boxes, outermost boxes only."""
+    chunks: list[str] = []
+    size = 0
+    stack = [root]
+    while stack and size < FURNITURE_LIMIT:
+        node = stack.pop()
+        tag = node.tag
+        if not isinstance(tag, str) or tag in _INVISIBLE:
+            continue
+        marks = f"{node.get('class', '')} {node.get('id', '')}"
+        if tag in _BOX_TAGS or (len(marks) > 1 and _BOX_CLASS.search(marks)):
+            text = _visible_text(node)
+            # A box this long wraps the page rather than sits on it: look inside instead.
+            if len(text) <= _BOX_LIMIT:
+                if text and text not in chunks:
+                    chunks.append(text)
+                    size += len(text) + 1
+                continue
+        stack.extend(reversed(node))
+    return "\n".join(chunks)[:FURNITURE_LIMIT]
+
+
+def _absolutize(root: lxml.html.HtmlElement, url: str) -> None:
+    """Resolve <a href> against the page URL (or <base href>); other URLs are not needed."""
+    base = root.find(".//base[@href]")
+    if base is not None:
+        url = urljoin(url, base.get("href", "").strip())
+    for anchor in root.iter("a"):
+        href = anchor.get("href")
+        if href and "://" not in href[:12]:
+            href = href.strip()
+            if href and not href.startswith(("#", "javascript:", "mailto:")):
+                try:
+                    anchor.set("href", urljoin(url, href))
+                except ValueError:
+                    continue
+
+
+def _title_tag(root: etree._Element) -> str | None:
+    title = root.find(".//title")
+    if title is None or not title.text_content().strip():
+        return None
+    return " ".join(title.text_content().split())
+
+
+def _canonical(root: etree._Element, meta: dict[str, str], url: str | None) -> str | None:
+    for node in root.iter("link"):
+        if "canonical" in (node.get("rel") or "").lower().split() and node.get("href"):
+            href = node.get("href", "").strip()
+            return lxml.html.urljoin(url, href) if url else href
+    return meta.get("og:url")
+
+
+def _page_meta(
+    meta: dict[str, str], objects: list[dict[str, Any]], title_tag: str | None
+) -> dict[str, str]:
+    kept = {k: v for k, v in meta.items() if k.startswith(("og:", "article:"))}
+    extra = {
+        "title": title_tag,
+        "jsonld_types": ", ".join(page_meta.jsonld_types(objects)),
+        "section": page_meta.section(meta, objects),
+        "keywords": page_meta.keywords(meta, objects),
+    }
+    kept.update({k: v for k, v in extra.items() if v})
+    return kept
 
 
 def read_html(raw: bytes, *, url: str | None = None) -> Article:
     """Extract the main text and in-body links with trafilatura; keep page metadata."""
     from trafilatura import bare_extraction
 
+    root = parse_html(raw)
+    if root is None:
+        return Article(text="", url=url, source_kind="html")
+    if url:
+        # trafilatura resolves relative links against the host only.
+        _absolutize(root, url)
+    meta = page_meta.meta_tags(root)
+    objects = page_meta.jsonld_objects(root)
+    title_tag = _title_tag(root)
+    dated = page_meta.published_date(root, meta, objects)
+    # trafilatura drops these anyway; dropping them first makes its copy and cleaning cheaper.
+    etree.strip_elements(root, *_CODE_TAGS, with_tail=False)
+    furniture = furniture_text(root)
     doc = bare_extraction(
-        _absolutize(raw, url),
+        root,
         url=url,
         include_links=True,
         include_comments=False,
-        with_metadata=True,
+        with_metadata=False,
     )
-    if doc is None or doc.body is None:
-        return Article(text="", url=url, source_kind="html")
-    text, links = _body_text_and_links(doc.body)
-    published = None
-    if doc.date:
-        try:
-            published = datetime.fromisoformat(doc.date).replace(tzinfo=UTC)
-        except ValueError:
-            published = None
+    text, links = ("", ()) if doc is None or doc.body is None else _body_text_and_links(doc.body)
+    if dated is None:
+        dated = _htmldate(root, url)
     return Article(
         text=text,
         links=links,
-        url=url or doc.url,
-        title=doc.title,
-        byline=doc.author,
-        site_name=doc.sitename,
-        published=published,
-        published_basis="page metadata" if published else "",
-        language=doc.language,
+        url=url,
+        title=page_meta.headline(meta, objects, title_tag),
+        byline=page_meta.byline(root, meta, objects),
+        site_name=page_meta.site_name(meta, objects, title_tag),
+        published=dated.value if dated else None,
+        published_basis=dated.basis if dated else "",
+        canonical_url=_canonical(root, meta, url),
+        language=page_meta.text_language(text, root.get("lang") or meta.get("og:locale")),
+        furniture_text=furniture,
+        meta=_page_meta(meta, objects, title_tag),
         source_kind="html",
     )
+
+
+def _htmldate(root: lxml.html.HtmlElement, url: str | None) -> page_meta.Dated | None:
+    """htmldate's guess from the visible page and the URL; it may prune the tree, so last."""
+    from htmldate import find_date
+
+    # The quick pass reads markup and the URL; the extensive one scans the visible text.
+    for extensive in (False, True):
+        try:
+            found = find_date(
+                root,
+                url=url,
+                original_date=True,
+                extensive_search=extensive,
+                outputformat="%Y-%m-%dT%H:%M:%S",
+            )
+        except (ValueError, TypeError):
+            return None
+        parsed = page_meta.parse_date(found) if found else None
+        if parsed:
+            return page_meta.Dated(parsed, "page text (htmldate)")
+    return None

@@ -1,8 +1,86 @@
-"""PLACEHOLDER: replaced by the real check."""
+"""Linked citations: which links in the article's own text a reader could follow, and where to."""
 
 from __future__ import annotations
 
-from checks.model import Article, Context, Result, Status
+import asyncio
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+from urllib.parse import urlsplit
+
+from checks.body_links import BodyLink, classify, is_placeholder
+from checks.domains import host_of, registered_domain
+from checks.model import Article, Context, Evidence, Result, Status
+
+SOCIAL = frozenset(
+    (
+        "twitter.com", "x.com", "t.co", "facebook.com", "fb.com", "fb.watch", "t.me",
+        "telegram.me", "youtube.com", "youtu.be", "instagram.com", "tiktok.com", "vk.com",
+        "threads.net", "bsky.app", "linkedin.com", "reddit.com", "ok.ru", "rutube.ru",
+    )
+)  # fmt: skip
+# Sites whose pages are themselves the record: courts, parliaments, statistics, registries.
+PRIMARY = frozenset(
+    (
+        "un.org", "europa.eu", "doi.org", "courtlistener.com", "supremecourt.gov",
+        "legislation.gov.uk", "congress.gov", "govinfo.gov", "federalregister.gov",
+        "bundestag.de", "bundesregierung.de", "gesetze-im-internet.de",
+        "bundesverfassungsgericht.de",
+        "legifrance.gouv.fr", "conseil-constitutionnel.fr", "boe.es", "planalto.gov.br",
+        "kremlin.ru", "government.ru", "duma.gov.ru", "consultant.ru", "pravo.gov.ru",
+        "rada.gov.ua", "zakon.rada.gov.ua", "president.gov.ua", "arxiv.org", "pubmed.gov",
+        "nih.gov", "who.int", "oecd.org", "imf.org", "worldbank.org", "icj-cij.org",
+        "echr.coe.int", "curia.europa.eu", "sec.gov", "businesswire.com", "prnewswire.com",
+    )
+)  # fmt: skip
+_PRIMARY_SUFFIX = re.compile(
+    r"\.(?:gov|mil|int|edu)(?:\.[a-z]{2})?$|\.(?:gouv|gob|govt|go|gv|admin)\.[a-z]{2}$"
+    r"|\.gc\.ca$|\.ac\.uk$|\.(?:bund|europa)\.[a-z]{2,3}$|^(?:gov|gouv|gob)\.[a-z]{2}$"
+)
+KIND_ORDER = (
+    "primary source", "other outlet", "social", "same outlet", "unknown outlet", "placeholder",
+    "unusable",
+)  # fmt: skip
+_PLURAL = {
+    "primary source": ("to a primary source", "to primary sources"),
+    "other outlet": ("to another outlet", "to other outlets"),
+    "social": ("social", "social"),
+    "same outlet": ("to the same outlet", "to the same outlet"),
+    "unknown outlet": ("to a site (outlet unknown)", "to sites (outlet unknown)"),
+    "placeholder": ("placeholder", "placeholders"),
+    "unusable": ("unusable", "unusable"),
+}
+MAX_EVIDENCE = 8
+PROBE_DEFAULT = 5
+MAX_LOOKUPS = 15  # distinct linked domains checked against the outlet table
+
+
+@dataclass(frozen=True, slots=True)
+class Cited:
+    item: BodyLink
+    kind: str
+    domain: str | None
+
+
+def link_kind(url: str, home: str | None) -> tuple[str, str | None]:
+    """(kind, registered domain) of one link target, seen from the outlet at `home`."""
+    if is_placeholder(url):
+        return "placeholder", None
+    scheme = urlsplit(url.strip()).scheme.lower() if "://" in url else ""
+    if scheme not in ("http", "https") or not host_of(url):
+        return "unusable", None
+    # An IP address or a bare host name has no registered domain: the host stands in.
+    domain = registered_domain(url) or host_of(url)
+    if domain in SOCIAL:
+        return "social", domain
+    host = host_of(url)
+    if domain in PRIMARY or host in PRIMARY or _PRIMARY_SUFFIX.search(host):
+        return "primary source", domain
+    if home is None:
+        return "unknown outlet", domain
+    return ("same outlet" if domain == home else "other outlet"), domain
 
 
 class Citations:
@@ -10,4 +88,136 @@ class Citations:
     title = "Linked citations"
 
     async def run(self, article: Article, ctx: Context) -> Result:
-        return Result(Status.SKIP, "not implemented yet")
+        if not article.text.strip():
+            return Result(Status.SKIP, "no article text to look for links in")
+        home_url = article.url or article.canonical_url
+        home = registered_domain(home_url) if home_url else None
+        cited = []
+        for item in classify(article):
+            if item.counted:
+                kind, domain = link_kind(item.link.url, home)
+                cited.append(Cited(item, kind, domain))
+        data = _data(cited, home, ctx)
+        evidence = _evidence(cited)
+        if ctx.fetcher is not None and cited:
+            data["dead_links"] = await _probe(cited, ctx)
+        return Result(_status(data), _summary(data), evidence, data)
+
+
+def _data(cited: list[Cited], home: str | None, ctx: Context) -> dict[str, Any]:
+    kinds = Counter(c.kind for c in cited)
+    usable = [c for c in cited if c.domain is not None]
+    domains = Counter(c.domain for c in usable if c.domain)
+    return {
+        "total": len(cited),
+        "internal": sum(c.domain == home for c in usable) if home else None,
+        "external": sum(c.domain != home for c in usable) if home else None,
+        # Pasted text without a URL: whose links are "internal" cannot be told.
+        "unknown_outlet": 0 if home else len(usable),
+        "placeholders": kinds["placeholder"],
+        "unusable": kinds["placeholder"] + kinds["unusable"],
+        "domains": dict(domains.most_common()),
+        "kinds": {k: kinds[k] for k in KIND_ORDER if kinds[k]},
+        "flagged": _flagged(Counter({d: n for d, n in domains.items() if d != home}), ctx),
+        "distinct_urls": len({c.item.link.url for c in usable}),
+        "links": [
+            {"n": c.item.number, "text": c.item.link.text, "url": c.item.link.url, "kind": c.kind}
+            for c in cited
+        ],
+    }
+
+
+def _flagged(domains: Counter[str], ctx: Context) -> list[dict[str, Any]]:
+    """Linked outlets that an open dataset flags (unreliable, state-controlled...)."""
+    if getattr(ctx.outlets, "by_domain", None) is None:
+        return []
+    found = []
+    for domain, count in domains.most_common(MAX_LOOKUPS):
+        if domain in SOCIAL:
+            continue
+        ratings = _flagged_ratings(ctx.outlets, domain)
+        if ratings:
+            found.append(
+                {
+                    "domain": domain,
+                    "links": count,
+                    "claims": [claim for _, claim in ratings],
+                    "datasets": [dataset for dataset, _ in ratings],
+                }
+            )
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _flagged_ratings(table: Any, domain: str) -> tuple[tuple[str, str], ...]:
+    """(dataset, claim) of the flagged ratings for a domain; look-ups of unknown sites are slow."""
+    try:
+        record = table.by_domain(domain)
+    except Exception:  # the table is another module's: a bad row must not sink this check
+        return ()
+    ratings = getattr(record, "flagged", ()) if record is not None else ()
+    return tuple((getattr(r, "dataset", ""), getattr(r, "claim", "")) for r in ratings)
+
+
+def _status(data: dict[str, Any]) -> Status:
+    usable = data["total"] - data["unusable"]
+    return Status.WARN if usable == 0 else Status.INFO
+
+
+def _summary(data: dict[str, Any]) -> str:
+    total = data["total"]
+    if total == 0:
+        return "No links in the article text: no source can be followed"
+    if data["placeholders"] == total:
+        noun = "link" if total == 1 else "links"
+        every = "a placeholder" if total == 1 else "all placeholders"
+        return f"{total} {noun} in the text, {every} '#': no source can be followed"
+    if data["unusable"] == total:
+        return f"{total} links in the text, none with a target that can be followed"
+    parts = []
+    for kind, count in data["kinds"].items():
+        one, many = _PLURAL[kind]
+        parts.append(f"{count} {one if count == 1 else many}")
+    summary = f"{total} {'link' if total == 1 else 'links'}: " + ", ".join(parts)
+    if data["flagged"]:
+        names = ", ".join(f["domain"] for f in data["flagged"][:3])
+        summary += f"; links to flagged outlets ({names})"
+    return summary
+
+
+def _evidence(cited: list[Cited]) -> tuple[Evidence, ...]:
+    """The cited anchors a reader would want first: primary sources, other outlets, then more."""
+    ranked = sorted(cited, key=lambda c: (KIND_ORDER.index(c.kind), c.item.number))
+    chosen = sorted(ranked[:MAX_EVIDENCE], key=lambda c: c.item.number)
+    return tuple(
+        Evidence(
+            quote=c.item.link.text[:300],
+            where=f"link {c.item.number}, {c.kind}" + (f" ({c.domain})" if c.domain else ""),
+            url=c.item.link.url or None,
+        )
+        for c in chosen
+    )
+
+
+async def _probe(cited: list[Cited], ctx: Context) -> list[dict[str, Any]]:
+    """Whether the first few distinct external targets answer; bounded, never raises."""
+    settings = ctx.settings.get("citations") or {}
+    limit = int(settings.get("probe_links", PROBE_DEFAULT))
+    probe = getattr(ctx.fetcher, "probe", None)
+    if probe is None or limit <= 0:
+        return []
+    urls: list[str] = []
+    for c in cited:
+        url = c.item.link.url
+        if c.domain is not None and c.kind != "same outlet" and url not in urls:
+            urls.append(url)
+    results = await asyncio.gather(*(probe(u) for u in urls[:limit]), return_exceptions=True)
+    dead = []
+    for url, result in zip(urls[:limit], results, strict=True):
+        if isinstance(result, BaseException):
+            continue
+        if not getattr(result, "reachable", True):
+            dead.append(
+                {"url": url, "status": result.status, "error": getattr(result, "error", "")}
+            )
+    return dead

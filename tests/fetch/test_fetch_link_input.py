@@ -36,13 +36,7 @@ def cli(capsys, *argv: str) -> tuple[int, str, str]:
         "13-npr-gaza-damage-satellite-map",
         "14-madamefigaro-intestin-updated-feature",
         "17-iloveponys-barbour-anzeige",
-        pytest.param(
-            "19-tass-tskad-moscow-ring-road-opening",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="html_reader reads this saved file as Latin-1 (mojibake); fetched is right",
-            ),
-        ),
+        "19-tass-tskad-moscow-ring-road-opening",
     ],
 )
 def test_a_page_over_loopback_gives_the_checklist_of_the_saved_file(
@@ -149,7 +143,7 @@ async def test_a_page_whose_charset_comes_late_is_read_as_utf8(server):
 
     assert (article.title, article.site_name) == (
         "Движение по ЦКАД-5 открывается от Можайского до Новорижского шоссе",
-        "ТАСС",  # noqa: RUF001 (Cyrillic, as on the page)
+        "ТАСС",
     )
 
 

@@ -1,0 +1,258 @@
+"""Which of an article's links are citations in its own text, and which are page furniture.
+
+Article.links holds every link the reader found in the main text. Sites put more than
+citations there: bylines and author boxes, "Read:" teasers, tag lists, share and follow
+buttons, newsletter and donation boxes. The rules below look only at the anchor text and the
+line and sentence an anchor sits in, so they work the same for HTML pages and pasted text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from checks.model import Article, Link
+
+# Lines that announce another article ("Read:", "À lire aussi »", "Читайте также").
+_TEASER = re.compile(
+    r"^\W{0,3}(?:read|read more|read also|also read|related|see also|more on this|recommended"
+    r"|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|siehe auch"
+    r"|[àa] lire (?:aussi|également)|lire aussi|voir aussi|sur le même sujet"
+    r"|lee (?:también|más)|te puede interesar|leia (?:também|mais)|veja também"
+    r"|читайте (?:также|також)|также читайте|смотрите также|дивіться також)\b\s*[:»>\-–—]?",
+    re.I,
+)
+_COPYRIGHT = re.compile(r"^\W{0,3}(?:©|\(c\)|copyright\b)", re.I)
+# "By <author>" (and its translations) right before an anchor.
+# The line opens with it, after at most a date: "27 juin 2019 Par <Elba>".
+_BY_BEFORE = re.compile(
+    r"^\W{0,3}(?:\d[\w .,/:|-]{0,28}\s)?(?:by|par|von|por|autor|автор|від)\s*:?\s*$", re.I
+)
+# Labels that introduce a credit, which the article's own text includes: kept.
+_CREDIT_LABEL = re.compile(
+    r"^\W{0,3}(?:written by|text|photos?|fotos?|bild(?:er)?|images?|header image|credits?"
+    r"|sources?|quelle|fuentes?|fontes?|via|courtesy of|источник|джерело|фото)\b",
+    re.I,
+)
+# Anchors that are buttons or calls to action whatever sentence they sit in.
+_CTA_ANCHOR = re.compile(
+    r"\b(?:subscribe|sign up|newsletter|donate|become a (?:member|subscriber|patron)"
+    r"|support us|comment on|share (?:this|on)|print this|email this|follow us"
+    r"|read more|continue reading|submit a letter|write a (?:letter|guest opinion)"
+    r"|privacy (?:policy|notice)|terms of (?:service|use)"
+    r"|jetzt unterstützen|spenden|abonnieren|weiterlesen|datenschutz"
+    r"|s'abonner|abonnez-vous|faire un don|lire la suite|mentions légales"
+    r"|suscríbete|suscribirse|leer más|hazte socio|assine|leia mais"
+    r"|подписаться|подпишитесь|читать далее|підписатися|читати далі)\b",
+    re.I,
+)
+# Sentences asking the reader to do something: their links are buttons, not sources.
+_CTA_SENTENCE = re.compile(
+    r"\b(?:follow (?:us|me|him|her|them|[A-Z]\w+) on|subscribe to|sign up (?:for|to)"
+    r"|(?:daily|weekly|our) newsletter|e-?mail (?:us|me|him|her|them) at"
+    r"|letter to the editor|become a (?:member|subscriber|patron)|share button"
+    r"|folgen sie|folgt uns|abonnieren sie|unterstützen sie|suivez-nous|abonnez-vous"
+    r"|soutenez-nous|síguenos|suscríbete|siga-nos|inscreva-se"
+    r"|подписывайтесь|подпишитесь на|підписуйтесь|підпишіться на)\b",
+    re.I,
+)
+_EMAIL = re.compile(r"^[\w.+-]+@[\w-]+\.[\w.-]+$")
+_SEPARATORS = re.compile(r"[\s,;|/·•&+»«\"'“”„.()\[\]–—-]+|\b(?:and|und|et|y|e|и|і|та)\b", re.I)
+_TERMINAL = tuple(".!?:;…\"'”»)")
+PLACEHOLDER_TARGETS = ("", "#")
+_TOP = 600  # characters: where a byline line may sit
+_SHORT_LINE = 160
+
+
+@dataclass(frozen=True, slots=True)
+class BodyLink:
+    """A link of the article with its number (1-based) and why it is not counted ('' if it is)."""
+
+    link: Link
+    number: int
+    reason: str = ""
+
+    @property
+    def counted(self) -> bool:
+        return not self.reason
+
+
+def is_placeholder(url: str) -> bool:
+    """A target that leads nowhere: "#", empty, or a script."""
+    target = url.strip()
+    return target in PLACEHOLDER_TARGETS or target.lower().startswith("javascript:")
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    start: int
+    end: int
+    text: str
+
+
+def _lines(text: str) -> list[_Line]:
+    lines = []
+    start = 0
+    for part in text.split("\n"):
+        lines.append(_Line(start, start + len(part), part))
+        start += len(part) + 1
+    return lines
+
+
+def _line_index(lines: list[_Line], position: int) -> int:
+    lo, hi = 0, len(lines) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if lines[mid].start <= position:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _continues(previous: str) -> bool:
+    """A long line that stops mid-sentence goes on in the next one (a link split it)."""
+    stripped = previous.rstrip()
+    return len(stripped) >= 60 and not stripped.endswith(_TERMINAL)
+
+
+def _sentence(line: _Line, start: int, end: int) -> str:
+    text = line.text
+    left = max(text.rfind(". ", 0, start), text.rfind("! ", 0, start), text.rfind("? ", 0, start))
+    right = min((i for i in (text.find(". ", end), text.find("! ", end)) if i >= 0), default=-1)
+    return text[left + 1 : right if right >= 0 else len(text)]
+
+
+def _names(byline: str | None) -> set[str]:
+    if not byline:
+        return set()
+    parts = re.split(r",|\band\b|\bund\b|\bet\b|\by\b", byline)
+    return {p.strip().casefold() for p in parts if len(p.strip()) > 2}
+
+
+def classify(article: Article) -> list[BodyLink]:
+    """Every link of the article, each counted as a citation or given the reason it is not."""
+    lines = _lines(article.text)
+    in_line: dict[int, list[Link]] = {}
+    for link in article.links:
+        if 0 <= link.position <= len(article.text):
+            in_line.setdefault(_line_index(lines, link.position), []).append(link)
+    authors = _names(article.byline)
+    author_lines = _author_box_lines(lines, in_line, authors)
+    results = []
+    for number, link in enumerate(article.links, 1):
+        reason = _target_reason(link, article)
+        if not reason and 0 <= link.position <= len(article.text):
+            index = _line_index(lines, link.position)
+            reason = _context_reason(link, index, lines, in_line[index], authors, author_lines)
+        elif not reason and _CTA_ANCHOR.search(link.text):
+            reason = "button or call to action"
+        results.append(BodyLink(link, number, reason))
+    return _same_as_furniture(results)
+
+
+def _target_reason(link: Link, article: Article) -> str:
+    url = link.url.strip()
+    lower = url.lower()
+    if not link.text.strip():
+        return "no anchor text (image or icon link)"
+    if lower.startswith(("mailto:", "tel:", "sms:")) or _EMAIL.match(link.text.strip()):
+        return "e-mail or phone link"
+    if article.source_kind == "html":
+        # On a web page these are buttons run by scripts, or anchors without href.
+        if is_placeholder(url):
+            return "no target (button)"
+        page = (article.url or "").split("#")[0]
+        if url.startswith("#") or (page and url.startswith(page + "#")):
+            return "link within the page"
+    return ""
+
+
+def _author_box_lines(
+    lines: list[_Line], in_line: dict[int, list[Link]], authors: set[str]
+) -> set[int]:
+    """Lines of an author box: a line opening with the author's linked name, and its sequel."""
+    boxes: set[int] = set()
+    if not authors:
+        return boxes
+    for index, links in in_line.items():
+        first = links[0]
+        opens = first.position - lines[index].start <= 1
+        if opens and first.text.strip().casefold() in authors:
+            boxes.add(index)
+            nxt = index
+            while nxt + 1 < len(lines) and _continues(lines[nxt].text):
+                nxt += 1
+                boxes.add(nxt)
+    return boxes
+
+
+def _context_reason(
+    link: Link,
+    index: int,
+    lines: list[_Line],
+    links: list[Link],
+    authors: set[str],
+    author_lines: set[int],
+) -> str:
+    line = lines[index]
+    text = line.text
+    start = link.position - line.start
+    end = start + len(link.text)
+    anchor = link.text.strip()
+    if _TEASER.match(text):
+        return "related-article teaser"
+    if _COPYRIGHT.match(text):
+        return "copyright line"
+    if index in author_lines or anchor.casefold() in authors:
+        return "author box or author link"
+    if _CTA_ANCHOR.search(anchor) or _CTA_SENTENCE.search(_sentence(line, start, end)):
+        return "button or call to action"
+    if _CREDIT_LABEL.match(text):
+        return ""
+    short = len(text.strip()) <= _SHORT_LINE
+    if (
+        short
+        and line.start < _TOP
+        and any(_after_by(text, o.position - line.start) for o in links)
+    ):
+        return "byline"
+    rest = text
+    for other in sorted(links, key=lambda o: o.position, reverse=True):
+        a = other.position - line.start
+        rest = rest[:a] + " " + rest[a + len(other.text) :]
+    rest = _SEPARATORS.sub(" ", rest).strip()
+    if not rest:
+        if index > 0 and _continues(lines[index - 1].text) and len(anchor.split()) <= 4:
+            return ""  # the end of the sentence above, cut off by the link
+        return "link on a line of its own"
+    if short and rest.endswith(":") and len(rest) <= 30:
+        return "tag or category list"
+    anchored = sum(len(other.text) for other in links)
+    if short and anchored >= 0.6 * len(text.strip()):
+        return "headline teaser"
+    return ""
+
+
+def _after_by(text: str, start: int) -> bool:
+    return _BY_BEFORE.search(text[:start]) is not None
+
+
+def _same_as_furniture(results: list[BodyLink]) -> list[BodyLink]:
+    """An anchor repeating one already judged furniture (the author, a source badge) is too."""
+    furniture = {
+        (r.link.text.strip().casefold(), r.link.url)
+        for r in results
+        if r.reason and r.link.text.strip()
+    }
+    out = []
+    for r in results:
+        key = (r.link.text.strip().casefold(), r.link.url)
+        if r.counted and key in furniture:
+            r = BodyLink(r.link, r.number, "same link as page furniture")
+        out.append(r)
+    return out
+
+
+def counted(article: Article) -> list[BodyLink]:
+    return [r for r in classify(article) if r.counted]

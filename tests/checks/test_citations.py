@@ -1,0 +1,340 @@
+"""Linked citations: real pages, the sample, and one sentence per furniture rule."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from dataclasses import replace
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from checks.body_links import classify
+from checks.builtin.citations import Citations, link_kind
+from checks.fetch import Fetcher
+from checks.html_reader import read_html
+from checks.model import Article, Status
+
+PAGES = Path(__file__).parents[1] / "fixtures" / "pages"
+SEED = Path(__file__).parents[1] / "fixtures" / "seed-expected.json"
+
+
+def corpus_page(slug: str) -> Article:
+    folder = next(PAGES.glob(f"{slug}*"))
+    labels = json.loads((folder / "labels.json").read_text("utf-8"))
+    return read_html((folder / "source.html").read_bytes(), url=labels["url"])
+
+
+def labelled(slug: str) -> dict:
+    folder = next(PAGES.glob(f"{slug}*"))
+    return json.loads((folder / "labels.json").read_text("utf-8"))["body_links"]
+
+
+async def check(article: Article, ctx) -> tuple[Status, str, dict, list]:
+    result = await Citations().run(article, ctx)
+    return result.status, result.summary, dict(result.data), list(result.evidence)
+
+
+def counted_texts(article: Article) -> list[str]:
+    return [r.link.text for r in classify(article) if r.counted]
+
+
+# --- the sample -------------------------------------------------------------------------
+
+
+async def test_sample_counts_four_placeholder_links_and_warns(sample_article, check_ctx):
+    status, summary, data, evidence = await check(sample_article, check_ctx)
+    seed = json.loads(SEED.read_text("utf-8"))["citations"]
+
+    assert counted_texts(sample_article) == seed["body_links"]
+    assert status is Status.WARN
+    assert summary == "4 links in the text, all placeholders '#': no source can be followed"
+    assert (data["total"], data["placeholders"], data["unusable"]) == (4, 4, 4)
+    assert len(sample_article.links) == 22
+    assert [e.quote for e in evidence] == ["intrusion", "information", "stated", "commented"]
+    # pasted text: no page URL, so whose links are "internal" cannot be told
+    assert data["internal"] is None
+    assert data["external"] is None
+
+
+def test_sample_furniture_reasons(sample_article):
+    reasons: dict[str, str] = {}
+    for r in classify(sample_article):
+        reasons.setdefault(r.link.text, r.reason)
+
+    assert reasons["Europe"] == "tag or category list"
+    assert reasons["Become a Member of Global Research"] == "button or call to action"
+    assert reasons["click here"] == "button or call to action"
+    assert reasons["Lucas Leiroz de Almeida"] == "byline"
+
+
+# --- real pages ---------------------------------------------------------------------------
+
+
+async def test_breitbart_author_tagline_is_not_a_citation(check_ctx):
+    article = corpus_page("03-breitbart")
+    status, summary, data, _evidence = await check(article, check_ctx)
+
+    assert (data["total"], data["internal"], data["external"]) == (5, 4, 1)
+    texts = counted_texts(article)
+    assert "#Hamilton" in texts  # the tweet quoted in the text
+    assert "@LucasNolan_" not in texts
+    assert "lnolan@breitbart.com" not in texts
+    assert status is Status.INFO
+    assert summary == "5 links: 1 social, 4 to the same outlet"
+    assert data["flagged"] == []  # the outlet's own domain is not reported as a linked outlet
+
+
+async def test_atlantic_read_teasers_and_author_box_are_dropped(check_ctx):
+    article = corpus_page("08-theatlantic")
+    _status, summary, data, evidence = await check(article, check_ctx)
+
+    assert len(article.links) == 33
+    assert (data["total"], data["internal"], data["external"]) == (26, 0, 26)
+    reasons = {r.link.text: r.reason for r in classify(article) if r.reason}
+    assert reasons["Read: Two disasters are exponentially worse than one"] == (
+        "related-article teaser"
+    )
+    assert reasons["Annie Lowrey: California is becoming unlivable"] == (
+        "link on a line of its own"
+    )
+    assert reasons["Leah C. Stokes"] == "author box or author link"
+    assert reasons["All We Can Save"] == "author box or author link"
+    assert reasons["Submit a letter"] == "button or call to action"
+    assert data["domains"]["bit.ly"] == 3
+    assert data["kinds"]["primary source"] == 1  # drought.gov
+    assert summary.startswith("26 links: 1 to a primary source, 24 to other outlets, 1 social")
+    assert len(evidence) == 8
+    assert ("years-long", "link 2, primary source (drought.gov)") in [
+        (e.quote, e.where) for e in evidence
+    ]
+
+
+async def test_npr_related_boxes_are_not_counted(check_ctx):
+    article = corpus_page("13-npr")
+    _, _, data, _ = await check(article, check_ctx)
+    label = labelled("13-npr")
+
+    assert (data["total"], data["internal"], data["external"]) == (
+        label["total"],
+        label["internal"],
+        label["external"],
+    )
+    assert "Enlarge this image" not in counted_texts(article)
+
+
+async def test_lefigaro_subdomains_are_the_same_outlet(check_ctx):
+    article = corpus_page("14-madamefigaro")
+    _, _, data, _ = await check(article, check_ctx)
+
+    assert (data["total"], data["internal"], data["external"]) == (25, 23, 2)
+    assert data["domains"]["lefigaro.fr"] == 23
+    reasons = [r.reason for r in classify(article) if r.link.text.startswith("Ballonnements")]
+    assert reasons == ["related-article teaser"]  # "À lire aussi »"
+
+
+async def test_ponys_credits_and_a_link_ending_a_sentence_count(check_ctx):
+    article = corpus_page("17-iloveponys")
+    _, _, data, _ = await check(article, check_ctx)
+
+    assert (data["total"], data["internal"], data["external"]) == (15, 4, 11)
+    texts = counted_texts(article)
+    assert "Sophia Mahnert" in texts  # "Fotos: Sophia Mahnert"
+    assert "“Monreith”" in texts  # a line of its own, but the end of the sentence above
+
+
+async def test_a_page_without_body_links_warns(check_ctx):
+    status, summary, data, _ = await check(corpus_page("19-tass"), check_ctx)
+
+    assert status is Status.WARN
+    assert summary == "No links in the article text: no source can be followed"
+    assert data["total"] == 0
+
+
+@pytest.mark.parametrize(
+    "slug",
+    [p.name for p in sorted(PAGES.iterdir()) if (p / "labels.json").exists()],
+)
+async def test_corpus_body_link_count_within_one(slug, check_ctx):
+    if slug.startswith("10-engadget"):
+        pytest.skip("trafilatura keeps only the second of the two body containers")
+    _, _, data, _ = await check(corpus_page(slug), check_ctx)
+
+    assert abs(data["total"] - labelled(slug)["total"]) <= 1
+
+
+# --- one rule at a time ---------------------------------------------------------------------
+
+URL = "https://news.example.com/2024/05/story.html"
+
+
+def article_from(make_article, text: str) -> Article:
+    return make_article(text, url=URL)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Read more: [Floods hit the coast again](https://news.example.com/floods)",
+        "Lesen Sie auch: [Hochwasser an der Küste](https://news.example.com/flut)",
+        "À lire aussi » [Les inondations reviennent](https://news.example.com/crue)",
+        "Lee también: [Las inundaciones vuelven](https://news.example.com/agua)",
+        "Leia também: [As cheias voltaram](https://news.example.com/cheias)",
+        "Читайте также: [Наводнение на побережье](https://news.example.com/voda)",
+        "Читайте також: [Повінь на узбережжі](https://news.example.com/povin)",
+    ],
+)
+def test_teaser_lines_in_seven_languages(make_article, line):
+    text = (
+        "The council voted on Monday, according to [the minutes](https://city.gov/minutes).\n"
+        f"{line}\nThe mayor did not comment."
+    )
+    results = classify(article_from(make_article, text))
+
+    assert [r.reason for r in results] == ["", "related-article teaser"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("Follow us on [Twitter](https://twitter.com/news).", "button or call to action"),
+        ("Folgen Sie uns auf [Telegram](https://t.me/news).", "button or call to action"),
+        ("Suivez-nous sur [Facebook](https://facebook.com/news).", "button or call to action"),
+        ("Подписывайтесь на наш [канал](https://t.me/news).", "button or call to action"),
+        ("Підписуйтесь на наш [канал](https://t.me/news).", "button or call to action"),
+        ("Tags: [Budget](https://news.example.com/t/budget), [Roads](https://news.example.com/t/roads)",
+         "tag or category list"),
+        ("Copyright © [News Example](https://news.example.com), 2024", "copyright line"),
+        ("Write to [desk@news.example.com](mailto:desk@news.example.com) with tips, please.",
+         "e-mail or phone link"),
+    ],
+)  # fmt: skip
+def test_furniture_sentences(make_article, sentence, reason):
+    text = (
+        "The ministry published [its report](https://ministry.gov.uk/report) on Tuesday, "
+        "and the opposition called it incomplete.\n" + sentence
+    )
+    results = classify(article_from(make_article, text))
+
+    assert results[0].counted
+    assert {r.reason for r in results[1:]} == {reason}
+
+
+def test_a_source_named_after_by_mid_sentence_is_not_a_byline(make_article):
+    text = "The figures were disputed by [the statistics office](https://www.destatis.de/x)."
+    assert counted_texts(article_from(make_article, text)) == ["the statistics office"]
+
+
+def test_an_in_text_twitter_link_is_a_citation_not_a_button(make_article):
+    text = (
+        "The minister wrote on [Twitter](https://twitter.com/minister/status/1) that the "
+        "bridge would reopen, which the engineers later contradicted."
+    )
+    assert counted_texts(article_from(make_article, text)) == ["Twitter"]
+
+
+@pytest.mark.parametrize(
+    ("url", "kind"),
+    [
+        ("https://www.whitehouse.gov/briefing", "primary source"),
+        ("https://www.legifrance.gouv.fr/loda/id/1", "primary source"),
+        ("https://www.boe.es/diario/1", "primary source"),
+        ("https://www.gob.mx/salud", "primary source"),
+        ("https://news.un.org/en/story", "primary source"),
+        ("https://doi.org/10.1038/s41564-018-0337-x", "primary source"),
+        ("https://www.ox.ac.uk/news", "primary source"),
+        ("https://x.com/someone/status/2", "social"),
+        ("https://vk.com/wall-1", "social"),
+        ("https://www.youtube.com/watch?v=1", "social"),
+        ("https://sport.news.example.com/a", "same outlet"),
+        ("https://www.bbc.co.uk/news/1", "other outlet"),
+        ("#", "placeholder"),
+        ("javascript:void(0)", "placeholder"),
+        ("ftp://files.example.org/a", "unusable"),
+    ],
+)
+def test_link_kinds(url, kind):
+    assert link_kind(url, "example.com")[0] == kind
+
+
+async def test_summary_counts_kinds_and_flags_listed_outlets(make_article, check_ctx):
+    text = (
+        "The figures come from [the census](https://www.census.gov/data), were disputed by "
+        "[a state broadcaster](https://www.rt.com/news/1) and by "
+        "[another](https://www.bbc.co.uk/n), "
+        "and were discussed on [Telegram](https://t.me/somechannel/5) and in "
+        "[our earlier report](https://news.example.com/earlier)."
+    )
+    status, summary, data, evidence = await check(article_from(make_article, text), check_ctx)
+
+    assert status is Status.INFO
+    assert summary == (
+        "5 links: 1 to a primary source, 2 to other outlets, 1 social, 1 to the same outlet;"
+        " links to flagged outlets (rt.com)"
+    )
+    assert (data["internal"], data["external"], data["distinct_urls"]) == (1, 4, 5)
+    assert data["flagged"][0]["domain"] == "rt.com"
+    assert evidence[0].quote == "the census"
+    assert evidence[0].url == "https://www.census.gov/data"
+    assert evidence[0].where == "link 1, primary source (census.gov)"
+
+
+async def test_pasted_text_without_url_has_unknown_outlet(make_article, check_ctx):
+    text = "As [the agency reported](https://www.reuters.com/world/x), the talks failed."
+    _, summary, data, _ = await check(make_article(text), check_ctx)
+
+    assert (data["internal"], data["external"], data["unknown_outlet"]) == (None, None, 1)
+    assert summary == "1 link: 1 to a site (outlet unknown)"
+
+
+async def test_empty_text_is_skipped(check_ctx):
+    result = await Citations().run(Article(text="  "), check_ctx)
+    assert result.status is Status.SKIP
+
+
+# --- dead links, over loopback only -----------------------------------------------------------
+
+
+class _Handler(BaseHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+    def do_GET(self) -> None:
+        status = 200 if self.path == "/alive" else 404
+        self.send_response(status)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", "2")
+        self.end_headers()
+        self.wfile.write(b"ok")
+
+    do_HEAD = do_GET
+
+
+@pytest.fixture
+def loopback() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+async def test_dead_links_are_probed_only_with_a_fetcher(make_article, check_ctx, loopback):
+    host, port = loopback.split(":")
+    text = (
+        f"The [first report](http://{loopback}/alive) was confirmed, the "
+        f"[second](http://{loopback}/gone) has vanished."
+    )
+    article = make_article(text, url="https://news.example.com/a")
+
+    _, _, offline, _ = await check(article, check_ctx)
+    async with Fetcher(allow=[(host, int(port))], retries=0) as fetcher:
+        _, _, online, _ = await check(article, replace(check_ctx, fetcher=fetcher))
+
+    assert "dead_links" not in offline
+    assert [(d["url"], d["status"]) for d in online["dead_links"]] == [
+        (f"http://{loopback}/gone", 404)
+    ]

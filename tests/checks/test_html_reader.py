@@ -1,0 +1,204 @@
+"""The HTML reader on real corpus pages and on small pages built to isolate one rule."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from checks.html_reader import read_html
+from checks.model import Article
+from checks.page_meta import parse_date, text_language
+
+PAGES = Path(__file__).parents[1] / "fixtures" / "pages"
+MOSCOW = timezone(timedelta(hours=3))
+
+
+def corpus_page(slug: str) -> Article:
+    folder = next(PAGES.glob(f"{slug}*"))
+    labels = json.loads((folder / "labels.json").read_text("utf-8"))
+    return read_html((folder / "source.html").read_bytes(), url=labels["url"])
+
+
+def page(head: str = "", body: str = "", *, lang: str = "en") -> bytes:
+    paragraphs = "".join(
+        f"<p>Paragraph {i} of the report says that the council met on the square and talked "
+        f"for a long while about the budget, the roads and the schools of the town.</p>"
+        for i in range(4)
+    )
+    return (
+        f'<!DOCTYPE html><html lang="{lang}"><head><title>Budget talks | Town Herald</title>'
+        f"{head}</head><body><article>{body}{paragraphs}</article></body></html>"
+    ).encode()
+
+
+def test_tass_late_charset_reads_as_cyrillic_with_the_moscow_date():
+    article = corpus_page("19-tass")
+
+    assert article.title is not None
+    assert article.title.startswith("Движение по ЦКАД-5")
+    assert "МОСКВА, 29 июня. /ТАСС/" in article.text
+    assert article.published == datetime(2020, 6, 29, 0, 16, 15, tzinfo=MOSCOW)
+    assert article.published.date().isoformat() == "2020-06-29"  # not the UTC 28 June
+    assert article.published_basis == "JSON-LD datePublished"
+    assert article.language == "ru"
+
+
+def test_valid_utf8_wins_over_a_charset_declared_after_the_prescan_window():
+    filler = "<!-- " + "x" * 5000 + " -->"
+    raw = page(f'{filler}<meta charset="windows-1251">', "<h1>Заголовок новости</h1>")
+
+    article = read_html(raw, url="https://example.ru/news/1")
+
+    assert article.meta["title"] == "Budget talks | Town Herald"
+    assert "Ð" not in article.text
+
+
+def test_a_page_in_a_legacy_charset_is_decoded_by_its_declaration():
+    text = "<p>Мэрия сообщила, что новая дорога откроется в понедельник утром.</p>" * 5
+    raw = page('<meta charset="windows-1251">', text).decode().encode("cp1251")
+
+    article = read_html(raw, url="https://example.ru/news/2")
+
+    assert "Мэрия сообщила, что новая дорога откроется" in article.text
+
+
+def test_lefigaro_publication_date_is_the_original_not_the_update():
+    article = corpus_page("14-madamefigaro")
+
+    assert article.published == datetime(
+        2017, 4, 12, 18, 33, 59, tzinfo=timezone(timedelta(hours=2))
+    )
+    assert article.published_basis == "article:published_time"
+    assert article.meta["article:modified_time"] == "2020-02-19T15:24:33+01:00"
+
+
+def test_text_language_beats_a_wrong_html_lang_attribute():
+    article = corpus_page("14-madamefigaro")
+
+    assert article.language == "fr"  # the page says <html lang="en">
+
+
+def test_sidebar_dates_of_other_posts_are_not_the_publication_date():
+    article = corpus_page("18-mediapart")
+
+    assert article.published is not None
+    assert article.published.date().isoformat() == "2019-06-27"  # the sidebar lists 30 July first
+
+
+def test_engadget_jsonld_date_in_words_keeps_its_zone():
+    article = corpus_page("10-engadget")
+
+    edt = timezone(timedelta(hours=-4))
+    assert article.published == datetime(2020, 9, 15, 10, 1, 41, tzinfo=edt)
+
+
+def test_oann_without_date_metadata_falls_back_to_the_visible_date():
+    article = corpus_page("01-oann")
+
+    assert article.published is not None
+    assert article.published.date().isoformat() == "2020-01-18"
+    assert article.published_basis == "page text (htmldate)"
+
+
+def test_kentnews_site_wide_notes_are_furniture_not_article_text():
+    article = corpus_page("12-kentnews")
+    liability = "we cannot verify the accuracy of all articles written!"
+    satire = "with a pinch of sarcasm and a splash of satire!"
+
+    assert liability in article.furniture_text
+    assert satire in article.furniture_text
+    assert liability not in article.text
+    assert satire not in article.text
+    assert len(article.furniture_text) <= 20_000
+
+
+def test_metadata_fields_of_a_real_page():
+    article = corpus_page("08-theatlantic")
+
+    assert article.site_name == "The Atlantic"
+    assert article.byline == "Leah C. Stokes"
+    assert article.canonical_url == article.url
+    assert article.meta["og:type"] == "article"
+    assert "NewsArticle" in article.meta["jsonld_types"]
+    assert article.source_kind == "html"
+
+
+def test_relative_links_resolve_against_the_page_not_the_host():
+    body = '<p>The figures are in <a href="annex/report.pdf">the annex</a> of the budget.</p>'
+    article = read_html(page(body=body), url="https://herald.example/news/2024/budget.html")
+
+    (link,) = article.links
+    assert link.url == "https://herald.example/news/2024/annex/report.pdf"
+    assert article.text[link.position : link.position + len(link.text)] == "the annex"
+
+
+def test_lenient_jsonld_cdata_graph_and_trailing_junk():
+    jsonld = (
+        '<script type="application/ld+json">//<![CDATA[\n{"@context": "https://schema.org",'
+        ' "@graph": [{"@type": "WebSite", "name": "Herald"}, {"@type": "NewsArticle",'
+        ' "datePublished": "2024-03-01T09:30:00", "author": [{"@type": "Person",'
+        ' "name": "Ann Lee"}, {"@type": "Person", "name": "Bo Chen"}],'
+        ' "publisher": {"name": "Town Herald"}}]}'
+        " ;var x = 1;\n//]]></script>"
+    )
+    article = read_html(page(jsonld), url="https://herald.example/a")
+
+    assert article.published == datetime(2024, 3, 1, 9, 30, tzinfo=UTC)  # naive -> UTC
+    assert article.byline == "Ann Lee, Bo Chen"
+    assert article.site_name == "Town Herald"
+    assert article.meta["jsonld_types"] == "WebSite, NewsArticle"
+
+
+def test_site_name_from_the_title_suffix_when_nothing_else_names_it():
+    article = read_html(page(), url="https://herald.example/a")
+
+    assert article.site_name == "Town Herald"
+
+
+def test_canonical_link_is_made_absolute():
+    head = '<link rel="canonical" href="/news/budget-talks">'
+    article = read_html(page(head), url="https://herald.example/amp/budget-talks")
+
+    assert article.canonical_url == "https://herald.example/news/budget-talks"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2020-06-29T00:16:15+03:00", datetime(2020, 6, 29, 0, 16, 15, tzinfo=MOSCOW)),
+        ("2020-01-16 10:02:53", datetime(2020, 1, 16, 10, 2, 53, tzinfo=UTC)),
+        ("20200915", datetime(2020, 9, 15, tzinfo=UTC)),
+        ("2019-06-27", datetime(2019, 6, 27, tzinfo=UTC)),
+        ("not a date", None),
+    ],
+)
+def test_parse_date(value, expected):
+    assert parse_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Die Regierung hat am Montag erklärt, dass die Reform nicht vor dem Sommer kommt, "
+         "und die Opposition ist mit dem Plan auch nicht zufrieden.", "de"),
+        ("El gobierno anunció que la reforma se aplicará en todo el país, y los sindicatos "
+         "dijeron que la medida es más dura de lo que se esperaba por la población.", "es"),
+        ("O governo disse que não vai adiar a reforma, que é para os trabalhadores também "
+         "mais difícil do que foi prometido pela coligação.", "pt"),
+        ("Мэрия сообщила, что движение по новому участку было открыто в понедельник, и это "
+         "как раз то, что они обещали для всех жителей.", "ru"),
+        ("Міська рада повідомила, що рух новою ділянкою було відкрито в понеділок, і це "
+         "саме те, що вони обіцяли для всіх мешканців, але їх не почули.", "uk"),
+        ("Le gouvernement a annoncé que la réforme des retraites sera appliquée dans les "
+         "régions qui sont pour le moment pas prêtes, selon le ministre.", "fr"),
+    ],
+)  # fmt: skip
+def test_text_language_by_stopwords(text, lang):
+    assert text_language(text, declared="en") == lang
+
+
+def test_short_text_keeps_the_declared_language():
+    assert text_language("Breaking news", declared="de-DE") == "de"
