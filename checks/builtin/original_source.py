@@ -1,8 +1,472 @@
-"""PLACEHOLDER: replaced by the real check."""
+"""Original source: is this a republication, and is the original named, linked, reachable?"""
 
 from __future__ import annotations
 
-from checks.model import Article, Context, Result, Status
+import asyncio
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from checks.domains import host_of, registered_domain
+from checks.model import Article, Context, Evidence, Link, Result, Status
+from checks.republication_patterns import (
+    ABOUT_THIS,
+    COPYRIGHT_WIRE,
+    DASH_DATELINE,
+    DATELINE_CHARS,
+    HEAD_BYLINE,
+    LANGUAGES,
+    NAME_JOINERS,
+    NOT_A_NAME,
+    NOTICES,
+    PAREN_DATELINE,
+    REUTERS_CREDIT,
+    SLASH_DATELINE,
+    TAIL_LINES,
+    TRAILING_WIRE,
+    WIRE_BY_ALIAS,
+    WIRE_BY_DOMAIN,
+    WIRE_NAME,
+    Wire,
+)
+
+MAX_QUOTE = 300
+PROBE_SECONDS = 8.0
+# Explicit notices outrank datelines, which outrank credit lines, bylines and page metadata.
+RANK = {
+    "notice": 0,
+    "source_line": 1,
+    "translation": 1,
+    "dateline": 2,
+    "wire_credit": 3,
+    "byline": 4,
+    "canonical": 5,
+}
+BASIS = {
+    "notice": "notice",
+    "source_line": "source line",
+    "translation": "translation credit",
+    "dateline": "dateline",
+    "wire_credit": "wire credit",
+    "byline": "byline",
+    "canonical": "canonical URL",
+}
+
+_QUOTED = re.compile(r"[«\"“„‘](?P<name>[^«»\"“”„‘’\n]{2,60})[»\"”“’]")
+_DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?(?P<name>(?:[\w-]+\.)+[a-z]{2,})(?![\w-])", re.I)
+_TOKEN = re.compile(r"\S+")
+_CLOSERS = ".,;:!?)]»\"”’'"
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[\"“«(]?[A-ZА-ЯЁІЇЄҐ])|\n")
+_PICTURE = re.compile(r"\b(?:photo|foto|image|picture|bild|фото|credit)", re.I)
+_BYLINE_FILLER = re.compile(r"\b(?:by|von|par|por|staff|wire|reporters?|news desk)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    """One sign of republication (or of wire copy on the wire's own site)."""
+
+    kind: str
+    quote: str
+    where: str
+    outlet: str | None = None
+    wire: Wire | None = None
+    own: bool = False  # names the article's own outlet: not a republication
+    span: tuple[int, int] = (-1, -1)  # where the quote sits in Article.text
+    url: str | None = None  # a URL the signal itself gives (canonical)
+
+    @property
+    def counts(self) -> bool:
+        return not self.own
+
+
+def squash(name: str | None) -> str:
+    """Lower-case letters and digits only, without a leading "the": for comparing names."""
+    text = unicodedata.normalize("NFKC", name or "").casefold()
+    text = "".join(c for c in text if c.isalnum())
+    return text.removeprefix("the") if len(text) > 6 else text
+
+
+@dataclass(frozen=True, slots=True)
+class OwnOutlet:
+    """What identifies the article's own outlet: its registered domain and names."""
+
+    domain: str | None
+    keys: frozenset[str]
+
+    @classmethod
+    def of(cls, article: Article) -> OwnOutlet:
+        domain = registered_domain(article.url) if article.url else None
+        names = [article.site_name]
+        if domain:
+            names += [domain.split(".")[0], domain]
+        if article.origin is not None:
+            names += [article.origin.name, article.origin.username]
+        return cls(domain, frozenset(k for k in map(squash, names) if k))
+
+    def owns(self, name: str | None, wire: Wire | None = None) -> bool:
+        if wire is not None:
+            if self.domain in wire.domains:
+                return True
+            return any(self._matches(alias) for alias in wire.aliases)
+        return self._matches(name)
+
+    def _matches(self, name: str | None) -> bool:
+        n = squash(name)
+        if not n:
+            return False
+        return any(n == k or (min(len(n), len(k)) >= 4 and (n in k or k in n)) for k in self.keys)
+
+
+def wire_of(name: str) -> Wire | None:
+    wire = WIRE_BY_ALIAS.get(name.strip())
+    if wire is None:
+        match = WIRE_NAME.fullmatch(name.strip())
+        wire = WIRE_BY_ALIAS.get(match.group()) if match else None
+    return wire
+
+
+def _capitalized(word: str) -> bool:
+    return word[:1].isupper() or word in WIRE_BY_ALIAS
+
+
+def name_after(text: str, pos: int, limit: int = 120) -> tuple[str, int, int] | None:
+    """The outlet named right after `pos` ("… published on The Conversation."), with its span."""
+    window = text[pos : pos + limit].split("\n", 1)[0]
+    offset = len(window) - len(window.lstrip(" \t:—-"))
+    skipped = 0
+    words: list[tuple[int, int]] = []
+    for token in _TOKEN.finditer(window, offset):
+        start = token.start()
+        raw = token.group()
+        if not words:
+            quoted = _QUOTED.match(window, start)
+            if quoted:
+                return quoted.group("name").strip(), pos + quoted.start(1), pos + quoted.end(1)
+            domain = _DOMAIN.match(window, start)
+            if domain:
+                return domain.group("name"), pos + domain.start(1), pos + domain.end(1)
+        if raw[:1] in "([":
+            break
+        core = raw.rstrip(_CLOSERS)
+        ends = core != raw
+        if not core:
+            break
+        if not words:
+            if core.casefold() in NOT_A_NAME or core[:1].isdigit():
+                return None
+            if _capitalized(core):
+                words.append((start, start + len(core)))
+            elif (core.casefold() in NAME_JOINERS or core.islower()) and skipped < 4 and not ends:
+                skipped += 1
+                continue
+            else:
+                return None
+        elif _capitalized(core) or core[:1].isdigit() or core.casefold() in NAME_JOINERS:
+            words.append((start, start + len(core)))
+        else:
+            break
+        if ends or len(words) >= 6:
+            break
+    while words and window[words[-1][0] : words[-1][1]].casefold() in NAME_JOINERS:
+        words.pop()
+    if not words:
+        return None
+    start, end = words[0][0], words[-1][1]
+    return window[start:end], pos + start, pos + end
+
+
+def _is_sentence_end(text: str, boundary: re.Match[str]) -> bool:
+    if boundary.group() == "\n":
+        return True
+    words = text[max(0, boundary.start() - 12) : boundary.start()].split()
+    word = words[-1] if words else ""
+    # "U.S. Marshals", "Ga. (AP)", "Mr. Smith": an abbreviation, not the end of a sentence.
+    return len(word) > 2 and not word[-1].isupper()
+
+
+def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or line) around text[start:end]."""
+    left = max(0, start - MAX_QUOTE)
+    for boundary in _SENTENCE_END.finditer(text, left, start):
+        if _is_sentence_end(text, boundary):
+            left = boundary.end()
+    for found in _SENTENCE_END.finditer(text, end, min(len(text), end + MAX_QUOTE)):
+        if _is_sentence_end(text, found):
+            return left, found.start() if found.group() == "\n" else found.end()
+    return left, min(len(text), end + MAX_QUOTE)
+
+
+def quote_of(text: str, start: int, end: int) -> tuple[str, tuple[int, int]]:
+    """A verbatim quote of the sentence around a match, at most MAX_QUOTE characters."""
+    s, e = sentence_span(text, start, end)
+    if e - s > MAX_QUOTE:
+        s = max(s, start - 100)
+        e = min(e, s + MAX_QUOTE)
+    while s < e and text[s].isspace():
+        s += 1
+    return text[s:e].rstrip(), (s, e)
+
+
+def _tail_start(text: str) -> int:
+    pos = len(text.rstrip())
+    for _ in range(TAIL_LINES):
+        pos = text.rfind("\n", 0, pos)
+        if pos < 0:
+            return 0
+    return pos + 1
+
+
+def _linked_name(links: Iterable[Link], text: str, pos: int) -> str | None:
+    """The anchor text of a link that starts right after a notice ("… is [InfoBrics](#)")."""
+    for link in links:
+        anchor = link.text.strip()
+        gap = text[pos : link.position] if link.position >= pos else None
+        if anchor and gap is not None and len(gap) <= 12 and "\n" not in gap:
+            if text.startswith(anchor, link.position):
+                return anchor
+    return None
+
+
+def notice_signals(article: Article, own: OwnOutlet) -> Iterator[Signal]:
+    text = article.text
+    tail = _tail_start(text)
+    lowered = text.casefold()
+    for notice in NOTICES:
+        if notice.triggers and not any(word in lowered for word in notice.triggers):
+            continue
+        for match in notice.pattern.finditer(text, tail if notice.tail_only else 0):
+            found = name_after(text, match.end())
+            name = _linked_name(article.links, text, match.end()) or (found and found[0])
+            if name and notice.kind == "translation" and name.casefold() in LANGUAGES:
+                name = None
+            quote, span = quote_of(text, match.start(), match.end())
+            if notice.about_this and not _about_this(text, span[0], match.start()):
+                continue
+            if name is None and notice.needs_name and not _external_link_in(article, span, own):
+                continue
+            wire = wire_of(name) if name else None
+            yield Signal(
+                notice.kind,
+                quote,
+                "text",
+                outlet=wire.name if wire else name,
+                wire=wire,
+                own=bool(name) and own.owns(name, wire),
+                span=span,
+            )
+
+
+def _about_this(text: str, sentence_start: int, start: int) -> bool:
+    prefix = text[sentence_start:start]
+    return not prefix.strip(' \t*†—–-:(["“«') or ABOUT_THIS.search(prefix) is not None
+
+
+def _external_link_in(article: Article, span: tuple[int, int], own: OwnOutlet) -> bool:
+    for link in article.links:
+        if span[0] <= link.position < span[1] and usable(link.url) is None:
+            domain = registered_domain(link.url)
+            if domain and domain != own.domain:
+                return True
+    return False
+
+
+def _lead_ok(lead: str, *, known_wire: bool) -> bool:
+    """A dateline's place (and date): "PARIS", "LAWRENCEVILLE, Ga.", "Lisboa, 12 mai 2020"."""
+    words = [w for w in (w.strip(",.") for w in lead.split()) if w]
+    if not words:
+        return known_wire  # "(AFP) - …" opening a line
+    if known_wire:  # the agency's name is evidence enough; month names may be lower-case
+        return len(words) <= 8 and (words[0][:1].isupper())
+    if len(words) > 6 or any(not (w[:1].isupper() or w[:1].isdigit()) for w in words):
+        return False
+    return any(sum(c.isalpha() for c in w) >= 3 and w.isupper() for w in words)
+
+
+def _dateline_name(raw: str) -> tuple[str, Wire | None] | None:
+    name = raw.strip()
+    if _PICTURE.search(name):
+        return None
+    if "/" in name:
+        wires = [wire_of(part) for part in name.split("/")]
+        return (wires[0].name, wires[0]) if wires and all(wires) and wires[0] else None
+    wire = wire_of(name)
+    if wire:
+        return wire.name, wire
+    words = name.split()
+    if len(words) > 5 or not name[:1].isupper() or (name.isupper() and len(name) <= 2):
+        return None
+    if words[0].casefold() in NOT_A_NAME or any(c.isdigit() for c in name):
+        return None
+    return name, None
+
+
+def dateline_signals(article: Article, own: OwnOutlet) -> Iterator[Signal]:
+    text = article.text
+    head = text[:DATELINE_CHARS]
+    found: list[tuple[int, int, str, Wire | None]] = []
+    for match in PAREN_DATELINE.finditer(head):
+        named = _dateline_name(match.group("name"))
+        if named and _lead_ok(match.group("lead"), known_wire=named[1] is not None):
+            found.append((match.start(), match.end(), *named))
+    for match in SLASH_DATELINE.finditer(head):
+        lead = match.group("lead").split()
+        if not lead or not (lead[0].strip(",.").isupper() and len(lead[0].strip(",.")) >= 3):
+            continue
+        wire_match = WIRE_NAME.search(match.group("name"))
+        if wire_match:
+            wire = WIRE_BY_ALIAS[wire_match.group()]
+            found.append((match.start(), match.end(), wire.name, wire))
+    for match in DASH_DATELINE.finditer(head):
+        first = match.group("lead").split()[0].strip(",.")
+        if first.isupper() and len(first) >= 3:
+            wire = WIRE_BY_ALIAS[match.group("name")]
+            found.append((match.start(), match.end(), wire.name, wire))
+    for start, end, name, wire in sorted(found, key=lambda f: f[0]):
+        quote, span = quote_of(text, start, end)
+        yield Signal("dateline", quote, "dateline", name, wire, own.owns(name, wire), span=span)
+
+
+def credit_signals(article: Article, own: OwnOutlet) -> Iterator[Signal]:
+    text = article.text
+    lowered = text.casefold()
+    copyright_lines = "©" in text or "copyright" in lowered or "(c)" in lowered
+    for match in COPYRIGHT_WIRE.finditer(text) if copyright_lines else ():
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        after = text[match.end() : match.end() + 8]
+        if _PICTURE.search(text[line_start : match.start()]) or _PICTURE.match(after.strip()):
+            continue
+        if after.startswith("/"):
+            continue
+        yield _wire_signal(text, match.start(), match.end(), match.group("name"), own)
+    for match in REUTERS_CREDIT.finditer(text) if "reporting by" in lowered else ():
+        yield _wire_signal(text, match.start(), match.end(), "Reuters", own)
+    for match in HEAD_BYLINE.finditer(text, 0, DATELINE_CHARS):
+        yield _wire_signal(text, match.start(), match.end(), match.group("name"), own)
+    tail = _tail_start(text)
+    for match in TRAILING_WIRE.finditer(text, tail):
+        alias = match.group("name") or match.group("alone")
+        yield _wire_signal(text, match.start(), match.end(), alias, own)
+
+
+def _wire_signal(text: str, start: int, end: int, alias: str, own: OwnOutlet) -> Signal:
+    wire = WIRE_BY_ALIAS[alias]
+    quote, span = quote_of(text, start, end)
+    return Signal("wire_credit", quote, "text", wire.name, wire, own.owns(wire.name, wire), span)
+
+
+def byline_signal(article: Article, own: OwnOutlet) -> Signal | None:
+    """A byline that is only an agency's name ("Reuters", "AP", "By Reuters Staff")."""
+    if not article.byline:
+        return None
+    core = " ".join(_BYLINE_FILLER.sub(" ", article.byline).split())
+    wire = wire_of(core) if core else None
+    if wire is None:
+        return None
+    return Signal("byline", article.byline, "byline", wire.name, wire, own.owns(wire.name, wire))
+
+
+def canonical_signal(article: Article, own: OwnOutlet) -> Signal | None:
+    """A canonical (or og:url, original-source) URL on another registered domain."""
+    if own.domain is None:
+        return None
+    candidates = (
+        ("canonical link", article.canonical_url),
+        ("og:url", article.meta.get("og:url")),
+        ("original-source meta", article.meta.get("original-source")),
+        ("syndication-source meta", article.meta.get("syndication-source")),
+    )
+    for where, url in candidates:
+        if not url or not url.startswith(("http://", "https://")):
+            continue
+        domain = registered_domain(url)
+        if domain and domain != own.domain:
+            wire = WIRE_BY_DOMAIN.get(domain)
+            name = wire.name if wire else host_of(url).removeprefix("www.")
+            return Signal("canonical", url, where, name, wire, url=url)
+    return None
+
+
+def usable(url: str) -> str | None:
+    """None if a reader can follow this link target; otherwise why not."""
+    target = url.strip()
+    lowered = target.casefold()
+    if not target:
+        return "empty link"
+    if target.startswith("#"):
+        return f"placeholder {target!r}"
+    if lowered.startswith("javascript:"):
+        return "javascript: link"
+    if lowered.startswith("mailto:"):
+        return "mailto: link"
+    if not lowered.startswith(("http://", "https://")) or not host_of(target):
+        return f"not a web address {target[:40]!r}"
+    return None
+
+
+def is_home_page(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.path in ("", "/") and not parts.query
+
+
+def _same_page_key(url: str) -> str:
+    parts = urlsplit(url.strip())
+    return host_of(url).removeprefix("www.") + parts.path.rstrip("/")
+
+
+def find_link(
+    article: Article, chosen: Signal, signals: list[Signal], own: OwnOutlet
+) -> Link | None:
+    """The link to the original: in a notice, on its name, or to its domain; usable first."""
+    names = {squash(chosen.outlet)} - {""}
+    domains: set[str] = set()
+    if chosen.wire:
+        names |= {squash(a) for a in chosen.wire.aliases}
+        domains |= set(chosen.wire.domains)
+    # A canonical URL is known exactly: only a link to that same page is a link to it.
+    exact = {_same_page_key(s.url) for s in signals if s.url and s.counts}
+    spans = [s.span for s in signals if s.counts and s.span[0] >= 0]
+    tiers: list[list[Link]] = [[], [], []]
+    for link in article.links:
+        domain = registered_domain(link.url) if usable(link.url) is None else None
+        if domain and domain == own.domain:
+            continue
+        anchor = squash(link.text)
+        host = squash(host_of(link.url)) if domain else ""
+        if any(lo <= link.position < hi for lo, hi in spans):
+            tiers[0].append(link)
+        elif anchor and any(
+            anchor == n or (min(len(anchor), len(n)) >= 4 and (n in anchor or anchor in n))
+            for n in names
+        ):
+            tiers[1].append(link)
+        elif domain and (
+            domain in domains
+            or _same_page_key(link.url) in exact
+            or any(len(n) >= 5 and n in host for n in names)
+        ):
+            tiers[2].append(link)
+    ordered = [link for tier in tiers for link in tier]
+    return next((lk for lk in ordered if usable(lk.url) is None), ordered[0] if ordered else None)
+
+
+def collect_signals(article: Article, own: OwnOutlet) -> list[Signal]:
+    signals = [
+        *notice_signals(article, own),
+        *dateline_signals(article, own),
+        *credit_signals(article, own),
+    ]
+    extra = (byline_signal(article, own), canonical_signal(article, own))
+    signals += [s for s in extra if s is not None]
+    seen: set[tuple[str, str]] = set()
+    unique = []
+    for signal in sorted(signals, key=lambda s: (RANK[s.kind], max(s.span[0], 0))):
+        if (signal.kind, signal.quote) not in seen:
+            seen.add((signal.kind, signal.quote))
+            unique.append(signal)
+    return unique
 
 
 class OriginalSource:
@@ -10,4 +474,102 @@ class OriginalSource:
     title = "Original source"
 
     async def run(self, article: Article, ctx: Context) -> Result:
-        return Result(Status.SKIP, "not implemented yet")
+        own = OwnOutlet.of(article)
+        signals = collect_signals(article, own)
+        counted = [s for s in signals if s.counts]
+        data: dict[str, Any] = {
+            "is_republication": bool(counted),
+            "original_outlet": None,
+            "original_url": None,
+            "original_linked": False,
+            "link_usable": None,
+            "signals": [_signal_data(s) for s in signals],
+            "reachable": None,
+        }
+        if not counted:
+            return _not_republished(signals, data)
+        chosen = next((s for s in counted if s.outlet), counted[0])
+        link = find_link(article, chosen, counted, own)
+        canonical = next((s.url for s in counted if s.kind == "canonical"), None)
+        problem = usable(link.url) if link else None
+        home = link is not None and problem is None and is_home_page(link.url)
+        data["original_outlet"] = chosen.outlet
+        data["original_linked"] = link is not None and problem is None and not home
+        data["link_usable"] = None if link is None else problem is None
+        if link is not None and problem is None and not home:
+            data["original_url"] = link.url
+        else:
+            data["original_url"] = canonical or (link.url if home and link else None)
+        if data["original_url"] and ctx.fetcher is not None:
+            data["reachable"] = await _probe(data["original_url"], ctx)
+        status, summary = _verdict(chosen, link, problem, home, canonical, data["reachable"])
+        evidence = [Evidence(s.quote, s.where, s.url) for s in counted[:5]]
+        if link is not None:
+            evidence.append(Evidence(link.text or link.url, "link", link.url or None))
+        return Result(status, summary, tuple(evidence), data)
+
+
+def _signal_data(signal: Signal) -> dict[str, Any]:
+    return {
+        "kind": signal.kind,
+        "quote": signal.quote,
+        "where": signal.where,
+        "outlet": signal.outlet,
+        "own_outlet": signal.own,
+    }
+
+
+def _not_republished(signals: list[Signal], data: dict[str, Any]) -> Result:
+    own_wire = next((s for s in signals if s.wire is not None), None)
+    if own_wire is None:
+        return Result(Status.INFO, "No sign of republication found", (), data)
+    evidence = tuple(Evidence(s.quote, s.where) for s in signals[:3])
+    summary = f"{own_wire.outlet} copy on its own site: not a republication"
+    return Result(Status.INFO, summary, evidence, data)
+
+
+def _verdict(
+    chosen: Signal,
+    link: Link | None,
+    problem: str | None,
+    home: bool,
+    canonical: str | None,
+    reachable: bool | None,
+) -> tuple[Status, str]:
+    name = chosen.outlet
+    if name is None:
+        status, summary = Status.WARN, "Republished, but the original is not named"
+    elif link is not None and problem is None and not home:
+        status, summary = Status.PASS, f"Republished from {name}, with a link to the original"
+    elif link is not None and problem is None:
+        status, summary = Status.WARN, f"Republished from {name}; linked only to its home page"
+    elif link is not None:
+        status, summary = Status.WARN, f"Republished from {name} (named, not linked: {problem})"
+    elif canonical and chosen.kind != "canonical":
+        where = registered_domain(canonical)
+        summary = f"Republished from {name} ({BASIS[chosen.kind]}); no link in the text"
+        status, summary = Status.WARN, f"{summary}, the page's canonical URL is on {where}"
+    elif chosen.kind == "canonical":
+        status, summary = Status.WARN, f"Republished from {name} (canonical URL); no link in text"
+    else:
+        status = Status.WARN
+        summary = f"Republished from {name} ({BASIS[chosen.kind]}); no link to the original"
+    if reachable is False:
+        status, summary = Status.WARN, f"{summary}; the original does not answer"
+    return status, summary
+
+
+async def _probe(url: str, ctx: Context) -> bool | None:
+    """One bounded request to the original; None if it cannot be tried or does not finish."""
+    settings = ctx.settings.get("original_source", {})
+    if str(settings.get("probe", "true")).casefold() in ("0", "false", "no", "off"):
+        return None
+    probe = getattr(ctx.fetcher, "probe", None)
+    if probe is None:
+        return None
+    try:
+        seconds = float(settings.get("probe_seconds", PROBE_SECONDS))
+        result = await asyncio.wait_for(probe(url), seconds)
+    except (TimeoutError, ValueError):
+        return None
+    return bool(getattr(result, "reachable", False))
