@@ -1,8 +1,363 @@
-"""PLACEHOLDER: replaced by the real check."""
+"""Disclaimers: where the outlet limits its responsibility, or labels the piece for what it is."""
 
 from __future__ import annotations
 
-from checks.model import Article, Context, Result, Status
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from functools import cache
+from urllib.parse import unquote, urlsplit
+
+from checks.disclaimer_patterns import (
+    CATEGORIES,
+    NEGATED_CATEGORIES,
+    NEGATION,
+    OPINION_HOST_LABELS,
+    OPINION_JSONLD,
+    OPINION_SECTIONS,
+    OPINION_URL_SEGMENTS,
+    PATTERNS,
+    SPONSORED_SECTIONS,
+    SPONSORED_URL_SEGMENTS,
+    Pattern,
+)
+from checks.model import Article, Context, Evidence, Result, Status
+
+MAX_QUOTE = 300
+MAX_PER_CATEGORY = 3
+SHORT_SENTENCE = 60  # a shorter sentence gets the one before it, for context
+EDGE_LINES_TOP = 3
+EDGE_LINES_BOTTOM = 6
+WARN_CATEGORIES = {
+    "sponsored": "Marked as sponsored content",
+    "satire": "The site calls itself satire",
+    "ai_generated": "Says it was made with AI",
+}
+NAMES = {
+    "liability": "liability",
+    "views_not_endorsed": "views not the outlet's",
+    "sponsored": "sponsored",
+    "affiliate": "affiliate links",
+    "copyright_notice": "copyright notice",
+    "correction": "correction/update note",
+    "satire": "satire",
+    "opinion": "opinion",
+    "ai_generated": "AI-generated",
+}
+TEXT, FURNITURE, METADATA, ADDRESS = "article text", "page furniture", "page metadata", "address"
+
+# Where a sentence ends: after . ! ? … (and closing quotes) before a space, or at a line break.
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'»”’)\]]*[ \t]+|\n")
+_NEWLINE = re.compile(r"\n")
+_SENTENCE_STOPS = set(".!?…\"'»”’)")
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_TOKEN = re.compile(r"\w+")
+# Bullets and separators a page puts in front of a note ("– • – NOTE: ..."), not part of it.
+_DECORATION = re.compile(r"^(?=[–—\-\s]*[•·|▪►])[•·|▪►–—\-\s]+")
+_SECTION_SPLIT = re.compile(r"\s*[,;|/>»]\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One disclaimer: its category, the sentence that says it, and where it was found."""
+
+    category: str
+    quote: str
+    where: str
+    language: str = ""
+    label: str = ""
+    applies: bool = True
+    note: str = ""  # the sentence saying it does not apply, when there is one
+
+    def as_data(self) -> dict[str, object]:
+        data: dict[str, object] = {
+            "category": self.category,
+            "quote": self.quote,
+            "where": self.where,
+            "language": self.language,
+        }
+        if not self.applies:
+            data["applies"] = False
+            data["not_applicable_note"] = self.note
+        return data
+
+
+@dataclass(slots=True)
+class _Hit:
+    category: str
+    start: int
+    end: int
+    language: str
+    label: str
+
+
+class _Sentences:
+    """Sentence and line boundaries of one text, computed once and only when needed."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts: list[int] | None = None
+        self._line_starts: list[int] | None = None
+
+    @property
+    def starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = [0, *(m.end() for m in _SENTENCE_END.finditer(self.text))]
+        return self._starts
+
+    @property
+    def line_starts(self) -> list[int]:
+        if self._line_starts is None:
+            self._line_starts = [0, *(m.end() for m in _NEWLINE.finditer(self.text))]
+        return self._line_starts
+
+    def line_span(self, pos: int) -> tuple[int, int]:
+        starts = self.line_starts
+        i = bisect_right(starts, pos) - 1
+        end = starts[i + 1] - 1 if i + 1 < len(starts) else len(self.text)
+        return starts[i], end
+
+    def sentence_span(self, pos: int) -> tuple[int, int]:
+        starts = self.starts
+        i = bisect_right(starts, pos) - 1
+        end = starts[i + 1] if i + 1 < len(starts) else len(self.text)
+        return starts[i], end
+
+    def previous_sentence_start(self, start: int) -> int | None:
+        """Start of the sentence before the one at `start`, if it is on the same line."""
+        i = bisect_right(self.starts, start) - 1
+        if i <= 0 or self.text[start - 1 : start] == "\n":
+            return None
+        return self.starts[i - 1]
+
+    def at_edge(self, pos: int) -> bool:
+        line = bisect_right(self.line_starts, pos) - 1
+        lines = len(self.line_starts)
+        return line < EDGE_LINES_TOP or line >= lines - EDGE_LINES_BOTTOM
+
+
+def _nfc(text: str) -> str:
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+@cache
+def _key_start(key: str) -> str:
+    """Up to four first letters of a key's first word: a cheap test before searching the key."""
+    match = _TOKEN.search(key)
+    if match is None or match.start() > 1:
+        return ""
+    return match.group()[:4]
+
+
+def _words_follow(text: str, pos: int) -> bool:
+    """True when the rest of the line is a sentence, not a timestamp ("Updated: 3 hours ago")."""
+    end = text.find("\n", pos)
+    rest = text[pos : end if end >= 0 else len(text)].strip()
+    words = len(_WORD.findall(rest))
+    return len(rest) >= 25 and words >= 4 and (words >= 10 or rest[-1:] in _SENTENCE_STOPS)
+
+
+def _key_lines(
+    lower: str, keys: Iterable[str], starts: set[str], sentences: _Sentences, edge_only: bool
+) -> list[tuple[int, int]]:
+    """The lines holding one of the keys: the only places the pattern can match."""
+    spans: dict[int, int] = {}
+    for key in keys:
+        first = _key_start(key)
+        if first and first not in starts:
+            continue
+        i = lower.find(key)
+        while i >= 0:
+            start, end = sentences.line_span(i)
+            if not edge_only or sentences.at_edge(i):
+                spans[start] = end
+            i = lower.find(key, end)
+    return sorted(spans.items())
+
+
+def _hits(text: str, sentences: _Sentences, patterns: Iterable[Pattern], body: bool) -> list[_Hit]:
+    hits: list[_Hit] = []
+    lower = text.lower()
+    same_length = len(lower) == len(text)  # a few letters grow when lower-cased ("İ")
+    starts = {t[:n] for t in set(_TOKEN.findall(lower)) for n in (1, 2, 3, 4)}
+    for pattern in patterns:
+        if not body and not pattern.furniture:
+            continue
+        edge_only = body and pattern.edge_only
+        if same_length:
+            lines = _key_lines(lower, pattern.keys, starts, sentences, edge_only)
+        else:
+            lines = [(0, len(text))]
+        for line_start, line_end in lines:
+            for match in pattern.regex.finditer(text, line_start, line_end):
+                if edge_only and not sentences.at_edge(match.start()):
+                    continue
+                if pattern.needs_words_after and not _words_follow(text, match.end()):
+                    continue
+                if pattern.scope == "line":
+                    start, end = sentences.line_span(match.start())
+                else:
+                    start, end = sentences.sentence_span(match.start())
+                hits.append(_Hit(pattern.category, start, end, pattern.language, pattern.label))
+    return hits
+
+
+def _merge(hits: list[_Hit], text: str) -> list[_Hit]:
+    """Join hits of one category that overlap or follow each other in the same line."""
+    merged: list[_Hit] = []
+    for hit in sorted(hits, key=lambda h: (h.category, h.start)):
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and last.category == hit.category
+            and hit.start <= last.end + 1
+            and "\n" not in text[last.end : hit.start]
+            and max(hit.end, last.end) - last.start <= MAX_QUOTE
+        ):
+            last.end = max(last.end, hit.end)
+            last.label = last.label or hit.label
+        elif last is not None and last.category == hit.category and hit.start < last.end:
+            continue  # inside a quote already taken
+        else:
+            merged.append(hit)
+    return merged
+
+
+def _quote(hit: _Hit, sentences: _Sentences) -> str:
+    text = sentences.text
+    start, end = hit.start, hit.end
+    if len(text[start:end].strip()) < SHORT_SENTENCE:
+        before = sentences.previous_sentence_start(start)
+        if before is not None and end - before <= MAX_QUOTE:
+            start = before
+    quote = _DECORATION.sub("", " ".join(text[start:end].split()))
+    if len(quote) > MAX_QUOTE:
+        cut = quote.rfind(" ", 0, MAX_QUOTE)
+        quote = quote[: cut if cut > 0 else MAX_QUOTE]
+    return quote
+
+
+def _text_findings(text: str, where: str, body: bool) -> list[Finding]:
+    if not text.strip():
+        return []
+    text = _nfc(text)
+    sentences = _Sentences(text)
+    hits = _merge(_hits(text, sentences, PATTERNS, body), text)
+    return [
+        Finding(h.category, _quote(h, sentences), where, h.language, h.label)
+        for h in sorted(hits, key=lambda h: h.start)
+    ]
+
+
+def _meta_values(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [v.strip().casefold() for v in _SECTION_SPLIT.split(value) if v.strip()]
+    if isinstance(value, Iterable):
+        return [v for item in value for v in _meta_values(item)]
+    return []
+
+
+def _meta_findings(meta: Mapping[str, object], language: str) -> list[Finding]:
+    found: list[Finding] = []
+    if str(meta.get("article:opinion", "")).strip().casefold() == "true":
+        found.append(Finding("opinion", 'article:opinion = "true"', METADATA, language))
+    types = meta.get("jsonld_types") or ""
+    match = OPINION_JSONLD.search(types if isinstance(types, str) else " ".join(map(str, types)))
+    if match:
+        found.append(Finding("opinion", f"JSON-LD @type {match.group()}", METADATA, language))
+    sections = dict.fromkeys(
+        v for key in ("section", "article:section") for v in _meta_values(meta.get(key))
+    )
+    for value in sections:
+        if value in OPINION_SECTIONS:
+            found.append(Finding("opinion", f'section "{value}"', METADATA, language))
+        if value in SPONSORED_SECTIONS:
+            found.append(Finding("sponsored", f'section "{value}"', METADATA, language))
+    return found
+
+
+def _address_findings(url: str | None, language: str) -> list[Finding]:
+    if not url:
+        return []
+    parts = urlsplit(url)
+    host_labels = (parts.hostname or "").split(".")
+    segments = {unquote(s).casefold() for s in parts.path.split("/") if s}
+    found: list[Finding] = []
+    if segments & OPINION_URL_SEGMENTS or host_labels[0] in OPINION_HOST_LABELS:
+        found.append(Finding("opinion", url, ADDRESS, language))
+    if segments & SPONSORED_URL_SEGMENTS:
+        found.append(Finding("sponsored", url, ADDRESS, language))
+    return found
+
+
+def _negation(texts: Iterable[str]) -> str:
+    for text in texts:
+        match = NEGATION.search(text)
+        if match:
+            sentences = _Sentences(text)
+            start, end = sentences.sentence_span(match.start())
+            return _DECORATION.sub("", " ".join(text[start:end].split()))[:MAX_QUOTE]
+    return ""
+
+
+def find_disclaimers(article: Article) -> list[Finding]:
+    """Every disclaimer in the article, its page furniture, its metadata and its address."""
+    language = article.language or ""
+    found = _text_findings(article.text, TEXT, body=True)
+    seen = {(f.category, f.quote) for f in found}
+    for finding in _text_findings(article.furniture_text, FURNITURE, body=False):
+        if (finding.category, finding.quote) not in seen:
+            found.append(finding)
+    found += _meta_findings(article.meta, language)
+    found += _address_findings(article.url or article.canonical_url, language)
+    note = ""
+    if any(f.category in NEGATED_CATEGORIES for f in found):
+        note = _negation((article.text, article.furniture_text))
+    if note:
+        found = [
+            replace(f, applies=False, note=note) if f.category in NEGATED_CATEGORIES else f
+            for f in found
+        ]
+    per_category: dict[str, list[Finding]] = {}
+    for finding in found:
+        per_category.setdefault(finding.category, []).append(finding)
+    return [f for c in CATEGORIES for f in per_category.get(c, [])[:MAX_PER_CATEGORY]]
+
+
+def _name(category: str, findings: list[Finding]) -> str:
+    mine = [f for f in findings if f.category == category]
+    name = next((f.label for f in mine if f.label), NAMES[category])
+    if not any(f.applies for f in mine):
+        name += " (the page says it does not apply)"
+    return name
+
+
+def _summary(findings: list[Finding]) -> tuple[Status, str]:
+    """One line after the check's title: "liability, fair use (2 quoted)"."""
+    categories = list(dict.fromkeys(f.category for f in findings))
+    quoted = sum(f.where in (TEXT, FURNITURE) for f in findings)
+    count = f" ({quoted} quoted)" if quoted else ""
+    warn = next(
+        (
+            c
+            for c in categories
+            if c in WARN_CATEGORIES and any(f.applies for f in findings if f.category == c)
+        ),
+        None,
+    )
+    if warn is None:
+        return Status.INFO, ", ".join(_name(c, findings) for c in categories) + count
+    others = ", ".join(_name(c, findings) for c in categories if c != warn)
+    also = f"; also {others}" if others else ""
+    return Status.WARN, f"{WARN_CATEGORIES[warn]}{also}{count}"
+
+
+def _evidence(finding: Finding) -> Evidence:
+    name = finding.label or NAMES[finding.category]
+    url = finding.quote if finding.where == ADDRESS else None
+    return Evidence(finding.quote, where=f"{name}, {finding.where}", url=url)
 
 
 class Disclaimers:
@@ -10,4 +365,19 @@ class Disclaimers:
     title = "Disclaimers"
 
     async def run(self, article: Article, ctx: Context) -> Result:
-        return Result(Status.SKIP, "not implemented yet")
+        findings = find_disclaimers(article)
+        if not findings:
+            return Result(Status.INFO, "No disclaimer found", data={"findings": []})
+        status, summary = _summary(findings)
+        evidence = [_evidence(f) for f in findings]
+        if note := next((f.note for f in findings if f.note), ""):
+            evidence.append(Evidence(note, where="note on the page"))
+        return Result(
+            status,
+            summary,
+            evidence=tuple(evidence),
+            data={
+                "findings": [f.as_data() for f in findings],
+                "categories": list(dict.fromkeys(f.category for f in findings)),
+            },
+        )
