@@ -260,15 +260,22 @@ def _time_element(root: etree._Element) -> Dated | None:
     return None
 
 
+_LOOKS_LIKE_HOST = re.compile(r"^(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}/?$", re.I)
+
+
 def site_name(
     meta: Mapping[str, str], objects: list[dict[str, Any]], title_tag: str | None
 ) -> str | None:
-    if meta.get("og:site_name"):
-        return meta["og:site_name"]
+    og_name = meta.get("og:site_name")
+    # "www.diariolibre.com" is an address, not a name: a named publisher says more.
+    if og_name and not _LOOKS_LIKE_HOST.match(og_name):
+        return og_name
     for obj in article_objects(objects):
         name = _name(obj.get("publisher"))
         if name:
             return name
+    if og_name:
+        return og_name
     if meta.get("application-name"):
         return meta["application-name"]
     if title_tag:

@@ -202,3 +202,16 @@ def test_text_language_by_stopwords(text, lang):
 
 def test_short_text_keeps_the_declared_language():
     assert text_language("Breaking news", declared="de-DE") == "de"
+
+
+def test_a_site_name_that_is_only_an_address_gives_way_to_the_named_publisher():
+    html = (
+        b'<html><head><meta property="og:site_name" content="www.diariolibre.com">'
+        b'<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Liga",'
+        b' "publisher": {"@type": "Organization", "name": "Diario Libre"}}</script>'
+        b"</head><body><article><p>La Bundesliga vuelve a jugar sin publico este fin de semana,"
+        b" anunciaron los organizadores en un comunicado publicado el viernes.</p>"
+        b"</article></body></html>"
+    )
+    article = read_html(html, url="https://www.diariolibre.com/deportes/liga")
+    assert article.site_name == "Diario Libre"
