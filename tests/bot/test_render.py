@@ -1,7 +1,6 @@
 """Checklist -> Telegram HTML: escaping, marks, evidence, and messages Telegram accepts."""
 
 # Real Cyrillic text and typographic quotes are what these tests are about.
-# ruff: noqa: RUF001
 
 from __future__ import annotations
 

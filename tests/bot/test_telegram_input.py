@@ -1,7 +1,6 @@
 """Telegram message -> MessageInput, on the real corpus messages and on focused variants."""
 
 # Real Cyrillic text and typographic quotes are what these tests are about.
-# ruff: noqa: RUF001
 
 from __future__ import annotations
 

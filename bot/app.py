@@ -1,0 +1,206 @@
+"""build_application(): the one place that lists handlers; serve(): polling or webhook."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from urllib.parse import urlsplit
+
+from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    Defaults,
+    MessageHandler,
+    filters,
+)
+from telegram.request import BaseRequest
+
+from bot import handlers
+from bot.handlers import Service
+from bot.logs import add_secret, quiet_http_loggers
+from bot.settings import Settings
+from bot.store import Store
+from checks.cache import ArticleCache
+from checks.config import Config, load_config
+from checks.fetch import Fetcher
+from checks.model import Check
+from checks.outlets import default_table
+
+logger = logging.getLogger(__name__)
+
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
+COMMANDS = [
+    BotCommand("check", "check a link, or the message you reply to"),
+    BotCommand("checks", "list the checks; admins switch one off or on"),
+    BotCommand("help", "what the bot does and does not do"),
+    BotCommand("about", "the data sources and their licences"),
+    BotCommand("privacy", "what is stored"),
+    BotCommand("forget", "delete what is stored about you"),
+]
+# Rate-limit records outlive their minute by a day, so a restart or a backup loses nothing
+# that was just written (the deploy smoke test compares row counts across restarts).
+RATE_RETENTION = 24 * 3600.0
+RETRIES_AFTER_FLOOD = 3  # RetryAfter from Telegram: wait as told, then try again this often
+
+
+def build_application(
+    settings: Settings,
+    *,
+    checks: Sequence[Check] | None = None,
+    config: Config | None = None,
+    request: BaseRequest | None = None,
+    now: Callable[[], datetime] | None = None,
+) -> Application:  # type: ignore[type-arg]
+    """The bot with its handlers, storage and checks; nothing is contacted until it starts."""
+    # Opt in to PTB 23's timedelta durations now: otherwise every RetryAfter from Telegram
+    # raises a deprecation warning inside PTB.
+    os.environ.setdefault("PTB_TIMEDELTA", "1")
+    add_secret(settings.token)
+    add_secret(settings.webhook_secret)
+    quiet_http_loggers()
+    config = config if config is not None else load_config()
+    selected = list(checks) if checks is not None else config.load_checks()
+    builder = (
+        ApplicationBuilder()
+        .token(settings.token)
+        .base_url(settings.api_base_url)
+        .base_file_url(settings.api_base_file_url)
+        .defaults(
+            Defaults(
+                parse_mode=ParseMode.HTML,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+        )
+        .rate_limiter(
+            AIORateLimiter(
+                overall_max_rate=settings.overall_rate,
+                overall_time_period=1,
+                max_retries=RETRIES_AFTER_FLOOD,
+            )
+        )
+        # Checks wait on the service's semaphore, so updates may be taken on freely.
+        .concurrent_updates(max(16, settings.max_concurrent * 8))
+    )
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    else:
+        # getUpdates holds its connection for the whole long poll; the others get a pool.
+        builder = builder.connection_pool_size(max(8, settings.max_concurrent * 4))
+    application = builder.build()
+    service = Service(
+        settings=settings,
+        store=Store(settings.db_path),
+        checks=selected,
+        config=config,
+        fetcher=Fetcher(allow=settings.fetch_allow),
+        cache=ArticleCache(settings.db_path),
+        outlets=default_table(),
+    )
+    if now is not None:
+        service.now = now
+    application.bot_data["service"] = service
+    add_handlers(application)
+    return application
+
+
+def add_handlers(application: Application) -> None:  # type: ignore[type-arg]
+    message = filters.UpdateType.MESSAGE
+    application.add_handler(CommandHandler(["start", "help"], handlers.on_help))
+    application.add_handler(CommandHandler("about", handlers.on_about))
+    application.add_handler(CommandHandler("privacy", handlers.on_privacy))
+    application.add_handler(CommandHandler("forget", handlers.on_forget))
+    application.add_handler(CommandHandler("checks", handlers.on_checks))
+    application.add_handler(CommandHandler("check", handlers.on_check_command))
+    application.add_handler(
+        CallbackQueryHandler(handlers.on_button, pattern=handlers.CALLBACK_PATTERN)
+    )
+    application.add_handler(
+        MessageHandler(
+            filters.ChatType.PRIVATE & message & filters.COMMAND, handlers.on_unknown_command
+        )
+    )
+    application.add_handler(
+        MessageHandler(filters.ChatType.PRIVATE & message, handlers.on_private_message)
+    )
+    application.add_handler(
+        MessageHandler(
+            filters.ChatType.GROUPS & message & ~filters.COMMAND, handlers.on_group_message
+        )
+    )
+    application.add_error_handler(handlers.on_error)
+
+
+async def heartbeat(service: Service) -> None:
+    """Tell `sourcecheck health` the bot is alive; drop expired rows on the way."""
+    while True:
+        try:
+            service.store.beat()
+            service.store.purge(window=RATE_RETENTION)
+        except Exception:
+            logger.exception("could not write the heartbeat")
+        await asyncio.sleep(service.settings.heartbeat_interval)
+
+
+async def serve(
+    settings: Settings,
+    *,
+    stop: asyncio.Event | None = None,
+    checks: Sequence[Check] | None = None,
+    config: Config | None = None,
+) -> None:
+    """Run the bot until `stop` is set: long polling, or a webhook if one is configured."""
+    stop = stop or asyncio.Event()
+    application = build_application(settings, checks=checks, config=config)
+    service: Service = application.bot_data["service"]
+    try:
+        async with application:  # getMe: fails here on a wrong token
+            try:
+                await application.bot.set_my_commands(COMMANDS)
+            except TelegramError as exc:
+                logger.warning("could not set the command list: %s", exc)
+            await application.start()
+            assert application.updater is not None
+            if settings.webhook_url:
+                await application.updater.start_webhook(
+                    listen=settings.webhook_listen,
+                    port=settings.webhook_port,
+                    url_path=urlsplit(settings.webhook_url).path.lstrip("/"),
+                    webhook_url=settings.webhook_url,
+                    secret_token=settings.webhook_secret,
+                    allowed_updates=ALLOWED_UPDATES,
+                )
+                mode = f"webhook on {settings.webhook_listen}:{settings.webhook_port}"
+            else:
+                await application.updater.start_polling(
+                    timeout=settings.poll_timeout, allowed_updates=ALLOWED_UPDATES
+                )
+                mode = "long polling"
+            beat = asyncio.create_task(heartbeat(service))
+            logger.info(
+                "sourcecheck bot @%s running (%s), checks: %s",
+                application.bot.username,
+                mode,
+                ", ".join(c.name for c in service.checks),
+            )
+            try:
+                await stop.wait()
+            finally:
+                beat.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await beat
+                if application.updater.running:
+                    await application.updater.stop()
+                if application.running:
+                    await application.stop()
+    finally:
+        await service.aclose()

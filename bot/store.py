@@ -1,0 +1,245 @@
+"""The bot's state in SQLite (sqlite-utils): chat settings, rate limits, results, heartbeat.
+
+No message text is stored: a result is keyed by a hash of its input, and people by a keyed
+hash of their Telegram id (the key lives in the same file, so /forget can find their rows).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import secrets
+import sqlite3
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+META, CHATS, RATES, RESULTS, HEARTBEAT = (
+    "bot_meta",
+    "chat_settings",
+    "rate_limit",
+    "result_cache",
+    "heartbeat",
+)
+KEY_CHARS = 40  # of a result key: fits Telegram's 64-byte callback data with a prefix
+
+
+@dataclass(frozen=True, slots=True)
+class StoredResult:
+    """A checklist as it was rendered: summary and details chunks, and the JSON document."""
+
+    key: str
+    summary: list[str]
+    details: list[str]
+    document: bytes
+    created_at: float
+
+
+def result_key(kind: str, value: str, checks: Iterable[str]) -> str:
+    """The cache key of one input: its kind, normalised content, and the checks that ran."""
+    payload = json.dumps([kind, value, sorted(checks)], ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:KEY_CHARS]
+
+
+class Store:
+    def __init__(self, path: str | Path | None = None, *, memory: bool = False) -> None:
+        if memory:
+            self.db = Database(memory=True)
+        else:
+            file = Path(path) if path else Path("sourcecheck.db")
+            file.parent.mkdir(parents=True, exist_ok=True)
+            self.db = Database(file)
+        self._create_tables()
+        self._salt = self._load_salt()
+
+    def _create_tables(self) -> None:
+        db = self.db
+        if not db[META].exists():
+            db.create_table(META, {"key": str, "value": str}, pk="key")
+        if not db[CHATS].exists():
+            db.create_table(CHATS, {"chat": str, "disabled": str, "updated_at": float}, pk="chat")
+        if not db[RATES].exists():
+            db.create_table(RATES, {"id": int, "user": str, "at": float}, pk="id")
+            db[RATES].create_index(["user", "at"])
+        if not db[RESULTS].exists():
+            db.create_table(
+                RESULTS,
+                {
+                    "key": str,
+                    "user": str,
+                    "summary": str,
+                    "details": str,
+                    "document": str,
+                    "created_at": float,
+                    "expires_at": float,
+                },
+                pk="key",
+            )
+            db[RESULTS].create_index(["user"])
+        if not db[HEARTBEAT].exists():
+            db.create_table(HEARTBEAT, {"id": int, "at": float, "pid": int}, pk="id")
+
+    def _load_salt(self) -> bytes:
+        rows = list(self.db.query(f"select value from {META} where key = 'salt'"))
+        if rows:
+            return bytes.fromhex(rows[0]["value"])
+        salt = secrets.token_bytes(32)
+        self.db[META].insert({"key": "salt", "value": salt.hex()}, ignore=True)
+        return bytes.fromhex(next(self.db.query(f"select value from {META}"))["value"])
+
+    def _hash(self, kind: str, ident: int) -> str:
+        digest = hmac.new(self._salt, f"{kind}:{ident}".encode(), hashlib.sha256)
+        return digest.hexdigest()[:32]
+
+    def user_hash(self, user_id: int) -> str:
+        return self._hash("user", user_id)
+
+    def chat_hash(self, chat_id: int) -> str:
+        return self._hash("chat", chat_id)
+
+    # --- per-chat settings -------------------------------------------------------------
+
+    def disabled_checks(self, chat_id: int) -> set[str]:
+        rows = list(
+            self.db.query(
+                f"select disabled from {CHATS} where chat = ?", [self.chat_hash(chat_id)]
+            )
+        )
+        return set(json.loads(rows[0]["disabled"])) if rows else set()
+
+    def set_check_enabled(self, chat_id: int, name: str, enabled: bool) -> set[str]:
+        """Switch one check on or off for a chat; return the chat's switched-off checks."""
+        disabled = self.disabled_checks(chat_id)
+        if enabled:
+            disabled.discard(name)
+        else:
+            disabled.add(name)
+        self.db[CHATS].upsert(
+            {
+                "chat": self.chat_hash(chat_id),
+                "disabled": json.dumps(sorted(disabled)),
+                "updated_at": time.time(),
+            },
+            pk="chat",
+        )
+        return disabled
+
+    # --- per-user rate limit -----------------------------------------------------------
+
+    def take_rate(
+        self, user_id: int, *, limit: int, window: float, now: float | None = None
+    ) -> float:
+        """Record one check for the user; 0.0 if allowed, else seconds until one is free."""
+        now = time.time() if now is None else now
+        user = self.user_hash(user_id)
+        rows = list(
+            self.db.query(
+                f"select at from {RATES} where user = ? and at > ? order by at",
+                [user, now - window],
+            )
+        )
+        if len(rows) >= limit:
+            return max(0.1, rows[len(rows) - limit]["at"] + window - now)
+        self.db[RATES].insert({"user": user, "at": now})
+        return 0.0
+
+    # --- results -----------------------------------------------------------------------
+
+    def get_result(self, key: str, *, now: float | None = None) -> StoredResult | None:
+        now = time.time() if now is None else now
+        rows = list(
+            self.db.query(f"select * from {RESULTS} where key = ? and expires_at > ?", [key, now])
+        )
+        if not rows:
+            return None
+        row = rows[0]
+        return StoredResult(
+            key=row["key"],
+            summary=json.loads(row["summary"]),
+            details=json.loads(row["details"]),
+            document=row["document"].encode("utf-8"),
+            created_at=row["created_at"],
+        )
+
+    def put_result(
+        self,
+        key: str,
+        user_id: int,
+        *,
+        summary: list[str],
+        details: list[str],
+        document: bytes,
+        ttl: float,
+        now: float | None = None,
+    ) -> None:
+        now = time.time() if now is None else now
+        self.db[RESULTS].upsert(
+            {
+                "key": key,
+                "user": self.user_hash(user_id),
+                "summary": json.dumps(summary, ensure_ascii=False),
+                "details": json.dumps(details, ensure_ascii=False),
+                "document": document.decode("utf-8"),
+                "created_at": now,
+                "expires_at": now + ttl,
+            },
+            pk="key",
+        )
+
+    # --- /forget -----------------------------------------------------------------------
+
+    def forget(self, user_id: int, private_chat_id: int | None = None) -> int:
+        """Delete the user's rate-limit records, results and private-chat settings."""
+        user = self.user_hash(user_id)
+        deleted = 0
+        with self.db.conn:
+            for table in (RATES, RESULTS):
+                deleted += self.db.execute(f"delete from {table} where user = ?", [user]).rowcount
+            if private_chat_id is not None:
+                deleted += self.db.execute(
+                    f"delete from {CHATS} where chat = ?", [self.chat_hash(private_chat_id)]
+                ).rowcount
+        return deleted
+
+    # --- housekeeping ------------------------------------------------------------------
+
+    def beat(self, now: float | None = None) -> None:
+        now = time.time() if now is None else now
+        self.db[HEARTBEAT].upsert({"id": 1, "at": now, "pid": os.getpid()}, pk="id")
+
+    def purge(self, *, window: float, now: float | None = None) -> int:
+        """Drop expired results and rate-limit records older than the window."""
+        now = time.time() if now is None else now
+        with self.db.conn:
+            count = self.db.execute(f"delete from {RESULTS} where expires_at <= ?", [now]).rowcount
+            count += self.db.execute(f"delete from {RATES} where at <= ?", [now - window]).rowcount
+        return count
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def heartbeat_age(path: str | Path, *, now: float | None = None) -> tuple[float | None, str]:
+    """Seconds since the bot's last heartbeat, read without creating or changing anything."""
+    now = time.time() if now is None else now
+    file = Path(path)
+    if not file.exists():
+        return None, f"no database at {file} (has the bot started?)"
+    try:
+        conn = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+        try:
+            row = conn.execute(f"select max(at) from {HEARTBEAT}").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.OperationalError as exc:
+        if "no such table" in str(exc):
+            return None, f"no heartbeat in {file} yet (has the bot started?)"
+        return None, f"cannot read {file}: {exc}"
+    if row is None or row[0] is None:
+        return None, f"no heartbeat in {file} yet (has the bot started?)"
+    return now - float(row[0]), ""

@@ -1,0 +1,177 @@
+"""Handlers, fed updates through Application.process_update with an in-process Bot API."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import pytest
+from telegram import Bot, Message
+
+from bot.handlers import MessageInput, input_key, without_mentions
+from bot.telegram_input import read_message
+from checks.model import Article, Context, Result, Status
+
+
+@dataclass
+class WordsCheck:
+    name: str = "words"
+    title: str = "Words"
+
+    async def run(self, article: Article, ctx: Context) -> Result:
+        return Result(Status.INFO, f"Counted {len(article.text.split())} words")
+
+
+ARTICLE = "The council voted on Tuesday to close the library, the mayor told reporters."
+
+
+def methods(calls):
+    return [c["method"] for c in calls]
+
+
+async def test_private_text_is_checked_in_place(unit_bot, tg):
+    bot = await unit_bot(checks=[WordsCheck()])
+    calls = await bot.feed(tg.message(ARTICLE))
+    assert methods(calls) == ["sendMessage", "sendChatAction", "editMessageText"]
+    assert calls[0]["params"]["text"] == "Checking…"
+    assert calls[1]["params"]["action"] == "typing"
+    edit = calls[2]["params"]
+    assert edit["message_id"] == calls[0]["result"]["message_id"]
+    assert "Counted 13 words" in edit["text"]
+    assert edit["parse_mode"] == "HTML"
+    assert edit["link_preview_options"] == {"is_disabled": True}
+
+
+async def test_group_chatter_is_never_answered(unit_bot, tg):
+    bot = await unit_bot(checks=[WordsCheck()])
+    assert await bot.feed(tg.message(ARTICLE, chat=tg.GROUP)) == []
+    assert await bot.feed(tg.link("https://example.org/a", chat=tg.GROUP)) == []
+    other_bot_reply = tg.message("Hello", chat=tg.GROUP, sender={**tg.user(3), "is_bot": True})
+    assert (
+        await bot.feed(tg.message(ARTICLE, chat=tg.GROUP, reply_to_message=other_bot_reply)) == []
+    )
+    assert await bot.feed(tg.command("/check@some_other_bot", chat=tg.GROUP)) == []
+
+
+async def test_group_prompts_without_anything_to_check_get_a_hint(unit_bot, tg):
+    bot = await unit_bot(checks=[WordsCheck()])
+    calls = await bot.feed(tg.command("/check", chat=tg.GROUP))
+    assert methods(calls) == ["sendMessage"]
+    assert "Reply <code>/check</code> to a message" in calls[0]["params"]["text"]
+    calls = await bot.feed(tg.mention(chat=tg.GROUP))
+    assert calls[0]["params"]["text"].startswith("There is nothing to check")
+
+
+async def test_mention_with_text_checks_the_text_without_the_mention(unit_bot, tg):
+    bot = await unit_bot(checks=[WordsCheck()])
+    calls = await bot.feed(tg.mention(ARTICLE, chat=tg.GROUP))
+    assert "Counted 13 words" in calls[-1]["params"]["text"]
+
+
+async def test_check_command_with_addressed_name(unit_bot, tg):
+    bot = await unit_bot(checks=[WordsCheck()])
+    post = tg.message(ARTICLE, chat=tg.GROUP, sender=tg.user(4))
+    calls = await bot.feed(
+        tg.command(f"/check@{tg.BOT_USERNAME}", chat=tg.GROUP, reply_to_message=post)
+    )
+    assert "Counted 13 words" in calls[-1]["params"]["text"]
+
+
+async def test_refused_link_gets_its_reply_without_network(unit_bot, tg):
+    bot = await unit_bot(checks=[WordsCheck()])
+    url = "http://127.0.0.1:9/admin"
+    data = tg.mention(url, chat=tg.GROUP)
+    data["entities"].append(
+        {"type": "url", "offset": len(data["text"]) - len(url), "length": len(url)}
+    )
+    calls = await bot.feed(data)
+    assert methods(calls)[-1] == "editMessageText"
+    assert calls[-1]["params"]["text"].startswith("I do not fetch that address")
+
+
+async def test_rate_limit_reply(unit_bot, tg):
+    bot = await unit_bot(checks=[WordsCheck()], rate_limit=2)
+    for n in range(2):
+        calls = await bot.feed(tg.message(f"{ARTICLE} Number {n}."))
+        assert methods(calls)[-1] == "editMessageText"
+    calls = await bot.feed(tg.message(f"{ARTICLE} Number 3."))
+    assert methods(calls) == ["sendMessage"]
+    assert "You have asked for 2 checks in the last minute" in calls[0]["params"]["text"]
+    # Someone else is not limited by it.
+    calls = await bot.feed(tg.message(ARTICLE, sender=tg.user(8)))
+    assert methods(calls)[-1] == "editMessageText"
+
+
+async def test_edited_messages_and_channel_posts_are_ignored(unit_bot, tg):
+    bot = await unit_bot(checks=[WordsCheck()])
+    assert await bot.feed({"edited_message": {**tg.message(ARTICLE), "edit_date": 1}}) == []
+    channel = {"id": -100777, "type": "channel", "title": "A channel"}
+    post = {"message_id": 5, "date": 1, "chat": channel, "text": ARTICLE}
+    assert await bot.feed({"channel_post": post}) == []
+
+
+async def test_unexpected_error_is_logged_and_apologised_for(unit_bot, tg, caplog, monkeypatch):
+    bot = await unit_bot(checks=[WordsCheck()])
+    store = bot.app.bot_data["service"].store
+
+    def broken(*args, **kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(store, "take_rate", broken)
+    caplog.set_level(logging.ERROR)
+    calls = await bot.feed(tg.message(ARTICLE))
+    assert methods(calls) == ["sendMessage"]
+    assert calls[0]["params"]["text"].startswith("Sorry, something went wrong")
+    assert "disk full" in caplog.text
+
+
+async def test_checks_switch_in_private_chat(unit_bot, tg):
+    other = WordsCheck(name="other", title="Other")
+    bot = await unit_bot(checks=[WordsCheck(), other])
+    calls = await bot.feed(tg.command("/checks off other"))
+    assert "✗ <code>other</code>" in calls[0]["params"]["text"]
+    calls = await bot.feed(tg.message(ARTICLE))
+    assert "Other" not in calls[-1]["params"]["text"]
+    calls = await bot.feed(tg.command("/checks on other"))
+    assert "✓ <code>other</code>" in calls[0]["params"]["text"]
+    calls = await bot.feed(tg.command("/checks off nosuch"))
+    assert "There is no check called <code>nosuch</code>" in calls[0]["params"]["text"]
+
+
+def test_without_mentions_shifts_entities_in_utf16(tg):
+    url = "https://example.org/ü"
+    text = f"@{tg.BOT_USERNAME} 🔥 see {url}"
+    handle = len(tg.BOT_USERNAME) + 1
+    url_offset = handle + 1 + 2 + 5  # the emoji is two UTF-16 units
+    data = tg.message(text, entities=[
+        {"type": "mention", "offset": 0, "length": handle},
+        {"type": "url", "offset": url_offset, "length": len(url)},
+    ])  # fmt: skip
+    message = Message.de_json(data, Bot(tg.TOKEN))
+    stripped = without_mentions(message, tg.BOT_USERNAME)
+    assert stripped.text == f"🔥 see {url}"
+    assert stripped.parse_entities() == {stripped.entities[0]: url}
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ("The mayor  said\n\nthis.", "The mayor said this.", True),
+        ("The mayor said this.", "The mayor said that.", False),
+    ],
+)
+def test_input_key_normalises_whitespace(tg, first, second, same):
+    def key(text: str) -> str:
+        message = Message.de_json(tg.message(text), Bot(tg.TOKEN))
+        return input_key(read_message(message, received=message.date), [WordsCheck()])
+
+    assert (key(first) == key(second)) is same
+
+
+def test_input_key_depends_on_link_and_checks():
+    checks = [WordsCheck()]
+    plain = MessageInput("url", "https://Example.org/a?utm_source=x", None)
+    tracked = MessageInput("url", "https://example.org/a", None)
+    assert input_key(plain, checks) == input_key(tracked, checks)
+    assert input_key(plain, checks) != input_key(plain, [*checks, WordsCheck(name="other")])
+    assert len(input_key(plain, checks)) == 40
