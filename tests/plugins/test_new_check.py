@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+import os
+import signal
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from plugin_venv import run, venv_with
 
+from bot.fake_api import FakeBotAPI
 from checks.cli import main
 from checks.scaffold import write_package
 from checks.testing import SAMPLE_NAME
@@ -141,6 +146,44 @@ def test_an_installed_check_answers_in_the_checklist(word_list):
         "evidence": [{"quote": SAMPLE_QUOTE, "where": "text", "url": None}],
         "data": {"categories": ["unattributed common knowledge"]},
     }
+
+
+async def test_an_installed_check_answers_in_the_bots_reply(word_list, tmp_path):
+    _, python = word_list
+    token = "555000222:AAH-plugin-test-token"
+    text = SAMPLE.read_text("utf-8").split("\n\n")
+    pasted = "\n\n".join(p for p in text if "As well known" in p or "Belgorod" in p)[:3000]
+    update = {
+        "message": {
+            "message_id": 1,
+            "from": {"id": 4242, "is_bot": False, "first_name": "Reader"},
+            "chat": {"id": 4242, "type": "private", "first_name": "Reader"},
+            "date": int(time.time()),
+            "text": pasted,
+        }
+    }
+    async with FakeBotAPI(token) as api:
+        env = {
+            **os.environ,
+            "TELEGRAM_BOT_TOKEN": token,
+            "TELEGRAM_API_BASE_URL": api.base_url,
+            "SOURCECHECK_DB": str(tmp_path / "bot.db"),
+        }
+        process = await asyncio.create_subprocess_exec(
+            str(python), "-m", "checks.cli", "bot", cwd=tmp_path, env=env,
+            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        )  # fmt: skip
+        try:
+            await api.wait_for("getUpdates", timeout=30)
+            api.queue_update(update)
+            edit = (await api.wait_for("editMessageText", timeout=30))[0]
+        finally:
+            process.send_signal(signal.SIGTERM)
+            _, stderr = await asyncio.wait_for(process.communicate(), 20)
+
+    assert process.returncode == 0, stderr.decode()[-2000:]
+    assert "Word list" in edit["params"]["text"]
+    assert "lean on a phrase instead of a named source" in edit["params"]["text"]
 
 
 def test_the_contract_test_covers_the_installed_plugin(word_list):
