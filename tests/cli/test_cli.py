@@ -57,7 +57,7 @@ def test_markdown_and_text_formats_name_every_check(capsys):
     for fmt in ("text", "markdown"):
         code, out, _ = run_cli(capsys, "check", str(SAMPLE), "-f", fmt, "--now", NOW)
         assert code == 0
-        for title in ("Outlet", "Original source", "Linked citations", "Disclaimers", "Dated"):
+        for title in ("Outlet", "Original source", "Linked citations", "Disclaimers", "Dates"):
             assert title in out
 
 
