@@ -261,7 +261,7 @@ def _result(
         "undated_claim_examples": examples,
     }
     claims_part = (
-        f"{len(claims) - len(undated)} of {len(claims)} claim sentences carry a date"
+        f"{len(claims) - len(undated)} of {len(claims)} attributed claims carry a date"
         if claims
         else "no attributed claims found"
     )
@@ -279,8 +279,30 @@ def _result(
         summary = f"No publication date found; {claims_part}"
         status = Status.WARN
     evidence = [anchor.evidence] if anchor is not None and anchor.evidence else []
+    evidence += _dated_evidence(found, expressions, anchor)
     evidence += [Evidence(quote, where="claim without a date") for quote in examples]
     return Result(status, summary, evidence=tuple(evidence), data=data)
+
+
+def _dated_evidence(
+    found: Scan, expressions: list[Expression], anchor: Anchor | None
+) -> list[Evidence]:
+    """The first few statements the text itself dates, each with its normalized value."""
+    skip = anchor.evidence.quote if anchor is not None and anchor.evidence else ""
+    shown: list[Evidence] = []
+    seen: set[int] = set()
+    for expression in expressions:
+        if len(shown) == _EXAMPLES:
+            break
+        if not expression.dates_something or expression.sentence in seen:
+            continue
+        quote = _sentence_quote(found, expression.sentence) if found.sentences else ""
+        if not quote or quote in skip or skip in quote:
+            continue
+        seen.add(expression.sentence)
+        where = f"dated: {expression.text} → {expression.value}"
+        shown.append(Evidence(quote, where=where))
+    return shown
 
 
 def _displayed_data(expression: Expression) -> dict[str, Any]:

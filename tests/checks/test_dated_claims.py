@@ -63,7 +63,7 @@ async def test_sample_undated_claims_are_quoted_verbatim(sample_article, check_c
     text = " ".join(sample_article.text.split())
     assert all(quote.rstrip("…") in text for quote in examples)
     assert any(q.startswith("Spokesman of Ukraine's Main Directorate") for q in examples)
-    assert [e.where for e in result.evidence[1:]] == ["claim without a date"] * 3
+    assert [e.where for e in result.evidence[2:]] == ["claim without a date"] * 3
 
 
 # --- real pages -------------------------------------------------------------------------------
@@ -152,7 +152,7 @@ async def test_received_date_only_warns_and_still_reads_relative_dates(check_ctx
     assert result.data["published_basis"] == "date received"
     assert result.summary == (
         "No publication date found; relative dates read against the date received"
-        " (2024-03-20); 1 of 1 claim sentences carry a date"
+        " (2024-03-20); 1 of 1 attributed claims carry a date"
     )
     assert normalized(result.data) == {"yesterday": "2024-03-19"}
 
@@ -160,7 +160,7 @@ async def test_received_date_only_warns_and_still_reads_relative_dates(check_ctx
 async def test_no_date_at_all(check_ctx):
     result = await dates(Article(text="The spokesman said the talks had failed."), check_ctx)
     assert result.status is Status.WARN
-    assert result.summary == "No publication date found; 0 of 1 claim sentences carry a date"
+    assert result.summary == "No publication date found; 0 of 1 attributed claims carry a date"
     assert result.data["age_days"] is None
     assert result.data["undated_claim_examples"] == ["The spokesman said the talks had failed."]
 
@@ -183,7 +183,8 @@ async def test_age_and_status(check_ctx, age, status, phrase):
     result = await dates(article, check_ctx)
     assert result.status is status
     assert result.summary == (
-        f"Published {published.date().isoformat()} ({phrase}); 1 of 2 claim sentences carry a date"
+        f"Published {published.date().isoformat()} ({phrase});"
+        " 1 of 2 attributed claims carry a date"
     )
     assert result.data["age_days"] == age.days
     assert result.data["undated_claim_examples"] == ["The mayor said it was safe."]
@@ -206,3 +207,11 @@ async def test_reporting_verbs_in_each_language(check_ctx, language, text):
     assert result.data["claim_sentences"] == 2
     assert result.data["dated_claim_sentences"] == 1
     assert result.data["undated_claim_examples"] == [text.split(". ")[1]]
+
+
+async def test_the_statements_the_text_dates_are_shown_with_their_dates(sample_article, check_ctx):
+    result = await DatedClaims().run(sample_article, check_ctx)
+
+    dated = [e for e in result.evidence if e.where.startswith("dated:")]
+    assert dated[0].where == "dated: May 22 → 2023-05-22"
+    assert dated[0].quote.startswith("The intrusion of Ukrainian forces took place on May 22")
