@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from checks.cli import main
-from checks.evaluate import Tally, expected_categories, timex_date
+from checks.evaluate import Tally, expected_categories, normalization_matches, timex_date
 
 PAGES = Path(__file__).parents[1] / "fixtures" / "pages"
 
@@ -27,6 +27,21 @@ PAGES = Path(__file__).parents[1] / "fixtures" / "pages"
 )
 def test_timex_values_are_compared_by_their_calendar_part(timex, date):
     assert timex_date(timex) == date
+
+
+@pytest.mark.parametrize(
+    ("ours", "want", "right"),
+    [
+        ("2020-01-17TEV", "2020-01-17", True),  # finer than the label: still the right day
+        ("2020-01-17T22:00", "2020-01-17", True),
+        ("2020-01", "2020-01-17", True),  # month only: coarser, not wrong
+        ("2020-01-18TEV", "2020-01-17", False),
+        ("2020", "2020-01-17", False),
+        ("", "2020-01-17", False),
+    ],
+)
+def test_a_normalization_is_right_when_its_calendar_part_agrees(ours, want, right):
+    assert normalization_matches(ours, want) is right
 
 
 def test_tally_precision_recall_f1():
