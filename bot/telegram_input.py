@@ -76,8 +76,8 @@ def read_message(message: Message, *, received: datetime) -> MessageInput:
         text=text,
         links=tuple(links),
         title=_title(text),
-        published=origin.date if origin is not None else None,
-        published_basis="forward date" if origin is not None and origin.date else "",
+        # The post's date is when the channel posted it, not when the article was published:
+        # it stays in origin.date, and the dates check weighs it against any dateline.
         origin=origin,
         received=received,
         source_kind="telegram",

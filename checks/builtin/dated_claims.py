@@ -58,6 +58,7 @@ _CALENDAR_KINDS = frozenset(
 _SHORT_LINE = 100
 _QUOTE_LIMIT = 300
 _EXAMPLES = 3
+_FORWARD_BASIS = "forward origin"
 _MAX_EXPRESSIONS = 200
 
 
@@ -95,7 +96,7 @@ def _declared_anchor(article: Article) -> Anchor | None:
     origin = article.origin
     if origin is not None and origin.date is not None and origin.kind in _FORWARD_KINDS:
         day = origin.date.date()
-        where = "forward origin"
+        where = _FORWARD_BASIS
         return Anchor(day, where, True, Evidence(f"{day.isoformat()} ({where})", where=where))
     return None
 
@@ -175,6 +176,11 @@ def _with_dateline(
     if abs((day - anchor.day).days) == 1:
         # Metadata and forward dates are often UTC; the dateline carries the newsroom's day.
         return Anchor(day, f"{anchor.basis}, local day from the dateline", True, evidence)
+    if anchor.basis == _FORWARD_BASIS and day < anchor.day:
+        # A post relaying an older article: the dateline dates the article, the forward
+        # only says when it was passed on.
+        basis = f"dateline in the text (forwarded {anchor.day.isoformat()})"
+        return Anchor(day, basis, True, evidence)
     return anchor
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -215,3 +216,16 @@ async def test_the_statements_the_text_dates_are_shown_with_their_dates(sample_a
     dated = [e for e in result.evidence if e.where.startswith("dated:")]
     assert dated[0].where == "dated: May 22 → 2023-05-22"
     assert dated[0].quote.startswith("The intrusion of Ukrainian forces took place on May 22")
+
+
+async def test_a_forward_of_an_old_article_is_dated_by_its_dateline(sample_article, check_ctx):
+    forwarded = replace(
+        sample_article,
+        origin=Origin("channel", name="Relay", date=datetime(2026, 11, 20, 9, 0, tzinfo=UTC)),
+    )
+
+    result = await DatedClaims().run(forwarded, check_ctx)
+
+    assert result.data["published"] == "2023-05-23"
+    assert result.data["published_basis"] == "dateline in the text (forwarded 2026-11-20)"
+    assert result.summary.startswith("Published 2023-05-23 (about 3 years 6 months")
