@@ -15,6 +15,7 @@ import lxml.html
 from lxml import etree
 
 from checks import page_meta
+from checks.decoding import decode_page
 from checks.model import Article, Link
 
 # The options trafilatura parses with, so its extraction sees the tree it expects.
@@ -25,7 +26,6 @@ _PARSER = lxml.html.HTMLParser(
     remove_comments=True,
     remove_pis=True,
 )
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _BOX_TAGS = frozenset(("footer", "aside", "header"))
 _BOX_CLASS = re.compile(
     r"footer|disclaimer|disclosure|notice|copyright|site-info|about|meta", re.I
@@ -38,24 +38,7 @@ _BOX_LIMIT = 6_000
 
 def decode_html(raw: bytes) -> str:
     """Trust the bytes over the declaration: valid UTF-8 is UTF-8 wherever a charset is named."""
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return raw.decode("utf-16", errors="replace")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    match = _META_CHARSET.search(raw[:16384])
-    if match:
-        try:
-            return raw.decode(match.group(1).decode("ascii"))
-        except (LookupError, UnicodeDecodeError):
-            pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(raw[:200_000]).best()
-    if best is not None and best.encoding:
-        return raw.decode(best.encoding, errors="replace")
-    return raw.decode("cp1252", errors="replace")
+    return decode_page(raw)
 
 
 def parse_html(raw: bytes) -> lxml.html.HtmlElement | None:

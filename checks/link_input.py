@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import codecs
 import contextlib
-import re
 import sys
 import time
 from collections.abc import AsyncIterator, Iterable
@@ -16,52 +15,15 @@ from pathlib import Path
 from typing import TextIO
 
 from checks.cache import ArticleCache
+from checks.decoding import decode_page
 from checks.fetch import Fetcher, FetchError, Page
 from checks.model import Article, Origin
 from checks.reader import InputError, looks_like_html, read_text
 
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-
-
-def declared_charsets(page: Page) -> list[str]:
-    """Charsets the page claims, HTTP header first, then the first <meta> declaration."""
-    found = [page.charset] if page.charset else []
-    match = _META_CHARSET.search(page.body[:16384])
-    if match:
-        found.append(match.group(1).decode("ascii").lower())
-    return found
-
-
-def decode_body(body: bytes, declared: Iterable[str] = ()) -> str:
-    """Decode a page, trusting the bytes over the declaration: valid UTF-8 is read as UTF-8."""
-    for bom, codec in _BOMS:
-        if body.startswith(bom):
-            return body.decode(codec, errors="replace")
-    try:
-        return body.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    for charset in declared:
-        try:
-            return body.decode(charset)
-        except (LookupError, UnicodeDecodeError):
-            continue
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(body[:200_000]).best()
-    if best is not None and best.encoding:
-        return body.decode(best.encoding, errors="replace")
-    return body.decode("cp1252", errors="replace")
-
 
 def page_article(page: Page) -> Article:
     """Read a fetched page: HTML/XHTML with the HTML reader, plain text as text."""
-    text = decode_body(page.body, declared_charsets(page))
+    text = decode_page(page.body, [page.charset] if page.charset else [])
     is_html = page.content_type in ("text/html", "application/xhtml+xml") or (
         not page.content_type and looks_like_html(page.body)
     )

@@ -13,8 +13,9 @@ import pytest
 
 from checks.cache import ArticleCache
 from checks.cli import main
+from checks.decoding import decode_page
 from checks.fetch import Fetcher, Page
-from checks.link_input import decode_body, page_article, progress, read_url
+from checks.link_input import page_article, progress, read_url
 from checks.model import Link, Origin
 
 PAGES = Path(__file__).parents[1] / "fixtures" / "pages"
@@ -172,7 +173,7 @@ async def test_a_plain_text_page_is_read_as_text(server):
     ],
 )
 def test_decode_body_trusts_bytes_then_the_declaration(raw, declared, expected):
-    assert decode_body(raw, declared) == expected
+    assert decode_page(raw, declared) == expected
 
 
 def test_page_article_reads_html_without_a_content_type_by_its_bytes():
