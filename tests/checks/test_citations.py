@@ -153,13 +153,20 @@ async def test_a_page_without_body_links_warns(check_ctx):
     assert data["total"] == 0
 
 
+SPLIT_BODY = pytest.mark.xfail(
+    strict=True, reason="trafilatura keeps only the second of the two body containers"
+)
+
+
 @pytest.mark.parametrize(
     "slug",
-    [p.name for p in sorted(PAGES.iterdir()) if (p / "labels.json").exists()],
+    [
+        pytest.param(p.name, marks=SPLIT_BODY) if p.name.startswith("10-engadget") else p.name
+        for p in sorted(PAGES.iterdir())
+        if (p / "labels.json").exists()
+    ],
 )
 async def test_corpus_body_link_count_within_one(slug, check_ctx):
-    if slug.startswith("10-engadget"):
-        pytest.skip("trafilatura keeps only the second of the two body containers")
     _, _, data, _ = await check(corpus_page(slug), check_ctx)
 
     assert abs(data["total"] - labelled(slug)["total"]) <= 1
