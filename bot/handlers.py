@@ -322,7 +322,11 @@ async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE, target: Mes
                 article,
                 checks,
                 service.config.context(
-                    Context(now=service.now(), outlets=service.outlets)  # type: ignore[arg-type]
+                    Context(
+                        now=service.now(),
+                        outlets=service.outlets,  # type: ignore[arg-type]
+                        fetcher=service.fetcher if settings.probe_links else None,
+                    )
                 ),
                 input_label=target.url or "Telegram message",
                 seconds_per_check=settings.seconds_per_check,

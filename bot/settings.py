@@ -39,6 +39,9 @@ class Settings:
     fetch_allow: tuple[tuple[str, int], ...] = ()
     # Bot API calls per second over all chats (Telegram's own limit is about 30).
     overall_rate: float = 30.0
+    # Let the checks probe whether cited links and a named original answer (a few requests
+    # per article, through the same guarded fetcher).
+    probe_links: bool = True
 
     @property
     def api_base_file_url(self) -> str:
@@ -93,6 +96,8 @@ def from_env(environ: Mapping[str, str] | None = None, **overrides: Any) -> Sett
     ):
         if env.get(var, "").strip():
             values[key] = _positive_int(var, env[var])
+    if env.get("SOURCECHECK_PROBE_LINKS", "").strip():
+        values["probe_links"] = _switch("SOURCECHECK_PROBE_LINKS", env["SOURCECHECK_PROBE_LINKS"])
     values.update({k: v for k, v in overrides.items() if v is not None})
     settings = Settings(**values)
     return validate(settings)
@@ -137,3 +142,12 @@ def _log_level(value: str) -> str:
     if level not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
         raise SettingsError(f"SOURCECHECK_LOG_LEVEL={value}: use DEBUG, INFO, WARNING or ERROR")
     return level
+
+
+def _switch(var: str, value: str) -> bool:
+    word = value.strip().casefold()
+    if word in ("1", "true", "yes", "on"):
+        return True
+    if word in ("0", "false", "no", "off"):
+        return False
+    raise SettingsError(f"{var} must be on or off, not {value.strip()!r}")

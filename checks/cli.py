@@ -82,8 +82,19 @@ def make_context(now: datetime, args: argparse.Namespace | None = None) -> Conte
 
 
 async def check_inputs(args: argparse.Namespace, checks: Sequence[Check]) -> int:
-    now = args.now or datetime.now(UTC)
-    ctx = make_context(now, args)
+    if not getattr(args, "probe_links", False):
+        return await check_each(args, checks, make_context(args.now or datetime.now(UTC), args))
+    from checks.fetch import Fetcher
+    from checks.link_input import parse_allow
+
+    allow = parse_allow(getattr(args, "allow_address", None) or ())
+    async with Fetcher(allow=allow) as fetcher:
+        ctx = replace(make_context(args.now or datetime.now(UTC), args), fetcher=fetcher)
+        return await check_each(args, checks, ctx)
+
+
+async def check_each(args: argparse.Namespace, checks: Sequence[Check], ctx: Context) -> int:
+    now = ctx.now
     status = EXIT_OK
     checklists: list[Checklist] = []
     for source in args.inputs:
@@ -201,6 +212,11 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Callable[..., int
         "--allow-address", action="append", metavar="HOST:PORT", help=argparse.SUPPRESS
     )
     check.add_argument("--timeout", type=float, default=10.0, help="seconds per check")
+    check.add_argument(
+        "--probe-links",
+        action="store_true",
+        help="ask whether cited links and a named original answer (a few requests per article)",
+    )
     check.add_argument("--only", action="append", metavar="CHECK", help="run only this check")
     check.add_argument("--skip", action="append", metavar="CHECK", help="skip this check")
     check.add_argument(

@@ -54,6 +54,7 @@ _PLURAL = {
 }
 MAX_EVIDENCE = 8
 PROBE_DEFAULT = 5
+PROBE_SECONDS = 6.0  # under the engine's default 10 s per check
 MAX_LOOKUPS = 15  # distinct linked domains checked against the outlet table
 
 
@@ -100,7 +101,8 @@ class Citations:
         data = _data(cited, home, ctx)
         evidence = _evidence(cited)
         if ctx.fetcher is not None and cited:
-            data["dead_links"] = await _probe(cited, ctx)
+            data.update(await _probe(cited, ctx))
+            evidence = _dead_evidence(data["dead_links"]) + evidence
         return Result(_status(data), _summary(data), evidence, data)
 
 
@@ -161,7 +163,8 @@ def _flagged_ratings(table: Any, domain: str) -> tuple[tuple[str, str], ...]:
 
 def _status(data: dict[str, Any]) -> Status:
     usable = data["total"] - data["unusable"]
-    return Status.WARN if usable == 0 else Status.INFO
+    every_checked_link_dead = data.get("probed") and len(data["dead_links"]) == data["probed"]
+    return Status.WARN if usable == 0 or every_checked_link_dead else Status.INFO
 
 
 def _summary(data: dict[str, Any]) -> str:
@@ -182,6 +185,13 @@ def _summary(data: dict[str, Any]) -> str:
     if data["flagged"]:
         names = ", ".join(f["domain"] for f in data["flagged"][:3])
         summary += f"; links to flagged outlets ({names})"
+    if data.get("probed"):
+        dead = len(data["dead_links"])
+        summary += (
+            f"; {dead} of {data['probed']} checked links dead"
+            if dead
+            else (f"; all {data['probed']} checked links answer")
+        )
     return summary
 
 
@@ -199,25 +209,44 @@ def _evidence(cited: list[Cited]) -> tuple[Evidence, ...]:
     )
 
 
-async def _probe(cited: list[Cited], ctx: Context) -> list[dict[str, Any]]:
-    """Whether the first few distinct external targets answer; bounded, never raises."""
+async def _probe(cited: list[Cited], ctx: Context) -> dict[str, Any]:
+    """Whether the first few distinct outside targets answer, within a time budget that
+    keeps the check well inside its own timeout; what has not answered by then is left
+    unjudged, never called dead."""
     settings = ctx.settings.get("citations") or {}
     limit = int(settings.get("probe_links", PROBE_DEFAULT))
+    budget = float(settings.get("probe_seconds", PROBE_SECONDS))
     probe = getattr(ctx.fetcher, "probe", None)
     if probe is None or limit <= 0:
-        return []
+        return {}
     urls: list[str] = []
     for c in cited:
         url = c.item.link.url
         if c.domain is not None and c.kind != "same outlet" and url not in urls:
             urls.append(url)
-    results = await asyncio.gather(*(probe(u) for u in urls[:limit]), return_exceptions=True)
+    tasks = {asyncio.ensure_future(probe(u)): u for u in urls[:limit]}
+    if not tasks:
+        return {"probed": 0, "dead_links": [], "unanswered": 0}
+    done, pending = await asyncio.wait(tasks, timeout=budget)
+    for task in pending:
+        task.cancel()
+    await asyncio.gather(*pending, return_exceptions=True)
     dead = []
-    for url, result in zip(urls[:limit], results, strict=True):
-        if isinstance(result, BaseException):
-            continue
-        if not getattr(result, "reachable", True):
+    for task in sorted(done, key=lambda t: urls.index(tasks[t])):
+        result = task.result() if not task.cancelled() and not task.exception() else None
+        if result is not None and not getattr(result, "reachable", True):
             dead.append(
-                {"url": url, "status": result.status, "error": getattr(result, "error", "")}
+                {
+                    "url": tasks[task],
+                    "status": result.status,
+                    "error": getattr(result, "error", ""),
+                }
             )
-    return dead
+    return {"probed": len(done), "dead_links": dead, "unanswered": len(pending)}
+
+
+def _dead_evidence(dead: list[dict[str, Any]]) -> tuple[Evidence, ...]:
+    return tuple(
+        Evidence(quote=d["error"] or f"status {d['status']}", where="dead link", url=d["url"])
+        for d in dead[:MAX_EVIDENCE]
+    )

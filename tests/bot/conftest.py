@@ -193,6 +193,9 @@ async def start_bot(
             **(environ or {}),
         }
         overrides.setdefault("poll_timeout", 2)
+        # Articles in these tests cite real sites: the checks must not probe them. The probing
+        # test turns it on with links to the loopback page server only.
+        overrides.setdefault("probe_links", False)
         settings = from_env(env, **overrides)
         stop = asyncio.Event()
         after = len(fake_api.requests())

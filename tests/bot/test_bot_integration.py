@@ -244,6 +244,26 @@ async def test_link_fixture_is_fetched_and_checked(start_bot, tg, page_server, s
     assert html.escape(url) in reply
 
 
+async def test_cited_links_are_probed_and_a_dead_one_is_reported(start_bot, tg, page_server):
+    bot = await start_bot(fetch_allow=page_server.allow, probe_links=True)
+    text = (
+        "The ministry published its figures on Monday, according to the report it released,"
+        " while the archived statement has since been removed from the ministry's site."
+    )
+    alive = page_server.url("pages/13-npr-gaza-damage-satellite-map")
+    dead = page_server.url("gone")
+    entities = [
+        {"type": "text_link", "offset": text.index("the report"), "length": 10, "url": alive},
+        {"type": "text_link", "offset": text.index("the archived"), "length": 12, "url": dead},
+    ]
+
+    reply = await bot.reply_to(tg.message(text, entities=entities))
+
+    assert "Linked citations" in reply
+    assert "1 of 2 checked links dead" in reply
+    assert "/gone" in page_server.paths
+
+
 @pytest.mark.parametrize(
     ("path", "allowed", "expected"),
     [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -309,6 +310,8 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
     def do_GET(self) -> None:
+        if self.path == "/slow":
+            time.sleep(2)
         status = 200 if self.path == "/alive" else 404
         self.send_response(status)
         self.send_header("Content-Type", "text/html")
@@ -345,3 +348,24 @@ async def test_dead_links_are_probed_only_with_a_fetcher(make_article, check_ctx
     assert [(d["url"], d["status"]) for d in online["dead_links"]] == [
         (f"http://{loopback}/gone", 404)
     ]
+    assert (online["probed"], online["unanswered"]) == (2, 0)
+
+
+async def test_a_link_that_does_not_answer_in_time_is_left_unjudged(
+    make_article, check_ctx, loopback
+):
+    host, port = loopback.split(":")
+    text = (
+        f"The [report](http://{loopback}/gone) has vanished; the [archive](http://{loopback}/slow)"
+        " is slow."
+    )
+    article = make_article(text, url="https://news.example.com/a")
+    ctx = replace(check_ctx, settings={"citations": {"probe_seconds": 0.5}})
+
+    async with Fetcher(allow=[(host, int(port))], retries=0) as fetcher:
+        result = await Citations().run(article, replace(ctx, fetcher=fetcher))
+
+    assert result.summary.endswith("; 1 of 1 checked links dead")
+    assert (result.data["probed"], result.data["unanswered"]) == (1, 1)
+    assert result.evidence[0].where == "dead link"
+    assert result.evidence[0].url == f"http://{loopback}/gone"

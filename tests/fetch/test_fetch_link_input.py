@@ -201,3 +201,22 @@ async def test_progress_is_shown_only_on_a_terminal(stream, shown):
     assert written.startswith("\r\x1b[Kfetching https://slow.example/… 0.0") is shown
     assert written.endswith("\r\x1b[K") is shown
     assert (written == "") is not shown
+
+
+def test_probe_links_reports_a_dead_citation_from_the_command_line(capsys, tmp_path, server):
+    note = tmp_path / "note.md"
+    alive, dead = server.url("/pages/13-npr-gaza-damage-satellite-map"), server.url("/status/404")
+    note.write_text(
+        f"The ministry released [its figures]({alive}) on Monday, while [the statement]({dead})"
+        " it cited has since been removed, according to the agency's spokesman.\n",
+        "utf-8",
+    )
+    allow = ("--allow-address", f"127.0.0.1:{server.port}")
+
+    code, offline, _ = cli(capsys, "check", str(note), *allow)
+    code_probed, probed, err = cli(capsys, "check", str(note), "--probe-links", *allow)
+
+    assert (code, code_probed, err) == (0, 0, "")
+    assert "checked links" not in offline
+    assert "1 of 2 checked links dead" in probed
+    assert "/status/404" in server.requests
