@@ -51,6 +51,26 @@ class _Span:
     url: str | None = None
 
 
+_SOURCE_ANCHOR = re.compile(
+    r"^\W*(?:read|more|full (?:story|text|article)|source|original|via|"
+    r"(?:weiter)?lesen|quelle|lire|source|fuente|leer|fonte|ler|"
+    r"читать|подробнее|источник|оригинал|читати|детальніше|джерело|оригінал)\b",
+    re.I,
+)
+
+
+def _source_link(text: str, links: list[Link]) -> str | None:
+    """The link on the post's last line whose words say it leads to the article itself."""
+    if not links:
+        return None
+    last = links[-1]
+    tail = text[last.position :].strip()
+    on_last_line = "\n" not in tail
+    if on_last_line and _SOURCE_ANCHOR.match(last.text) and last.url.startswith("http"):
+        return last.url
+    return None
+
+
 def read_message(message: Message, *, received: datetime) -> MessageInput:
     """Decide whether a message is one link to fetch, a post to check, or empty."""
     text = message.text if message.text is not None else message.caption
@@ -75,6 +95,9 @@ def read_message(message: Message, *, received: datetime) -> MessageInput:
     article = Article(
         text=text,
         links=tuple(links),
+        # A post quoting an article usually ends with a link to it ("Read the essay"): that
+        # page is where the text comes from, so links are internal or external against it.
+        canonical_url=_source_link(text, links),
         title=_title(text),
         # The post's date is when the channel posted it, not when the article was published:
         # it stays in origin.date, and the dates check weighs it against any dateline.

@@ -93,9 +93,11 @@ class Citations:
             return Result(Status.SKIP, "no article text to look for links in")
         home_url = article.url or article.canonical_url
         home = registered_domain(home_url) if home_url else None
+        itself = {_page_key(u) for u in (article.url, article.canonical_url) if u}
         cited = []
         for item in classify(article):
-            if item.counted:
+            # A link to the article itself (a permalink, a post's "Read the essay") cites nothing.
+            if item.counted and _page_key(item.link.url) not in itself:
                 kind, domain = link_kind(item.link.url, home)
                 cited.append(Cited(item, kind, domain))
         data = _data(cited, home, ctx)
@@ -104,6 +106,10 @@ class Citations:
             data.update(await _probe(cited, ctx))
             evidence = _dead_evidence(data["dead_links"]) + evidence
         return Result(_status(data), _summary(data), evidence, data)
+
+
+def _page_key(url: str) -> str:
+    return url.split("#", 1)[0].rstrip("/").removeprefix("https://").removeprefix("http://")
 
 
 def _data(cited: list[Cited], home: str | None, ctx: Context) -> dict[str, Any]:

@@ -14,6 +14,7 @@ import pytest
 from telegram import Bot, Message, Update
 
 from bot.telegram_input import MAX_COMMENTARY, command_args_url, read_message
+from checks.engine import load_checks, run
 from checks.model import Link, Origin
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "telegram"
@@ -369,3 +370,39 @@ def test_every_forward_origin_kind(forward_origin: dict[str, Any], expected: Ori
         expected.url,
         datetime.fromtimestamp(ORIGIN_DATE, UTC),
     )
+
+
+async def test_a_quoted_post_is_read_against_the_article_it_links(check_ctx) -> None:
+    # The relay channel quotes the essay and ends with "Read the essay": that link is the
+    # source, not a citation; the essay's own links are citations to other outlets.
+    message, expected = load(ATLANTIC)
+    article = read_message(as_message(message), received=RECEIVED).article
+    assert article is not None
+
+    checklist = await run(article, load_checks(), check_ctx, input_label="forward")
+
+    citations = checklist.get("citations").result.data
+    links = expected["links"]
+    assert (citations["total"], citations["internal"], citations["external"]) == (
+        links["citations_total"],
+        links["citations_internal"],
+        links["citations_external"],
+    )
+    assert citations["distinct_urls"] == links["citations_distinct_urls"]
+    assert checklist.get("outlet").result.data["registered_domain"] == "theatlantic.com"
+    assert checklist.get("original_source").result.data["is_republication"] is False
+
+
+def test_a_last_line_link_that_is_not_a_source_link_leaves_the_article_unanchored() -> None:
+    text = "Officials said the bridge will reopen next week, as reported by the city."
+    entities = [
+        {"type": "text_link", "offset": 0, "length": 9, "url": "https://gov.example/bridge"},
+        {"type": "text_link", "offset": 64, "length": 8, "url": "https://city.example/"},
+    ]
+    message = {"message_id": 5, "date": 1_600_000_000, "chat": {"id": 1, "type": "private"},
+               "text": text, "entities": entities}  # fmt: skip
+
+    article = read_message(as_message(message), received=RECEIVED).article
+
+    assert article is not None
+    assert article.canonical_url is None
