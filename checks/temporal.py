@@ -1021,6 +1021,25 @@ def _counted(text: str, start: int, end: int) -> bool:
     return previous is None or previous.group(1).lower() not in _YEAR_LEAD
 
 
+_OPENING_QUOTES = "\"“„«‘'"
+_CLOSING_QUOTES = "\"”“»’'"
+
+
+def _quoted_title(text: str, start: int, end: int) -> bool:
+    """A year standing alone in quotes is a title (the film “1917”), not a date."""
+    before = text[start - 1 : start]
+    after = text[end : end + 1]
+    return (
+        bool(before)
+        and before in _OPENING_QUOTES
+        and bool(after)
+        and (
+            after in _CLOSING_QUOTES
+            or (after in ",." and text[end + 1 : end + 2] in _CLOSING_QUOTES)
+        )
+    )
+
+
 def scan(text: str, language: str | None = None) -> Scan:
     """Find the temporal expressions; where patterns overlap the longest match wins."""
     norm, to_orig = _nfc(text)
@@ -1039,6 +1058,8 @@ def scan(text: str, language: str | None = None) -> Scan:
                 if m.end() - m.start() < 2:
                     continue
                 if pattern.kind == "year" and code == "en" and _counted(norm, *m.span()):
+                    continue
+                if pattern.kind == "year" and _quoted_title(norm, *m.span()):
                     continue
                 if pattern.kind in ("date", "month", "weekday"):
                     groups = m.groupdict()

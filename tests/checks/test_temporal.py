@@ -314,3 +314,17 @@ def test_ukrainian_and_portuguese_are_told_apart():
     assert detect_language(
         "O ministro disse que a obra não termina em maio, segundo a empresa."
     ) == ("pt")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year_found"),
+    [
+        ("Those left out include immersive World War One film “1917,” the big winner.", False),
+        ('The band\'s album "1999" sold well.', False),
+        ("В фильме «1917» показана война.", False),
+        ("The law was passed in 1917, after the war began.", True),
+    ],
+)
+def test_a_year_alone_in_quotes_is_a_title_not_a_date(sentence, year_found):
+    texts = [e.text for e in find_expressions(sentence, date(2020, 1, 19))]
+    assert any(t in ("1917", "1999") for t in texts) is year_found
