@@ -132,6 +132,21 @@ def _capitalized(word: str) -> bool:
     return word[:1].isupper() or word in WIRE_BY_ALIAS
 
 
+_ADJECTIVE_END = re.compile(
+    r"(?:ая|ой|ый|ий|ое|ей|ого|ому|ую|ська|ської|ському|ську|ський|ського|ське|ські|"
+    r"ька|ьої|ий|ої|на|ної|ній|ну)$"
+)
+_CYRILLIC_WORD = re.compile(r"^[а-яёіїєґ'’-]+$")
+
+
+def _slavic_adjective(first: str, next_word: str) -> bool:
+    return (
+        _CYRILLIC_WORD.match(first.lower()) is not None
+        and _ADJECTIVE_END.search(first.lower()) is not None
+        and _CYRILLIC_WORD.match(next_word) is not None
+    )
+
+
 def name_after(text: str, pos: int, limit: int = 120) -> tuple[str, int, int] | None:
     """The outlet named right after `pos` ("… published on The Conversation."), with its span."""
     window = text[pos : pos + limit].split("\n", 1)[0]
@@ -166,6 +181,11 @@ def name_after(text: str, pos: int, limit: int = 120) -> tuple[str, int, int] | 
                 return None
         elif _capitalized(core) or core[:1].isdigit() or core.casefold() in NAME_JOINERS:
             words.append((start, start + len(core)))
+        elif len(words) == 1 and _slavic_adjective(window[words[0][0] : words[0][1]], core):
+            # "Української правди", "Новой газеты": the noun after a capitalised adjective
+            # belongs to the name.
+            words.append((start, start + len(core)))
+            break
         else:
             break
         if ends or len(words) >= 6:

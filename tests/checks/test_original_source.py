@@ -406,3 +406,22 @@ async def test_original_link_is_probed_when_a_fetcher_is_given(
         result = await check(article, replace(check_ctx, fetcher=fetcher))
     assert result.data["reachable"] is reachable
     assert result.summary.endswith("the original does not answer") is not reachable
+
+
+@pytest.mark.parametrize(
+    ("sentence", "outlet"),
+    [
+        ("Матеріал вперше опубліковано на сайті Української правди.", "Української правди"),
+        ("Статья впервые опубликована в Новой газете.", "Новой газете"),
+        ("Статья впервые опубликована в Коммерсанте вчера.", "Коммерсанте"),
+        ("This article was first published on The Conversation last week.", "The Conversation"),
+    ],
+)
+async def test_a_slavic_outlet_name_keeps_the_noun_after_its_adjective(
+    make_article, check_ctx, sentence, outlet
+):
+    article = make_article(f"Officials confirmed the figures on Tuesday.\n\n{sentence}")
+
+    result = await OriginalSource().run(article, check_ctx)
+
+    assert result.data["original_outlet"] == outlet
