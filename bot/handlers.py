@@ -26,7 +26,7 @@ from telegram.ext import ContextTypes
 from bot import texts
 from bot.render import render_checklist, render_json_document
 from bot.settings import Settings
-from bot.store import Store, StoredResult, result_key
+from bot.store import ResultHandle, Store, StoredResult
 from bot.telegram_input import MessageInput, command_args_url, read_message
 from checks import engine
 from checks.cache import ArticleCache, normalize_url
@@ -39,7 +39,7 @@ logger = logging.getLogger(__name__)
 
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 DETAILS, JSON = "d", "j"
-CALLBACK_PATTERN = re.compile(rf"^[{DETAILS}{JSON}]:[0-9a-f]{{8,64}}$")
+CALLBACK_PATTERN = re.compile(rf"^[{DETAILS}{JSON}]:[0-9a-f]{{24}}[A-Za-z0-9_-]{{22}}$")
 _SPACE = re.compile(r"\s+")
 
 
@@ -257,15 +257,15 @@ def without_mentions(message: Message, username: str) -> Message:
 # --- the check itself ----------------------------------------------------------------------
 
 
-def input_key(target: MessageInput, checks: Sequence[Check]) -> str:
-    """The result cache key: a hash of the normalised input and the checks that ran."""
+def input_handle(store: Store, target: MessageInput, checks: Sequence[Check]) -> ResultHandle:
+    """Where the result for this input lives: derived from the normalised input and checks."""
     names = [c.name for c in checks]
     if target.kind == "url" and target.url:
         try:
             value = normalize_url(target.url)
         except Exception:  # an unparsable link: the fetch will say why
             value = target.url
-        return result_key("url", value, names)
+        return store.result_handle("url", value, names)
     article = target.article
     assert article is not None
     origin = article.origin
@@ -274,13 +274,14 @@ def input_key(target: MessageInput, checks: Sequence[Check]) -> str:
         *(link.url for link in article.links),
         f"{origin.kind}|{origin.username}|{origin.name}" if origin else "",
     ]
-    return result_key("text", "\n".join(parts), names)
+    return store.result_handle("text", "\n".join(parts), names)
 
 
-def keyboard(key: str, *, details: bool = True) -> InlineKeyboardMarkup:
-    buttons = [InlineKeyboardButton("JSON", callback_data=f"{JSON}:{key}")]
+def keyboard(handle: ResultHandle, *, details: bool = True) -> InlineKeyboardMarkup:
+    token = handle.token
+    buttons = [InlineKeyboardButton("JSON", callback_data=f"{JSON}:{token}")]
     if details:
-        buttons.insert(0, InlineKeyboardButton("Details", callback_data=f"{DETAILS}:{key}"))
+        buttons.insert(0, InlineKeyboardButton("Details", callback_data=f"{DETAILS}:{token}"))
     return InlineKeyboardMarkup([buttons])
 
 
@@ -302,7 +303,7 @@ async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE, target: Mes
         await message.reply_text(texts.rate_limited(settings.rate_limit, wait))
         return
     checks = checks_for_chat(service.checks, service.store.disabled_checks(chat.id))
-    key = input_key(target, checks)
+    key = input_handle(service.store, target, checks)
     stored = service.store.get_result(key)
     if stored is not None:
         first = await message.reply_text(
@@ -399,8 +400,9 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
     if query is None or not query.data or not CALLBACK_PATTERN.match(query.data):
         return
-    action, _, key = query.data.partition(":")
-    stored = service_of(context).store.get_result(key)
+    action, _, token = query.data.partition(":")
+    handle = ResultHandle.from_token(token)
+    stored = service_of(context).store.get_result(handle) if handle else None
     if stored is None:
         await query.answer(texts.EXPIRED, show_alert=True)
         return
@@ -413,7 +415,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     else:
         await context.bot.send_document(
             message.chat.id,
-            InputFile(stored.document, filename=f"sourcecheck-{key[:12]}.json"),
+            InputFile(stored.document, filename=f"sourcecheck-{stored.handle.id[:12]}.json"),
             caption="The checklist as JSON (schema in the README).",
             message_thread_id=message.message_thread_id,
         )
@@ -422,7 +424,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def show_details(
     context: ContextTypes.DEFAULT_TYPE, message: Message, stored: StoredResult
 ) -> None:
-    await edit(message, stored.details[0], reply_markup=keyboard(stored.key, details=False))
+    await edit(message, stored.details[0], reply_markup=keyboard(stored.handle, details=False))
     await send_rest(context, message.chat.id, stored.details[1:], reply_to=message)
 
 

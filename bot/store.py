@@ -1,22 +1,30 @@
 """The bot's state in SQLite (sqlite-utils): chat settings, rate limits, results, heartbeat.
 
-No message text is stored: a result is keyed by a hash of its input, and people by a keyed
-hash of their Telegram id (the key lives in the same file, so /forget can find their rows).
+No message text is stored. A rendered result quotes the message, so it is stored sealed
+(AES-GCM) under a key derived from the message itself: whoever reads the database without
+the message cannot read the result; the same message again, or the buttons under the reply
+(their data carries the key), can. People are stored as a keyed hash of their Telegram id
+(the key lives in the same file, so /forget can find their rows).
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import hmac
 import json
 import os
+import re
 import secrets
 import sqlite3
 import time
+import zlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlite_utils import Database
 
 META, CHATS, RATES, RESULTS, HEARTBEAT = (
@@ -26,24 +34,40 @@ META, CHATS, RATES, RESULTS, HEARTBEAT = (
     "result_cache",
     "heartbeat",
 )
-KEY_CHARS = 40  # of a result key: fits Telegram's 64-byte callback data with a prefix
+_ID_BYTES, _SECRET_BYTES, _NONCE_BYTES = 12, 16, 12
+_TOKEN = re.compile(r"^([0-9a-f]{24})([A-Za-z0-9_-]{22})$")
+
+
+@dataclass(frozen=True, slots=True)
+class ResultHandle:
+    """Where a result is stored (id) and the key that opens it (secret, never stored)."""
+
+    id: str
+    secret: bytes = field(repr=False)
+
+    @property
+    def token(self) -> str:
+        """46 characters: fits Telegram's 64-byte callback data with a prefix."""
+        return self.id + base64.urlsafe_b64encode(self.secret).rstrip(b"=").decode("ascii")
+
+    @classmethod
+    def from_token(cls, token: str) -> ResultHandle | None:
+        match = _TOKEN.match(token)
+        if match is None:
+            return None
+        secret = base64.urlsafe_b64decode(match.group(2) + "==")
+        return cls(match.group(1), secret)
 
 
 @dataclass(frozen=True, slots=True)
 class StoredResult:
     """A checklist as it was rendered: summary and details chunks, and the JSON document."""
 
-    key: str
+    handle: ResultHandle
     summary: list[str]
     details: list[str]
     document: bytes
     created_at: float
-
-
-def result_key(kind: str, value: str, checks: Iterable[str]) -> str:
-    """The cache key of one input: its kind, normalised content, and the checks that ran."""
-    payload = json.dumps([kind, value, sorted(checks)], ensure_ascii=False)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:KEY_CHARS]
 
 
 class Store:
@@ -76,9 +100,7 @@ class Store:
                 {
                     "key": str,
                     "user": str,
-                    "summary": str,
-                    "details": str,
-                    "document": str,
+                    "sealed": bytes,  # nonce + AES-GCM of the rendered result
                     "created_at": float,
                     "expires_at": float,
                 },
@@ -154,25 +176,44 @@ class Store:
 
     # --- results -----------------------------------------------------------------------
 
-    def get_result(self, key: str, *, now: float | None = None) -> StoredResult | None:
+    def result_handle(self, kind: str, value: str, checks: Iterable[str]) -> ResultHandle:
+        """The same input and checks give the same handle; nothing else can find or open it."""
+        payload = json.dumps([kind, value, sorted(checks)], ensure_ascii=False).encode("utf-8")
+        digest = hmac.new(self._salt, payload, hashlib.sha512).digest()
+        return ResultHandle(
+            digest[:_ID_BYTES].hex(), digest[_ID_BYTES : _ID_BYTES + _SECRET_BYTES]
+        )
+
+    def get_result(
+        self, handle: ResultHandle, *, now: float | None = None
+    ) -> StoredResult | None:
         now = time.time() if now is None else now
         rows = list(
-            self.db.query(f"select * from {RESULTS} where key = ? and expires_at > ?", [key, now])
+            self.db.query(
+                f"select * from {RESULTS} where key = ? and expires_at > ?", [handle.id, now]
+            )
         )
         if not rows:
             return None
-        row = rows[0]
+        sealed = bytes(rows[0]["sealed"])
+        try:
+            plain = AESGCM(handle.secret).decrypt(
+                sealed[:_NONCE_BYTES], sealed[_NONCE_BYTES:], handle.id.encode("ascii")
+            )
+        except InvalidTag:
+            return None  # a forged or mistyped key opens nothing
+        content = json.loads(zlib.decompress(plain))
         return StoredResult(
-            key=row["key"],
-            summary=json.loads(row["summary"]),
-            details=json.loads(row["details"]),
-            document=row["document"].encode("utf-8"),
-            created_at=row["created_at"],
+            handle=handle,
+            summary=content["summary"],
+            details=content["details"],
+            document=content["document"].encode("utf-8"),
+            created_at=rows[0]["created_at"],
         )
 
     def put_result(
         self,
-        key: str,
+        handle: ResultHandle,
         user_id: int,
         *,
         summary: list[str],
@@ -182,13 +223,15 @@ class Store:
         now: float | None = None,
     ) -> None:
         now = time.time() if now is None else now
+        content = {"summary": summary, "details": details, "document": document.decode("utf-8")}
+        plain = zlib.compress(json.dumps(content, ensure_ascii=False).encode("utf-8"))
+        nonce = secrets.token_bytes(_NONCE_BYTES)
+        sealed = nonce + AESGCM(handle.secret).encrypt(nonce, plain, handle.id.encode("ascii"))
         self.db[RESULTS].upsert(
             {
-                "key": key,
+                "key": handle.id,
                 "user": self.user_hash(user_id),
-                "summary": json.dumps(summary, ensure_ascii=False),
-                "details": json.dumps(details, ensure_ascii=False),
-                "document": document.decode("utf-8"),
+                "sealed": sealed,
                 "created_at": now,
                 "expires_at": now + ttl,
             },

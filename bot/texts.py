@@ -57,10 +57,11 @@ sourcecheck itself is MIT-licensed."""
 
 PRIVACY = """\
 <b>What is stored</b> (one SQLite file on the bot's server):
-• <b>No message text.</b> A result is stored under a hash of what you sent (the text or \
-link and the checks that ran), together with the rendered checklist — which quotes the \
-evidence it found — so that the buttons work and the same post is answered at once. \
-Results expire after 12 hours.
+• <b>No message text.</b> The checklist for a message quotes it, so it is stored \
+encrypted with a key derived from the message itself and never stored: without your message \
+(or the buttons under the reply, which carry the key) nobody can read it, not even whoever \
+runs the bot. It lets the buttons work and the same post be answered at once, and expires \
+after 12 hours.
 • For the per-user rate limit: the times of your checks in the last day, under a keyed hash \
 of your Telegram id (not the id itself).
 • Per-chat settings (checks switched off), under a keyed hash of the chat id.

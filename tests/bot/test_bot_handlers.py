@@ -8,7 +8,8 @@ from dataclasses import dataclass
 import pytest
 from telegram import Bot, Message
 
-from bot.handlers import MessageInput, input_key, without_mentions
+from bot.handlers import CALLBACK_PATTERN, DETAILS, MessageInput, input_handle, without_mentions
+from bot.store import Store
 from bot.telegram_input import read_message
 from checks.model import Article, Context, Result, Status
 
@@ -160,18 +161,25 @@ def test_without_mentions_shifts_entities_in_utf16(tg):
         ("The mayor said this.", "The mayor said that.", False),
     ],
 )
-def test_input_key_normalises_whitespace(tg, first, second, same):
+def test_input_handle_normalises_whitespace(tg, first, second, same):
+    store = Store(memory=True)
+
     def key(text: str) -> str:
         message = Message.de_json(tg.message(text), Bot(tg.TOKEN))
-        return input_key(read_message(message, received=message.date), [WordsCheck()])
+        target = read_message(message, received=message.date)
+        return input_handle(store, target, [WordsCheck()]).token
 
     assert (key(first) == key(second)) is same
 
 
-def test_input_key_depends_on_link_and_checks():
-    checks = [WordsCheck()]
+def test_input_handle_depends_on_link_and_checks():
+    store, checks = Store(memory=True), [WordsCheck()]
     plain = MessageInput("url", "https://Example.org/a?utm_source=x", None)
     tracked = MessageInput("url", "https://example.org/a", None)
-    assert input_key(plain, checks) == input_key(tracked, checks)
-    assert input_key(plain, checks) != input_key(plain, [*checks, WordsCheck(name="other")])
-    assert len(input_key(plain, checks)) == 40
+    handle = input_handle(store, plain, checks)
+    assert handle == input_handle(store, tracked, checks)
+    assert handle != input_handle(store, plain, [*checks, WordsCheck(name="other")])
+    # The button data carries the handle and stays within Telegram's 64 bytes.
+    data = f"{DETAILS}:{handle.token}"
+    assert CALLBACK_PATTERN.match(data)
+    assert len(data.encode()) <= 64

@@ -144,6 +144,10 @@ async def test_the_same_forward_again_is_answered_from_the_cache(start_bot):
     assert sent[0]["params"]["reply_markup"]["inline_keyboard"][0][0]["text"] == "Details"
     assert cache_rows(bot.settings.db_path) == 1
     assert not bot.api.requests("editMessageText")[1:]
+    # What was cached quotes the post, yet the database file holds none of its words.
+    stored = b"".join(p.read_bytes() for p in bot.settings.db_path.parent.glob("bot.db*"))
+    for words in ("Belgorod", "InfoBrics", "sole responsibility"):
+        assert words.encode() not in stored
 
 
 async def test_details_and_json_buttons(start_bot, tg):

@@ -7,7 +7,7 @@ from contextlib import closing
 
 import pytest
 
-from bot.store import Store, heartbeat_age, result_key
+from bot.store import ResultHandle, Store, heartbeat_age
 
 
 @pytest.fixture
@@ -28,17 +28,18 @@ def test_rate_limit_is_a_sliding_window(store):
 
 
 def test_results_expire(store):
+    handle = store.result_handle("text", "k", ["outlet"])
     store.put_result(
-        "k" * 40, 42, summary=["<b>a</b>"], details=["<b>a</b> b"], document=b"{}", ttl=10, now=0
+        handle, 42, summary=["<b>a</b>"], details=["<b>a</b> b"], document=b"{}", ttl=10, now=0
     )
-    stored = store.get_result("k" * 40, now=5)
+    stored = store.get_result(handle, now=5)
     assert stored is not None
     assert (stored.summary, stored.details, stored.document) == (
         ["<b>a</b>"],
         ["<b>a</b> b"],
         b"{}",
     )
-    assert store.get_result("k" * 40, now=11) is None
+    assert store.get_result(handle, now=11) is None
     assert store.purge(window=60, now=11) == 1
 
 
@@ -46,7 +47,8 @@ def test_people_are_stored_only_as_keyed_hashes(tmp_path):
     path = tmp_path / "bot.db"
     store = Store(path)
     store.take_rate(5123456789, limit=10, window=60)
-    store.put_result("a" * 40, 5123456789, summary=["x"], details=["x"], document=b"{}", ttl=60)
+    handle = store.result_handle("text", "a", ["outlet"])
+    store.put_result(handle, 5123456789, summary=["x"], details=["x"], document=b"{}", ttl=60)
     store.set_check_enabled(5123456789, "outlet", False)
     hashed = store.user_hash(5123456789)
     store.close()
@@ -61,15 +63,16 @@ def test_people_are_stored_only_as_keyed_hashes(tmp_path):
 
 
 def test_forget_deletes_only_that_users_rows(store):
+    handles = {user: store.result_handle("text", str(user), ["outlet"]) for user in (1, 2)}
     for user in (1, 2):
         store.take_rate(user, limit=10, window=60)
         store.put_result(
-            f"{user}" * 40, user, summary=["x"], details=["x"], document=b"{}", ttl=60
+            handles[user], user, summary=["x"], details=["x"], document=b"{}", ttl=60
         )
     store.set_check_enabled(1, "outlet", False)
     assert store.forget(1, private_chat_id=1) == 3
-    assert store.get_result("1" * 40) is None
-    assert store.get_result("2" * 40) is not None
+    assert store.get_result(handles[1]) is None
+    assert store.get_result(handles[2]) is not None
     assert store.disabled_checks(1) == set()
     assert store.forget(1) == 0
 
@@ -81,9 +84,31 @@ def test_chat_settings_switch_on_and_off(store):
     assert store.set_check_enabled(-100, "disclaimers", True) == set()
 
 
-def test_result_key_ignores_check_order():
-    assert result_key("text", "abc", ["b", "a"]) == result_key("text", "abc", ["a", "b"])
-    assert result_key("text", "abc", ["a"]) != result_key("url", "abc", ["a"])
+def test_result_handle_ignores_check_order(store):
+    handle = store.result_handle
+    assert handle("text", "abc", ["b", "a"]) == handle("text", "abc", ["a", "b"])
+    assert handle("text", "abc", ["a"]) != handle("url", "abc", ["a"])
+
+
+def test_a_stored_result_cannot_be_read_without_the_message(tmp_path):
+    path = tmp_path / "bot.db"
+    store = Store(path)
+    secret = "My doctor told me on Monday that the diagnosis is lupus."
+    handle = store.result_handle("text", secret, ["disclaimers"])
+    rendered = [f"<b>Checked:</b> <i>{secret}</i>"]
+    store.put_result(handle, 7, summary=rendered, details=rendered, document=b'{"q": 1}', ttl=60)
+    store.close()
+
+    with closing(sqlite3.connect(path)) as conn:
+        dump = "\n".join(conn.iterdump())
+    again = Store(path)
+    forged = ResultHandle(handle.id, bytes(16))
+
+    assert "lupus" not in dump
+    assert "diagnosis" not in dump
+    assert again.get_result(forged) is None  # the row is there, but nothing opens it
+    assert again.get_result(ResultHandle.from_token(handle.token)).summary == rendered
+    again.close()
 
 
 def test_heartbeat_age(tmp_path):
