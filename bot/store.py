@@ -184,9 +184,7 @@ class Store:
             digest[:_ID_BYTES].hex(), digest[_ID_BYTES : _ID_BYTES + _SECRET_BYTES]
         )
 
-    def get_result(
-        self, handle: ResultHandle, *, now: float | None = None
-    ) -> StoredResult | None:
+    def get_result(self, handle: ResultHandle, *, now: float | None = None) -> StoredResult | None:
         now = time.time() if now is None else now
         rows = list(
             self.db.query(

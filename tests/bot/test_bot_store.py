@@ -66,9 +66,7 @@ def test_forget_deletes_only_that_users_rows(store):
     handles = {user: store.result_handle("text", str(user), ["outlet"]) for user in (1, 2)}
     for user in (1, 2):
         store.take_rate(user, limit=10, window=60)
-        store.put_result(
-            handles[user], user, summary=["x"], details=["x"], document=b"{}", ttl=60
-        )
+        store.put_result(handles[user], user, summary=["x"], details=["x"], document=b"{}", ttl=60)
     store.set_check_enabled(1, "outlet", False)
     assert store.forget(1, private_chat_id=1) == 3
     assert store.get_result(handles[1]) is None
