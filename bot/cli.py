@@ -54,7 +54,7 @@ def register_health(sub: argparse._SubParsersAction) -> Callable[[argparse.Names
 def cmd_bot(args: argparse.Namespace) -> int:
     from telegram.error import InvalidToken, NetworkError
 
-    from bot.logs import setup_logging
+    from bot.logs import redact, setup_logging
     from bot.settings import SettingsError, from_env
     from checks.config import ConfigError
     from checks.engine import CheckLoadError
@@ -83,7 +83,7 @@ def cmd_bot(args: argparse.Namespace) -> int:
         print("sourcecheck bot: Telegram refused the token (401 Unauthorized)", file=sys.stderr)
         return EXIT_FAILURE
     except NetworkError as exc:
-        print(f"sourcecheck bot: cannot reach the Bot API: {exc}", file=sys.stderr)
+        print(f"sourcecheck bot: cannot reach the Bot API: {redact(str(exc))}", file=sys.stderr)
         return EXIT_FAILURE
     except (ConfigError, CheckLoadError) as exc:
         print(f"sourcecheck bot: {exc}", file=sys.stderr)

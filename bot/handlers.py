@@ -295,7 +295,10 @@ async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE, target: Mes
         return
     service = service_of(context)
     settings = service.settings
-    requester = user.id if user is not None else chat.id
+    # People posting as a channel or as an anonymous admin share one placeholder user id:
+    # the chat they post as is who is asking.
+    sender = message.sender_chat
+    requester = sender.id if sender is not None else user.id if user is not None else chat.id
     wait = service.store.take_rate(
         requester, limit=settings.rate_limit, window=settings.rate_window
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import logging
 import socket
 from collections.abc import Awaitable, Callable, Collection, Iterable
 from dataclasses import dataclass
@@ -12,6 +13,8 @@ import httpx
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 Resolver = Callable[[str, int], Awaitable[list[str]]]
+
+logger = logging.getLogger(__name__)
 
 DEFAULT_PORTS = frozenset({80, 443})
 SCHEMES = ("http", "https")
@@ -50,7 +53,12 @@ BLOCKED_NETWORKS: tuple[Block, ...] = (
     Block("ff00::/8", "multicast", "ff02::1"),
     Block("2001:db8::/32", "documentation", "2001:db8::1"),
     Block("100::/64", "discard", "100::1"),
+    # Local-use NAT64 (RFC 8215) puts the IPv4 address at an operator-chosen place; the
+    # old "IPv4-translated" form likewise: neither is ever a public web server.
+    Block("64:ff9b:1::/48", "local NAT64", "64:ff9b:1:7f00:0:100:808:808"),
+    Block("::ffff:0:0:0/96", "IPv4-translated", "::ffff:0:7f00:1"),
 )
+_WELL_KNOWN_NAT64 = ipaddress.ip_network("64:ff9b::/96")
 _NETWORKS = tuple((ipaddress.ip_network(b.network), b.category) for b in BLOCKED_NETWORKS)
 
 # RFC 6761 names that must resolve to this machine, whatever a DNS server says.
@@ -83,6 +91,7 @@ def blocked_category(ip: IPAddress) -> str | None:
             return "link-local"
         embedded = _embedded_ipv4(ip)
         if embedded is not None:
+            # Mapped, 6to4, Teredo and well-known NAT64 forms are as public as their IPv4.
             return blocked_category(embedded)
     for network, category in _NETWORKS:
         if ip.version == network.version and ip in network:
@@ -100,7 +109,7 @@ def _embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
         return ip.sixtofour
     if ip.teredo is not None:
         return ip.teredo[1]
-    if ip in ipaddress.ip_network("64:ff9b::/96") or ip in ipaddress.ip_network("64:ff9b:1::/48"):
+    if ip in _WELL_KNOWN_NAT64:
         return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
     return None
 
@@ -167,12 +176,26 @@ async def system_resolver(host: str, port: int) -> list[str]:
 def _refusal(host: str, ip: IPAddress, category: str) -> AddressRefused:
     if isinstance(ip, ipaddress.IPv6Address) and _embedded_ipv4(ip) is not None:
         ip = _embedded_ipv4(ip) or ip
-    where = str(ip) if str(ip) == host else f"{host} = {ip}"
+    if _is_ip_literal(host):
+        where = str(ip) if str(ip) == host else f"{host} = {ip}"
+    else:
+        # What a name resolves to stays in the log: telling strangers would map the
+        # network behind the bot.
+        logger.info("refused %s: it resolves to %s (%s)", host, ip, category)
+        where = host
     article = "an" if category[0] in "aeiouAEIOU" else "a"
     return AddressRefused(
         f"this link points to {article} {category} address ({where}); "
         "sourcecheck does not fetch private or local addresses"
     )
+
+
+def _is_ip_literal(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]").split("%", 1)[0])
+    except ValueError:
+        return _ends_in_number(host)  # 2130706433, 0x7f.1, 127.1: numbers, not names
+    return True
 
 
 def check_url_form(url: httpx.URL) -> tuple[str, int]:

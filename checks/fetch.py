@@ -422,12 +422,12 @@ class Fetcher:
             except (httpx.ConnectError, httpx.ConnectTimeout):
                 if last:
                     raise
-                logger.info("retrying %s after a connection failure", url)
+                logger.info("retrying %s after a connection failure", url.host)
             else:
                 if response.status_code not in TRANSIENT_CODES or last:
                     return response
                 await response.aclose()
-                logger.info("retrying %s after status %s", url, response.status_code)
+                logger.info("retrying %s after status %s", url.host, response.status_code)
             await asyncio.sleep(self.backoff * 2**attempt)
         raise AssertionError("unreachable")
 
@@ -448,8 +448,8 @@ class Fetcher:
 def _host_of(url: str) -> str:
     try:
         return httpx.URL(url).host or url
-    except httpx.InvalidURL:
-        return url
+    except Exception:  # InvalidURL, or an IDNA error from a malformed xn-- label
+        return url[:100]
 
 
 def _status_message(status: int) -> str:

@@ -103,6 +103,28 @@ async def test_rate_limit_reply(unit_bot, tg):
     assert methods(calls)[-1] == "editMessageText"
 
 
+async def test_people_posting_as_different_channels_do_not_share_a_rate_limit(unit_bot, tg):
+    # Telegram gives every post made as a channel the same placeholder sender.
+    placeholder = {
+        "id": 136817688,
+        "is_bot": True,
+        "first_name": "Channel",
+        "username": "Channel_Bot",
+    }
+    bot = await unit_bot(checks=[WordsCheck()], rate_limit=1)
+
+    def as_channel(n: int) -> dict:
+        channel = {"id": -1009000 - n, "type": "channel", "title": f"Channel {n}"}
+        return tg.message(f"/check {ARTICLE} {n}", sender=placeholder, sender_chat=channel)
+
+    private = {"id": 42, "type": "private", "first_name": "x"}
+    replies = [await bot.feed({**as_channel(n), "chat": private}) for n in (1, 2, 1)]
+
+    assert methods(replies[0])[-1] == "editMessageText"
+    assert methods(replies[1])[-1] == "editMessageText"  # another channel, its own bucket
+    assert "in the last minute" in replies[2][-1]["params"]["text"]  # channel 1 again
+
+
 async def test_edited_messages_and_channel_posts_are_ignored(unit_bot, tg):
     bot = await unit_bot(checks=[WordsCheck()])
     assert await bot.feed({"edited_message": {**tg.message(ARTICLE), "edit_date": 1}}) == []

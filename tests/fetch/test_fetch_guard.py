@@ -73,25 +73,23 @@ LOCAL = "sourcecheck does not fetch private or local addresses"
         ),
         (
             "http://intranet.example/",
-            f"this link points to a private address (intranet.example = 10.1.2.3); {LOCAL}",
+            f"this link points to a private address (intranet.example); {LOCAL}",
         ),
         (
             "http://mixed.example/",
-            f"this link points to a private address (mixed.example = 192.168.1.10); {LOCAL}",
+            f"this link points to a private address (mixed.example); {LOCAL}",
         ),
         (
             "http://metadata.example/",
-            f"this link points to a link-local address "
-            f"(metadata.example = 169.254.169.254); {LOCAL}",
+            f"this link points to a link-local address (metadata.example); {LOCAL}",
         ),
         (
             "http://v6private.example/",
-            f"this link points to a private (unique local) address "
-            f"(v6private.example = fd00::1); {LOCAL}",
+            f"this link points to a private (unique local) address (v6private.example); {LOCAL}",
         ),
         (
             "http://mapped.example/",
-            f"this link points to a private address (mapped.example = 10.0.0.1); {LOCAL}",
+            f"this link points to a private address (mapped.example); {LOCAL}",
         ),
         ("http://93.184.216.34:22/", "only the standard web ports are fetched, not port 22"),
         ("http://news.example:8080/", "only the standard web ports are fetched, not port 8080"),

@@ -217,3 +217,12 @@ async def test_cookies_live_for_one_fetch_and_are_never_shared_with_the_next(ser
         second = await fetcher.fetch(server.url("/cookie-echo"))
     assert b"Cookie seen: session=visitor-a." in first.body
     assert b"Cookie seen: no cookie." in second.body
+
+
+async def test_a_malformed_international_name_is_refused_not_a_crash(server):
+    async with fetcher_for(server) as fetcher:
+        probed = await fetcher.probe("http://xn--a-/")
+        with pytest.raises(FetchError):
+            await fetcher.fetch("http://xn--a-/")
+    assert probed.reachable is False
+    assert server.requests == []
