@@ -177,7 +177,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
     try:
         report = run_evaluation(Path(args.corpus), now=args.now)
-    except (FileNotFoundError, ValueError) as exc:
+    except (FileNotFoundError, ValueError, CheckLoadError) as exc:
         print(f"sourcecheck: {exc}", file=sys.stderr)
         return EXIT_USAGE
     print(report_json(report) if args.json else render_report(report, show_failures=args.misses))

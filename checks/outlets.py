@@ -444,10 +444,15 @@ def _cred1_rating(values: list[str], line: int) -> Rating:
     )
 
 
+_ASSET_KIND = re.compile(r"^\s*[A-Za-z][A-Za-z ]{1,20}:\s*(?=\S)")
+
+
 def _state_media_entries(text: str) -> Iterator[_Entry]:
     for line, row in enumerate(csv.DictReader(io.StringIO(text, newline="")), start=2):
         host = _url_host(row["URL"])
-        company, asset = row["Media company"].strip(), row["Main assets"].strip()
+        company = row["Media company"].strip()
+        # "Print: Izvestia", "News agency: Belta": the kind of asset, then its name.
+        asset = _ASSET_KIND.sub("", row["Main assets"]).strip()
         yield _Entry(
             STATE_MEDIA,
             tuple(n for n in dict.fromkeys((asset, company.rstrip("*"))) if n),

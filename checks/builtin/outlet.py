@@ -512,7 +512,9 @@ def _copyright_clues(match: re.Match[str], text: str) -> list[_Clue]:
     elif _RIGHTS_RESERVED.search(body):
         weight = 3
     else:
-        weight = 2 if re.search(r"\d|copyright", head, re.I) else 1
+        # "© 2024 Name" or "© Name, 2024": a dated house line, not a photo credit.
+        dated = re.search(r"\d|copyright", head, re.I) or re.search(r"\b(?:19|20)\d\d\b", body)
+        weight = 2 if dated else 1
     quote = _sentence(text, match.start(), match.end())
     at = match.start()
     return [_Clue("copyright line", n, None, quote, "text", weight, at) for n in names]

@@ -329,3 +329,27 @@ async def test_never_skips(make_article: Callable[..., Article]) -> None:
     article = replace(make_article("x"), text="")
     result = await check(article)
     assert result.status is Status.INFO
+
+
+async def test_a_dated_copyright_line_with_the_year_last_names_the_outlet(check_ctx):
+    text = (
+        "Власти объявили о новых мерах поддержки, сообщили в министерстве во вторник.\n\n"
+        "© «Sputnik», 2020"
+    )
+
+    result = await Outlet().run(Article(text=text), check_ctx)
+
+    assert result.data["name"] == "Sputnik"
+    assert any("© «Sputnik», 2020" in e.quote for e in result.evidence)
+
+
+async def test_a_state_media_asset_is_named_without_its_kind(check_ctx):
+    page = (
+        b"<html><head><title>News</title></head><body><article><p>Officials announced the"
+        b" measures on Tuesday, the ministry said in a statement to reporters.</p><p>More"
+        b" details were given at the briefing later that day.</p></article></body></html>"
+    )
+
+    result = await Outlet().run(read_html(page, url="https://iz.ru/1/news"), check_ctx)
+
+    assert result.data["name"] == "Izvestia"
