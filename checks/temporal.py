@@ -96,8 +96,8 @@ WEEKDAYS = {  # Monday = 0, as date.weekday()
         0,
     ),
     "uk": _numbered(
-        "понеділок | вівторок | середу середа | четвер | п'ятницю п'ятниця | суботу субота |"
-        " неділю неділя",
+        "понеділок понеділка | вівторок вівторка | середу середа середи | четвер четверга |"
+        " п'ятницю п'ятниця п'ятниці | суботу субота суботи | неділю неділя неділі",
         0,
     ),
 }
@@ -172,12 +172,13 @@ NUMBERS = {
 PAST_WORDS = frozenset(
     "last past previous dernier dernière passé passée letzten letzte letztes vergangenen"
     " vergangene vergangenes vorigen vorige voriges pasado pasada passado passada прошлый"
-    " прошлую прошлое прошлом прошлой минувший минувшем минулого минулому минулий".split()
+    " прошлую прошлое прошлом прошлой минувший минувшем минулого минулому минулий"
+    " último última прошлого прошлые прошлых минувшие минувших минулої минулі минулих".split()
 )
 NEXT_WORDS = frozenset(
     "next coming prochain prochaine nächsten nächste nächstes kommenden kommende kommendes"
     " próximo próxima следующий следующую следующее следующем следующей наступного"
-    " наступному наступний".split()
+    " наступному наступний следующего следующие следующих наступної наступні наступних".split()
 ) | {"que vem"}
 _DEICTIC_DAYS = _tagged(
     "0: today heute aujourd'hui hoy hoje сегодня сьогодні tonight heute_nacht cette_nuit"
@@ -206,6 +207,18 @@ SEASONS = _tagged(
     " FA: fall autumn herbst automne otoño outono осенью восени |"
     " WI: winter hiver invierno inverno зимой взимку"
 )
+# Words for the year itself (uk "торік" = last year), in years from the anchor's.
+YEAR_WORDS = {"торік": -1, "позаторік": -2, "цьогоріч": 0, "минулоріч": -1}
+# Words that only the relative patterns below use; they wake those patterns up.
+_RELATIVE_TRIGGERS = {
+    "en": "weekend coming",
+    "de": "vortag tags wochenende kommenden nächsten",
+    "fr": "week weekend prochains prochaines venir",
+    "es": "semana próximas próximos",
+    "pt": "semana próximas próximos",
+    "ru": "накануне выходные выходных ближайшие ближайшее",
+    "uk": "напередодні вихідні вихідних найближчими найближчим найближчі " + " ".join(YEAR_WORDS),
+}
 OFFSET_SIGNS = {
     word: int(sign)
     for word, sign in _tagged(
@@ -214,21 +227,42 @@ OFFSET_SIGNS = {
         " antes plus_tôt"
     ).items()
 }
-# Words that put a bare weekday or month in the future rather than the past.
+# Words that put a bare weekday or month in the future rather than the past: helper verbs,
+# future tense endings (fr "entrera", es "entrará", pt "será", uk "працюватиме"), perfective
+# verbs (ru "вступит") and present tenses that news use for what is scheduled ("takes effect").
 _FUTURE = {
     code: re.compile(rx, re.I)
     for code, rx in {
-        "en": r"\b(?:will|won't|shall|scheduled|slated|upcoming|due to|set to|expected to|"
-        r"plans? to|planned|going to|next)\b|'ll\b",
-        "de": r"\b(?:wird|werden|soll|sollen|geplant|kommende[nrs]?|nächste[nrs]?)\b",
-        "fr": r"\b(?:sera|seront|va|vont|aura|auront|prévue?s?|prochaine?s?|doit|doivent)\b",
-        "es": r"\b(?:será|serán|va a|van a|previst[oa]s?|próxim[oa]s?|habrá|programad[oa]s?)\b",
-        "pt": r"\b(?:será|serão|vai|vão|previst[oa]s?|próxim[oa]s?|haverá|marcad[oa]s?)\b",
-        "ru": r"(?<!\w)(?:будет|будут|состоится|планируется|намерен\w*|предстоит|следующ\w+)",
-        "uk": r"(?<!\w)(?:буде|будуть|відбудеться|планується|має намір|наступн\w+)",
+        "en": r"\b(?:will|won't|shall|scheduled|slated|upcoming|set to|expected to|"
+        r"due\s+(?:on|by|in|out|back)|(?:is|are)\s+due|due\s+to\s+(?:be|start|begin|open|"
+        r"close|end|take|arrive|return|resume|expire|launch|meet|vote|report|hold|sign)|"
+        r"plans? to|planned|going to|next|takes? effect|goes into effect|go into effect|"
+        r"comes? into (?:force|effect)|effective|takes? place)\b|'ll\b",
+        "de": r"\b(?:wird|werden|soll|sollen|geplant|kommende[nrs]?|nächste[nrs]?|"
+        r"voraussichtlich|bevorstehende[nrs]?|anstehende[nrs]?)\b",
+        "fr": r"\b(?:sera|seront|va|vont|aura|auront|prévue?s?|prochaine?s?|doit|doivent|"
+        r"entre en vigueur|entrent en vigueur)\b"
+        r"|(?-i:\b[a-zàâçéèêëîïôûù]{2,}(?:era|eront|(?<!e)ira|iront|dra|dront|vra|vront|rra|"
+        r"rront)\b)",
+        "es": r"\b(?:va a|van a|previst[oa]s?|próxim[oa]s?|programad[oa]s?|entra en vigor|"
+        r"entran en vigor)\b|(?-i:\b[a-záéíóúñ]{2,}rán?\b)",
+        "pt": r"\b(?:será|serão|vai|vão|previst[oa]s?|próxim[oa]s?|haverá|marcad[oa]s?|"
+        r"entra em vigor|entram em vigor)\b|(?-i:\b[a-záâãéêíóôõúç]{2,}(?:rá|arão|erão|irão)\b)",
+        "ru": r"(?<!\w)(?:будет|будут|состоится|состоятся|планируется|планируют|намерен\w*|"
+        r"предстоит|следующ\w+|вступит|вступят|вступает в силу|вступают в силу|начнется|"
+        r"начнётся|начнутся|начнет|начнёт|начнут|пройдет|пройдёт|пройдут|откроется|откроются|"
+        r"заработает|заработают|завершится|завершатся|продлится|стартует|ожидается|"
+        r"запланирован\w*|намечен\w*|предстоящ\w+|грядущ\w+)(?!\w)",
+        "uk": r"(?<!\w)(?:буде|будуть|відбудеться|відбудуться|планується|має намір|"
+        r"наступн\w+|набуде|набудуть|набирає чинності|набирають чинності|почнеться|"
+        r"почнуться|розпочнеться|стартує|відкриється|запрацює|запрацюють|завершиться|"
+        r"очікується|запланован\w*|майбутн\w+|\w+тиме(?:ться)?|\w+тимуть(?:ся)?)(?!\w)",
     }.items()
 }
-
+# German puts the separable particle after the date: "tritt am 1. Januar in Kraft".
+_FUTURE_AROUND = {
+    "de": re.compile(r"\b(?:tritt|treten)\b.*\bin\s+Kraft\b|\b(?:findet|finden)\b.*\bstatt\b")
+}
 _STOPWORDS = {
     "en": frozenset("the and of to is that for was with said".split()),
     "de": frozenset("der die und das ist nicht mit sich auch dem".split()),
@@ -290,6 +324,11 @@ _NEEDS = {  # which trigger words must be near for a pattern of this kind to be 
     "offset": frozenset({"unit"}),
     "duration": frozenset({"unit"}),
     "century": frozenset({"digit", "unit"}),
+    "eve": frozenset({"rel"}),
+    "part": frozenset({"unit"}),
+    "yearword": frozenset({"rel"}),
+    "weekend": frozenset({"rel", "unit"}),
+    "ref": frozenset({"rel", "unit"}),
 }
 _DIGIT_ONLY = frozenset({"digit"})
 
@@ -388,6 +427,20 @@ def _english(p: Mapping[str, str]) -> list[tuple[str, str, str, str]]:
             rf"(?P<unit>{p['units']})(?!\s+(?:old|of age|ago|later|earlier|after|before))\b",
             "over the next four years",
         ),
+        (
+            "weekend",
+            "weekend",
+            r"(?:(?P<mod>(?i:this past|this coming|this|last|next|past|coming))\s+|"
+            r"(?i:over|during|on|at|across)\s+the\s+)(?i:weekend)(?![\w-])",
+            "over the weekend",
+        ),
+        (
+            "coming weeks",
+            "ref",
+            r"(?i:in|over|within|during)\s+the\s+(?i:coming|next\s+few|next\s+several)\s+"
+            r"(?P<unit>(?i:days|weeks|months|years))\b",
+            "in the coming weeks",
+        ),
         ("decade", "decade", r"(?:the\s+)?(?P<dec>1\d{2}0|20[0-2]0)['’]?s\b", "the 1990s"),
         (
             "century",
@@ -474,6 +527,44 @@ def _german(p: Mapping[str, str]) -> list[tuple[str, str, str, str]]:
             rf"(?i:seit|für|über|während|nach|innerhalb von)\s+{p['num']}\s+"
             rf"(?P<unit>{p['units']})(?!\w)",
             "seit zwei Jahren",
+        ),
+        (
+            "the day before",
+            "eve",
+            r"(?:(?i:am)\s+Vortag(?!\s+(?:des|der|von)\b)|(?i:tags|am Tag)\s+(?:zuvor|davor))"
+            r"(?!\w)",
+            "am Vortag",
+        ),
+        (
+            "season",
+            "season",
+            r"(?<!vor allem )(?<!besonders )(?<!meist )(?<!meistens )(?<!oft )(?<!häufig )"
+            r"(?<!immer )(?<!gerne )(?<!gern )(?<!jeweils )(?<!normalerweise )"
+            r"(?:(?i:im|seit dem|bis zum|ab dem)\s+(?:(?P<mod>vergangenen|letzten|nächsten|"
+            r"kommenden)\s+)?|(?P<mod2>(?i:diesen|letzten|vergangenen|nächsten|kommenden))\s+)"
+            r"(?P<season2>Frühjahr|Frühling|Sommer|Herbst|Winter)(?!\w)(?!\s*\d)"
+            r"(?!\s*(?:,|und|oder|bis)\s*(?:im\s+)?(?:Frühjahr|Frühling|Sommer|Herbst|Winter))",
+            "im Frühjahr",
+        ),
+        (
+            "start/end of unit",
+            "part",
+            r"(?i:anfang|ende|mitte)\s+(?:(?i:des|dieses)\s+|(?P<mod>(?i:nächsten|kommenden|"
+            r"vergangenen|letzten|vorigen))\s+)(?P<unit>Monats|Jahres)(?!\w)",
+            "Anfang des Monats",
+        ),
+        (
+            "weekend",
+            "weekend",
+            r"(?i:am|an diesem|übers|über das)\s+(?:(?P<mod>(?i:vergangenen|letzten|kommenden|"
+            r"nächsten))\s+)?Wochenende(?!\w)",
+            "am vergangenen Wochenende",
+        ),
+        (
+            "coming weeks",
+            "ref",
+            r"(?i:in den (?:kommenden|nächsten))\s+(?P<unit>Tagen|Wochen|Monaten|Jahren)(?!\w)",
+            "in den kommenden Wochen",
         ),
         ("decade", "decade", r"(?P<dec>1\d{2}0|20[0-2]0)er(?:\s+Jahren?)?(?!\w)", "1990er Jahre"),
         ("century", "century", r"(?P<cent>[12]?\d)\.\s+Jahrhunderts?(?!\w)", "20. Jahrhundert"),
@@ -568,6 +659,27 @@ def _french(p: Mapping[str, str]) -> list[tuple[str, str, str, str]]:
             "depuis deux ans",
         ),
         (
+            "start/end of unit",
+            "part",
+            r"(?:(?:en|au|à la)\s+)?(?:début|fin|milieu)\s+(?:du\s+|de\s+ce\s+|de\s+l['’]|"
+            r"de\s+cette\s+|d['’])(?P<unit>mois|année)(?!\w)",
+            "en fin d'année",
+        ),
+        (
+            "weekend",
+            "weekend",
+            r"(?:ce\s+week-?end|(?:le|du|au)\s+week-?end\s+(?P<mod>dernier|prochain)|"
+            r"(?:le|du|au)\s+(?P<mod2>dernier|prochain)\s+week-?end)(?![\w-])",
+            "le week-end dernier",
+        ),
+        (
+            "coming weeks",
+            "ref",
+            r"dans\s+les\s+(?:prochain(?:e)?s\s+(?P<unit>jours|semaines|mois|années)|"
+            r"(?P<unit2>jours|semaines|mois|années)\s+à\s+venir)(?!\w)",
+            "dans les prochaines semaines",
+        ),
+        (
             "decade",
             "decade",
             r"(?:les\s+)?années\s+(?P<dec>1\d{2}0|20[0-2]0)(?!\d)",
@@ -650,6 +762,33 @@ def _iberian(p: Mapping[str, str], code: str) -> list[tuple[str, str, str, str]]
             "hace dos años" if es else "há dois anos",
         ),
         (
+            "start/end of unit",
+            "part",
+            r"(?:a\s+(?:principios|finales|mediados|comienzos|inicios)\s+(?:de|del)|"
+            r"n?o\s+(?:início|começo|fim|final)\s+(?:do|deste))\s+"
+            r"(?:(?P<mod>este|próximo|pasado)\s+)?(?P<unit>mes|año|mês|ano)"
+            r"(?:\s+(?P<mod2>pasado|próximo|passado|que vem))?(?!\w)",
+            "a principios de mes" if es else "no início do mês",
+        ),
+        (
+            "weekend",
+            "weekend",
+            r"(?:el|este|durante el|todo el|no|neste|nesse|durante o|o)\s+"
+            r"(?:(?P<mod>pasado|próximo|último)\s+)?fin(?:al)?\s+de\s+semana"
+            r"(?:\s+(?P<mod2>pasado|próximo|passado|que vem))?(?!\w)"
+            if es
+            else r"(?:no|neste|nesse|durante o|este)\s+(?:(?P<mod>último|próximo)\s+)?"
+            r"fim\s+de\s+semana(?:\s+(?P<mod2>passado|que vem))?(?!\w)",
+            "el pasado fin de semana" if es else "no último fim de semana",
+        ),
+        (
+            "coming weeks",
+            "ref",
+            r"(?:en\s+(?:las|los)|n[oa]s)\s+próxim[oa]s\s+"
+            r"(?P<unit>horas|días|dias|semanas|meses|años|anos)(?!\w)",
+            "en las próximas semanas" if es else "nas próximas semanas",
+        ),
+        (
             "offset",
             "offset",
             rf"{p['num']}\s+(?P<unit>{p['units']})\s+"
@@ -670,6 +809,20 @@ def _slavic(p: Mapping[str, str], code: str) -> list[tuple[str, str, str, str]]:
     ru = code == "ru"
     year_word = r"(?:\s*(?:года|году|год|г\.))?" if ru else r"(?:\s*(?:року|році|рік|р\.))?"
     prep = r"(?:в|во|у|с|со|до|к|на|з|із|после|після|начиная с)"
+    # "Накануне" alone is the day before; "накануне выборов" is the eve of something else.
+    # So it must be followed by a preposition, a pronoun, a past verb, or a subject that is
+    # plainly nominative (a consonant or "-ий" ending, not "-ов"/"-ів") and then a past verb.
+    past = (
+        r"\w+(?:л|ла|ло|ли|лся|лась|лось|лись)" if ru else r"\w+(?:в|ла|ло|ли|лася|лося|лись|лися)"
+    )
+    subject = r"\w+(?:[бвгджзклмнпрстфхцчшщ](?<!ов)(?<!ев)(?<!ів)(?<!їв)|ий|ый|ой)"
+    eve_next = (
+        r"в|во|на|с|со|о|об|по|у|из|к|за|вечером|утром|днем|днём|ночью|он|она|они|мы|я|"
+        r"стало|сообщалось|(?!(?:недели|земли|ралли)\b)\w+(?:л|ла|ло|ли|лся|лась|лось|лись)"
+        if ru
+        else r"в|у|на|з|із|зі|о|об|по|до|ввечері|вранці|вдень|вночі|він|вона|вони|ми|я|"
+        r"стало|було|\w+(?:ив|ав|ла|ло|ли|лася|лося|лись|лися)"
+    ) + rf"|{subject}\s+{past}"
     return [
         (
             "day month year",
@@ -740,10 +893,71 @@ def _slavic(p: Mapping[str, str], code: str) -> list[tuple[str, str, str, str]]:
             "в течение двух лет" if ru else "протягом двох років",
         ),
         (
+            "the day before",
+            "eve",
+            rf"(?P<rel>{'накануне' if ru else 'напередодні'})(?=\s*[,.;:!?)—–-]|\s*$|"
+            rf"\s+(?:{eve_next})(?!\w))",
+            "Накануне" if ru else "Напередодні",
+        ),
+        (
+            "start/end of unit",
+            "part",
+            (
+                r"в\s+(?:начале|конце|середине)\s+(?:(?P<mod>этого|прошлого|следующего|"
+                r"текущего)\s+)?(?P<unit>месяца|года|недели)(?!\w)"
+                if ru
+                else r"(?:на\s+початку|наприкінці|[ву]\s+кінці|[ву]\s+середині)\s+"
+                r"(?:(?P<mod>цього|минулого|наступного|поточного)\s+)?"
+                r"(?P<unit>місяця|року|тижня)(?!\w)"
+            ),
+            "В начале месяца" if ru else "на початку місяця",
+        ),
+        (
+            "weekend",
+            "weekend",
+            (
+                r"(?:(?:в|на)\s+)?(?P<mod>минувшие|прошлые|эти|следующие|ближайшие|минувших|"
+                r"прошлых|этих|следующих|ближайших)\s+выходн(?:ые|ых)(?!\w)|на\s+выходных(?!\w)"
+                if ru
+                else r"(?:(?:у|в|на)\s+)?(?P<mod>минулі|наступні|ці|найближчі|минулих|"
+                r"наступних|цих|найближчих)\s+вихідн(?:і|их)(?!\w)|на\s+вихідних(?!\w)"
+            ),
+            "В минувшие выходные" if ru else "минулих вихідних",
+        ),
+        (
+            "coming weeks",
+            "ref",
+            (
+                r"в\s+ближайш(?:ие\s+(?P<unit>дни|недели|месяцы|годы|часы)|ее\s+время)(?!\w)"
+                if ru
+                else r"(?:найближчими\s+(?P<unit>днями|тижнями|місяцями|роками)|"
+                r"найближчим\s+часом|[ву]\s+найближчі\s+(?P<unit2>дні|тижні|місяці|роки))(?!\w)"
+            ),
+            "в ближайшие недели" if ru else "найближчими тижнями",
+        ),
+        (
             "year",
             "year",
             rf"(?:{prep}\s+)?(?P<y>1\d{{3}}|20\d\d){year_word}(?!\w|[.,]\d)",
             "после 2022 года" if ru else "після 2022 року",
+        ),
+    ] + ([] if ru else _ukrainian_only())
+
+
+def _ukrainian_only() -> list[tuple[str, str, str, str]]:
+    return [
+        (
+            "weekday genitive",
+            "weekday",
+            r"(?P<mod>минулого|наступного|минулої|наступної|цього|цієї)\s+"
+            r"(?P<wd>понеділка|вівторка|середи|четверга|п['’]ятниці|суботи|неділі)(?!\w)",
+            "минулого понеділка",
+        ),
+        (
+            "year word",
+            "yearword",
+            rf"(?P<rel>{_alt(YEAR_WORDS)})(?!\w)",
+            "Торік",
         ),
     ]
 
@@ -924,6 +1138,16 @@ class Scan:
     to_orig: Callable[[int], int]
 
 
+# German writes the part of the day into the weekday: "am Dienstagabend".
+_WEEKDAY_COMPOUNDS = {
+    "de": [
+        day + part
+        for day in WEEKDAYS["de"]
+        for part in "morgen vormittag mittag nachmittag abend nacht".split()
+    ]
+}
+
+
 def _trigger_table(code: str) -> dict[str, frozenset[str]]:
     """Lower-case word -> trigger kinds (for phrases, their longest word)."""
     extra_units = {"de": "monats jahres", "ru": "году месяце неделе", "uk": "року році місяця"}
@@ -934,6 +1158,8 @@ def _trigger_table(code: str) -> dict[str, frozenset[str]]:
         ("unit", [*extra_units.get(code, "").split(), "тижня", "тижні", "місяці"]),
         ("deictic", DEICTIC),
         ("season", SEASONS),
+        ("rel", _RELATIVE_TRIGGERS[code].split()),
+        ("weekday", _WEEKDAY_COMPOUNDS.get(code, ())),
     )
     table: dict[str, set[str]] = {}
     for kind, words in sources:
@@ -1040,6 +1266,46 @@ def _quoted_title(text: str, start: int, end: int) -> bool:
     )
 
 
+# "H.R. 2024", "No. 2024", "Flight 2024": a number after these is not a year.
+_REFERENCE_BEFORE = re.compile(
+    r"(?:(?<![\w.])(?:H\.\s?R|H\.\s?Res|S\.\s?Res|S|No|Nr|Art|Sec|pp?)\.|§|"
+    r"\b(?:Flight|Route|Highway|Interstate|Room|Suite|Gate))\s*\Z"
+)
+_REFERENCE_REACH = 16
+
+
+def _reference_number(text: str, start: int) -> bool:
+    return bool(_REFERENCE_BEFORE.search(text, max(0, start - _REFERENCE_REACH), start))
+
+
+# A date naming a body or a movement ("the Jan. 6 committee", "Движение 6 апреля"),
+# and March the protest ("March for Our Lives", "March on Washington", "March Madness").
+_NAME_AFTER_DATE = re.compile(
+    r"\s+(?:select\s+)?(?:committee|commission|panel|movement|alliance|coalition|caucus)s?\b",
+    re.I,
+)
+_NAME_BEFORE_DATE = re.compile(
+    r"(?:movement|mouvement|movimiento|movimento|bewegung|движени[ея]|рух(?:у)?)"
+    r"\s+(?:du\s+|del\s+|de\s+|do\s+|vom\s+)?\Z",
+    re.I,
+)
+_MARCH_AS_NOUN = re.compile(r"\s+(?:(?:for|of|on|against|to)\s+(?:the\s+)?[A-Z]|Madness\b)")
+
+
+def _a_name(text: str, m: re.Match[str]) -> bool:
+    """Is a year-less day or month part of a name rather than a date?"""
+    groups = m.groupdict()
+    if groups.get("y"):
+        return False
+    if groups.get("d") and (
+        _NAME_AFTER_DATE.match(text, m.end())
+        or _NAME_BEFORE_DATE.search(text, max(0, m.start() - 20), m.start())
+    ):
+        return True
+    month = groups.get("m") or ""
+    return month == "March" and not groups.get("d") and bool(_MARCH_AS_NOUN.match(text, m.end()))
+
+
 def scan(text: str, language: str | None = None) -> Scan:
     """Find the temporal expressions; where patterns overlap the longest match wins."""
     norm, to_orig = _nfc(text)
@@ -1060,6 +1326,10 @@ def scan(text: str, language: str | None = None) -> Scan:
                 if pattern.kind == "year" and code == "en" and _counted(norm, *m.span()):
                     continue
                 if pattern.kind == "year" and _quoted_title(norm, *m.span()):
+                    continue
+                if pattern.kind == "year" and _reference_number(norm, m.start()):
+                    continue
+                if pattern.kind in ("date", "month") and _a_name(norm, m):
                     continue
                 if pattern.kind in ("date", "month", "weekday"):
                     groups = m.groupdict()
@@ -1155,6 +1425,8 @@ _UNIT_STEMS = (  # inflected forms the tables do not list ("Monats", "году",
     ("Y", ("year", "jahr", "an", "año", "ano", "год", "лет", "рік", "рок", "році")),
 )
 _CLAUSE_BREAK = re.compile(r".*[,;:()—–]")  # greedy: the last clause break
+_NARRATIVE_FUTURE_DAYS = 62
+_CLAUSE_END = re.compile(r"[,;:()—–]")
 _SEASON_MONTHS = {"SP": 5, "SU": 8, "FA": 11, "WI": 14}  # the last month of each season
 _ROMAN = {"I": 1, "V": 5, "X": 10}
 
@@ -1247,6 +1519,7 @@ class _Resolver:
         self.scan = found
         self.anchor = anchor
         self.future = _FUTURE[found.language]
+        self.future_around = _FUTURE_AROUND.get(found.language)
         self.starts = [s for s, _, _ in found.sentences]
         self.last_explicit: tuple[_Point, int] | None = None  # (point, sentence index)
         self.last_any: tuple[_Point, int] | None = None
@@ -1276,7 +1549,15 @@ class _Resolver:
         clause = _CLAUSE_BREAK.search(self.scan.text[begin : match.start])
         if clause is not None:
             begin += clause.end()
-        return bool(self.future.search(self.scan.text, begin, match.start))
+        if self.future.search(self.scan.text, begin, match.start):
+            return True
+        if self.future_around is None:
+            return False
+        end = min(self.scan.sentences[sentence][1], match.end + 80)
+        after = _CLAUSE_END.search(self.scan.text, match.end, end)
+        return bool(
+            self.future_around.search(self.scan.text[begin : after.start() if after else end])
+        )
 
     def resolve(self, match: Match) -> tuple[str | None, str, bool]:
         """(value, type, explicit) of one match."""
@@ -1310,8 +1591,16 @@ class _Resolver:
             return self.duration(match), "DURATION", False
         if kind == "season":
             return self.season(match, sentence, direction)
+        if kind == "ref":
+            return "FUTURE_REF", "DATE", False
+        if kind == "eve":
+            return self.eve(sentence)
         if self.anchor is None:
             return None, "DATE", False
+        if kind == "yearword":
+            return f"{self.anchor.year + YEAR_WORDS.get(_key(g['rel']), 0):04d}", "DATE", False
+        if kind == "weekend":
+            return self.weekend(match, sentence), "DATE", False
         if kind == "weekday":
             return self.weekday(match, sentence, direction)
         if kind == "deictic":
@@ -1321,15 +1610,27 @@ class _Resolver:
             return day.isoformat() + part, "TIME" if part else "DATE", False
         if kind == "unit":
             return self.unit(match), "DATE", False
+        if kind == "part":
+            return self.part(match, sentence), "DATE", False
         return self.ago(match), "DATE", False
 
-    def year_for(self, month: int, day: int, sentence: int, direction: int) -> int | None:
-        """The year of a year-less day and month."""
+    def year_for(
+        self, month: int, day: int, sentence: int, direction: int, slack: int = 1
+    ) -> int | None:
+        """The year of a year-less day and month.
+
+        Pointing ahead, a date goes to next year once it is more than `slack` days behind the
+        reference: a date only weeks back is told in the narrative future ("Le Monde attendra
+        son édition du 13 mai"), not scheduled eleven months ahead.
+        """
         anchor = self.anchor
         ref = self.recent(self.last_explicit, sentence, 3, paragraph=False)
         if ref is not None and ref.grain in ("D", "M"):
             guess = date(ref.day.year, month, min(day, 28))
-            year = ref.day.year - (guess > ref.day + timedelta(days=62))
+            if direction > 0:
+                year = ref.day.year + (guess < ref.day - timedelta(days=slack))
+            else:
+                year = ref.day.year - (guess > ref.day + timedelta(days=62))
             if anchor is None or date(year, month, min(day, 28)) <= anchor + timedelta(days=62):
                 return year
         if anchor is None:
@@ -1338,7 +1639,7 @@ class _Resolver:
         if direction < 0:
             return anchor.year - (guess > anchor)
         if direction > 0:
-            return anchor.year + (guess < anchor - timedelta(days=1))
+            return anchor.year + (guess < anchor - timedelta(days=slack))
         return anchor.year - (guess > anchor + timedelta(days=62))
 
     def calendar_date(
@@ -1362,7 +1663,11 @@ class _Resolver:
         weekday_word = _key(g.get("wd") or g.get("wd2"))
         weekday = _ALL_WEEKDAYS.get(weekday_word, _ALL_WEEKDAY_SHORT.get(weekday_word))
         explicit = bool(g.get("y"))
-        year = int(g["y"] or 0) if explicit else self.year_for(month, day, sentence, direction)
+        year = (
+            int(g["y"] or 0)
+            if explicit
+            else self.year_for(month, day, sentence, direction, _NARRATIVE_FUTURE_DAYS)
+        )
         if year is not None and weekday is not None and not explicit:
             # The weekday settles the year: "mardi 8 janvier" in a June 2019 article is 2019.
             year = next(
@@ -1425,6 +1730,46 @@ class _Resolver:
         self.remember(_Point(day, "D"), sentence, False)
         part = PARTS_OF_DAY.get(_key(g.get("pod")), "")
         return day.isoformat() + part, "TIME" if part else "DATE", False
+
+    def eve(self, sentence: int) -> tuple[str | None, str, bool]:
+        """ "Накануне", "am Vortag": the day before the date just mentioned, else before the
+        anchor (news use it for "yesterday")."""
+        ref = self.recent(self.last_any, sentence, 1, paragraph=True)
+        base = ref.day if ref is not None and ref.grain == "D" else self.anchor
+        if base is None:
+            return None, "DATE", False
+        day = base - timedelta(days=1)
+        self.remember(_Point(day, "D"), sentence, False)
+        return day.isoformat(), "DATE", False
+
+    def weekend(self, match: Match, sentence: int) -> str:
+        """The ISO week of the weekend meant, as TIMEX3 "2024-W46-WE"."""
+        anchor = self.anchor or date.min
+        words = set(_key(match.groups.get("mod") or match.groups.get("mod2")).split())
+        saturday = anchor + timedelta(days=5 - anchor.weekday())  # this week's
+        if words & PAST_WORDS:
+            saturday = anchor - timedelta(days=(anchor.weekday() - 5) % 7)
+            if anchor.weekday() >= 5:  # "last weekend" said on a weekend: the one before
+                saturday -= timedelta(days=7)
+        elif words & NEXT_WORDS - {"coming"}:
+            saturday += timedelta(days=7)
+        elif not words and not self.future_cue(match, sentence):
+            # "over the weekend" with nothing pointing ahead: the one just gone.
+            saturday = anchor - timedelta(days=(anchor.weekday() - 5) % 7)
+        year, week, _ = saturday.isocalendar()
+        return f"{year:04d}-W{week:02d}-WE"
+
+    def part(self, match: Match, sentence: int) -> str:
+        """ "Anfang des Monats", "a principios de mes": the month or year of the date just
+        mentioned, else the anchor's (with "last"/"next", always the anchor's)."""
+        g = match.groups
+        ref = self.recent(self.last_any, sentence, 1, paragraph=True)
+        if g.get("mod") or g.get("mod2") or ref is None:
+            return self.unit(match)
+        unit = _unit(g.get("unit")) or "Y"
+        if _GRAIN_ORDER[ref.grain] > _GRAIN_ORDER[unit]:
+            return self.unit(match)
+        return _format(_Point(ref.day, unit))
 
     def unit(self, match: Match) -> str:
         g = match.groups

@@ -229,3 +229,43 @@ async def test_a_forward_of_an_old_article_is_dated_by_its_dateline(sample_artic
     assert result.data["published"] == "2023-05-23"
     assert result.data["published_basis"] == "dateline in the text (forwarded 2026-11-20)"
     assert result.summary.startswith("Published 2023-05-23 (about 3 years 6 months")
+
+
+# --- review fixes: future dates, relative expressions, names ----------------------------------
+
+PUBLISHED_NOV_20 = datetime(2024, 11, 20, 10, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "where"),
+    [
+        ("en", "The governor said the new rule takes effect on Jan. 1.", "Jan. 1 → 2025-01-01"),
+        ("ru", "Министр заявил, что закон вступит в силу 1 января.", "1 января → 2025-01-01"),
+        ("uk", "Напередодні міністр заявив про відставку.", "Напередодні → 2024-11-19"),
+        (
+            "de",
+            "Die Polizei teilte am Dienstagabend mit, der Täter sei gefasst.",
+            "am Dienstagabend → 2024-11-19TEV",
+        ),
+        (
+            "es",
+            "A principios de mes el Gobierno anunció el plan, según la agencia.",
+            "A principios de mes → 2024-11",
+        ),
+    ],
+)
+async def test_a_claim_dated_by_a_future_or_relative_expression(check_ctx, language, text, where):
+    article = Article(text=text, published=PUBLISHED_NOV_20, language=language)
+    result = await dates(article, check_ctx)
+    assert result.summary.endswith("; 1 of 1 attributed claims carry a date")
+    dated = [e for e in result.evidence if e.where.startswith("dated:")]
+    assert [(e.where, e.quote) for e in dated] == [(f"dated: {where}", text)]
+
+
+async def test_a_date_that_names_a_committee_does_not_date_the_claim(check_ctx):
+    text = "Members of the Jan. 6 committee said the hearings were over."
+    article = Article(text=text, published=PUBLISHED_NOV_20, language="en")
+    result = await dates(article, check_ctx)
+    assert result.summary.endswith("; 0 of 1 attributed claims carry a date")
+    assert result.data["undated_claim_examples"] == [text]
+    assert normalized(result.data) == {}

@@ -328,3 +328,205 @@ def test_ukrainian_and_portuguese_are_told_apart():
 def test_a_year_alone_in_quotes_is_a_title_not_a_date(sentence, year_found):
     texts = [e.text for e in find_expressions(sentence, date(2020, 1, 19))]
     assert any(t in ("1917", "1999") for t in texts) is year_found
+
+
+# --- year-less dates of what is still to come (review item 2) -----------------------------------
+
+NOV_20_2024 = date(2024, 11, 20)
+
+
+@pytest.mark.parametrize(
+    ("language", "future", "past", "date_text"),
+    [
+        (
+            "en",
+            "The new rule takes effect on Jan. 1.",
+            "The new rule took effect on Jan. 1.",
+            "Jan. 1",
+        ),
+        (
+            "de",
+            "Das Gesetz tritt am 1. Januar in Kraft.",
+            "Das Gesetz trat am 1. Januar in Kraft.",
+            "am 1. Januar",
+        ),
+        (
+            "fr",
+            "La loi entrera en vigueur le 1er janvier.",
+            "La loi est entrée en vigueur le 1er janvier.",
+            "le 1er janvier",
+        ),
+        (
+            "es",
+            "La ley entrará en vigor el 1 de enero.",
+            "La ley entró en vigor el 1 de enero.",
+            "el 1 de enero",
+        ),
+        (
+            "pt",
+            "A lei entra em vigor em 1º de janeiro.",
+            "A lei entrou em vigor em 1º de janeiro.",
+            "1º de janeiro",
+        ),
+        ("ru", "Закон вступит в силу 1 января.", "Закон вступил в силу 1 января.", "1 января"),
+        ("uk", "Закон набуде чинності 1 січня.", "Закон набув чинності 1 січня.", "1 січня"),
+        ("uk", "Засідання триватиме до 15 січня.", "Засідання тривало до 15 січня.", "15 січня"),
+    ],
+)
+def test_a_yearless_date_still_to_come_is_next_year(language, future, past, date_text):
+    ahead = values(future, NOV_20_2024, language)
+    behind = values(past, NOV_20_2024, language)
+    assert ahead[date_text][:4] == "2025", ahead
+    assert behind[date_text][:4] == "2024", behind  # the news convention for past events
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("It was closed due to flooding on Jan. 5.", "2024-01-05"),  # "due to" = because of
+        ("The report is due on Jan. 5.", "2025-01-05"),
+        ("The court is due to rule on Jan. 8.", "2025-01-08"),
+    ],
+)
+def test_due_points_ahead_only_as_a_schedule(sentence, expected):
+    assert list(values(sentence, NOV_20_2024, "en").values()) == [expected]
+
+
+def test_a_narrative_future_weeks_back_stays_in_the_past():
+    # Historical future in French: the edition came out six weeks before the article.
+    found = values(
+        "Le Monde attendra son édition du 13 mai pour en parler.", date(2019, 6, 27), "fr"
+    )
+    assert found == {"du 13 mai": "2019-05-13"}
+
+
+# --- relative expressions (review item 8) --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "text", "value"),
+    [
+        ("de", "Der Minister hatte am Vortag gewarnt.", "am Vortag", "2024-11-19"),
+        ("de", "Tags zuvor hatte er gewarnt.", "Tags zuvor", "2024-11-19"),
+        (
+            "de",
+            "Die Polizei meldete am Dienstagabend einen Unfall.",
+            "am Dienstagabend",
+            "2024-11-19TEV",
+        ),
+        ("de", "Am Montagmorgen begann der Streik.", "Am Montagmorgen", "2024-11-18TMO"),
+        (
+            "de",
+            "Die Regierung hatte im Frühjahr neue Regeln beschlossen.",
+            "im Frühjahr",
+            "2024-SP",
+        ),
+        ("de", "Die Wahl soll im Frühjahr stattfinden.", "im Frühjahr", "2025-SP"),
+        ("de", "Anfang des Monats kündigte die Firma Stellen ab.", "Anfang des Monats", "2024-11"),
+        ("de", "Ende vergangenen Jahres stiegen die Preise.", "Ende vergangenen Jahres", "2023"),
+        (
+            "de",
+            "Am vergangenen Wochenende demonstrierten Tausende.",
+            "Am vergangenen Wochenende",
+            "2024-W46-WE",
+        ),
+        ("uk", "Про це минулого понеділка повідомив міністр.", "минулого понеділка", "2024-11-18"),
+        ("uk", "Рада розгляне закон наступного понеділка.", "наступного понеділка", "2024-11-25"),
+        ("uk", "Напередодні міністр заявив про відставку.", "Напередодні", "2024-11-19"),
+        ("uk", "Торік завод виробив менше сталі.", "Торік", "2023"),
+        ("uk", "Цьогоріч урожай більший.", "Цьогоріч", "2024"),
+        ("uk", "На початку місяця уряд ухвалив рішення.", "На початку місяця", "2024-11"),
+        ("ru", "Накануне в Кремле заявили, что переговоры продолжатся.", "Накануне", "2024-11-19"),
+        ("ru", "Как сообщалось накануне, суд отложил дело.", "накануне", "2024-11-19"),
+        (
+            "ru",
+            "В минувшие выходные в городе прошли митинги.",
+            "В минувшие выходные",
+            "2024-W46-WE",
+        ),
+        ("ru", "В начале месяца правительство повысило пошлины.", "В начале месяца", "2024-11"),
+        (
+            "es",
+            "A principios de mes el Gobierno anunció el plan.",
+            "A principios de mes",
+            "2024-11",
+        ),
+        (
+            "es",
+            "El pasado fin de semana hubo protestas.",
+            "El pasado fin de semana",
+            "2024-W46-WE",
+        ),
+        ("pt", "No início do mês o governo anunciou o plano.", "No início do mês", "2024-11"),
+        (
+            "fr",
+            "Le texte sera voté dans les prochaines semaines.",
+            "dans les prochaines semaines",
+            "FUTURE_REF",
+        ),
+        (
+            "en",
+            "Thousands marched over the weekend in the capital.",
+            "over the weekend",
+            "2024-W46-WE",
+        ),
+        ("en", "The band plays two shows this weekend.", "this weekend", "2024-W47-WE"),
+        ("en", "Officials will decide in the coming weeks.", "in the coming weeks", "FUTURE_REF"),
+    ],
+)
+def test_relative_expressions_in_news_style(language, sentence, text, value):
+    assert values(sentence, NOV_20_2024, language) == {text: value}  # a Wednesday
+
+
+def test_the_eve_follows_the_date_just_mentioned():
+    text = "15 марта прошел митинг. Накануне в городе задержали активистов."
+    assert values(text, NOV_20_2024, "ru") == {"15 марта": "2024-03-15", "Накануне": "2024-03-14"}
+
+
+def test_a_part_of_the_month_follows_the_date_just_mentioned():
+    text = "Selon Médiamétrie, entre le 6 novembre 2018 et la fin de l’année, les sujets ont duré."
+    found = values(text, date(2019, 6, 27), "fr")
+    assert found["fin de l’année"] == "2018"
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("ru", "Накануне выборов президент выступил с обращением."),  # the eve of something else
+        ("uk", "Напередодні виборів він виступив у Раді."),
+        ("de", "Am Vortag der Wahl sprach er in Berlin."),
+        ("de", "Wir sind dort im Frühling, Sommer, Herbst und Winter unterwegs."),  # any season
+        ("de", "Der Ort erinnert mich vor allem im Sommer an Schweden."),
+        ("es", "Muchas familias no llegan a fin de mes."),  # make ends meet
+    ],
+)
+def test_relative_words_that_are_not_dates(language, sentence):
+    assert values(sentence, NOV_20_2024, language) == {}
+
+
+# --- dates and numbers that are names (review item 12) -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Members of the Jan. 6 committee said the hearings would resume.",
+        "He introduced H.R. 2024 in the House last spring.",
+        "Organizers of March for Our Lives said the rally was peaceful.",
+        "The March 14 alliance won the vote.",
+        "The March on Washington drew a quarter of a million people.",
+    ],
+)
+def test_names_are_not_dates(sentence):
+    found = values(sentence, NOV_20_2024, "en")
+    assert not any(v and v.startswith("2024-0") for v in found.values()), found
+    assert "2024" not in found
+
+
+def test_the_same_words_stay_dates_where_they_are_dates():
+    found = values(
+        "In March for the first time, the Jan. 6, 2021 committee met. The 2024 bill passed.",
+        NOV_20_2024,
+        "en",
+    )
+    assert found == {"In March": "2024-03", "Jan. 6, 2021": "2021-01-06", "2024": "2024"}
