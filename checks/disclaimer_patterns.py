@@ -19,6 +19,7 @@ CATEGORIES = (
     "affiliate",
     "copyright_notice",
     "correction",
+    "funding",
 )
 LANGUAGES = ("en", "de", "fr", "es", "pt", "ru", "uk")
 
@@ -38,8 +39,12 @@ class Pattern:
     # Only in the first or last lines of the article text, where notes and labels sit: the
     # same words in the middle are usually about something else (another article's note).
     edge_only: bool = False
+    top_only: bool = False  # with edge_only: only the first lines (bottom lines hold ad slots)
     # The rest of the line after the match must be words, not just a date ("Updated: 9:14 PM").
     needs_words_after: bool = False
+    # The sentence must go on for this many words after the match ("Материал обновлен в 14:30
+    # с комментарием мэрии", not "Материал обновлен 29.06.2020 12:41").
+    words_after: int = 0
     label: str = ""  # how the summary names it when it differs from the category
     # Lower-case fragments of which every match contains one: a fast test that lets the
     # check skip the regular expression for most texts.
@@ -151,6 +156,15 @@ PATTERNS: tuple[Pattern, ...] = (
         r"|does not|doesn't) (?:reflect|represent)|\bnot necessarily those of\b",
         "The views expressed in this article do not necessarily reflect those of the editors.",
         keys=("reflect", "represent", "necessarily"),
+    ),
+    _p(
+        "views_not_endorsed",
+        "en",
+        rf"\b(?:views|opinions) expressed\b[^.!?\n]{{0,60}}\b(?:are|were|is) (?:solely |entirely"
+        rf" |strictly |only )?(?:(?:his|her|their|my) own|the author{_A}?s{_A}?(?: own)?\b"
+        r"|those of the (?:authors?|writers?|contributors?)\b)",
+        "The opinions expressed in this commentary are solely those of the author.",
+        keys=("expressed",),
     ),
     _p(
         "views_not_endorsed",
@@ -314,12 +328,90 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _p(
         "sponsored",
+        "ru",
+        # the legally required marking: "Реклама. ООО «Ромашка», ИНН 7700000000, erid: 2SDnj…"
+        r"^\W*Реклама\s*[.:,]?\s*(?=[^\n]*\b(?:erid|ИНН|ОГРН)\b)|\berid\s*[:=]\s*[\w-]{6,}",
+        "Реклама. ООО «Ромашка», ИНН 7700000000, erid: 2SDnjdXYZ",
+        scope="line",
+        furniture=False,
+        edge_only=True,
+        keys=("реклама", "erid"),
+    ),
+    _p(
+        "sponsored",
+        "ru",
+        rf"^\W*(?:Партн[её]рский (?:проект|материал)|Промо){_LABEL_END}",
+        "Партнерский проект",
+        scope="line",
+        furniture=False,
+        edge_only=True,
+        top_only=True,
+        keys=("партнерский", "партнёрский", "промо"),
+    ),
+    _p(
+        "sponsored",
         "uk",
         r"\bна правах реклами\b|\bпартнерський матеріал|\bрекламний матеріал",
         "Партнерський матеріал. Статтю підготовлено за підтримки компанії.",
         furniture=False,
         edge_only=True,
         keys=("на правах реклами", "партнерський", "рекламний"),
+    ),
+    _p(
+        "sponsored",
+        "uk",
+        rf"^\W*(?:Спецпроєкт|Партнерський (?:проєкт|матеріал)){_LABEL_END}",
+        "Спецпроєкт",
+        scope="line",
+        furniture=False,
+        edge_only=True,
+        top_only=True,
+        keys=("спецпроєкт", "партнерський"),
+    ),
+    # a label line naming the brand at the top: "Contenu proposé par Acme" (no sentence)
+    _p(
+        "sponsored",
+        "fr",
+        r"^\W*(?:contenu (?:proposé|offert|présenté) par|publicité$)[^.!?\n]{0,60}$",
+        "Contenu proposé par Acme",
+        scope="line",
+        furniture=False,
+        edge_only=True,
+        top_only=True,
+        keys=("contenu", "publicité"),
+    ),
+    _p(
+        "sponsored",
+        "es",
+        r"^\W*(?:contenido (?:ofrecido|presentado|patrocinado) por|publicidad$)[^.!?\n]{0,60}$",
+        "Contenido ofrecido por Acme",
+        scope="line",
+        furniture=False,
+        edge_only=True,
+        top_only=True,
+        keys=("contenido", "publicidad"),
+    ),
+    _p(
+        "sponsored",
+        "pt",
+        r"^\W*(?:conteúdo (?:oferecido|apresentado|patrocinado) por|publicidade$)[^.!?\n]{0,60}$",
+        "Publicidade",
+        scope="line",
+        furniture=False,
+        edge_only=True,
+        top_only=True,
+        keys=("conteúdo", "publicidade"),
+    ),
+    _p(
+        "sponsored",
+        "en",
+        r"^\W*(?:promotion|promoted content|paid promotion)\s*$",
+        "PROMOTION",
+        scope="line",
+        furniture=False,
+        edge_only=True,
+        top_only=True,
+        keys=("promot", "paid promotion"),
     ),
     # --- affiliate: the outlet earns from links in the piece
     _p(
@@ -466,53 +558,61 @@ PATTERNS: tuple[Pattern, ...] = (
         furniture=False,
         keys=("передрук", "копіювання", "відтворення", "добросовісн"),
     ),
-    # --- correction: update notes and corrections, only at the top or end of the text
+    # --- correction: update notes and corrections, only at the top or end of the text.
+    # A label ("Correction:") must be followed by a sentence, not a time ("Updated: 9:14 PM");
+    # a sentence saying the piece was changed needs no such test.
     _p(
         "correction",
         "en",
-        r"^\W*(?:correction|update|updated|clarification)\b[^:\n]{0,40}:",
+        r"^\W*(?:corrections?|updates?|updated|clarifications?)\b[^:\n]{0,40}:",
         "Correction: An earlier version of this story misstated the mayor's age.",
+        scope="line",
         furniture=False,
         edge_only=True,
         needs_words_after=True,
-        keys=("correction", "update", "clarification", "editor"),
+        keys=("correction", "update", "clarification"),
     ),
     _p(
         "correction",
         "en",
-        r"\ban earlier version of this (?:article|story|report|post)|\bthis (?:article|story"
-        r"|report|post) (?:has been|was) (?:updated|corrected|amended)",
+        r"\b(?:an earlier|a previous|an older|the original) version of this"
+        r" (?:article|story|report|post|piece)|\bthis (?:article|story|report|post|piece)"
+        r" (?:has been|was) (?:updated|corrected|amended)",
         "This story has been updated to include a statement from the police.",
         furniture=False,
         edge_only=True,
-        keys=("earlier version", "updated", "corrected", "amended"),
+        keys=("version", "updated", "corrected", "amended"),
     ),
     _p(
         "correction",
         "de",
         r"^\W*(?:Korrektur|Berichtigung|Korrekturhinweis|Aktualisierung|Update)\b[^:\n]{0,40}:",
-        "Korrektur: In einer früheren Version haben wir den Namen falsch geschrieben.",
+        "Korrektur: Wir haben den Namen des Bürgermeisters falsch geschrieben.",
+        scope="line",
         furniture=False,
         edge_only=True,
         needs_words_after=True,
-        keys=("korrektur", "berichtigung", "aktualisierung", "update", "anmerkung der redaktion"),
+        keys=("korrektur", "berichtigung", "aktualisierung", "update"),
     ),
     _p(
         "correction",
         "de",
-        r"\bin einer (?:früheren|älteren|ersten) (?:Version|Fassung) (?:dieses|des) (?:Artikels"
-        r"|Textes|Beitrags)|\b(?:dieser|der) (?:Artikel|Text|Beitrag) wurde (?:nachträglich )?"
-        r"(?:aktualisiert|korrigiert|ergänzt)",
-        "Dieser Artikel wurde nachträglich aktualisiert.",
+        r"\bin einer (?:früheren|älteren|ersten|vorherigen) (?:Version|Fassung) (?:dieses|des)"
+        r" (?:Artikels|Textes|Beitrags)|^\W*(?:(?:Anmerkung|Hinweis) der Redaktion\s*:\s*)?"
+        r"In einer (?:früheren|älteren|ersten|vorherigen) (?:Version|Fassung) (?:hieß es|stand|war"
+        r"|wurde|haben wir|hatten wir)\b|\b(?:dieser|der) (?:Artikel|Text|Beitrag) wurde"
+        r" (?:nachträglich )?(?:aktualisiert|korrigiert|ergänzt)",
+        "Anmerkung der Redaktion: In einer früheren Fassung stand ein falscher Betrag.",
         furniture=False,
         edge_only=True,
-        keys=("früheren", "älteren", "ersten", "aktualisiert", "korrigiert", "ergänzt"),
+        keys=("in einer", "aktualisiert", "korrigiert", "ergänzt"),
     ),
     _p(
         "correction",
         "fr",
         r"^\W*(?:mise à jour|rectificatif|correction|erratum|MAJ)\b[^:\n]{0,40}:",
         "Mise à jour : le ministère a depuis confirmé l'information.",
+        scope="line",
         furniture=False,
         edge_only=True,
         needs_words_after=True,
@@ -532,67 +632,117 @@ PATTERNS: tuple[Pattern, ...] = (
     _p(
         "correction",
         "es",
-        r"^\W*(?:fe de erratas|corrección|actualización|aclaración)\b"
-        r"[^:\n]{0,40}:|\buna versión anterior de (?:este artículo|esta nota|esta información)"
-        r"|\b(?:este artículo|esta nota) (?:ha sido|fue) (?:actualizad|corregid)[oa]",
-        "Fe de erratas: una versión anterior de esta nota atribuía mal la cita.",
+        r"^\W*(?:fe de erratas|corrección|actualización|aclaración)\b[^:\n]{0,40}:",
+        "Fe de erratas: el concejal se llama Juan Pérez, no Juan López como se publicó.",
+        scope="line",
         furniture=False,
         edge_only=True,
         needs_words_after=True,
-        keys=(
-            "erratas",
-            "corrección",
-            "actualización",
-            "aclaración",
-            "nota de la redacción",
-            "versión anterior",
-            "actualizad",
-            "corregid",
-        ),
+        keys=("fe de erratas", "corrección", "actualización", "aclaración"),
+    ),
+    _p(
+        "correction",
+        "es",
+        r"\buna versión anterior de (?:este artículo|esta nota|esta información|esta noticia)"
+        r"|\b(?:este artículo|esta nota|esta noticia) (?:ha sido|fue) (?:actualizad|corregid)[oa]",
+        "Nota de la redacción: una versión anterior de este artículo indicaba erróneamente la "
+        "fecha.",
+        furniture=False,
+        edge_only=True,
+        keys=("una versión", "actualizad", "corregid"),
     ),
     _p(
         "correction",
         "pt",
-        r"^\W*(?:correção|atualização|errata)\b[^:\n]{0,40}:|\buma versão"
-        r" anterior (?:deste|desta) (?:texto|reportagem|artigo|matéria)|\b(?:este texto|este"
-        r" artigo|esta reportagem|esta matéria) (?:foi|é) (?:atualizad|corrigid)[oa]",
-        "Correção: uma versão anterior deste texto informava a data errada da votação.",
+        r"^\W*(?:correção|atualização|errata)\b[^:\n]{0,40}:",
+        "Correção: o vereador se chama João Silva, e não João Souza como foi publicado.",
+        scope="line",
         furniture=False,
         edge_only=True,
         needs_words_after=True,
-        keys=(
-            "correção",
-            "atualização",
-            "errata",
-            "nota da redação",
-            "versão anterior",
-            "atualizad",
-            "corrigid",
-        ),
+        keys=("correção", "atualização", "errata"),
+    ),
+    _p(
+        "correction",
+        "pt",
+        r"\buma versão anterior (?:deste|desta) (?:texto|reportagem|artigo|matéria|notícia)"
+        r"|\b(?:este texto|este artigo|esta reportagem|esta matéria|esta notícia) (?:foi|é)"
+        r" (?:atualizad|corrigid)[oa]",
+        "Uma versão anterior deste texto informava a data errada da votação.",
+        furniture=False,
+        edge_only=True,
+        keys=("uma versão", "atualizad", "corrigid"),
+    ),
+    _p(
+        "correction",
+        "pt",
+        r"^\W*(?:matéria|texto|reportagem|notícia|artigo) (?:atualizad|corrigid)[oa]\b",
+        "*Matéria atualizada às 14h30 para incluir a resposta da prefeitura.",
+        furniture=False,
+        edge_only=True,
+        words_after=3,
+        keys=("atualizad", "corrigid"),
     ),
     _p(
         "correction",
         "ru",
-        r"^\W*(?:исправление|обновлено|обновление|уточнение|поправка)\b[^:\n]{0,40}:"
-        r"|\bв (?:предыдущей|первоначальной|ранней) версии (?:материала|статьи|текста|новости)"
-        r"|\b(?:материал|статья|текст|новость) (?:был[аио]? )?(?:обновл[её]н|исправлен|дополнен)",
-        "Исправление: в предыдущей версии материала была неверно указана дата заседания.",
+        r"^\W*(?:исправление|обновлено|обновление|уточнение|поправка)\b[^:\n]{0,40}:",
+        "Обновлено: в материал добавлен комментарий пресс-службы мэрии Москвы.",
+        scope="line",
         furniture=False,
         edge_only=True,
         needs_words_after=True,
-        keys=("исправлен", "обновл", "уточнение", "поправка", "версии", "дополнен"),
+        keys=("исправление", "обновл", "уточнение", "поправка"),
+    ),
+    _p(
+        "correction",
+        "ru",
+        r"\bв (?:предыдущей|первоначальной|ранней) версии (?:материала|статьи|текста|новости)",
+        "Исправление: в предыдущей версии материала была неверно указана дата заседания.",
+        furniture=False,
+        edge_only=True,
+        keys=("в предыдущей", "в первоначальной", "в ранней"),
+    ),
+    _p(
+        "correction",
+        "ru",
+        r"\b(?:материал|статья|текст|новость) (?:был[аио]? )?(?:обновл[её]н|исправлен|дополнен)"
+        r"[аоы]?\b",
+        "Материал обновлен в 14:30 с комментарием мэрии.",
+        furniture=False,
+        edge_only=True,
+        words_after=2,
+        keys=("обновл", "исправлен", "дополнен"),
     ),
     _p(
         "correction",
         "uk",
-        r"^\W*(?:виправлення|оновлено|оновлення|уточнення)\b[^:\n]{0,40}:"
-        r"|\bу (?:попередній|першій|ранній) версії (?:матеріалу|статті|тексту|новини)"
-        r"|\b(?:матеріал|статтю|текст|новину) (?:було )?(?:оновлено|виправлено|доповнено)",
-        "Виправлення: у попередній версії матеріалу було неправильно вказано дату засідання.",
+        r"^\W*(?:виправлення|оновлено|оновлення|уточнення)\b[^:\n]{0,40}:",
+        "Оновлено: до матеріалу додано коментар Міністерства охорони здоров'я.",
+        scope="line",
         furniture=False,
         edge_only=True,
         needs_words_after=True,
-        keys=("виправлен", "оновл", "уточнення", "версії", "доповнен"),
+        keys=("виправлення", "оновл", "уточнення"),
+    ),
+    _p(
+        "correction",
+        "uk",
+        r"\bу (?:попередній|першій|ранній) версії (?:матеріалу|статті|тексту|новини)",
+        "Виправлення: у попередній версії матеріалу було неправильно вказано дату засідання.",
+        furniture=False,
+        edge_only=True,
+        keys=("у попередній", "у першій", "у ранній"),
+    ),
+    _p(
+        "correction",
+        "uk",
+        r"\b(?:матеріал|статтю|текст|новину) (?:було )?(?:оновлено|виправлено|доповнено)\b",
+        "Матеріал оновлено о 14:30 з коментарем мера.",
+        furniture=False,
+        edge_only=True,
+        words_after=2,
+        keys=("оновлено", "виправлено", "доповнено"),
     ),
     # --- satire: the site or piece calls itself satire or parody
     _p(
@@ -604,6 +754,18 @@ PATTERNS: tuple[Pattern, ...] = (
         r"|\bwe are a (?:satirical|parody) ",
         "Interesting news ...with a pinch of sarcasm and a splash of satire!",
         keys=("satir", "parody"),
+    ),
+    _p(
+        "satire",
+        "en",
+        # a disclaimer line naming the site ("The Babylon Bee is a satire site") or saying its
+        # stories are made up; "X is a satire site" in a news sentence is about someone else
+        r"^\W*disclaimer\s*:[^\n]{0,80}\b(?:is|are) (?:a |an )?(?:satire|satirical|parody)"
+        r" (?:site|website|publication|blog|newspaper|magazine)\b|\ball (?:stories|articles|posts"
+        r"|news stories|content)(?: (?:on|at|in) this (?:site|website|blog))? (?:are|is) (?:purely"
+        r" |entirely )?(?:fictional|satire|satirical)\b",
+        "Disclaimer: The Babylon Bee is a satire site. All stories are fictional.",
+        keys=("disclaimer", "all "),
     ),
     _p(
         "satire",
@@ -687,7 +849,7 @@ PATTERNS: tuple[Pattern, ...] = (
     _p(
         "opinion",
         "en",
-        r"^\W*(?:opinion|op-ed|commentary|guest column|column|guest essay|editorial)\s*(?:$|[|:])"
+        r"^\W*(?:(?:guest )?(?:opinion|op-ed|commentary|column|essay)|editorial)\s*(?:$|[|:])"
         r"|\bthis (?:article|piece|column) is (?:an )?(?:opinion|op-ed|commentary)\b",
         "OPINION",
         furniture=False,
@@ -765,6 +927,15 @@ PATTERNS: tuple[Pattern, ...] = (
     ),
     _p(
         "ai_generated",
+        "en",
+        r"^\W*AI[- ]generated summary\s*(?:$|[.:|\-–—])",
+        "AI-generated summary. Our editors reviewed this content.",
+        furniture=False,
+        edge_only=True,
+        keys=("ai",),
+    ),
+    _p(
+        "ai_generated",
         "de",
         r"\b(?:ist|wurde) KI-generiert|^\W*KI-generiert|\b(?:mit Hilfe|mithilfe|mit Unterstützung)"
         r" (?:von |einer )?(?:KI|künstlicher Intelligenz) (?:erstellt|generiert|verfasst"
@@ -777,9 +948,9 @@ PATTERNS: tuple[Pattern, ...] = (
     _p(
         "ai_generated",
         "fr",
-        rf"\b(?:généré|rédigé|écrit)e? (?:par|avec|à l{_A}aide de) (?:l{_A}IA|une IA|l{_A}"
-        rf"intelligence artificielle)|\b(?:rédigé|écrit)e? avec l{_A}aide de l{_A}(?:IA"
-        r"|intelligence artificielle)",
+        rf"\b(?:généré|rédigé|écrit|réalisé|produit|créé|traduit)e?s? (?:en partie )?(?:par|avec"
+        rf"|grâce à|(?:avec |à )l{_A}aide (?:de |d{_A}))\s*(?:une |l{_A}|la )?(?:IA|intelligence"
+        r" artificielle)\b",
         "Cet article a été généré par l'IA puis relu par la rédaction.",
         furniture=False,
         edge_only=True,
@@ -788,9 +959,9 @@ PATTERNS: tuple[Pattern, ...] = (
     _p(
         "ai_generated",
         "es",
-        r"\b(?:generado|escrito|redactado|creado) (?:por|con) (?:la )?(?:IA|inteligencia"
-        r" artificial)|\b(?:escrito|redactado|creado) con (?:la )?(?:ayuda|asistencia) de (?:la )?"
-        r"(?:IA|inteligencia artificial)",
+        r"\b(?:generad|escrit|redactad|cread|elaborad|producid|traducid)[oa]s? (?:en parte )?"
+        r"(?:por|con|mediante|usando|utilizando|con (?:la )?(?:ayuda|asistencia) de) (?:una |la )?"
+        r"(?:IA|inteligencia artificial)\b",
         "Este artículo fue generado con IA y revisado por un editor.",
         furniture=False,
         edge_only=True,
@@ -799,9 +970,9 @@ PATTERNS: tuple[Pattern, ...] = (
     _p(
         "ai_generated",
         "pt",
-        r"\b(?:gerado|escrito|redigido|criado) (?:por|com) (?:a )?(?:IA|inteligência artificial)"
-        r"|\b(?:escrito|redigido|criado) com (?:a )?(?:ajuda|assistência) de (?:IA|inteligência"
-        r" artificial)",
+        r"\b(?:gerad|escrit|redigid|criad|elaborad|produzid|traduzid)[oa]s? (?:em parte )?(?:por"
+        r"|com|usando|com (?:a )?(?:ajuda|assistência|auxílio) d[ae]) (?:uma |a )?(?:IA"
+        r"|inteligência artificial)\b",
         "Este texto foi gerado por IA e revisado pela redação.",
         furniture=False,
         edge_only=True,
@@ -810,9 +981,9 @@ PATTERNS: tuple[Pattern, ...] = (
     _p(
         "ai_generated",
         "ru",
-        r"\bсгенерирован\w* (?:с помощью )?(?:нейросет\w+|ИИ|искусственн\w+ интеллект\w*)"
-        r"|\b(?:создан|написан|подготовлен)\w* с помощью (?:нейросет\w+|ИИ|искусственного"
-        r" интеллекта)",
+        r"\bсгенерирован\w* (?:с помощью |при помощи )?(?:нейросет\w+|ИИ|искусственн\w+"
+        r" интеллект\w*)|\b(?:создан|написан|подготовлен|сгенерирован)\w* (?:с помощью|при помощи"
+        r"|с использованием) (?:нейросет\w+|ИИ|искусственного интеллекта)\b",
         "Текст сгенерирован нейросетью и проверен редактором.",
         furniture=False,
         edge_only=True,
@@ -822,12 +993,99 @@ PATTERNS: tuple[Pattern, ...] = (
         "ai_generated",
         "uk",
         r"\bзгенерован\w* (?:за допомогою )?(?:ШІ|нейромереж\w+|штучн\w+ інтелект\w*)"
-        r"|\b(?:створен|написан|підготовлен)\w* за допомогою (?:ШІ|нейромереж\w+|штучного"
-        r" інтелекту)",
+        r"|\b(?:створен|написан|підготовлен)\w* (?:за допомогою|з використанням) (?:ШІ"
+        r"|нейромереж\w+|штучного інтелекту)\b",
         "Текст згенеровано ШІ та перевірено редактором.",
         furniture=False,
         edge_only=True,
         keys=("ші", "нейромереж", "штучн"),
+    ),
+    # --- funding: who paid for the reporting (a grant, a foundation), not a paid placement.
+    # The subject must be the piece itself: "The study was supported by a grant from the NIH"
+    # is news about a study.
+    _p(
+        "funding",
+        "en",
+        r"\b(?:this|our) (?:story|article|report|reporting|series|coverage|investigation|piece"
+        r"|journalism|project)\b[^.\n]{0,60}\b(?:(?:supported|funded|underwritten|made possible)"
+        r"(?: in part)? (?:by|through)|with (?:the )?(?:financial )?support (?:of|from))\b",
+        "This story is part of a series supported by a grant from the Acme Foundation.",
+        furniture=False,
+        edge_only=True,
+        keys=("supported", "funded", "underwritten", "made possible", "support"),
+    ),
+    _p(
+        "funding",
+        "de",
+        r"\b(?:diese[rs]?) (?:Recherche|Artikel|Beitrag|Text|Serie|Projekt|Reportage)\b"
+        r"[^.\n]{0,80}\b(?:gefördert|finanziert)\b|\bmit (?:finanzieller )?(?:Förderung"
+        r"|Mitteln) (?:der|des|von)\b[^.\n]{0,60}\b(?:Stiftung|Fonds|Programm)",
+        "Diese Recherche wurde von der Rudolf Augstein Stiftung gefördert.",
+        furniture=False,
+        edge_only=True,
+        keys=("gefördert", "finanziert", "mit "),
+    ),
+    _p(
+        "funding",
+        "fr",
+        r"\b(?:cet article|cette enquête|ce reportage|cette série|ce projet)\b[^.\n]{0,60}"
+        r"\b(?:(?:financée?s?|soutenue?s?|subventionnée?s?) par|(?:grâce au|avec le) soutien"
+        r" (?:financier )?(?:de|du|des)\b)",
+        "Cette enquête a été réalisée avec le soutien de la Fondation Acme.",
+        furniture=False,
+        edge_only=True,
+        keys=("financé", "soutenu", "subventionné", "grâce au soutien", "avec le soutien"),
+    ),
+    _p(
+        "funding",
+        "es",
+        r"\b(?:este artículo|este reportaje|esta investigación|esta serie|este proyecto)\b"
+        r"[^.\n]{0,60}\b(?:(?:financiad|apoyad)[oa]s? por|con (?:el )?(?:apoyo|financiación"
+        r"|financiamiento) (?:de|del)\b)",
+        "Esta investigación fue financiada por la Fundación Acme.",
+        furniture=False,
+        edge_only=True,
+        keys=("financiad", "apoyad", "con el apoyo", "con apoyo", "con financia"),
+    ),
+    _p(
+        "funding",
+        "pt",
+        r"\b(?:esta reportagem|este artigo|esta matéria|esta série|este projeto)\b[^.\n]{0,60}"
+        r"\b(?:(?:financiad|apoiad)[oa]s? (?:por|pel[oa]s?)|com (?:o )?(?:apoio|financiamento)"
+        r" d[aeo]s?)\b",
+        "Esta reportagem foi produzida com o apoio do Instituto Acme.",
+        furniture=False,
+        edge_only=True,
+        keys=("financiad", "apoiad", "com o apoio", "com apoio", "com financia", "com o financia"),
+    ),
+    _p(
+        "funding",
+        "ru",
+        r"\b(?:материал|статья|публикация|проект|расследование)\b[^.\n]{0,40}\b(?:(?:при"
+        r" (?:финансовой )?поддержке|на средства|за сч[её]т средств)[^.\n]{0,40}\b(?:грант\w*"
+        r"|фонд\w*)|на (?:средства )?грант\w*)",
+        "Материал подготовлен при поддержке Фонда президентских грантов.",
+        furniture=False,
+        edge_only=True,
+        keys=("при поддержке", "при финансовой", "на средства", "за счет", "за счёт", "на грант"),
+    ),
+    _p(
+        "funding",
+        "uk",
+        r"\b(?:матеріал|статтю|публікацію|проєкт|розслідування)\b[^.\n]{0,40}\b(?:створено"
+        r"|підготовлено|опубліковано|реалізовано|виготовлено|зроблено) (?:за (?:фінансової )?"
+        r"підтримки|коштом|на кошти)\b",
+        "Цей матеріал підготовлено за підтримки Європейського Союзу.",
+        furniture=False,
+        edge_only=True,
+        keys=(
+            "створено",
+            "підготовлено",
+            "опубліковано",
+            "реалізовано",
+            "виготовлено",
+            "зроблено",
+        ),
     ),
 )
 
@@ -878,6 +1136,17 @@ OPINION_SECTIONS = frozenset(
 )
 OPINION_URL_SEGMENTS = frozenset(
     {
+        "commentisfree",
+        "columns",
+        "column",
+        "colunas",
+        "columnas",
+        "kolumne",
+        "kolumnen",
+        "debatten",
+        "gastbeitraege",
+        "kolonki",
+        "kolonky",
         "opinion",
         "opinions",
         "ideas",
@@ -901,6 +1170,40 @@ OPINION_URL_SEGMENTS = frozenset(
         "dumka",
         "dumky",
         "blogs",
+    }
+)
+# Article slugs that open with the label: spiegel.de/.../kolumne-..., dw.com/de/kommentar-...
+# (not "opinion-", which opens "opinion-poll-..." news slugs).
+OPINION_SLUG_PREFIXES = ("kolumne-", "kommentar-", "gastbeitrag-", "gastkommentar-", "meinung-")
+# Parts of a page title that label the piece: "Opinion | Why the plan fails".
+OPINION_TITLE_LABELS = frozenset(
+    {
+        "opinion",
+        "opinions",
+        "op-ed",
+        "commentary",
+        "editorial",
+        "guest opinion",
+        "guest column",
+        "guest essay",
+        "guest commentary",
+        "meinung",
+        "kommentar",
+        "gastkommentar",
+        "gastbeitrag",
+        "kolumne",
+        "standpunkt",
+        "tribune",
+        "point de vue",
+        "éditorial",
+        "opinión",
+        "tribuna",
+        "opinião",
+        "artigo de opinião",
+        "мнение",
+        "авторская колонка",
+        "думка",
+        "авторська колонка",
     }
 )
 OPINION_HOST_LABELS = frozenset({"blogs", "blog"})  # reader/staff blog subdomains

@@ -17,6 +17,8 @@ from checks.disclaimer_patterns import (
     OPINION_HOST_LABELS,
     OPINION_JSONLD,
     OPINION_SECTIONS,
+    OPINION_SLUG_PREFIXES,
+    OPINION_TITLE_LABELS,
     OPINION_URL_SEGMENTS,
     PATTERNS,
     SPONSORED_SECTIONS,
@@ -28,8 +30,15 @@ from checks.model import Article, Context, Evidence, Result, Status
 MAX_QUOTE = 300
 MAX_PER_CATEGORY = 3
 SHORT_SENTENCE = 60  # a shorter sentence gets the one before it, for context
+# Notes and labels sit in the first or last non-blank lines. Short lines of page furniture
+# (byline, date, tags, "Share this article") can push them a little further: up to
+# EDGE_EXTRA_LINES more lines count while they start within the first or last few hundred
+# characters.
 EDGE_LINES_TOP = 3
 EDGE_LINES_BOTTOM = 6
+EDGE_EXTRA_LINES = 2
+EDGE_CHARS_TOP = 160
+EDGE_CHARS_BOTTOM = 600
 WARN_CATEGORIES = {
     "sponsored": "Marked as sponsored content",
     "satire": "The site calls itself satire",
@@ -45,6 +54,7 @@ NAMES = {
     "satire": "satire",
     "opinion": "opinion",
     "ai_generated": "AI-generated",
+    "funding": "funding note",
 }
 TEXT, FURNITURE, METADATA, ADDRESS = "article text", "page furniture", "page metadata", "address"
 
@@ -57,6 +67,8 @@ _TOKEN = re.compile(r"\w+")
 # Bullets and separators a page puts in front of a note ("– • – NOTE: ..."), not part of it.
 _DECORATION = re.compile(r"^(?=[–—\-\s]*[•·|▪►])[•·|▪►–—\-\s]+")
 _SECTION_SPLIT = re.compile(r"\s*[,;|/>»]\s*")
+# Parts of a page title: "Opinion | Why the plan fails - The Ledger".
+_TITLE_SPLIT = re.compile(r"\s*[|:–—•]\s*|\s+-\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +112,7 @@ class _Sentences:
         self.text = text
         self._starts: list[int] | None = None
         self._line_starts: list[int] | None = None
+        self._filled: list[int] | None = None
 
     @property
     def starts(self) -> list[int]:
@@ -132,10 +145,31 @@ class _Sentences:
             return None
         return self.starts[i - 1]
 
-    def at_edge(self, pos: int) -> bool:
-        line = bisect_right(self.line_starts, pos) - 1
-        lines = len(self.line_starts)
-        return line < EDGE_LINES_TOP or line >= lines - EDGE_LINES_BOTTOM
+    @property
+    def filled(self) -> list[int]:
+        """Starts of the lines that hold more than white space."""
+        if self._filled is None:
+            starts, text = self.line_starts, self.text
+            ends = [*(s - 1 for s in starts[1:]), len(text)]
+            self._filled = [s for s, e in zip(starts, ends, strict=True) if text[s:e].strip()]
+        return self._filled
+
+    def at_edge(self, pos: int, top_only: bool = False) -> bool:
+        start = self.line_span(pos)[0]
+        filled = self.filled
+        line = bisect_right(filled, start) - 1
+        if line < EDGE_LINES_TOP or (
+            line < EDGE_LINES_TOP + EDGE_EXTRA_LINES and start < EDGE_CHARS_TOP
+        ):
+            return True
+        from_end = len(filled) - line
+        return not top_only and (
+            from_end <= EDGE_LINES_BOTTOM
+            or (
+                from_end <= EDGE_LINES_BOTTOM + EDGE_EXTRA_LINES
+                and len(self.text) - start <= EDGE_CHARS_BOTTOM
+            )
+        )
 
 
 def _nfc(text: str) -> str:
@@ -151,6 +185,12 @@ def _key_start(key: str) -> str:
     return match.group()[:4]
 
 
+def _enough_words(sentences: _Sentences, pos: int, count: int) -> bool:
+    """True when the sentence goes on for `count` words after `pos`, not just a time."""
+    end = sentences.sentence_span(pos)[1]
+    return len(_WORD.findall(sentences.text, pos, end)) >= count
+
+
 def _words_follow(text: str, pos: int) -> bool:
     """True when the rest of the line is a sentence, not a timestamp ("Updated: 3 hours ago")."""
     end = text.find("\n", pos)
@@ -160,7 +200,7 @@ def _words_follow(text: str, pos: int) -> bool:
 
 
 def _key_lines(
-    lower: str, keys: Iterable[str], starts: set[str], sentences: _Sentences, edge_only: bool
+    lower: str, keys: Iterable[str], starts: set[str], sentences: _Sentences, edge: str
 ) -> list[tuple[int, int]]:
     """The lines holding one of the keys: the only places the pattern can match."""
     spans: dict[int, int] = {}
@@ -171,7 +211,7 @@ def _key_lines(
         i = lower.find(key)
         while i >= 0:
             start, end = sentences.line_span(i)
-            if not edge_only or sentences.at_edge(i):
+            if not edge or sentences.at_edge(i, edge == "top"):
                 spans[start] = end
             i = lower.find(key, end)
     return sorted(spans.items())
@@ -185,16 +225,21 @@ def _hits(text: str, sentences: _Sentences, patterns: Iterable[Pattern], body: b
     for pattern in patterns:
         if not body and not pattern.furniture:
             continue
-        edge_only = body and pattern.edge_only
+        # "top", "edge" or "" (anywhere); the furniture has no top or end worth the name
+        edge = ("top" if pattern.top_only else "edge") if body and pattern.edge_only else ""
         if same_length:
-            lines = _key_lines(lower, pattern.keys, starts, sentences, edge_only)
+            lines = _key_lines(lower, pattern.keys, starts, sentences, edge)
         else:
             lines = [(0, len(text))]
         for line_start, line_end in lines:
             for match in pattern.regex.finditer(text, line_start, line_end):
-                if edge_only and not sentences.at_edge(match.start()):
+                if edge and not sentences.at_edge(match.start(), edge == "top"):
                     continue
                 if pattern.needs_words_after and not _words_follow(text, match.end()):
+                    continue
+                if pattern.words_after and not _enough_words(
+                    sentences, match.end(), pattern.words_after
+                ):
                     continue
                 if pattern.scope == "line":
                     start, end = sentences.line_span(match.start())
@@ -259,6 +304,15 @@ def _meta_values(value: object) -> list[str]:
     return []
 
 
+def _title_finding(titles: Iterable[object], language: str) -> list[Finding]:
+    """An opinion label in the page title ("Opinion | ...", "... | Kommentar")."""
+    for title in dict.fromkeys(" ".join(t.split()) for t in titles if isinstance(t, str)):
+        parts = _TITLE_SPLIT.split(title)
+        if len(parts) > 1 and any(p.casefold() in OPINION_TITLE_LABELS for p in parts):
+            return [Finding("opinion", f'page title "{title[:MAX_QUOTE]}"', METADATA, language)]
+    return []
+
+
 def _meta_findings(meta: Mapping[str, object], language: str) -> list[Finding]:
     found: list[Finding] = []
     if str(meta.get("article:opinion", "")).strip().casefold() == "true":
@@ -285,7 +339,11 @@ def _address_findings(url: str | None, language: str) -> list[Finding]:
     host_labels = (parts.hostname or "").split(".")
     segments = {unquote(s).casefold() for s in parts.path.split("/") if s}
     found: list[Finding] = []
-    if segments & OPINION_URL_SEGMENTS or host_labels[0] in OPINION_HOST_LABELS:
+    if (
+        segments & OPINION_URL_SEGMENTS
+        or host_labels[0] in OPINION_HOST_LABELS
+        or any(s.startswith(OPINION_SLUG_PREFIXES) for s in segments)
+    ):
         found.append(Finding("opinion", url, ADDRESS, language))
     if segments & SPONSORED_URL_SEGMENTS:
         found.append(Finding("sponsored", url, ADDRESS, language))
@@ -311,6 +369,8 @@ def find_disclaimers(article: Article) -> list[Finding]:
         if (finding.category, finding.quote) not in seen:
             found.append(finding)
     found += _meta_findings(article.meta, language)
+    meta = article.meta
+    found += _title_finding((article.title, meta.get("title"), meta.get("og:title")), language)
     found += _address_findings(article.url or article.canonical_url, language)
     note = ""
     if any(f.category in NEGATED_CATEGORIES for f in found):

@@ -119,6 +119,75 @@ def test_every_category_has_a_pattern_in_every_language():
             "liability",
             "pt",
         ),
+        # short correction notes: the sentence needs no padding once the label has matched
+        ("Материал обновлен в 14:30 с комментарием мэрии.", "correction", "ru"),
+        ("Матеріал оновлено о 14:30 з коментарем міськради.", "correction", "uk"),
+        (
+            "Nota de la redacción: una versión anterior de este artículo indicaba erróneamente "
+            "la fecha.",
+            "correction",
+            "es",
+        ),
+        (
+            "Anmerkung der Redaktion: In einer früheren Fassung stand ein falscher Betrag.",
+            "correction",
+            "de",
+        ),
+        (
+            "Corrections & clarifications: A previous version of this piece gave the wrong "
+            "figure.",
+            "correction",
+            "en",
+        ),
+        (
+            "*Matéria atualizada às 14h30 para incluir a resposta da prefeitura.",
+            "correction",
+            "pt",
+        ),
+        (
+            "CORRECTION (Nov. 3, 2024, 10:15 a.m. ET): A previous version of this article "
+            "incorrectly stated the date of the vote.",
+            "correction",
+            "en",
+        ),
+        # the legally required Russian ad marking, and sponsor labels on a line of their own
+        ("Реклама. ООО «Ромашка», ИНН 7700000000, erid: 2SDnjdXYZ", "sponsored", "ru"),
+        ("Партнерский проект", "sponsored", "ru"),
+        ("Спецпроєкт", "sponsored", "uk"),
+        ("Промо", "sponsored", "ru"),
+        ("PROMOTION", "sponsored", "en"),
+        ("Contenu proposé par Acme Assurances", "sponsored", "fr"),
+        ("Contenido ofrecido por Banco Ejemplo", "sponsored", "es"),
+        ("Publicidade", "sponsored", "pt"),
+        (
+            "The opinions expressed in this commentary are solely those of the author.",
+            "views_not_endorsed",
+            "en",
+        ),
+        (
+            "Cet article a été rédigé avec l'aide d'une intelligence artificielle.",
+            "ai_generated",
+            "fr",
+        ),
+        (
+            "Este contenido ha sido elaborado con ayuda de inteligencia artificial y revisado por "
+            "la redacción.",
+            "ai_generated",
+            "es",
+        ),
+        ("Текст подготовлен с использованием ИИ и проверен редактором.", "ai_generated", "ru"),
+        ("AI-generated summary.", "ai_generated", "en"),
+        (
+            "Disclaimer: The Babylon Bee is a satire site. All stories are fictional.",
+            "satire",
+            "en",
+        ),
+        (
+            "This story is part of a series supported by a grant from the Acme Foundation.",
+            "funding",
+            "en",
+        ),
+        ("Цей матеріал створено за підтримки Європейського Союзу.", "funding", "uk"),
     ],
 )
 def test_real_looking_sentences(text, category, language):
@@ -154,6 +223,17 @@ def test_real_looking_sentences(text, category, language):
         "© 2020 Postmedia Network Inc. All rights reserved.",
         # "Suggest a Correction" is a feedback form
         "Suggest a Correction",
+        # an update time, not an update note
+        "Материал обновлен 29.06.2020 12:41",
+        "Matéria atualizada às 14h30",
+        "Updated 3:45 p.m. ET",
+        # an earlier draft of a law, the funding of a study, a satire site in the news
+        "In einer früheren Fassung des Gesetzes stand ein anderer Betrag.",
+        "The study was supported by a grant from the National Institutes of Health.",
+        "The project was funded by the European Union, the mayor said.",
+        "The Babylon Bee is a satire site that Twitter suspended in 2022.",
+        # an editorial partnership is not a paid one
+        "This article was produced in partnership with ProPublica.",
     ],
 )
 def test_look_alikes_are_not_disclaimers(text):
@@ -210,6 +290,40 @@ def test_correction_note_only_counts_at_the_top_or_end_of_the_text():
     end = [*lines, note]
     assert find_disclaimers(Article(text="\n".join(middle))) == []
     assert [f.quote for f in find_disclaimers(Article(text="\n".join(end)))] == [note]
+
+
+def test_correction_note_before_bio_tip_line_and_tags_counts_as_the_end():
+    note = "Correction: An earlier version of this story misstated the size of the budget."
+    paragraph = "Paragraph of the story about the council and its budget decisions this week. "
+    lines = [paragraph * 2] * 8 + [
+        note,
+        "Jane Doe covers city hall. She joined the Ledger in 2019.",
+        "Got a news tip? Email us at tips@springfieldledger.com.",
+        "This story was reported with support from the Springfield Community Foundation.",
+        "Our journalism depends on readers like you. Subscribe today.",
+        "Filed under: Politics, City Hall, Budget",
+        "Jane Doe, Staff Writer",
+    ]
+    findings = find_disclaimers(Article(text="\n".join(lines)))
+    assert [(f.category, f.quote) for f in findings] == [
+        ("correction", note),
+        ("funding", lines[11]),
+    ]
+
+
+def test_sponsor_label_under_byline_and_date_counts_as_the_top():
+    text = "# Title of piece\n\nBy Jane Doe\n\nNov. 20, 2024\n\nSponsored by Acme Bank\n\n"
+    text += "\n\n".join(f"Paragraph {i} about the product." for i in range(8))
+    findings = find_disclaimers(Article(text=text))
+    assert [(f.category, f.quote) for f in findings] == [("sponsored", "Sponsored by Acme Bank")]
+
+
+def test_ad_slot_label_at_the_end_is_not_a_sponsor_label():
+    lines = [f"Parágrafo {i} da reportagem sobre a votação." for i in range(10)]
+    assert find_disclaimers(Article(text="\n".join([*lines, "Publicidade"]))) == []
+    assert [
+        f.quote for f in find_disclaimers(Article(text="\n".join(["Publicidade", *lines])))
+    ] == ["Publicidade"]
 
 
 def test_correction_in_furniture_is_ignored():
@@ -281,6 +395,70 @@ def test_disclosure_said_not_to_apply_is_kept_but_marked():
 def test_opinion_from_metadata_and_address(fields, quote, where):
     findings = find_disclaimers(Article(text="Un texte.", **fields))
     assert [(f.category, f.quote, f.where) for f in findings] == [("opinion", quote, where)]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.theguardian.com/commentisfree/2024/nov/20/housing-plan",
+        "https://www.pravda.com.ua/columns/2024/11/20/7484321/",
+        "https://www1.folha.uol.com.br/colunas/fulano/2024/11/o-plano.shtml",
+        "https://www.faz.net/aktuell/feuilleton/debatten/der-plan-scheitert-110123.html",
+        "https://www.spiegel.de/kultur/kolumne-von-sascha-lobo-a-1234.html",
+        "https://www.dw.com/de/kommentar-die-ampel-ist-am-ende/a-70712345",
+    ],
+)
+def test_opinion_sections_and_slugs_in_the_address(url):
+    findings = find_disclaimers(Article(text="Ein Text.", url=url))
+    assert [(f.category, f.where) for f in findings] == [("opinion", "address")]
+
+
+def test_opinion_poll_slug_and_title_are_news():
+    article = Article(
+        text="A report.",
+        url="https://www.bbc.com/news/uk-politics-opinion-poll-tracker-123",
+        title="Opinion polls show Labour ahead | Politics",
+    )
+    assert find_disclaimers(article) == []
+
+
+async def test_opinion_label_in_the_page_title_and_kicker(check_ctx):
+    html = (
+        "<html lang='en'><head><title>Opinion | Why the housing plan will fail - The Ledger"
+        "</title></head><body><article><div class='kicker'>Guest Opinion</div>"
+        "<h1>Why the housing plan will fail</h1><p>"
+        + "I have lived here for 40 years and never seen a worse idea than this plan. "
+        * 4
+        + "</p><p><em>Robert Brown is a retired engineer. The views expressed are his own.</em>"
+        "</p></article></body></html>"
+    )
+    article = read_html(html.encode(), url="https://ledger.example/2024/11/20/housing-plan")
+    status, summary, findings = await run(article, check_ctx)
+    assert (status, summary) == (Status.INFO, "opinion, views not the outlet's (2 quoted)")
+    assert [(f["category"], f["quote"]) for f in findings] == [
+        ("opinion", "Guest Opinion"),
+        ("opinion", 'page title "Opinion | Why the housing plan will fail - The Ledger"'),
+        (
+            "views_not_endorsed",
+            "Robert Brown is a retired engineer. The views expressed are his own.",
+        ),
+    ]
+
+
+async def test_funding_note_is_reported_without_a_warning(check_ctx):
+    text = "A report on the river.\nThis story was produced with support from the Acme Foundation."
+    assert await run(Article(text=text), check_ctx) == (
+        Status.INFO,
+        "funding note (1 quoted)",
+        [
+            {
+                "category": "funding",
+                "quote": "This story was produced with support from the Acme Foundation.",
+                "where": "article text",
+                "language": "en",
+            }
+        ],
+    )
 
 
 def test_news_address_and_opinion_false_are_not_opinion():
