@@ -1018,12 +1018,14 @@ PATTERNS: tuple[Pattern, ...] = (
         "funding",
         "de",
         r"\b(?:diese[rs]?) (?:Recherche|Artikel|Beitrag|Text|Serie|Projekt|Reportage)\b"
-        r"[^.\n]{0,80}\b(?:gefördert|finanziert)\b|\bmit (?:finanzieller )?(?:Förderung"
+        r"(?:[^.\n]{0,80}\b(?:gefördert|finanziert)\b|[^.\n]{0,40}\bmit (?:der )?Unterstützung"
+        r" (?:von|der|des|unserer)\b[^.\n]{0,60}\b(?:realisiert|ermöglicht|entstanden)\b)"
+        r"|\bmit (?:finanzieller )?(?:Förderung"
         r"|Mitteln) (?:der|des|von)\b[^.\n]{0,60}\b(?:Stiftung|Fonds|Programm)",
         "Diese Recherche wurde von der Rudolf Augstein Stiftung gefördert.",
         furniture=False,
         edge_only=True,
-        keys=("gefördert", "finanziert", "mit "),
+        keys=("gefördert", "finanziert", "mit ", "unterstützung"),
     ),
     _p(
         "funding",

@@ -26,6 +26,7 @@ LABEL_CATEGORIES = {
     "copyright_notice": "copyright_notice",
     "update_note": "correction",
     "satire_self_description": "satire",
+    "funding_disclosure": "funding",
 }
 # content_labels flags -> categories; "unsure (...)" values are left out of the scoring.
 CONTENT_LABEL_CATEGORIES = {

@@ -604,3 +604,14 @@ async def test_page_08_essay_under_ideas_is_opinion_despite_its_metadata(check_c
     _, summary, findings = await run(article, check_ctx)
     assert summary == "opinion"
     assert {f["where"] for f in findings} <= {"page metadata", "address"}
+
+
+async def test_a_reader_funded_investigation_says_so_in_german(check_ctx):
+    article, labels = page("16-correctiv")
+
+    _, _, findings = await run(article, check_ctx)
+
+    funding = of(findings, "funding")
+    assert funding, "the donation-box line names who paid for the investigation"
+    assert folded(label_quote(labels, "funding_disclosure")) in folded(funding[0]["quote"])
+    assert not of(findings, "sponsored")  # readers paying is not advertising
