@@ -58,7 +58,7 @@ def test_unsure_content_labels_are_left_out_of_the_scoring():
         "disclaimers": [{"type": "affiliate_commission"}, {"type": "funding_disclosure"}],
         "content_labels": {"opinion": "unsure (no label)", "sponsored_or_advertorial": False},
     }
-    assert expected_categories(labels) == ({"affiliate"}, {"opinion"})
+    assert expected_categories(labels) == ({"affiliate", "funding"}, {"opinion"})
 
 
 def test_evaluate_prints_a_table_for_every_check(capsys, tmp_path):
