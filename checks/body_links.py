@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from checks.domains import registered_domain
 from checks.model import Article, Link
 
 # Lines that announce another article ("Read:", "À lire aussi »", "Читайте также").
@@ -39,7 +40,8 @@ _CTA_ANCHOR = re.compile(
     r"\b(?:subscribe|sign up|newsletter|donate|become a (?:member|subscriber|patron)"
     r"|support us|comment on|share (?:this|on)|print this|email this|follow us"
     r"|read more|continue reading|submit a letter|write a (?:letter|guest opinion)"
-    r"|privacy (?:policy|notice)|terms of (?:service|use)"
+    r"|privacy (?:policy|notice)|terms of (?:service|use)|(?:our )?tips? (?:page|line)"
+    r"|send (?:us )?a tip|republish this (?:story|article)|creative commons licen[cs]e"
     r"|jetzt unterstützen|spenden|abonnieren|weiterlesen|datenschutz"
     r"|s'abonner|abonnez-vous|faire un don|lire la suite|mentions légales"
     r"|suscríbete|suscribirse|leer más|hazte socio|assine|leia mais"
@@ -51,11 +53,28 @@ _CTA_SENTENCE = re.compile(
     r"\b(?:follow (?:us|me|him|her|them|[A-Z]\w+) on|subscribe to|sign up (?:for|to)"
     r"|(?:daily|weekly|our) newsletter|e-?mail (?:us|me|him|her|them) at"
     r"|letter to the editor|become a (?:member|subscriber|patron)|share button"
+    r"|have a (?:news )?tip|republish (?:this|our) (?:story|article|stories|work)"
     r"|folgen sie|folgt uns|abonnieren sie|unterstützen sie|suivez-nous|abonnez-vous"
     r"|soutenez-nous|síguenos|suscríbete|siga-nos|inscreva-se"
     r"|подписывайтесь|подпишитесь на|підписуйтесь|підпишіться на)\b",
     re.I,
 )
+# Headings of a notes or sources section: the links listed under them are the citations.
+_NOTES_HEADING = re.compile(
+    r"^\W{0,3}(?:(?:foot|end)?notes|sources|references|sources and notes|quellen|anmerkungen"
+    r"|fußnoten|einzelnachweise|notes et références|références|fuentes|referencias|notas"
+    r"|fontes|referências|источники|примечания|сноски|джерела|примітки|виноски)\W{0,3}$",
+    re.I,
+)
+# A byline line of the text itself: "By MARIA GARCIA and TOM LEE".
+_BYLINE_LINE = re.compile(r"^\W{0,3}(?:by|von|par|por|автор|від)\s*:?\s+(\D{3,80})$", re.I)
+# Profile pages of the site's own writers.
+_PROFILE_PATH = re.compile(
+    r"/(?:authors?|autor(?:en)?|auteurs?|staff|people|profiles?|reporters?|journalists?"
+    r"|contributors?|columnists?|writers?|avtor|avtory)/[^/?#]+",
+    re.I,
+)
+_NOTES_SPAN = 60  # lines a notes section may run to
 _EMAIL = re.compile(r"^[\w.+-]+@[\w-]+\.[\w.-]+$")
 _SEPARATORS = re.compile(r"[\s,;|/·•&+»«\"'“”„.()\[\]–—-]+|\b(?:and|und|et|y|e|и|і|та)\b", re.I)
 _TERMINAL = tuple(".!?:;…\"'”»)")
@@ -137,18 +156,66 @@ def classify(article: Article) -> list[BodyLink]:
     for link in article.links:
         if 0 <= link.position <= len(article.text):
             in_line.setdefault(_line_index(lines, link.position), []).append(link)
-    authors = _names(article.byline)
+    authors = _names(article.byline) | _byline_names(lines, in_line)
     author_lines = _author_box_lines(lines, in_line, authors)
+    notes = _notes_lines(lines, in_line)
+    home = registered_domain(article.url or article.canonical_url or "")
     results = []
     for number, link in enumerate(article.links, 1):
-        reason = _target_reason(link, article)
+        reason = _target_reason(link, article) or _profile_reason(link, home)
         if not reason and 0 <= link.position <= len(article.text):
             index = _line_index(lines, link.position)
             reason = _context_reason(link, index, lines, in_line[index], authors, author_lines)
+            if reason in _LAYOUT_REASONS and index in notes:
+                reason = ""
         elif not reason and _CTA_ANCHOR.search(link.text):
             reason = "button or call to action"
         results.append(BodyLink(link, number, reason))
     return _same_as_furniture(results)
+
+
+# Judged from the layout alone; under a "Notes" or "Sources" heading the layout is a list.
+_LAYOUT_REASONS = frozenset(
+    ("link on a line of its own", "tag or category list", "headline teaser")
+)
+
+
+def _byline_names(lines: list[_Line], in_line: dict[int, list[Link]]) -> set[str]:
+    """Names of an unlinked byline near the top; a linked one is judged where it stands."""
+    for index, line in enumerate(lines):
+        if line.start >= _TOP:
+            break
+        found = None if index in in_line else _BYLINE_LINE.match(line.text.strip())
+        if found:
+            return _names(found.group(1))
+    return set()
+
+
+def _notes_lines(lines: list[_Line], in_line: dict[int, list[Link]]) -> set[int]:
+    """Lines of a notes section: after a heading line, for as long as each line has a link."""
+    found: set[int] = set()
+    for index, line in enumerate(lines):
+        if index in in_line or not _NOTES_HEADING.match(line.text.strip()):
+            continue
+        for nxt in range(index + 1, min(len(lines), index + 1 + _NOTES_SPAN)):
+            if nxt not in in_line:
+                break
+            found.add(nxt)
+    return found
+
+
+def _profile_reason(link: Link, home: str | None) -> str:
+    """A link to a writer's profile page on the site itself, on the writer's name."""
+    anchor = link.text.strip()
+    if (
+        home
+        and _PROFILE_PATH.search(link.url)
+        and len(anchor.split()) <= 4
+        and not any(c.isdigit() for c in anchor)
+        and registered_domain(link.url) == home
+    ):
+        return "author box or author link"
+    return ""
 
 
 def _target_reason(link: Link, article: Article) -> str:
@@ -162,9 +229,12 @@ def _target_reason(link: Link, article: Article) -> str:
         # On a web page these are buttons run by scripts, or anchors without href.
         if is_placeholder(url):
             return "no target (button)"
-        page = (article.url or "").split("#")[0]
-        if url.startswith("#") or (page and url.startswith(page + "#")):
+        if url.startswith("#"):
             return "link within the page"
+        for page in (article.url, article.canonical_url):
+            page = (page or "").split("#")[0]
+            if page and url.startswith(page + "#"):
+                return "link within the page"
     return ""
 
 

@@ -31,6 +31,18 @@ _BOX_CLASS = re.compile(
     r"footer|disclaimer|disclosure|notice|copyright|site-info|about|meta", re.I
 )
 _CODE_TAGS = ("script", "style", "noscript", "template")
+# Footnote and endnote lists: trafilatura often drops them, yet their links are citations.
+_NOTES_MARK = re.compile(r"(?:^|[\s_-])(?:foot|end)-?notes?(?:$|[\s_-])", re.I)
+NOTES_HEADING = re.compile(
+    r"^(?:(?:foot|end)?notes|sources|references|sources and notes|quellen|anmerkungen"
+    r"|fußnoten|einzelnachweise|notes et références|références|fuentes|referencias|notas"
+    r"|fontes|referências|источники|примечания|сноски|джерела|примітки|виноски)\s*:?$",
+    re.I,
+)
+# A bare "#" is a button run by a script; trafilatura would make it a link to the home page.
+_BUTTON = "javascript:#"
+_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+_MAX_NOTES = 60
 _INVISIBLE = frozenset((*_CODE_TAGS, "svg", "nav", "form", "select", "button"))
 FURNITURE_LIMIT = 20_000
 _BOX_LIMIT = 6_000
@@ -69,8 +81,13 @@ def _body_text_and_links(body: etree._Element) -> tuple[str, tuple[Link, ...]]:
     return "\n".join(blocks), tuple(links)
 
 
-def _flatten(block: etree._Element, links: list[Link], offset: int) -> str:
-    """Text of one block, whitespace folded; appends the block's links with their positions."""
+def _flatten(
+    block: etree._Element, links: list[Link], offset: int, tag: str = "ref", attr: str = "target"
+) -> str:
+    """Text of one block, whitespace folded; appends the block's links with their positions.
+
+    trafilatura's output marks links as <ref target>; our own lxml tree as <a href>.
+    """
     pieces: list[str] = []
     length = 0
 
@@ -92,10 +109,10 @@ def _flatten(block: etree._Element, links: list[Link], offset: int) -> str:
         length += len(folded)
 
     def walk(node: etree._Element) -> None:
-        if node.tag == "ref":
+        if node.tag == tag:
             anchor = " ".join("".join(node.itertext()).split())
             start = length + (1 if pieces and not pieces[-1].endswith(" ") else 0)
-            links.append(Link(url=node.get("target", ""), text=anchor, position=offset + start))
+            links.append(Link(url=node.get(attr, ""), text=anchor, position=offset + start))
             add(
                 " "
                 if pieces
@@ -106,7 +123,8 @@ def _flatten(block: etree._Element, links: list[Link], offset: int) -> str:
             )
         add(node.text)
         for child in node:
-            walk(child)
+            if isinstance(child.tag, str):
+                walk(child)
             add(child.tail)
 
     walk(block)
@@ -161,20 +179,111 @@ def furniture_text(root: etree._Element) -> str:
     return "\n".join(chunks)[:FURNITURE_LIMIT]
 
 
-def _absolutize(root: lxml.html.HtmlElement, url: str) -> None:
-    """Resolve <a href> against the page URL (or <base href>); other URLs are not needed."""
+def _absolutize(root: lxml.html.HtmlElement, url: str) -> set[str]:
+    """Resolve <a href> against the page URL (or <base href>); other URLs are not needed.
+
+    In-page anchors ("#fn1", "#comments") become the page URL plus the fragment: trafilatura
+    would resolve them against the host alone and make them look like links to the home page.
+    Returns the fragments linked to.
+    """
+    page = url.split("#", 1)[0]
     base = root.find(".//base[@href]")
     if base is not None:
         url = urljoin(url, base.get("href", "").strip())
+    fragments: set[str] = set()
     for anchor in root.iter("a"):
         href = anchor.get("href")
         if href and "://" not in href[:12]:
             href = href.strip()
-            if href and not href.startswith(("#", "javascript:", "mailto:")):
+            if href == "#":
+                anchor.set("href", _BUTTON)
+            elif href.startswith("#"):
+                # "#!/path" is a script-run route, not a spot on the page.
+                if not href.startswith("#!"):
+                    fragments.add(href[1:])
+                    anchor.set("href", page + href)
+            elif href and not href.startswith(("javascript:", "mailto:")):
                 try:
                     anchor.set("href", urljoin(url, href))
                 except ValueError:
                     continue
+    return fragments
+
+
+def _notes_lists(root: etree._Element, fragments: set[str]) -> list[etree._Element]:
+    """Footnote lists: marked as such, targets of the text's "#fn1" links, or under a heading
+    such as "Notes" or "Sources"."""
+    found: list[etree._Element] = []
+
+    def keep(node: etree._Element | None) -> None:
+        if node is not None and not any(node is f for f in found):
+            if not any(a.tag == "nav" for a in node.iterancestors()):
+                found.append(node)
+
+    for node in root.iter("ol", "ul", "div", "section", "aside"):
+        marks = f"{node.get('class', '')} {node.get('id', '')}"
+        if len(marks) > 1 and _NOTES_MARK.search(marks):
+            keep(node)
+    if fragments:
+        for item in root.iter("li"):
+            if item.get("id") in fragments:
+                keep(item.getparent())
+    for heading in root.iter(*_HEADINGS):
+        if NOTES_HEADING.match(" ".join(heading.text_content().split())):
+            following = heading.getnext()
+            if following is not None and following.tag in ("ol", "ul"):
+                keep(following)
+    # A list inside another found list is already covered.
+    return [n for n in found if not any(a in found for a in n.iterancestors())]
+
+
+def _notes_heading(node: etree._Element) -> str:
+    before = node.getprevious()
+    if before is not None and before.tag in _HEADINGS:
+        text = " ".join(before.text_content().split())
+        if NOTES_HEADING.match(text):
+            return text
+    return "Notes"
+
+
+def _missing_notes(
+    notes: list[tuple[str, list[etree._Element]]], text: str, links: tuple[Link, ...]
+) -> tuple[str, tuple[Link, ...]]:
+    """Append the footnotes whose links the main text lost, under their heading."""
+    have = {link.url for link in links}
+    added: list[Link] = []
+    blocks: list[str] = []
+    offset = len(text) + 1 if text else 0
+    for heading, items in notes:
+        lost = [
+            item
+            for item in items
+            if any(
+                (a.get("href") or "").startswith(("http://", "https://"))
+                and a.get("href") not in have
+                for a in item.iter("a")
+            )
+        ]
+        if not lost:
+            continue
+        blocks.append(heading)
+        offset += len(heading) + 1
+        for item in lost:
+            line = _flatten(item, added, offset, tag="a", attr="href")
+            if line:
+                blocks.append(line)
+                offset += len(line) + 1
+    if not blocks:
+        return text, links
+    return "\n".join([text, *blocks] if text else blocks), (*links, *added)
+
+
+def _note_items(lists: list[etree._Element]) -> list[tuple[str, list[etree._Element]]]:
+    out = []
+    for node in lists:
+        items = [li for li in node.iter("li")] or [p for p in node.iter("p")] or [node]
+        out.append((_notes_heading(node), items[:_MAX_NOTES]))
+    return out
 
 
 def _title_tag(root: etree._Element) -> str | None:
@@ -213,9 +322,8 @@ def read_html(raw: bytes, *, url: str | None = None) -> Article:
     root = parse_html(raw)
     if root is None:
         return Article(text="", url=url, source_kind="html")
-    if url:
-        # trafilatura resolves relative links against the host only.
-        _absolutize(root, url)
+    # trafilatura resolves relative links against the host only.
+    fragments = _absolutize(root, url) if url else set()
     meta = page_meta.meta_tags(root)
     objects = page_meta.jsonld_objects(root)
     title_tag = _title_tag(root)
@@ -223,6 +331,7 @@ def read_html(raw: bytes, *, url: str | None = None) -> Article:
     # trafilatura drops these anyway; dropping them first makes its copy and cleaning cheaper.
     etree.strip_elements(root, *_CODE_TAGS, with_tail=False)
     furniture = furniture_text(root)
+    notes = _note_items(_notes_lists(root, fragments))
     doc = bare_extraction(
         root,
         url=url,
@@ -231,6 +340,10 @@ def read_html(raw: bytes, *, url: str | None = None) -> Article:
         with_metadata=False,
     )
     text, links = ("", ()) if doc is None or doc.body is None else _body_text_and_links(doc.body)
+    if url:
+        links = tuple(Link("#", k.text, k.position) if k.url == _BUTTON else k for k in links)
+    if notes and text:
+        text, links = _missing_notes(notes, text, links)
     if dated is None:
         dated = _htmldate(root, url)
     return Article(

@@ -43,6 +43,8 @@ _VISIBLE_AUTHOR = etree.XPath(
     " | //*[contains(@class,'byline')]//*[contains(@class,'name')]"
     " | //*[contains(@class,'author-name')]"
 )
+# A byline box holding only the "By ..." line, with no name element inside to pick.
+_BYLINE_BOX = etree.XPath("//*[contains(@class,'byline')]" + _OUTSIDE)
 _WORDS = re.compile(r"[^\W\d_]+", re.U)
 
 # Function words frequent in running text; words two languages share are dropped below.
@@ -302,6 +304,11 @@ def byline(
     for node in _VISIBLE_AUTHOR(root):
         name = _BY.sub("", " ".join(node.text_content().split())).strip(" -–—|,:")
         if 2 < len(name) <= 80 and not any(c.isdigit() for c in name):
+            return name
+    for node in _BYLINE_BOX(root):
+        text = " ".join(node.text_content().split())
+        name = _BY.sub("", text).strip(" -–—|,:")
+        if name != text and 2 < len(name) <= 80 and not any(c.isdigit() for c in name):
             return name
     return None
 

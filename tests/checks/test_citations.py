@@ -217,6 +217,12 @@ def test_teaser_lines_in_seven_languages(make_article, line):
         ("Copyright © [News Example](https://news.example.com), 2024", "copyright line"),
         ("Write to [desk@news.example.com](mailto:desk@news.example.com) with tips, please.",
          "e-mail or phone link"),
+        ("Have a tip? Contact us securely via [our tips page](https://news.example.com/tips).",
+         "button or call to action"),
+        ("Republish this story for free under our [Creative Commons license]"
+         "(https://news.example.com/republish).", "button or call to action"),
+        ("[Tom Lee](https://www.news.example.com/author/tom-lee) covers the White House and "
+         "previously worked at the Boston Globe.", "author box or author link"),
     ],
 )  # fmt: skip
 def test_furniture_sentences(make_article, sentence, reason):
@@ -233,6 +239,88 @@ def test_furniture_sentences(make_article, sentence, reason):
 def test_a_source_named_after_by_mid_sentence_is_not_a_byline(make_article):
     text = "The figures were disputed by [the statistics office](https://www.destatis.de/x)."
     assert counted_texts(article_from(make_article, text)) == ["the statistics office"]
+
+
+def test_a_profile_page_on_another_site_is_a_citation(make_article):
+    text = (
+        "The numbers were checked by [Maria Garcia](https://www.stanford.edu/people/mgarcia), "
+        "an economist who studies local budgets."
+    )
+    assert counted_texts(article_from(make_article, text)) == ["Maria Garcia"]
+
+
+def test_bio_links_of_an_unlinked_byline_are_not_citations(make_article):
+    text = (
+        "By MARIA GARCIA and TOM LEE\n"
+        "The senator said the bill would pass, citing a [CBO estimate](https://www.cbo.gov/p/1).\n"
+        "Maria Garcia is a congressional reporter. [Maria Garcia](https://twitter.com/mgarcia)"
+    )
+    results = classify(article_from(make_article, text))
+
+    assert [r.reason for r in results] == ["", "author box or author link"]
+
+
+@pytest.mark.parametrize("heading", ["Sources", "Notes:", "Quellen", "Источники", "Джерела"])
+def test_links_listed_under_a_sources_heading_are_citations(make_article, heading):
+    listed = (
+        "[CBO, Cost Estimate for S. 1234](https://www.cbo.gov/publication/60001)\n"
+        "[BLS employment data](https://www.bls.gov/news.release/empsit.htm)"
+    )
+    body = "The senator said the bill would pass and cost less than critics claim.\n"
+    under_heading = classify(article_from(make_article, f"{body}{heading}\n{listed}"))
+    bare = classify(article_from(make_article, body + listed))
+
+    assert [r.counted for r in under_heading] == [True, True]
+    assert {r.reason for r in bare} == {"link on a line of its own"}
+
+
+def test_in_page_anchors_are_not_citations(make_article):
+    text = (
+        "The senator cited a [CBO estimate](https://www.cbo.gov/p/1)[1](#fn1) on Wednesday.\n"
+        "[12 comments](https://www.news.example.com/2024/05/story.html#comments)"
+    )
+    article = replace(article_from(make_article, text), source_kind="html",
+                      url="https://www.news.example.com/2024/05/story.html?utm_source=x",
+                      canonical_url="https://www.news.example.com/2024/05/story.html")  # fmt: skip
+    reasons = [r.reason for r in classify(article)]
+
+    assert reasons == ["", "link within the page", "link within the page"]
+
+
+CAPITAL_DISPATCH = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Senator says bill will pass</title>
+<meta property="og:site_name" content="Capital Dispatch"></head><body><article>
+<h1>Senator says bill will pass</h1>
+<p class="byline">By MARIA GARCIA and TOM LEE</p>
+<p>Sen. Pat Jones said Wednesday the bill will pass, citing a <a
+href="https://www.cbo.gov/publication/60000">CBO estimate</a><sup><a href="#fn1">1</a></sup>.</p>
+<p>Critics disagree. "It's dead on arrival," said Rep. Sam Roe, as
+<a href="https://www.politico.com/news/2024/11/19/bill-000">Politico reported</a>.</p>
+<p>Maria Garcia is a congressional reporter.
+<a href="https://www.capitaldispatch.com/author/maria-garcia">Maria Garcia</a></p>
+<p><a href="/author/tom-lee">Tom Lee</a> covers the White House for Capital Dispatch and
+previously worked at the Boston Globe.</p>
+<ol class="footnotes"><li id="fn1">See <a href="https://www.cbo.gov/publication/60001">CBO,
+Cost Estimate for S. 1234</a>.</li></ol>
+<p>Have a tip? Contact us securely via <a href="/tips">our tips page</a>.</p>
+<p>Republish this story for free under our <a href="/republish">Creative Commons license</a>.</p>
+</article></body></html>"""
+
+
+async def test_a_news_page_counts_its_sources_not_its_furniture(check_ctx):
+    article = read_html(
+        CAPITAL_DISPATCH.encode(), url="https://www.capitaldispatch.com/2024/11/20/bill/"
+    )
+    _, summary, data, evidence = await check(article, check_ctx)
+
+    assert counted_texts(article) == [
+        "CBO estimate",
+        "Politico reported",
+        "CBO, Cost Estimate for S. 1234",
+    ]
+    assert summary == "3 links: 2 to primary sources, 1 to another outlet"
+    assert data["internal"] == 0
+    assert "https://www.cbo.gov/publication/60001" in {e.url for e in evidence}
 
 
 def test_an_in_text_twitter_link_is_a_citation_not_a_button(make_article):

@@ -135,6 +135,66 @@ def test_relative_links_resolve_against_the_page_not_the_host():
     assert article.text[link.position : link.position + len(link.text)] == "the annex"
 
 
+def test_in_page_anchors_keep_the_page_address_not_the_home_page():
+    body = (
+        '<p>The estimate<sup><a href="#fn1">1</a></sup> was published on Monday, see '
+        '<a href="#comments">the comments</a> and the <a href="#">share</a> button.</p>'
+    )
+    article = read_html(page(body=body), url="https://herald.example/news/budget.html?x=1")
+
+    assert [(link.text, link.url) for link in article.links] == [
+        ("1", "https://herald.example/news/budget.html?x=1#fn1"),
+        ("the comments", "https://herald.example/news/budget.html?x=1#comments"),
+        ("share", "#"),
+    ]
+
+
+FOOTNOTES = (
+    '<p>The senator cited a <a href="https://www.cbo.gov/publication/60000">CBO estimate</a>'
+    '<sup><a href="#fn1">1</a></sup> on Wednesday.</p>'
+)
+
+
+@pytest.mark.parametrize(
+    ("notes", "heading"),
+    [
+        ('<ol class="footnotes"><li id="fn1">See <a href="https://www.cbo.gov/publication/60001">'
+         "CBO, Cost Estimate for S. 1234</a>.</li></ol>", "Notes"),
+        ('<ol><li id="fn1">See <a href="https://www.cbo.gov/publication/60001">'
+         "CBO, Cost Estimate for S. 1234</a>.</li></ol>", "Notes"),
+        ('<h2>Sources</h2><ul><li><a href="https://www.cbo.gov/publication/60001">'
+         "CBO, Cost Estimate for S. 1234</a></li></ul>", "Sources"),
+    ],
+)  # fmt: skip
+def test_footnotes_the_extractor_drops_are_kept_with_their_links(notes, heading):
+    raw = page(body=FOOTNOTES).replace(b"</article>", notes.encode() + b"</article>")
+    article = read_html(raw, url="https://herald.example/news/budget.html")
+
+    cited = [link for link in article.links if link.url.endswith("60001")]
+    assert len(cited) == 1
+    (link,) = cited
+    assert article.text[link.position : link.position + len(link.text)] == link.text
+    assert link.text == "CBO, Cost Estimate for S. 1234"
+    assert heading in article.text.split("\n")
+
+
+def test_a_footnote_list_the_extractor_keeps_is_not_repeated():
+    notes = (
+        '<p>Notes: the estimate is <a href="https://www.cbo.gov/publication/60001">CBO, Cost '
+        "Estimate for S. 1234</a>, released on Monday with the full tables.</p>"
+    )
+    article = read_html(page(body=FOOTNOTES + notes), url="https://herald.example/news/b.html")
+
+    assert [link.url for link in article.links].count("https://www.cbo.gov/publication/60001") == 1
+
+
+def test_byline_from_a_by_line_box_without_a_name_element():
+    body = '<p class="byline">By MARIA GARCIA and TOM LEE</p>'
+    article = read_html(page(body=body), url="https://herald.example/news/b.html")
+
+    assert article.byline == "MARIA GARCIA and TOM LEE"
+
+
 def test_lenient_jsonld_cdata_graph_and_trailing_junk():
     jsonld = (
         '<script type="application/ld+json">//<![CDATA[\n{"@context": "https://schema.org",'
