@@ -31,17 +31,26 @@ WIRES = (
     Wire("RIA Novosti", ("РИА Новости", "RIA Novosti"), ("ria.ru",)),
     Wire(
         "Interfax",
-        ("Интерфакс", "Інтерфакс-Україна", "Interfax", "Interfax-Ukraine"),
+        (
+            "Интерфакс",
+            "ИНТЕРФАКС",
+            "Інтерфакс",
+            "Інтерфакс-Україна",
+            "ІНТЕРФАКС-УКРАЇНА",
+            "Интерфакс-Украина",
+            "Interfax",
+            "Interfax-Ukraine",
+        ),
         ("interfax.ru", "interfax.com", "interfax.com.ua"),
     ),
     Wire("Ukrinform", ("Укрінформ", "Укринформ", "Ukrinform"), ("ukrinform.ua", "ukrinform.net")),
     Wire("UNIAN", ("УНІАН", "УНИАН", "UNIAN"), ("unian.ua", "unian.net", "unian.info")),
     Wire("BelTA", ("БелТА", "BelTA"), ("belta.by",)),
-    Wire("dpa", ("dpa", "DPA", "Deutsche Presse-Agentur"), ("dpa.com", "dpa.de")),
+    Wire("dpa", ("dpa", "DPA", "dpa-AFX", "Deutsche Presse-Agentur"), ("dpa.com", "dpa.de")),
     Wire("epd", ("epd",), ("epd.de",)),
     Wire("KNA", ("KNA",), ("kna.de",)),
     Wire("EFE", ("EFE", "Agencia EFE"), ("efe.com",)),
-    Wire("Europa Press", ("Europa Press",), ("europapress.es",)),
+    Wire("Europa Press", ("Europa Press", "EUROPA PRESS"), ("europapress.es",)),
     Wire("Lusa", ("Lusa", "Agência Lusa"), ("lusa.pt",)),
     Wire("Agência Brasil", ("Agência Brasil",), ("ebc.com.br",)),
     Wire("ANSA", ("ANSA",), ("ansa.it",)),
@@ -51,6 +60,11 @@ WIRES = (
     Wire("UPI", ("UPI", "United Press International"), ("upi.com",)),
     Wire("PTI", ("PTI",), ("ptinews.com",)),
     Wire("Bloomberg", ("Bloomberg",), ("bloomberg.com",)),
+    Wire(
+        "The Canadian Press",
+        ("The Canadian Press", "Canadian Press", "CP", "La Presse Canadienne"),
+        ("thecanadianpress.com",),
+    ),
 )
 WIRE_BY_ALIAS = {alias: wire for wire in WIRES for alias in wire.aliases}
 WIRE_BY_DOMAIN = {domain: wire for wire in WIRES for domain in wire.domains}
@@ -59,7 +73,7 @@ WIRE_NAME = re.compile(rf"(?<![\w-])(?:{_WIRE_ALT})(?![\w-])")
 
 # "PARIS (Reuters) –", "DORTMUND, Alemania (AP) —", "Madrid, 12 may (EFE).-": first lines only.
 PAREN_DATELINE = re.compile(
-    r"^(?P<lead>[^\n()]{0,80}?)\s*\((?P<name>[^()\n]{2,40})\)\s*\.?\s*[-–—―]", re.M
+    r"^(?P<lead>[^\n()]{0,80}?)[ \t]*\((?P<name>[^()\n]{2,40})\)\s*\.?\s*[-–—―]", re.M
 )
 # "МОСКВА, 29 июня. /ТАСС/." and "/Корр. ТАСС Иван Иванов/."
 SLASH_DATELINE = re.compile(r"^(?P<lead>[^\n/]{2,60}?)\s/(?P<name>[^/\n]{2,40})/", re.M)
@@ -90,6 +104,77 @@ TRAILING_WIRE = re.compile(
     rf"(?:[-–—]\s*\(?(?P<name>{_WIRE_ALT})\)?|^\(?(?P<alone>{_WIRE_ALT})\)?)\.?[ \t]*$", re.M
 )
 TAIL_LINES = 3
+# Credit lines ("Mit Material von dpa", "Le Monde avec AFP") may stand in the last lines or
+# as a byline near the top.
+CREDIT_TAIL_LINES = 6
+
+# "Kyiv. 12 березня. ІНТЕРФАКС-УКРАЇНА - …": the agency after the place and date.
+NAME_DASH_DATELINE = re.compile(
+    rf"^(?P<lead>[^\n]{{2,60}}?\d[^\n]{{0,20}}?)[.,]\s+(?P<name>{_WIRE_ALT})\s*[-–—]\s", re.M
+)
+# Outlets known to open stories with a place-less "(CNN) —"; a wire needs no list.
+PLACELESS_OUTLETS = frozenset(("CNN", "CNN Business", "CNN Español", "NEXSTAR", "NewsNation"))
+# "WATCH (VIDEO) —", "UPDATE (Wednesday) —": editorial labels, not a place and an outlet.
+EDITORIAL_LABELS = frozenset(
+    """
+    video videos photo photos audio watch listen live update updated breaking exclusive
+    opinion analysis gallery map podcast vídeo vidéo фото видео відео оновлено обновлено
+    """.split()
+)
+
+_WIRE_ITEM = rf"(?:(?:the|la|el|a|o|das|der|die)\s+|l['’]\s*)?(?:{_WIRE_ALT})(?![\w-])"
+_MORE_ITEM = (
+    rf"(?:{_WIRE_ITEM}|(?i:(?:other |otras |outras |andere |autres )?"
+    r"(?:agenc\w*|agentur\w*|agências|агентств\w*|wires)))"
+)
+_SEP = r"\s*(?:,|/|&|\+|\b(?:and|und|et|y|e|и|і|та)\b)\s*"
+_LINE_END = r"\s*[)\].]*[*_]*[ \t]*$"
+# A line that credits wires for the text: "(Avec AFP)", "Le Monde avec AFP", "Mit Material
+# von dpa", "(Con información de EFE y Reuters)", "Com Reuters e AFP", "По материалам
+# Reuters и AFP", "With reporting from Reuters".
+CREDIT_LINE = re.compile(
+    r"^[ \t]*[*_(\[—–-]*[ \t]*"
+    # the outlet before "avec": "Le Monde avec AFP", "La rédaction avec l'AFP"
+    r"(?:(?:[A-ZÀ-ÝА-ЯЁІЇЄ][\w'’.-]*\s+){1,4}(?=(?i:avec)\b)|(?i:la rédaction\s+))?(?i:"
+    r"(?:with |additional )?(?:reporting|information) (?:from|by)|with files from"
+    r"|mit (?:material|informationen) (?:von|der|des|aus)(?: den)?"
+    r"(?: (?:nachrichten)?agenturen?)?"
+    r"|avec(?: les agences)?"
+    r"|con (?:información|informaciones) de(?: las agencias| la agencia)?"
+    r"|com(?: informações d[aoe]s?)?(?: agências?)?"
+    r"|(?:подготовлено )?по материалам(?: агентств[а]?)?"
+    r"|(?:підготовлено )?за матеріалами(?: агентств[а]?)?"
+    rf")\s+(?P<name>{_WIRE_ITEM})(?:{_SEP}{_MORE_ITEM})*{_LINE_END}",
+    re.M,
+)
+# "dpa/AFP/epd", "(dpa/AFP)", "mbe/dpa": agencies and an editor's initials, on a line alone.
+SLASH_CREDIT = re.compile(
+    rf"^[ \t]*\(?(?:[a-zäöü]{{2,4}}|{_WIRE_ALT})(?:\s*/\s*(?:[a-zäöü]{{2,4}}|{_WIRE_ALT}))+"
+    r"\)?\.?[ \t]*$",
+    re.M,
+)
+# "The Associated Press contributed to this report.", "AP writer Jane Doe contributed …",
+# "Jane Doe of Reuters contributed …", "Information from Reuters was used in this report."
+CONTRIBUTED = re.compile(
+    r"^[ \t*_(]*(?:(?:Additional )?[Ii]nformation from "
+    r"|[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3},? (?:of|from) )?"
+    rf"(?P<name>{_WIRE_ITEM})(?:{_SEP}{_WIRE_ITEM})*(?:['’]s)?"
+    r"(?:\s+(?:writers?|reporters?|correspondents?|journalists?|staff)\b[^\n]{0,100}?)?"
+    r"\s+(?:contributed(?: reporting)? to|(?:was|were) used in) this (?:report|story|article)\b",
+    re.M,
+)
+# "This report by The Canadian Press was first published Nov. 20, 2024."
+REPORT_BY = re.compile(
+    r"\bThis (?:report|story|article) by (?P<name>[A-Z][^\n]{1,60}?)"
+    r" was (?:first|originally) published\b"
+)
+# A "Source:" line that names a statistics office or a ministry cites data, not a text.
+DATA_SOURCE = re.compile(
+    r"statisti|\bcensus|\bbureau|\bministr|\bdepartment|\bsurvey|\binstitut|\bdata\b"
+    r"|\bINE\b|\bIBGE\b|\bINSEE\b|\bDestatis|Eurostat|Росстат|Держстат|статисти|міністерств"
+    r"|министерств|\bministère|\bministerio|\bministério|\bbundesamt",
+    re.I,
+)
 
 _I = re.I | re.M
 
@@ -127,6 +212,9 @@ class Notice:
     about_this: bool = False
     # Lower-case words of which at least one must occur (a fast pre-check); () = always run.
     triggers: tuple[str, ...] = ()
+    # A bare credit line ("Courtesy of NASA") counts only when it opens or closes the text and
+    # holds nothing but the name: elsewhere it is a photo caption.
+    edge_line: bool = False
 
 
 def _notice(
@@ -140,9 +228,12 @@ def _notice(
     tail_only: bool = False,
     about_this: bool = False,
     triggers: tuple[str, ...] = (),
+    edge_line: bool = False,
 ) -> Notice:
     pattern = re.compile(regex, _I)
-    return Notice(kind, lang, pattern, example, name, needs_name, tail_only, about_this, triggers)
+    return Notice(
+        kind, lang, pattern, example, name, needs_name, tail_only, about_this, triggers, edge_line
+    )
 
 
 _SOURCE_LINE = r"^[ \t]*(?:{})[ \t]*:"
@@ -209,9 +300,10 @@ NOTICES = (
         "notice",
         "en",
         r"^[ \t]*(?:(?:this )?(?:article|story|text|post) (?:is )?)?courtesy of\b",
-        "Courtesy of Forests News",
+        "This story is courtesy of Forests News.",
         "Forests News",
         triggers=("courtesy of",),
+        edge_line=True,
     ),
     _notice(
         "source_line",

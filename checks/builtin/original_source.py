@@ -14,16 +14,25 @@ from checks.domains import host_of, registered_domain
 from checks.model import Article, Context, Evidence, Link, Result, Status
 from checks.republication_patterns import (
     ABOUT_THIS,
+    CONTRIBUTED,
     COPYRIGHT_WIRE,
+    CREDIT_LINE,
+    CREDIT_TAIL_LINES,
     DASH_DATELINE,
+    DATA_SOURCE,
     DATELINE_CHARS,
+    EDITORIAL_LABELS,
     HEAD_BYLINE,
     LANGUAGES,
+    NAME_DASH_DATELINE,
     NAME_JOINERS,
     NOT_A_NAME,
     NOTICES,
     PAREN_DATELINE,
+    PLACELESS_OUTLETS,
+    REPORT_BY,
     REUTERS_CREDIT,
+    SLASH_CREDIT,
     SLASH_DATELINE,
     TAIL_LINES,
     TRAILING_WIRE,
@@ -61,6 +70,7 @@ _TOKEN = re.compile(r"\S+")
 _CLOSERS = ".,;:!?)]»\"”’'"
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[\"“«(]?[A-ZА-ЯЁІЇЄҐ])|\n")
 _PICTURE = re.compile(r"\b(?:photo|foto|image|picture|bild|фото|credit)", re.I)
+_BYLINE_PARTS = re.compile(r"\s*[,|/;·•]\s*|\s+[-–—]\s+")
 _BYLINE_FILLER = re.compile(r"\b(?:by|von|par|por|staff|wire|reporters?|news desk)\b", re.I)
 
 
@@ -89,9 +99,34 @@ def squash(name: str | None) -> str:
     return text.removeprefix("the") if len(text) > 6 else text
 
 
+_NAME_WORD = re.compile(r"[^\W_]+")
+_LEADING_ARTICLES = frozenset("the der die das le la les l el los las il lo o a os as".split())
+_GENERIC_ENDINGS = frozenset("news online digital agency tv com net org ru ua".split())
+# Where a text came from that is no outlet: a file name, the terminal.
+_NOT_AN_OUTLET_ORIGIN = frozenset(("file", "stdin", "text", "url"))
+
+
+def name_forms(name: str | None) -> frozenset[str]:
+    """A name's comparable forms: all its words run together, and its core without a leading
+    article or a generic last word ("The Press" -> thepress, press; "Zeit Online" -> zeit)."""
+    words = _NAME_WORD.findall(unicodedata.normalize("NFKC", name or "").casefold())
+    if not words:
+        return frozenset()
+    core = list(words)
+    while len(core) > 1 and core[0] in _LEADING_ARTICLES:
+        core.pop(0)
+    if len(core) > 1 and core[-1] in _GENERIC_ENDINGS:
+        core.pop()
+    return frozenset(("".join(words), "".join(core)))
+
+
 @dataclass(frozen=True, slots=True)
 class OwnOutlet:
-    """What identifies the article's own outlet: its registered domain and names."""
+    """What identifies the article's own outlet: its registered domain and names.
+
+    A name is the outlet's own only when one of its forms equals one of the outlet's: "AP" is
+    not "The Press", "Kyodo News" is not news.com.au.
+    """
 
     domain: str | None
     keys: frozenset[str]
@@ -102,9 +137,10 @@ class OwnOutlet:
         names = [article.site_name]
         if domain:
             names += [domain.split(".")[0], domain]
-        if article.origin is not None:
-            names += [article.origin.name, article.origin.username]
-        return cls(domain, frozenset(k for k in map(squash, names) if k))
+        origin = article.origin
+        if origin is not None and origin.kind not in _NOT_AN_OUTLET_ORIGIN:
+            names += [origin.name, origin.username]
+        return cls(domain, frozenset(form for name in names for form in name_forms(name)))
 
     def owns(self, name: str | None, wire: Wire | None = None) -> bool:
         if wire is not None:
@@ -114,10 +150,9 @@ class OwnOutlet:
         return self._matches(name)
 
     def _matches(self, name: str | None) -> bool:
-        n = squash(name)
-        if not n:
-            return False
-        return any(n == k or (min(len(n), len(k)) >= 4 and (n in k or k in n)) for k in self.keys)
+        if name and self.domain and "." in name and registered_domain(name) == self.domain:
+            return True
+        return not name_forms(name).isdisjoint(self.keys)
 
 
 def wire_of(name: str) -> Wire | None:
@@ -230,9 +265,9 @@ def quote_of(text: str, start: int, end: int) -> tuple[str, tuple[int, int]]:
     return text[s:e].rstrip(), (s, e)
 
 
-def _tail_start(text: str) -> int:
+def _tail_start(text: str, lines: int = TAIL_LINES) -> int:
     pos = len(text.rstrip())
-    for _ in range(TAIL_LINES):
+    for _ in range(lines):
         pos = text.rfind("\n", 0, pos)
         if pos < 0:
             return 0
@@ -265,9 +300,14 @@ def notice_signals(article: Article, own: OwnOutlet) -> Iterator[Signal]:
             quote, span = quote_of(text, match.start(), match.end())
             if notice.about_this and not _about_this(text, span[0], match.start()):
                 continue
-            if name is None and notice.needs_name and not _external_link_in(article, span, own):
+            linked = _external_link_in(article, span, own)
+            if name is None and notice.needs_name and not linked:
                 continue
             wire = wire_of(name) if name else None
+            if notice.edge_line and not _edge_credit(text, match, found, linked):
+                continue
+            if notice.kind == "source_line" and not _cites_a_text(text, found, wire, linked):
+                continue
             yield Signal(
                 notice.kind,
                 quote,
@@ -277,6 +317,40 @@ def notice_signals(article: Article, own: OwnOutlet) -> Iterator[Signal]:
                 own=bool(name) and own.owns(name, wire),
                 span=span,
             )
+
+
+def _edge_credit(
+    text: str, match: re.Match[str], found: tuple[str, int, int] | None, linked: bool
+) -> bool:
+    """A bare "Courtesy of X" counts as the text's credit only on a line of its own that opens
+    the text (after a title at most), or closes it with a link to X; "Courtesy of the Smith
+    family" or "Courtesy of NASA/JPL-Caltech" under a picture are captions."""
+    if ABOUT_THIS.search(match.group()):
+        return True  # "This article is courtesy of …"
+    if found is None or "/" in found[0]:
+        return False
+    line_end = text.find("\n", found[2])
+    rest = text[found[2] : len(text) if line_end < 0 else line_end]
+    if rest.strip(_CLOSERS + " \t*_"):
+        return False
+    before = [line.strip() for line in text[: match.start()].splitlines() if line.strip()]
+    if len(before) == 0 or (len(before) == 1 and not before[0].endswith((".", "!", "?"))):
+        return True
+    return linked and not text[found[2] :].strip(_CLOSERS + " \t\n*_")
+
+
+def _cites_a_text(
+    text: str, found: tuple[str, int, int] | None, wire: Wire | None, linked: bool
+) -> bool:
+    """A "Source:" line credits another outlet's text when it names a wire, links to another
+    site or quotes a title («Коммерсантъ»); "Source: U.S. Bureau of Labor Statistics" under
+    a chart or "Fuente: INE" cites data."""
+    line_end = text.find("\n", found[1]) if found else -1
+    line = text[found[1] : len(text) if line_end < 0 else line_end] if found else ""
+    if DATA_SOURCE.search(line):
+        return False
+    quoted = found is not None and found[1] > 0 and text[found[1] - 1] in '«"“„‘'
+    return wire is not None or linked or quoted
 
 
 def _about_this(text: str, sentence_start: int, start: int) -> bool:
@@ -293,11 +367,13 @@ def _external_link_in(article: Article, span: tuple[int, int], own: OwnOutlet) -
     return False
 
 
-def _lead_ok(lead: str, *, known_wire: bool) -> bool:
+def _lead_ok(lead: str, *, known_wire: bool, placeless: bool = False) -> bool:
     """A dateline's place (and date): "PARIS", "LAWRENCEVILLE, Ga.", "Lisboa, 12 mai 2020"."""
     words = [w for w in (w.strip(",.") for w in lead.split()) if w]
     if not words:
-        return known_wire  # "(AFP) - …" opening a line
+        return known_wire or placeless  # "(AFP) - …", "(CNN) — …" opening a line
+    if any(w.casefold() in EDITORIAL_LABELS for w in words):
+        return False  # "WATCH (VIDEO) —"
     if known_wire:  # the agency's name is evidence enough; month names may be lower-case
         return len(words) <= 8 and (words[0][:1].isupper())
     if len(words) > 6 or any(not (w[:1].isupper() or w[:1].isdigit()) for w in words):
@@ -318,6 +394,8 @@ def _dateline_name(raw: str) -> tuple[str, Wire | None] | None:
     words = name.split()
     if len(words) > 5 or not name[:1].isupper() or (name.isupper() and len(name) <= 2):
         return None
+    if name.casefold() in EDITORIAL_LABELS:
+        return None
     if words[0].casefold() in NOT_A_NAME or any(c.isdigit() for c in name):
         return None
     return name, None
@@ -329,7 +407,10 @@ def dateline_signals(article: Article, own: OwnOutlet) -> Iterator[Signal]:
     found: list[tuple[int, int, str, Wire | None]] = []
     for match in PAREN_DATELINE.finditer(head):
         named = _dateline_name(match.group("name"))
-        if named and _lead_ok(match.group("lead"), known_wire=named[1] is not None):
+        if named is None:
+            continue
+        placeless = named[0] in PLACELESS_OUTLETS
+        if _lead_ok(match.group("lead"), known_wire=named[1] is not None, placeless=placeless):
             found.append((match.start(), match.end(), *named))
     for match in SLASH_DATELINE.finditer(head):
         lead = match.group("lead").split()
@@ -342,6 +423,11 @@ def dateline_signals(article: Article, own: OwnOutlet) -> Iterator[Signal]:
     for match in DASH_DATELINE.finditer(head):
         first = match.group("lead").split()[0].strip(",.")
         if first.isupper() and len(first) >= 3:
+            wire = WIRE_BY_ALIAS[match.group("name")]
+            found.append((match.start(), match.end(), wire.name, wire))
+    for match in NAME_DASH_DATELINE.finditer(head):
+        first = match.group("lead").split()[0]
+        if first[:1].isupper() and sum(c.isalpha() for c in first) >= 3:
             wire = WIRE_BY_ALIAS[match.group("name")]
             found.append((match.start(), match.end(), wire.name, wire))
     for start, end, name, wire in sorted(found, key=lambda f: f[0]):
@@ -369,6 +455,32 @@ def credit_signals(article: Article, own: OwnOutlet) -> Iterator[Signal]:
     for match in TRAILING_WIRE.finditer(text, tail):
         alias = match.group("name") or match.group("alone")
         yield _wire_signal(text, match.start(), match.end(), alias, own)
+    yield from _credit_lines(text, own)
+    contributed = "contributed" in lowered or "used in this" in lowered
+    for match in CONTRIBUTED.finditer(text) if contributed else ():
+        wire_match = WIRE_NAME.search(match.group("name"))
+        if wire_match:
+            yield _wire_signal(text, match.start(), match.end(), wire_match.group(), own)
+    for match in REPORT_BY.finditer(text) if " published" in lowered else ():
+        name = match.group("name")
+        wire = wire_of(name)
+        outlet = wire.name if wire else name
+        quote, span = quote_of(text, match.start(), match.end())
+        yield Signal("notice", quote, "text", outlet, wire, own.owns(name, wire), span)
+
+
+def _credit_lines(text: str, own: OwnOutlet) -> Iterator[Signal]:
+    """Wire credits on a line of their own, near the top (as a byline) or at the end."""
+    tail = _tail_start(text, CREDIT_TAIL_LINES)
+    for match in CREDIT_LINE.finditer(text):
+        if match.start() < DATELINE_CHARS or match.start() >= tail:
+            alias = WIRE_NAME.search(match.group("name"))
+            if alias:
+                yield _wire_signal(text, match.start(), match.end(), alias.group(), own)
+    for match in SLASH_CREDIT.finditer(text):
+        alias = WIRE_NAME.search(match.group())
+        if alias and (match.start() < DATELINE_CHARS or match.start() >= tail):
+            yield _wire_signal(text, match.start(), match.end(), alias.group(), own)
 
 
 def _wire_signal(text: str, start: int, end: int, alias: str, own: OwnOutlet) -> Signal:
@@ -378,11 +490,17 @@ def _wire_signal(text: str, start: int, end: int, alias: str, own: OwnOutlet) ->
 
 
 def byline_signal(article: Article, own: OwnOutlet) -> Signal | None:
-    """A byline that is only an agency's name ("Reuters", "AP", "By Reuters Staff")."""
+    """A byline that is, or has a part that is, an agency's name: "AP", "By Reuters Staff",
+    "Jane Doe, Reuters"."""
     if not article.byline:
         return None
-    core = " ".join(_BYLINE_FILLER.sub(" ", article.byline).split())
-    wire = wire_of(core) if core else None
+    wire = None
+    # "Jane Doe, Reuters", "Jane Doe | AP", "Redacción / EFE": a part that is only an agency.
+    for part in _BYLINE_PARTS.split(article.byline):
+        core = " ".join(_BYLINE_FILLER.sub(" ", part).split())
+        wire = wire_of(core) if core else None
+        if wire is not None:
+            break
     if wire is None:
         return None
     return Signal("byline", article.byline, "byline", wire.name, wire, own.owns(wire.name, wire))

@@ -425,3 +425,221 @@ async def test_a_slavic_outlet_name_keeps_the_noun_after_its_adjective(
     result = await OriginalSource().run(article, check_ctx)
 
     assert result.data["original_outlet"] == outlet
+
+
+# --- wire credit lines, place-less datelines, own outlet, captions (review round) ----------
+
+_BODY = "Die Regierung hat am Mittwoch beschlossen, die Hilfen zu verlängern.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        (_BODY + "dpa/AFP/epd", "dpa"),
+        (_BODY + "(dpa/AFP)", "dpa"),
+        (_BODY + "mbe/dpa", "dpa"),
+        (_BODY + "Mit Material von dpa", "dpa"),
+        (_BODY + "Mit Material der Nachrichtenagenturen AFP und dpa", "AFP"),
+        (_BODY + "Quelle: dpa-AFX", "dpa"),
+        ("Le gouvernement a annoncé mercredi un nouveau plan.\n\n(Avec AFP)", "AFP"),
+        ("Le gouvernement a annoncé mercredi un nouveau plan.\n\nLe Monde avec AFP", "AFP"),
+        ("Le Monde avec l’AFP\n\nLe gouvernement a annoncé mercredi un nouveau plan.", "AFP"),
+        (
+            "El Gobierno aprobó este martes el decreto.\n\n(Con información de EFE y Reuters)",
+            "EFE",
+        ),
+        ("O Governo aprovou hoje o decreto.\n\nCom informações da Reuters", "Reuters"),
+        (
+            "O Governo aprovou hoje o decreto.\n\n*Com informações da Agência Brasil",
+            "Agência Brasil",
+        ),
+        ("O Governo aprovou hoje o decreto.\n\nCom Reuters e AFP", "Reuters"),
+        ("Правительство утвердило постановление.\n\nПо материалам Reuters и AFP", "Reuters"),
+        ("Уряд ухвалив постанову.\n\nЗа матеріалами Reuters", "Reuters"),
+        ("Київ. 12 березня. ІНТЕРФАКС-УКРАЇНА - Уряд ухвалив постанову.", "Interfax"),
+        ("Stocks fell on Wednesday.\n\nThe Associated Press contributed to this report.", "AP"),
+        ("Stocks fell on Wednesday.\n\nReuters contributed to this report.", "Reuters"),
+        (
+            "Stocks fell.\n\nAP writers Jane Doe in Tokyo and John Roe contributed to this story.",
+            "AP",
+        ),
+        ("Stocks fell.\n\nJane Doe of The Associated Press contributed to this report.", "AP"),
+        ("Stocks fell.\n\nInformation from Reuters was used in this report.", "Reuters"),
+        ("Stocks fell on Wednesday.\n\nWith reporting from Reuters and AFP.", "Reuters"),
+        ("Stocks fell on Wednesday.\n\nWith files from The Canadian Press", "The Canadian Press"),
+        ("Stocks fell on Wednesday.\n\nThe Canadian Press", "The Canadian Press"),
+    ],
+)
+async def test_wire_credit_lines_in_each_language(make_article, check_ctx, text, agency):
+    article = make_article(text, url="https://example-news.com/story")
+    result = await check(article, check_ctx)
+    assert result.data["original_outlet"] == _expected_outlet(agency), result.data["signals"]
+    assert result.status is Status.WARN
+    assert result.summary.endswith("no link to the original")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le ministre l'a dit dans un entretien avec l'AFP.\n\nIl est reparti mardi.",
+        "Reuters said the deal contributed to this report's main finding.\n\nMore text.",
+        "Jane Doe, a former Reuters reporter, contributed to this report.",
+        "NPR's Geoff Brumfiel contributed to this report.",
+        "Die Regierung beschloss es.\n\nund/oder",
+        "Sie sagte das der dpa.\n\nMit Material von Jane Doe",
+    ],
+)
+async def test_wire_mentions_that_are_not_credit_lines(make_article, check_ctx, text):
+    result = await check(make_article(text, url="https://example-news.com/story"), check_ctx)
+    assert result.data["is_republication"] is False, result.data["signals"]
+
+
+@pytest.mark.parametrize("where", ["top", "end"])
+async def test_canadian_press_first_published_line(make_article, check_ctx, where):
+    line = "This report by The Canadian Press was first published Nov. 20, 2024."
+    body = "Stocks fell on Wall Street on Wednesday."
+    text = f"{line}\n\n{body}" if where == "top" else f"{body}\n\n{line}"
+    result = await check(make_article(text, url="https://www.ctvnews.ca/business/x"), check_ctx)
+    assert (
+        result.summary == "Republished from The Canadian Press (notice); no link to the original"
+    )
+    assert result.evidence[0].quote == line
+    own = await check(make_article(text, url="https://www.thecanadianpress.com/x"), check_ctx)
+    assert own.summary == "The Canadian Press copy on its own site: not a republication"
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("(CNN) — The Supreme Court on Wednesday agreed to hear a case.", "CNN"),
+        ("(NEXSTAR) — The Supreme Court on Wednesday agreed to hear a case.", "NEXSTAR"),
+        ("(AFP) - La Cour suprême a accepté mercredi d'examiner l'affaire.", "AFP"),
+    ],
+)
+async def test_place_less_dateline_of_a_known_outlet(make_article, check_ctx, line, outlet):
+    article = make_article(f"# Court to hear case\n\n{line}", url="https://wkrn.com/news/x")
+    result = await check(article, check_ctx)
+    assert result.summary == f"Republished from {outlet} (dateline); no link to the original"
+    assert signal_quotes(result, "dateline") == [line]
+
+
+async def test_place_less_dateline_on_the_outlets_own_site(make_article, check_ctx):
+    article = make_article(
+        "(CNN) — The Supreme Court on Wednesday agreed to hear a case.",
+        url="https://edition.cnn.com/2024/11/20/politics/x",
+        site_name="CNN",
+    )
+    result = await check(article, check_ctx)
+    assert result.data["is_republication"] is False
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "outlet"),
+    [
+        (
+            "WELLINGTON (AP) — Officials said the storm would hit.",
+            "https://www.thepress.co.nz/x",
+            "AP",
+        ),
+        (
+            "TOKYO (Kyodo) — Officials said the storm would hit.",
+            "https://www.news.com.au/x",
+            "Kyodo",
+        ),
+        (
+            "Body text.\n\nThis article originally appeared in The Kansas City Star.",
+            "https://www.thestar.com/news/x",
+            "The Kansas City Star",
+        ),
+        (
+            "Body text.\n\nThis article was originally published in the Financial Times.",
+            "https://www.thetimes.co.uk/article/x",
+            "Financial Times",
+        ),
+    ],
+)
+async def test_a_name_sharing_a_word_with_the_site_is_another_outlet(
+    make_article, check_ctx, text, url, outlet
+):
+    result = await check(make_article(text, url=url), check_ctx)
+    assert result.data["is_republication"] is True
+    assert result.data["original_outlet"] == _expected_outlet(outlet)
+    assert not any(s["own_outlet"] for s in result.data["signals"])
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "site_name"),
+    [
+        ("Der Text erschien zuerst bei Zeit Online.", "https://www.zeit.de/x", None),
+        ("Der Beitrag erschien zuerst im Spiegel.", "https://www.spiegel.de/x", "DER SPIEGEL"),
+        ("This article first appeared on Grist.", "https://grist.org/x", "Grist"),
+        ("This article was reprinted from khn.org.", "https://www.khn.org/x", None),
+    ],
+)
+async def test_own_outlet_by_its_name_or_domain(make_article, check_ctx, text, url, site_name):
+    article = make_article(f"Body text.\n\n{text}", url=url, site_name=site_name)
+    result = await check(article, check_ctx)
+    assert result.data["is_republication"] is False
+    assert [s["own_outlet"] for s in result.data["signals"]] == [True]
+
+
+async def test_the_input_file_name_is_not_the_outlet(make_article, check_ctx):
+    article = make_article(
+        "Body text.\n\n(c) 2023 Reuters", origin=Origin("file", name="c_reuters.md")
+    )
+    result = await check(article, check_ctx)
+    assert result.summary == "Republished from Reuters (wire credit); no link to the original"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unemployment fell to 3.9% in October.\n\nChart: Unemployment rate by month\n\n"
+        "Source: U.S. Bureau of Labor Statistics",
+        "El paro bajó al 11% en octubre.\n\nFuente: INE",
+        "Die Inflation sank im Oktober.\n\nQuelle: Statistisches Bundesamt",
+        "Безработица снизилась.\n\nИсточник: Росстат",
+        "Unemployment fell.\n\nSource: [Bureau of Labor Statistics](https://www.bls.gov/cps/)",
+        "The rover landed on Mars on Tuesday.\n\nCourtesy of NASA/JPL-Caltech\n\n"
+        "Scientists cheered as the first images came back.\n\nMore text follows.",
+        "The family said he loved fishing.\n\nCourtesy of the Smith family",
+        "The rover landed.\n\nCourtesy of NASA",
+        "# Fire downtown\n\nWATCH (VIDEO) — Firefighters battle a blaze in downtown Springfield.",
+        "# Arrest\n\nUPDATE (Wednesday) — Police said the suspect was arrested.",
+    ],
+)
+async def test_data_sources_and_captions_are_not_republication(make_article, check_ctx, text):
+    result = await check(make_article(text, url="https://example-news.com/x"), check_ctx)
+    assert result.data["is_republication"] is False, result.data["signals"]
+    assert result.summary == "No sign of republication found"
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("Body.\n\nCourtesy of [Grist](https://grist.org/politics/x/)", "Grist"),
+        ("Текст.\n\nИсточник: [«Коммерсантъ»](https://www.kommersant.ru/doc/123)", None),
+        ("Текст.\n\nИсточник: «Ведомости»", "Ведомости"),
+        ("Text.\n\nSource: Reuters", "Reuters"),
+    ],
+)
+async def test_source_and_courtesy_lines_that_credit_a_text(make_article, check_ctx, text, outlet):
+    result = await check(make_article(text, url="https://example-news.com/x"), check_ctx)
+    assert result.data["is_republication"] is True
+    if outlet is not None:
+        assert result.data["original_outlet"] == outlet
+
+
+@pytest.mark.parametrize(
+    ("byline", "agency"),
+    [("Jane Doe, Reuters", "Reuters"), ("Jane Doe | AP", "AP"), ("Redacción / EFE", "EFE")],
+)
+async def test_byline_with_a_person_and_an_agency(check_ctx, byline, agency):
+    article = Article(text="The council met.", url="https://example-news.com/a", byline=byline)
+    result = await check(article, check_ctx)
+    name = _expected_outlet(agency)
+    assert result.summary == f"Republished from {name} (byline); no link to the original"
+    own = await check(
+        replace(article, url=f"https://www.{WIRE_BY_ALIAS[agency].domains[0]}/a"), check_ctx
+    )
+    assert own.data["is_republication"] is False
