@@ -350,16 +350,23 @@ def section(meta: Mapping[str, str], objects: list[dict[str, Any]]) -> str | Non
     return None
 
 
+def _languages_of_words() -> dict[str, tuple[str, ...]]:
+    found: dict[str, list[str]] = {}
+    for lang, words in _STOPWORDS.items():
+        for word in words:
+            found.setdefault(word, []).append(lang)
+    return {word: tuple(langs) for word, langs in found.items()}
+
+
+_LANGUAGES_OF = _languages_of_words()
+
+
 def text_language(text: str, declared: str | None = None) -> str | None:
     """The language of the text by a stopword vote; the declared one if the text is too short."""
     counts = dict.fromkeys(_STOPWORDS, 0)
-    seen = 0
-    for match in _WORDS.finditer(text[:20_000]):
-        word = match.group().lower()
-        seen += 1
-        for lang, words in _STOPWORDS.items():
-            if word in words:
-                counts[lang] += 1
+    for seen, match in enumerate(_WORDS.finditer(text[:20_000])):
+        for lang in _LANGUAGES_OF.get(match.group().lower(), ()):
+            counts[lang] += 1
         if seen >= 3000:
             break
     best = max(counts, key=counts.__getitem__)
