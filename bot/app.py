@@ -7,9 +7,10 @@ import contextlib
 import gc
 import logging
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from datetime import datetime
 from importlib import resources
+from typing import Any
 from urllib.parse import urlsplit
 
 from telegram import BotCommand, LinkPreviewOptions, Update
@@ -59,6 +60,28 @@ RETRIES_AFTER_FLOOD = 3  # RetryAfter from Telegram: wait as told, then try agai
 SAMPLE = ("samples", "globalresearch-belgorod.md")  # package data of `checks`
 
 
+class MessageRateLimiter(AIORateLimiter):
+    """Telegram's flood limits count messages; a chat action or a button's answer is none.
+    Letting them past the shared budget keeps it for replies (15 a second instead of 10)."""
+
+    UNMETERED = frozenset({"sendChatAction", "answerCallbackQuery"})
+
+    async def process_request(  # type: ignore[override]
+        self,
+        callback: Callable[..., Coroutine[Any, Any, Any]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: int | None,
+    ) -> Any:
+        if endpoint in self.UNMETERED:
+            return await callback(*args, **kwargs)
+        return await super().process_request(
+            callback, args, kwargs, endpoint, data, rate_limit_args
+        )
+
+
 def build_application(
     settings: Settings,
     *,
@@ -88,7 +111,7 @@ def build_application(
             )
         )
         .rate_limiter(
-            AIORateLimiter(
+            MessageRateLimiter(
                 overall_max_rate=settings.overall_rate,
                 overall_time_period=1,
                 max_retries=RETRIES_AFTER_FLOOD,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import html
 import logging
 import re
@@ -20,7 +21,7 @@ from telegram import (
     Update,
 )
 from telegram.constants import ChatAction, ChatMemberStatus, ChatType, ParseMode
-from telegram.error import BadRequest
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
 from bot import texts
@@ -319,7 +320,8 @@ async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE, target: Mes
         return
     progress = await message.reply_text(texts.CHECKING)
     try:
-        await context.bot.send_chat_action(chat.id, ChatAction.TYPING)
+        with contextlib.suppress(TelegramError):  # "typing…" is a courtesy, not the answer
+            await context.bot.send_chat_action(chat.id, ChatAction.TYPING)
         async with service.semaphore:
             article = await article_for(service, target)
             checklist = await engine.run(

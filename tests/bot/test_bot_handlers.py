@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 import pytest
 from telegram import Bot, Message
+from telegram.ext import AIORateLimiter
 
+from bot.app import MessageRateLimiter
 from bot.handlers import CALLBACK_PATTERN, DETAILS, MessageInput, input_handle, without_mentions
 from bot.store import Store
 from bot.telegram_input import read_message
@@ -205,3 +207,22 @@ def test_input_handle_depends_on_link_and_checks():
     data = f"{DETAILS}:{handle.token}"
     assert CALLBACK_PATTERN.match(data)
     assert len(data.encode()) <= 64
+
+
+async def test_chat_actions_and_button_answers_do_not_spend_the_message_budget(monkeypatch):
+    limiter = MessageRateLimiter(overall_max_rate=1, overall_time_period=1)
+    metered: list[str] = []
+
+    async def count(self, callback, args, kwargs, endpoint, data, rate_limit_args):
+        metered.append(endpoint)
+        return await callback(*args, **kwargs)
+
+    monkeypatch.setattr(AIORateLimiter, "process_request", count)
+
+    async def call() -> bool:
+        return True
+
+    for endpoint in ("sendChatAction", "answerCallbackQuery", "sendMessage", "editMessageText"):
+        assert await limiter.process_request(call, (), {}, endpoint, {}, None) is True
+
+    assert metered == ["sendMessage", "editMessageText"]
