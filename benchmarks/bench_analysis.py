@@ -37,17 +37,22 @@ class Timing:
         return max(self.samples_ms)
 
 
-def per_page_ms(pages: Sequence[Page], work: Callable[[Page], object], rounds: int) -> Timing:
-    """The best of `rounds` timings for each page, so scheduler noise does not count."""
-    best: list[float] = []
+def paired_per_page_ms(
+    pages: Sequence[Page], works: Sequence[Callable[[Page], object]], rounds: int
+) -> list[Timing]:
+    """For each page, the best of `rounds` timings of every work, the works taking turns on
+    the same page so that a busy moment of a shared machine hits them alike."""
+    best: list[list[float]] = [[] for _ in works]
     for page in pages:
-        runs = []
+        runs: list[list[float]] = [[] for _ in works]
         for _ in range(rounds):
-            started = time.perf_counter()
-            work(page)
-            runs.append((time.perf_counter() - started) * 1000)
-        best.append(min(runs))
-    return Timing("", tuple(best))
+            for i, work in enumerate(works):
+                started = time.perf_counter()
+                work(page)
+                runs[i].append((time.perf_counter() - started) * 1000)
+        for i, samples in enumerate(runs):
+            best[i].append(min(samples))
+    return [Timing("", tuple(samples)) for samples in best]
 
 
 def bench_analysis(rounds: int = 3) -> tuple[Timing, Timing]:
@@ -71,7 +76,6 @@ def bench_analysis(rounds: int = 3) -> tuple[Timing, Timing]:
     for page in pages:  # warm every lazy import, cache and compiled pattern first
         analyse(page)
         extract_only(page)
-    ours = per_page_ms(pages, analyse, rounds)
-    floor = per_page_ms(pages, extract_only, rounds)
+    ours, floor = paired_per_page_ms(pages, (analyse, extract_only), rounds)
     loop.close()
     return Timing("analysis", ours.samples_ms), Timing("extraction", floor.samples_ms)
