@@ -27,42 +27,8 @@ MARKS = {
     Status.ERROR: "❓",
 }
 
-ERROR_REPLIES = {
-    "fetch_failed": "Could not load that page{detail}. Check the link, or paste the article text.",
-    "refused_address": "That address points to a private or local network; I only fetch public "
-    "web pages.",
-    "not_article": "That link does not lead to an article page{detail}. Send the article's own "
-    "URL or paste its text.",
-    "too_large": "That page is too large to check{detail}.",
-    "timeout": "The page took too long to answer{detail}. Try again later, or paste the text.",
-    "empty": "Send me a link to an article, or forward or paste the article's text.",
-    "rate_limited": "Too many requests. Please try again in {seconds} s.",
-    "internal": "Sorry, something went wrong on my side. The error has been logged; "
-    "please try again later.",
-}
-# Names callers may use for the same reply, including the fetcher's exception classes.
-_ERROR_ALIASES = {
-    "fetch": "fetch_failed",
-    "fetch_error": "fetch_failed",
-    "unreachable": "fetch_failed",
-    "http_status_error": "fetch_failed",
-    "too_many_redirects": "fetch_failed",
-    "refused": "refused_address",
-    "blocked": "refused_address",
-    "blocked_address": "refused_address",
-    "not_html": "not_article",
-    "not_an_article": "not_article",
-    "fetch_timeout": "timeout",
-    "empty_message": "empty",
-    "rate_limit": "rate_limited",
-    "internal_error": "internal",
-    "error": "internal",
-}
-
 # One token of our own HTML: a tag, a character reference, or a single character.
 _HTML_TOKEN = re.compile(r"<(/?)([a-z]+)[^>]*>|&#?[0-9a-zA-Z]+;|.", re.S)
-_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-_DIGITS = re.compile(r"\d+")
 
 
 def render_checklist(
@@ -80,20 +46,6 @@ def render_checklist(
 def render_json_document(checklist: Checklist) -> bytes:
     """The whole checklist as a JSON file to attach (the `sourcecheck --format json` schema)."""
     return json.dumps(to_dict(checklist), ensure_ascii=False, indent=2).encode("utf-8")
-
-
-def render_error(kind: str, detail: str = "") -> str:
-    """A short HTML reply for an expected failure; unknown kinds get the apology."""
-    key = _CAMEL.sub("_", kind.strip()).lower().replace("-", "_").replace(" ", "_")
-    key = _ERROR_ALIASES.get(key, key)
-    template = ERROR_REPLIES.get(key, ERROR_REPLIES["internal"])
-    if key == "rate_limited":
-        seconds = _DIGITS.search(detail)
-        if seconds is None:
-            return escape("Too many requests. Please try again in a minute.")
-        return escape(template.format(seconds=seconds.group()))
-    shown = f" ({_shorten(detail.strip(), 200)})" if detail.strip() else ""
-    return escape(template.format(detail=shown))
 
 
 def split_messages(lines: Sequence[str], limit: int = MAX_MESSAGE) -> list[str]:

@@ -14,11 +14,9 @@ import pytest
 from telegram import Bot, Update
 
 from bot.render import (
-    ERROR_REPLIES,
     MARKS,
     MAX_MESSAGE,
     render_checklist,
-    render_error,
     render_json_document,
     split_messages,
     truncate_html,
@@ -344,29 +342,3 @@ def test_json_document_is_the_full_checklist_in_utf8() -> None:
     assert json.loads(document.decode("utf-8")) == json.loads(json.dumps(to_dict(checklist)))
     assert "Движение по ЦКАД-5".encode() in document
     assert document.startswith(b'{\n  "schema"')
-
-
-@pytest.mark.parametrize("kind", sorted(ERROR_REPLIES))
-def test_every_error_reply_is_short_and_valid(kind: str) -> None:
-    reply = render_error(kind, "<b>30</b> & more")
-    assert 0 < len(reply) < 300
-    parsed(reply)
-    assert "<b>" not in reply
-
-
-def test_error_replies_differ_and_accept_exception_names() -> None:
-    replies = {kind: render_error(kind) for kind in ERROR_REPLIES}
-    assert len(set(replies.values())) == len(replies)
-    assert render_error("BlockedAddress") == replies["refused_address"]
-    assert render_error("FetchTimeout") == replies["timeout"]
-    assert render_error("not-an-article") == replies["not_article"]
-    assert render_error("something new") == replies["internal"]
-
-
-def test_error_details() -> None:
-    assert render_error("rate_limited", "42") == "Too many requests. Please try again in 42 s."
-    assert "a minute" in render_error("rate_limited")
-    assert render_error("fetch_failed", "HTTP 404 <x>") == (
-        "Could not load that page (HTTP 404 &lt;x&gt;). Check the link, or paste the article text."
-    )
-    assert render_error("too_large", "12 MB") == "That page is too large to check (12 MB)."
