@@ -33,6 +33,14 @@ PRIMARY = frozenset(
         "rada.gov.ua", "zakon.rada.gov.ua", "president.gov.ua", "arxiv.org", "pubmed.gov",
         "nih.gov", "who.int", "oecd.org", "imf.org", "worldbank.org", "icj-cij.org",
         "echr.coe.int", "curia.europa.eu", "sec.gov", "businesswire.com", "prnewswire.com",
+        # UN agencies and other intergovernmental bodies outside .int
+        "unrwa.org", "unhcr.org", "unicef.org", "wfp.org", "unesco.org", "ohchr.org",
+        "undp.org", "ilo.org", "iaea.org", "wto.org", "fao.org", "icrc.org", "ipcc.ch",
+        "bis.org", "iea.org", "osce.org", "coe.int",
+        # where research is first published
+        "nature.com", "science.org", "thelancet.com", "nejm.org", "bmj.com", "cell.com",
+        "jamanetwork.com", "plos.org", "sciencedirect.com", "springer.com", "wiley.com",
+        "ssrn.com", "biorxiv.org", "medrxiv.org", "pnas.org", "ncbi.nlm.nih.gov",
     )
 )  # fmt: skip
 _PRIMARY_SUFFIX = re.compile(
@@ -40,12 +48,13 @@ _PRIMARY_SUFFIX = re.compile(
     r"|\.gc\.ca$|\.ac\.uk$|\.(?:bund|europa)\.[a-z]{2,3}$|^(?:gov|gouv|gob)\.[a-z]{2}$"
 )
 KIND_ORDER = (
-    "primary source", "other outlet", "social", "same outlet", "unknown outlet", "placeholder",
-    "unusable",
+    "primary source", "other outlet", "other site", "social", "same outlet", "unknown outlet",
+    "placeholder", "unusable",
 )  # fmt: skip
 _PLURAL = {
     "primary source": ("to a primary source", "to primary sources"),
     "other outlet": ("to another outlet", "to other outlets"),
+    "other site": ("to another site", "to other sites"),
     "social": ("social", "social"),
     "same outlet": ("to the same outlet", "to the same outlet"),
     "unknown outlet": ("to a site (outlet unknown)", "to sites (outlet unknown)"),
@@ -99,6 +108,8 @@ class Citations:
             # A link to the article itself (a permalink, a post's "Read the essay") cites nothing.
             if item.counted and _page_key(item.link.url) not in itself:
                 kind, domain = link_kind(item.link.url, home)
+                if kind == "other outlet" and domain and not _is_news_site(domain, ctx):
+                    kind = "other site"
                 cited.append(Cited(item, kind, domain))
         data = _data(cited, home, ctx)
         evidence = _evidence(cited)
@@ -106,6 +117,17 @@ class Citations:
             data.update(await _probe(cited, ctx))
             evidence = _dead_evidence(data["dead_links"]) + evidence
         return Result(_status(data), _summary(data), evidence, data)
+
+
+def _is_news_site(domain: str, ctx: Context) -> bool:
+    """Whether an outlet dataset knows the site; without a table, assume it is an outlet."""
+    by_domain = getattr(ctx.outlets, "by_domain", None)
+    if by_domain is None:
+        return True
+    try:
+        return by_domain(domain) is not None
+    except Exception:  # the table is another module's: a bad row must not sink this check
+        return True
 
 
 def _page_key(url: str) -> str:

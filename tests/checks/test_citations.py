@@ -106,7 +106,9 @@ async def test_atlantic_read_teasers_and_author_box_are_dropped(check_ctx):
     assert reasons["Submit a letter"] == "button or call to action"
     assert data["domains"]["bit.ly"] == 3
     assert data["kinds"]["primary source"] == 1  # drought.gov
-    assert summary.startswith("26 links: 1 to a primary source, 24 to other outlets, 1 social")
+    assert summary.startswith(
+        "26 links: 1 to a primary source, 14 to other outlets, 10 to other sites, 1 social"
+    )
     assert len(evidence) == 8
     assert ("years-long", "link 2, primary source (drought.gov)") in [
         (e.quote, e.where) for e in evidence
@@ -457,3 +459,17 @@ async def test_a_link_that_does_not_answer_in_time_is_left_unjudged(
     assert (result.data["probed"], result.data["unanswered"]) == (1, 1)
     assert result.evidence[0].where == "dead link"
     assert result.evidence[0].url == f"http://{loopback}/gone"
+
+
+async def test_sites_no_outlet_dataset_knows_are_other_sites_not_outlets(make_article, check_ctx):
+    article = make_article(
+        "Damage was confirmed by [the relief agency](https://www.unrwa.org/report) and the"
+        " [advocacy group](https://www.rewiringamerica.org/jobs-report), and"
+        " [The Guardian](https://www.theguardian.com/world/2023/nov/01/x) reported it first.",
+        url="https://www.npr.org/2023/11/09/story",
+    )
+
+    _, summary, data, _ = await check(article, check_ctx)
+
+    assert data["kinds"] == {"primary source": 1, "other outlet": 1, "other site": 1}
+    assert summary == ("3 links: 1 to a primary source, 1 to another outlet, 1 to another site")
