@@ -84,6 +84,16 @@ _DOMAINISH = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}$", re.I)
 _QUALIFIER = re.compile(r"^(?:[a-z0-9]|UK$|US$)")
 _PARENS = re.compile(r"\s*\(([^()]*)\)")
 _GENERIC_NAMES = {"radio", "television", "tv", "news", "gold", "channel"}
+# Russian/Ukrainian names in Latin letters as the datasets spell them: "РИА Новости" -> "RIA
+# Novosti". Only ever compared with whole listed names, so a rough transliteration is enough.
+_CYRILLIC = re.compile("[а-яёіїєґ]", re.I)
+_TRANSLIT = str.maketrans(
+    {
+        **dict(zip("абвгдезийклмнопрстуфыэіґ", "abvgdeziyklmnoprstufyeig", strict=True)),
+        **{"ё": "e", "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch"},
+        **{"ъ": "", "ь": "", "ю": "yu", "я": "ya", "ї": "yi", "є": "ye"},
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +168,14 @@ def normalize_name(text: str) -> str:
     return " ".join(words)
 
 
+def transliterate(text: str) -> str:
+    """Cyrillic letters in Latin ones, case kept on the first letter of each word."""
+    return "".join(
+        c.lower().translate(_TRANSLIT).capitalize() if c.isupper() else c.translate(_TRANSLIT)
+        for c in text
+    )
+
+
 def _clean_host(value: str) -> str:
     host = host_of(value)
     return host[4:] if host.startswith("www.") else host
@@ -220,7 +238,10 @@ class OutletTable:
         value = text.strip()
         if _DOMAINISH.match(value) or "://" in value:
             return self.by_domain(value)
-        entries = list(self._name_index().get(normalize_name(value), ()))
+        index = self._name_index()
+        entries = list(index.get(normalize_name(value), ()))
+        if not entries and _CYRILLIC.search(value):
+            entries = list(index.get(normalize_name(transliterate(value)), ()))
         if not entries:
             return None
         domains: list[str] = []
@@ -536,4 +557,5 @@ __all__ = [
     "default_table",
     "describe_lookup",
     "normalize_name",
+    "transliterate",
 ]

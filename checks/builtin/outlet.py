@@ -13,9 +13,9 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from checks.domains import host_of, registered_domain
+from checks.domains import Wrapper, host_of, registered_domain, unwrap
 from checks.model import Article, Context, Evidence, Origin, Result, Status
-from checks.outlets import OutletRecord, OutletTable, Rating, normalize_name
+from checks.outlets import OutletRecord, OutletTable, Rating, normalize_name, transliterate
 
 MAX_QUOTE = 300
 
@@ -256,6 +256,35 @@ _GENERIC_SITE_NAMES = {
 }
 _NOT_NAME_START = {"our", "this", "these", "their", "your", "my", "we", "us", "it", "its", "a"}
 _TRAILING_WORDS = {"articles", "article", "daily", "newsletter", "channel", "website"}
+# A t.me post address: its channel published it, not Telegram ("c/123" private links excepted).
+_TME_POST = re.compile(
+    r"^https?://(?:www\.)?(?:t|telegram)\.me/(?:s/)?(?P<handle>[a-z]\w{3,31})/\d+", re.I
+)
+_TELEGRAM_DOMAINS = {"t.me", "telegram.me"}
+# Hosts where each subdomain is someone's own blog: a rating of the platform is not the blog's.
+_BLOG_PLATFORMS = {
+    "blogspot.com",
+    "wordpress.com",
+    "substack.com",
+    "livejournal.com",
+    "tumblr.com",
+    "wixsite.com",
+    "weebly.com",
+    "over-blog.com",
+    "typepad.com",
+}
+# A channel @username that spells a domain: "rian_ru" -> rian.ru.
+_HANDLE_DOMAIN = re.compile(r"^[a-z0-9\-]{2,}_[a-z]{2,6}$", re.I)
+# "Source: bbc.com", "(Источник: ria.ru)": a line giving a bare site address as where the text
+# is from, weighed like a "Source:" link to the article. Only a line of its own: "Image source:
+# reuters.com" after a caption is a credit.
+_SOURCE_LINE_DOMAIN = re.compile(
+    r"^[ \t]*\(?[ \t]*(?i:source|sources|quelle|fuente|fonte|источник|джерело)[ \t]*:[ \t]*"
+    r"(?P<host>(?:www\.)?(?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+[a-z]{2,24})(?:/[^\s)]*)?"
+    r"[ \t]*\)?[ \t.]*$",
+    re.I | re.M,
+)
+_SOURCE_LINE_NEEDLES = ("source", "quelle", "fuente", "fonte", "источник", "джерело")
 _HOST_LIKE = re.compile(r"^(?:www\.)?(?:[\w\-]+\.)+[a-z]{2,24}$", re.I)
 _META_NAME_KEYS = ("og:site_name", "application-name", "publisher", "jsonld_publisher")
 _QUOTES = re.compile(r"[«»“”„\"]")
@@ -285,6 +314,8 @@ class _Identity:
     clues: tuple[_Clue, ...]
     record: OutletRecord | None
     looked_at: str = ""
+    own_channel: bool = False  # forwarded from the outlet's own Telegram channel
+    platform: tuple[Rating, ...] = ()  # ratings of a blog's hosting platform, not of the blog
 
 
 class Outlet:
@@ -293,7 +324,12 @@ class Outlet:
 
     async def run(self, article: Article, ctx: Context) -> Result:
         table = ctx.outlets
-        identity = _from_address(article, table) or _from_text(article, table)
+        address, wrappers = _page_address(article)
+        identity = (
+            _from_address(article, address, wrappers, table)
+            or _own_channel(article.origin, table)
+            or _from_text(article, table, wrappers)
+        )
         forwarded = _forwarded_by(article.origin)
         return _result(identity, forwarded, table)
 
@@ -301,31 +337,121 @@ class Outlet:
 # --- from a page address --------------------------------------------------------------------
 
 
-def _page_address(article: Article) -> str | None:
-    for value in (article.url, article.canonical_url):
-        if value and registered_domain(value):
-            return value
+def _page_address(article: Article) -> tuple[str | None, list[Wrapper]]:
+    """The address the outlet is read from, and the wrappers (caches, archives, aggregators)
+    that were looked through to find it."""
+    wrappers: list[Wrapper] = []
+    candidates = [article.url, article.canonical_url]
     origin = article.origin
-    if origin is not None and origin.kind == "url" and origin.url:
-        return origin.url if registered_domain(origin.url) else None
-    return None
+    if origin is not None and origin.kind == "url":
+        candidates.append(origin.url)
+    for value in candidates:
+        if not value or not registered_domain(value):
+            continue
+        wrapper = unwrap(value)
+        if wrapper is None:
+            return value, wrappers
+        wrappers.append(wrapper)
+        if wrapper.original and unwrap(wrapper.original) is None:
+            return wrapper.original, wrappers
+    return None, wrappers
 
 
-def _from_address(article: Article, table: OutletTable | None) -> _Identity | None:
-    address = _page_address(article)
+def _wrapper_clues(wrappers: list[Wrapper]) -> list[_Clue]:
+    clues = []
+    for w in wrappers:
+        what = f"page served through a wrapper, {w.kind} ({w.host}), not by the outlet"
+        tail = f"; original: {w.original}" if w.original else "; the original address is not in it"
+        clues.append(_Clue("wrapper", "", None, what + tail, "page address", 0))
+    return clues
+
+
+def _from_address(
+    article: Article, address: str | None, wrappers: list[Wrapper], table: OutletTable | None
+) -> _Identity | None:
     if address is None:
         return None
     domain = registered_domain(address)
     host = host_of(address)
+    channel = _TME_POST.match(address)
+    if domain in _TELEGRAM_DOMAINS and channel:
+        return _telegram_post(article, channel.group("handle"), table)
     record = table.by_domain(host) if table is not None else None
-    clues = [_Clue("page address", "", domain, host, "page address", 3)]
+    platform: tuple[Rating, ...] = ()
+    bare = host.removeprefix("www.")
+    if domain in _BLOG_PLATFORMS and bare != domain and record is not None:
+        # A blog on a hosting platform: the platform's rating is not the blog's.
+        own = table.by_domain(domain) if table is not None else None
+        platform_refs = {r.row_ref for r in own.ratings} if own else set()
+        platform = tuple(r for r in record.ratings if r.row_ref in platform_refs)
+        mine = tuple(r for r in record.ratings if r.row_ref not in platform_refs)
+        record = OutletRecord((), record.domains, mine) if mine else None
+    clues = _wrapper_clues(wrappers)
+    clues.append(_Clue("page address", "", domain, host, "page address", 3))
+    if platform or (domain in _BLOG_PLATFORMS and bare != domain):
+        domain = bare
     name, where = _choose_site_name(_metadata_names(article), domain or "", record)
     if name and where:
         clues.append(_Clue(where, name, domain, name, "page metadata", 2))
     elif name and record is not None:
         source = next((r.dataset for r in record.ratings if not r.estimate), "")
         clues.append(_Clue(f"name listed for {domain} in {source}", name, domain, name, "", 0))
-    return _Identity(name, domain, tuple(clues), record)
+    return _Identity(name, domain, tuple(clues), record, platform=platform)
+
+
+def _telegram_post(article: Article, handle: str, table: OutletTable | None) -> _Identity:
+    """A t.me post is its channel's: the outlet's own channel when the datasets know the
+    channel's name, else the channel itself, never "Telegram"."""
+    title = ""
+    meta: Mapping[str, Any] = article.meta or {}
+    for value in (meta.get("og:title"), meta.get("twitter:title"), article.title):
+        if isinstance(value, str) and value.strip() and "telegram" not in value.casefold():
+            title = value.strip()
+            break
+    origin = Origin("channel", name=title, username=handle)
+    own = _own_channel(origin, table, where="page address")
+    if own is not None:
+        return own
+    name = f"Telegram channel @{handle}"
+    shown = f"t.me/{handle}" + (f" ({title})" if title else "")
+    clue = _Clue("Telegram channel post", name, "t.me", shown, "page address", 3)
+    return _Identity(name, "t.me", (clue,), None)
+
+
+def _own_channel(
+    origin: Origin | None, table: OutletTable | None, where: str = "forward origin"
+) -> _Identity | None:
+    """The outlet itself when the forwarding channel is one the datasets name: its title is a
+    listed name ("РИА Новости" is RIA Novosti), or its @username spells a listed domain
+    ("rian_ru" -> rian.ru) and its title agrees with that outlet's name. The handle must fit the
+    outlet's domain either way: titles are free text, anyone can call a channel "RIA"."""
+    if origin is None or origin.kind != "channel" or table is None:
+        return None
+    title = " ".join((origin.name or "").split())
+    record = table.by_name(title) if title and not _HOST_LIKE.match(title) else None
+    if record is not None and not _handle_fits(origin.username, record):
+        record = None  # a channel titled "RIA" with an unrelated handle is not Mediacorp's Ria
+    how = "channel title is a listed name, @username fits its domain"
+    if record is None and _HANDLE_DOMAIN.match(origin.username or ""):
+        candidate = table.by_domain(origin.username.replace("_", "."))
+        latin = normalize_name(transliterate(title))
+        if candidate is not None and any(
+            _same_name(n, latin) for n in candidate.names if len(normalize_name(n)) >= 3
+        ):
+            record = (table.by_name(candidate.names[0]) if candidate.names else None) or candidate
+            how = "channel @username is the outlet's domain"
+    if record is None or not [r for r in record.ratings if not r.estimate]:
+        return None
+    name = next((n for n in record.names if _same_name(n, transliterate(title))), None)
+    name = name or (record.names[0] if record.names else title)
+    domain = record.domains[0] if record.domains else None
+    handle = f"@{origin.username}" if origin.username else ""
+    who = " ".join(p for p in (handle, f"({title})" if title else "") if p)
+    quote = f"forwarded from {name}'s own channel {who}".strip()
+    if where == "page address":
+        quote = f"a post on {name}'s own Telegram channel {who}".strip()
+    clue = _Clue(f"outlet's own Telegram channel ({how})", name, domain, quote, where, 3)
+    return _Identity(name, domain, (clue,), record, own_channel=True)
 
 
 def _metadata_names(article: Article) -> list[tuple[str, str]]:
@@ -420,7 +546,16 @@ def _repair(text: str) -> str:
 # --- from pasted text -----------------------------------------------------------------------
 
 
-def _from_text(article: Article, table: OutletTable | None) -> _Identity:
+def _handle_fits(username: str, record: OutletRecord) -> bool:
+    """The channel's @username holds one of the outlet's domain names: @tass_agency, @rian_ru."""
+    handle = username.casefold().replace("_", "")
+    labels = {_domain_label(d) for d in record.domains}
+    return bool(handle) and any(len(label) >= 2 and label in handle for label in labels)
+
+
+def _from_text(
+    article: Article, table: OutletTable | None, wrappers: list[Wrapper] | None = None
+) -> _Identity:
     text = article.text
     if article.furniture_text:
         text = f"{text}\n{article.furniture_text}"
@@ -434,15 +569,19 @@ def _from_text(article: Article, table: OutletTable | None) -> _Identity:
         "no page address; no dateline, copyright, membership or newsletter line, site address"
         " or source link naming an outlet"
     )
+    wrapped = tuple(_wrapper_clues(wrappers or []))
+    if wrapped:
+        looked_at = "; ".join(c.quote for c in wrapped) + "; in the text: " + looked_at[17:]
     if not groups:
-        return _Identity(None, None, (), None, looked_at)
+        return _Identity(None, None, wrapped, None, looked_at)
     best = max(groups, key=lambda g: (g.score, -min(c.at for c in g.clues)))
     if best.score < 2 or (best.score < 3 and best.record is None and best.domain is None):
-        return _Identity(None, None, (), None, looked_at)
+        return _Identity(None, None, wrapped, None, looked_at)
     clues = _strongest(best.clues)
     if best.record is not None:
         clues += _name_mentions(text, best.record, clues)
-    return _Identity(best.name, best.domain, tuple(sorted(clues, key=lambda c: c.at)), best.record)
+    ordered = wrapped + tuple(sorted(clues, key=lambda c: c.at))
+    return _Identity(best.name, best.domain, ordered, best.record)
 
 
 def _strongest(clues: list[_Clue]) -> list[_Clue]:
@@ -488,7 +627,20 @@ def _text_clues(text: str, lower: str, article: Article) -> list[_Clue]:
                 quote = _sentence(text, match.start(), match.end())
                 clues.append(_Clue(kind, name, None, quote, "text", weight, match.start()))
     clues += _domain_clues(text)
+    clues += _source_line_clues(text, lower)
     clues += _link_clues(article)
+    return clues
+
+
+def _source_line_clues(text: str, lower: str) -> list[_Clue]:
+    if not any(n in lower for n in _SOURCE_LINE_NEEDLES):
+        return []
+    clues: list[_Clue] = []
+    for match in _SOURCE_LINE_DOMAIN.finditer(text):
+        domain = registered_domain(match.group("host"))
+        if domain is not None:
+            quote = " ".join(match.group().split())
+            clues.append(_Clue("source line", "", domain, quote, "text", 3, match.start()))
     return clues
 
 
@@ -514,10 +666,16 @@ def _copyright_clues(match: re.Match[str], text: str) -> list[_Clue]:
     else:
         # "© 2024 Name" or "© Name, 2024": a dated house line, not a photo credit.
         dated = re.search(r"\d|copyright", head, re.I) or re.search(r"\b(?:19|20)\d\d\b", body)
-        weight = 2 if dated else 1
+        # "© РИА Новости" alone on the text's last line signs the whole text.
+        weight = 2 if dated or _signs_off(match, text) else 1
     quote = _sentence(text, match.start(), match.end())
     at = match.start()
     return [_Clue("copyright line", n, None, quote, "text", weight, at) for n in names]
+
+
+def _signs_off(match: re.Match[str], text: str) -> bool:
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    return not text[line_start : match.start()].strip() and not text[match.end() :].strip()
 
 
 def _domain_clues(text: str) -> list[_Clue]:
@@ -686,17 +844,21 @@ def _short(text: str, limit: int) -> str:
 # --- the result -----------------------------------------------------------------------------
 
 
-def _forwarded_by(origin: Origin | None) -> str | None:
+def _forwarded_by(origin: Origin | None) -> tuple[str, str] | None:
+    """(what forwarded it: "channel" or "group", who: "@handle (Title)")."""
     if origin is None or origin.kind not in ("channel", "chat"):
         return None
     handle = f"@{origin.username}" if origin.username else ""
     title = origin.name or ""
-    if handle and title:
-        return f"{handle} ({title})"
-    return handle or title or None
+    who = f"{handle} ({title})" if handle and title else handle or title
+    if not who:
+        return None
+    return ("channel" if origin.kind == "channel" else "group"), who
 
 
-def _result(identity: _Identity, forwarded: str | None, table: OutletTable | None) -> Result:
+def _result(
+    identity: _Identity, forwarded: tuple[str, str] | None, table: OutletTable | None
+) -> Result:
     ratings: tuple[Rating, ...] = identity.record.ratings if identity.record else ()
     # What the datasets say comes first: it is what the summary line announces.
     shown = sorted(ratings, key=lambda r: (r.estimate, not r.flagged))
@@ -704,8 +866,20 @@ def _result(identity: _Identity, forwarded: str | None, table: OutletTable | Non
         Evidence(r.claim, f"{r.dataset} ({r.dataset_date}, {r.licence})", r.url or None)
         for r in shown
     ]
-    if forwarded:
-        evidence.append(Evidence(f"forwarded by channel {forwarded}", "forward origin"))
+    platform = _platform_domain(identity)
+    evidence += [
+        Evidence(
+            f"{r.claim} — a rating of the platform {platform}, not of this blog",
+            f"{r.dataset} ({r.dataset_date}, {r.licence})",
+            r.url or None,
+        )
+        for r in identity.platform
+    ]
+    relay = None
+    if forwarded and not identity.own_channel:
+        relay = f"forwarded by {forwarded[0]} {forwarded[1]}"
+    if relay:
+        evidence.append(Evidence(relay, "forward origin"))
     evidence += [Evidence(_short(c.quote, MAX_QUOTE), c.where) for c in identity.clues if c.where]
     data = {
         "name": identity.name,
@@ -713,15 +887,27 @@ def _result(identity: _Identity, forwarded: str | None, table: OutletTable | Non
         "how_identified": [c.describe() for c in identity.clues],
         "ratings": [r.as_dict() for r in ratings],
         "flagged_by": sorted({r.dataset for r in ratings if r.flagged and not r.estimate}),
-        "forwarded_by": forwarded,
+        "forwarded_by": forwarded[1] if forwarded else None,
     }
+    if identity.platform:
+        data["platform_ratings"] = [r.as_dict() for r in identity.platform]
     if identity.name is None and identity.domain is None:
         summary = "Outlet not identified"
-        if forwarded:
-            summary += f" (forwarded by channel {forwarded}, which is only the relay)"
+        if relay:
+            summary += f" ({relay}, which is only the relay)"
+        elif any(c.kind == "wrapper" for c in identity.clues):
+            wrapper = next(c for c in identity.clues if c.kind == "wrapper")
+            summary += f" ({wrapper.quote.split(', not by')[0]})"
         data["looked_at"] = identity.looked_at
         return Result(Status.INFO, summary, tuple(evidence), data)
-    return Result(*_verdict(identity, ratings, table), tuple(evidence), data)
+    status, summary = _verdict(identity, ratings, table)
+    if identity.platform and not ratings and table is not None:
+        summary = f"{_label(identity)}: blog not rated; only its platform {platform} is rated"
+    return Result(status, summary, tuple(evidence), data)
+
+
+def _platform_domain(identity: _Identity) -> str:
+    return registered_domain(identity.domain or "") or ""
 
 
 def _label(identity: _Identity) -> str:

@@ -353,3 +353,176 @@ async def test_a_state_media_asset_is_named_without_its_kind(check_ctx):
     result = await Outlet().run(read_html(page, url="https://iz.ru/1/news"), check_ctx)
 
     assert result.data["name"] == "Izvestia"
+
+
+# --- review 2: own channels, wrappers, source lines, groups and blogs -------------------------
+
+RU_BODY = (
+    "Правительство заявило во вторник, что план будет пересмотрен комиссией. Критики считают, "
+    "что пересмотр запоздал и мало что изменит.\n\n"
+)
+EN_BODY = (
+    "The minister said on Tuesday that the plan would be reviewed by the committee. Critics "
+    "said the review came too late and would change little.\n\n"
+)
+
+
+async def test_a_forward_from_the_outlets_own_channel_names_the_outlet() -> None:
+    origin = Origin("channel", name="РИА Новости", username="rian_ru")
+    result = await check(Article(text=RU_BODY, origin=origin, source_kind="telegram"))
+    assert result.summary == "RIA Novosti (ria.ru): flagged by 2 open datasets"
+    assert "forwarded from RIA Novosti's own channel @rian_ru (РИА Новости)" in evidence_text(
+        result
+    )
+    assert "relay" not in result.summary
+
+
+@pytest.mark.parametrize(
+    "origin",
+    [
+        # A title the datasets know, but a handle that is not the outlet's.
+        Origin("channel", name="RIA", username="news24demo"),
+        # No handle to confirm the title.
+        Origin("channel", name="РИА Новости"),
+        # A group is never an outlet's channel.
+        Origin("chat", name="РИА Новости", username="rian_ru"),
+    ],
+)
+async def test_a_channel_that_only_resembles_an_outlet_stays_a_relay(origin: Origin) -> None:
+    result = await check(Article(text=RU_BODY, origin=origin))
+    assert result.summary.startswith("Outlet not identified (forwarded by")
+    assert result.summary.endswith("which is only the relay)")
+
+
+async def test_a_forward_from_a_group_is_called_a_group() -> None:
+    origin = Origin("chat", name="Group X", username="groupx")
+    result = await check(Article(text=RU_BODY, origin=origin))
+    assert result.summary == (
+        "Outlet not identified (forwarded by group @groupx (Group X), which is only the relay)"
+    )
+    assert "forwarded by channel" not in evidence_text(result)
+
+
+@pytest.mark.parametrize(
+    ("url", "domain", "wrapper"),
+    [
+        (
+            "https://www-theguardian-com.cdn.ampproject.org/c/s/www.theguardian.com/world/x",
+            "theguardian.com",
+            "Google AMP cache",
+        ),
+        (
+            "https://web.archive.org/web/20240312101010/https://www.rt.com/news/123-x/",
+            "rt.com",
+            "Wayback Machine",
+        ),
+        (
+            "https://archive.ph/2024.03.12-101010/https://www.rt.com/news/123-x/",
+            "rt.com",
+            "archive.today",
+        ),
+    ],
+)
+async def test_a_wrapper_address_is_looked_through_to_the_outlet(
+    make_article: Callable[..., Article], url: str, domain: str, wrapper: str
+) -> None:
+    result = await check(make_article("Some article text.", url=url))
+    assert result.data["registered_domain"] == domain
+    assert result.data["how_identified"][0].startswith(
+        f"wrapper: 'page served through a wrapper, {wrapper}"
+    )
+    assert wrapper in evidence_text(result)
+
+
+@pytest.mark.parametrize(
+    "url", ["https://news.google.com/articles/CBMiXmh0dHBzOi8v?hl=en", "https://archive.ph/AbCdE"]
+)
+async def test_a_wrapper_without_the_original_address_is_not_the_outlet(
+    make_article: Callable[..., Article], url: str
+) -> None:
+    result = await check(make_article("Some article text.", url=url))
+    assert result.data["registered_domain"] is None
+    assert result.summary.startswith("Outlet not identified (page served through a wrapper")
+    assert "Google Maps" not in result.summary
+
+
+async def test_a_telegram_post_address_is_its_channels_not_telegrams(
+    make_article: Callable[..., Article],
+) -> None:
+    plain = await check(make_article("Текст поста.", url="https://t.me/news24demo/555"))
+    assert plain.data["name"] == "Telegram channel @news24demo"
+    assert plain.data["ratings"] == []  # t.me's own rating is not the channel's
+    own = await check(
+        make_article(
+            "Текст поста.", url="https://t.me/rian_ru/234567", meta={"og:title": "РИА Новости"}
+        )
+    )
+    assert own.data["name"] == "RIA Novosti"
+    assert own.data["registered_domain"] == "ria.ru"
+    assert "own Telegram channel @rian_ru" in evidence_text(own)
+
+
+@pytest.mark.parametrize(
+    ("line", "domain"),
+    [
+        ("Source: bbc.com", "bbc.com"),
+        ("Source: www.bbc.com", "bbc.com"),
+        ("Источник: ria.ru", "ria.ru"),
+        ("Quelle: tagesschau.de", "tagesschau.de"),
+        ("(Джерело: pravda.com.ua)", "pravda.com.ua"),
+    ],
+)
+async def test_a_source_line_with_a_bare_address_names_the_outlet(
+    make_article: Callable[..., Article], line: str, domain: str
+) -> None:
+    result = await check(make_article(EN_BODY * 2 + line))
+    assert result.data["registered_domain"] == domain
+    assert any(
+        h.startswith("source line:") and line.strip("()") in h
+        for h in result.data["how_identified"]
+    )
+
+
+async def test_an_address_mentioned_mid_sentence_is_not_a_source_line(
+    make_article: Callable[..., Article],
+) -> None:
+    text = EN_BODY + "The source: bbc.com reported it first, the minister said in a statement."
+    result = await check(make_article(text))
+    assert result.data["registered_domain"] is None
+
+
+async def test_a_bare_copyright_on_the_last_line_signs_the_text(
+    make_article: Callable[..., Article],
+) -> None:
+    result = await check(make_article(RU_BODY * 3 + "© РИА Новости"))
+    assert result.data["registered_domain"] == "ria.ru"
+    assert "© РИА Новости" in evidence_text(result)
+    # Mid-text it is a photo credit, as before.
+    credit = await check(make_article(RU_BODY + "© РИА Новости\n\n" + RU_BODY))
+    assert credit.data["registered_domain"] is None
+
+
+async def test_a_blogspot_blog_is_named_by_its_subdomain_not_rated_as_blogger(
+    make_article: Callable[..., Article],
+) -> None:
+    result = await check(
+        make_article("A post.", url="https://someblog.blogspot.com/2024/03/x.html")
+    )
+    assert result.data["registered_domain"] == "someblog.blogspot.com"
+    assert result.status is Status.INFO
+    assert result.data["flagged_by"] == []
+    assert "Generally unreliable" not in claims(result)
+    assert result.summary == (
+        "someblog.blogspot.com: blog not rated; only its platform blogspot.com is rated"
+    )
+    assert (
+        "Generally unreliable — a rating of the platform blogspot.com, not of this blog"
+        in evidence_text(result)
+    )
+
+
+async def test_an_image_source_credit_is_not_a_source_line(
+    make_article: Callable[..., Article],
+) -> None:
+    result = await check(make_article(EN_BODY + "Police at the scene. Image source: reuters.com"))
+    assert result.data["registered_domain"] is None

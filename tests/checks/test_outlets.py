@@ -195,3 +195,11 @@ def test_table_loads_fast() -> None:
     elapsed = time.perf_counter() - started
     assert len(fresh) > 4000
     assert elapsed < 0.5, f"outlet table took {elapsed * 1000:.0f} ms (target < 150 ms)"
+
+
+def test_cyrillic_names_are_found_by_their_latin_spelling(table: OutletTable) -> None:
+    record = table.by_name("РИА Новости")
+    assert record is not None
+    assert "RIA Novosti" in record.names
+    assert "ria.ru" in record.domains
+    assert table.by_name("Дороги Подмосковья") is None
