@@ -34,7 +34,7 @@ from checks.cache import ArticleCache, normalize_url
 from checks.config import Config, checks_for_chat
 from checks.fetch import Fetcher, FetchError
 from checks.link_input import read_url
-from checks.model import Article, Check, Context
+from checks.model import Article, Check, Context, Origin
 
 logger = logging.getLogger(__name__)
 
@@ -266,6 +266,9 @@ def input_handle(store: Store, target: MessageInput, checks: Sequence[Check]) ->
             value = normalize_url(target.url)
         except Exception:  # an unparsable link: the fetch will say why
             value = target.url
+        # A forwarded link's checklist names the forwarder: not the same answer as the bare link.
+        if target.origin is not None:
+            value = f"{value}\n{_origin_key(target.origin)}"
         return store.result_handle("url", value, names)
     article = target.article
     assert article is not None
@@ -273,9 +276,13 @@ def input_handle(store: Store, target: MessageInput, checks: Sequence[Check]) ->
     parts = [
         _SPACE.sub(" ", article.text).strip(),
         *(link.url for link in article.links),
-        f"{origin.kind}|{origin.username}|{origin.name}" if origin else "",
+        _origin_key(origin) if origin else "",
     ]
     return store.result_handle("text", "\n".join(parts), names)
+
+
+def _origin_key(origin: Origin) -> str:
+    return f"{origin.kind}|{origin.username}|{origin.name}"
 
 
 def keyboard(handle: ResultHandle, *, details: bool = True) -> InlineKeyboardMarkup:
@@ -362,10 +369,14 @@ async def article_for(service: Service, target: MessageInput) -> Article:
     if target.article is not None:
         return target.article
     assert target.url is not None
+    received = target.received or service.now()
     article = await read_url(
-        target.url, fetcher=service.fetcher, cache=service.cache, received=service.now()
+        target.url, fetcher=service.fetcher, cache=service.cache, received=received
     )
-    return article if article.received else replace(article, received=service.now())
+    # A forwarded link keeps who forwarded it: the checklist says "forwarded by channel X".
+    if target.origin is not None:
+        article = replace(article, origin=target.origin)
+    return article if article.received else replace(article, received=received)
 
 
 async def edit(

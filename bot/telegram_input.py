@@ -39,6 +39,9 @@ class MessageInput:
     url: str | None
     article: Article | None
     commentary: str = ""
+    # For a link to fetch: who forwarded it and when it came, kept for the fetched article.
+    origin: Origin | None = None
+    received: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,16 +62,64 @@ _SOURCE_ANCHOR = re.compile(
 )
 
 
+# A lead-in naming what follows as the post's source: "Источник: <link>", "Source: <link>".
+_SOURCE_LEAD = re.compile(
+    r"(?:^|[^\w])(?:sources?|quelle|fuente|fonte|via|источник|джерело|оригинал|оригінал"
+    r"|original|read more|full (?:story|text|article)|weiterlesen|lire la suite|leer más"
+    r"|leia mais|подробнее|читать (?:полностью|далее)|детальніше|читати далі)"
+    r"\s*[:：—–-]?\s*$",
+    re.I,
+)
+# Lines a channel closes its posts with: hashtags, "@channel", a t.me "subscribe" link.
+_SIGNATURE_LINE = re.compile(r"^[\W_]*(?:[#@][\w]+[\W_]*)+$")
+_TELEGRAM_HOSTS = re.compile(
+    r"^https?://(?:www\.)?(?:t\.me|telegram\.me|telegram\.dog)(?:[/?#]|$)", re.I
+)
+
+
 def _source_link(text: str, links: list[Link]) -> str | None:
-    """The link on the post's last line whose words say it leads to the article itself."""
-    if not links:
+    """The link closing the post that names the page the post comes from.
+
+    It sits on the post's last line (after any signature lines), and either its words say so
+    ("Read the essay"), a lead-in says so ("Источник: <link>"), or it is a bare URL on a line of
+    its own.
+    """
+    web = [link for link in links if link.url.startswith("http")]
+    end = _body_end(text, web)
+    web = [link for link in web if link.position < end]
+    if not web:
         return None
-    last = links[-1]
-    tail = text[last.position :].strip()
-    on_last_line = "\n" not in tail
-    if on_last_line and _SOURCE_ANCHOR.match(last.text) and last.url.startswith("http"):
+    last = web[-1]
+    if _TELEGRAM_HOSTS.match(last.url):
+        return None  # a channel's own post or profile, not a web page the text comes from
+    line_start = text.rfind("\n", 0, last.position) + 1
+    if "\n" in text[last.position : end].strip():
+        return None
+    before = text[line_start : last.position]
+    after = text[last.position + len(last.text) : end]
+    if _SOURCE_ANCHOR.match(last.text):
         return last.url
-    return None
+    if any(ch.isalnum() for ch in after):
+        return None
+    if _SOURCE_LEAD.search(before):
+        return last.url
+    bare = last.url in (last.text, "http://" + last.text)
+    return last.url if bare and not any(ch.isalnum() for ch in before) else None
+
+
+def _body_end(text: str, links: list[Link]) -> int:
+    """Where the post ends once trailing signature lines (hashtags, channel links) are cut."""
+    end = len(text.rstrip())
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        for link in links:
+            if start <= link.position < end and _TELEGRAM_HOSTS.match(link.url):
+                line = line.replace(link.text, " ")
+        if line.strip() and not _SIGNATURE_LINE.match(line) and any(c.isalnum() for c in line):
+            return end
+        end = len(text[:start].rstrip())
+    return end
 
 
 def read_message(message: Message, *, received: datetime) -> MessageInput:
@@ -91,7 +142,7 @@ def read_message(message: Message, *, received: datetime) -> MessageInput:
     if len(targets) == 1:
         commentary = _commentary(text, spans)
         if len(commentary) < MAX_COMMENTARY:
-            return MessageInput("url", links[0].url, None, commentary)
+            return MessageInput("url", links[0].url, None, commentary, origin, received)
     article = Article(
         text=text,
         links=tuple(links),

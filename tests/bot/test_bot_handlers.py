@@ -10,9 +10,17 @@ from telegram import Bot, Message
 from telegram.ext import AIORateLimiter
 
 from bot.app import MessageRateLimiter
-from bot.handlers import CALLBACK_PATTERN, DETAILS, MessageInput, input_handle, without_mentions
+from bot.handlers import (
+    CALLBACK_PATTERN,
+    DETAILS,
+    MessageInput,
+    article_for,
+    input_handle,
+    without_mentions,
+)
 from bot.store import Store
 from bot.telegram_input import read_message
+from checks.builtin.outlet import Outlet
 from checks.model import Article, Context, Result, Status
 
 
@@ -226,3 +234,36 @@ async def test_chat_actions_and_button_answers_do_not_spend_the_message_budget(m
         assert await limiter.process_request(call, (), {}, endpoint, {}, None) is True
 
     assert metered == ["sendMessage", "editMessageText"]
+
+
+async def test_a_forwarded_link_keeps_who_forwarded_it(unit_bot, tg, page_server):
+    # A channel forwards nothing but a link: the fetched page is checked, and the checklist
+    # still says which channel passed it on.
+    bot = await unit_bot(fetch_allow=page_server.allow)
+    service = bot.app.bot_data["service"]
+    url = page_server.url("pages/01-oann-reuters-paris-theater-protest")
+    channel = {"id": -1001234500000, "title": "Paris Watch (demo)", "username": "paris_watch_demo",
+               "type": "channel"}  # fmt: skip
+    forward = {"type": "channel", "chat": channel, "message_id": 77, "date": 1_679_900_000}
+    forwarded = Message.de_json(tg.link(url, forward_origin=forward), Bot(tg.TOKEN))
+    target = read_message(forwarded, received=forwarded.date)
+    assert target.kind == "url"
+
+    article = await article_for(service, target)
+    result = await Outlet().run(article, Context(now=forwarded.date))
+
+    assert article.url == url
+    assert article.origin is not None
+    assert (article.origin.username, article.origin.url) == (
+        "paris_watch_demo",
+        "https://t.me/paris_watch_demo/77",
+    )
+    assert result.data["forwarded_by"] == "@paris_watch_demo (Paris Watch (demo))"
+    shown = [e.quote for e in result.evidence if e.where == "forward origin"]
+    assert shown == ["forwarded by channel @paris_watch_demo (Paris Watch (demo))"]
+    # The same link sent plainly is another answer: its checklist names no forwarder.
+    plain = read_message(Message.de_json(tg.link(url), Bot(tg.TOKEN)), received=forwarded.date)
+    checks = [WordsCheck()]
+    assert input_handle(service.store, plain, checks) != input_handle(
+        service.store, target, checks
+    )

@@ -406,3 +406,120 @@ def test_a_last_line_link_that_is_not_a_source_link_leaves_the_article_unanchore
 
     assert article is not None
     assert article.canonical_url is None
+
+
+# A forwarded news post: well over MAX_COMMENTARY of text, so it is checked as a post.
+NEWS_POST = (
+    "Минэкономразвития пересмотрит прогноз\n\n"
+    + "Министерство заявило во вторник, что прогноз роста будет пересмотрен к апрелю. "
+    "Аналитики считают, что пересмотр запоздал и мало что изменит для бюджета. " * 3
+)
+RELAY = {
+    "type": "channel",
+    "chat": {"id": -1001234567890, "title": "Новости 24", "username": "news24demo",
+             "type": "channel"},
+    "message_id": 555,
+    "date": 1_710_000_000,
+}  # fmt: skip
+RBC = "https://www.rbc.ru/economics/12/03/2024/65f0a1b29a79471e3c2d1f0e"
+
+
+def post(text: str, link_text: str, url: str | None = None, **extra: Any) -> Message:
+    """A forwarded post with one link: a bare URL, or a text_link on `link_text` if url given."""
+    entity: dict[str, Any] = {"type": "text_link" if url else "url",
+                              "offset": utf16_offset(text, link_text),
+                              "length": len(link_text.encode("utf-16-le")) // 2}  # fmt: skip
+    if url:
+        entity["url"] = url
+    return plain(text, [entity], forward_origin=RELAY, **extra)
+
+
+async def checked(message: Message, check_ctx: Any) -> dict[str, Any]:
+    article = read_message(message, received=RECEIVED).article
+    assert article is not None
+    checklist = await run(article, load_checks(), check_ctx, input_label="forward")
+    return {
+        name: checklist.get(name).result for name in ("outlet", "original_source", "citations")
+    }
+
+
+async def test_a_bare_url_closing_a_post_is_its_source(check_ctx) -> None:
+    message = post(NEWS_POST + "\n\n" + RBC, RBC)
+
+    article = read_message(message, received=RECEIVED).article
+    results = await checked(message, check_ctx)
+
+    assert article is not None
+    assert article.canonical_url == RBC
+    assert results["outlet"].data["registered_domain"] == "rbc.ru"
+    assert "only the relay" not in results["outlet"].summary
+    assert results["original_source"].data["is_republication"] is False
+    assert results["citations"].data["total"] == 0  # the post's own page cites nothing
+
+
+@pytest.mark.parametrize(
+    ("lead", "url", "as_text_link"),
+    [
+        ("Источник: ", RBC, False),
+        ("Источник: ", RBC, True),
+        ("Джерело: ", "https://www.pravda.com.ua/news/2024/03/12/7446000/", False),
+        ("Source: ", "https://www.reuters.com/world/europe/talks-2024-03-12/", True),
+        ("Quelle: ", "https://www.tagesschau.de/inland/haushalt-100.html", False),
+        ("Fuente: ", "https://elpais.com/economia/2024-03-12/plan.html", False),
+    ],
+)
+def test_a_source_line_closing_a_post_names_its_page(
+    lead: str, url: str, as_text_link: bool
+) -> None:
+    anchor = "РБК" if as_text_link else url
+    text = NEWS_POST + "\n" + lead + anchor + "\n\n#экономика @news24demo"
+    message = post(text, anchor, url if as_text_link else None)
+
+    article = read_message(message, received=RECEIVED).article
+
+    assert article is not None
+    assert article.canonical_url == url
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="original_source.OwnOutlet.of reads only Article.url, not a Telegram post's "
+    "canonical_url: 'Источник: <url>' is still read as a credit to another outlet",
+)
+async def test_a_source_line_is_not_a_republication_of_the_post_itself(check_ctx) -> None:
+    url = "https://tass.ru/ekonomika/20212345"
+    message = post(NEWS_POST + "\nИсточник: " + url, url)
+
+    results = await checked(message, check_ctx)
+
+    assert results["outlet"].data["registered_domain"] == "tass.ru"
+    assert results["citations"].data["total"] == 0
+    assert results["original_source"].data["is_republication"] is False
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        # A link inside a closing sentence cites something; it is not the post's page.
+        "\nДокумент опубликован на сайте {url}, где приведены новые цифры.",
+        "\nПо данным {url}",
+        # A source line followed by more of the post is not where the post closes.
+        "\nИсточник: {url}\n\nКомментарий редакции: цифры ещё могут измениться.",
+    ],
+)
+def test_a_link_that_does_not_close_the_post_is_not_its_source(ending: str) -> None:
+    text = NEWS_POST + ending.format(url=RBC)
+
+    article = read_message(post(text, RBC), received=RECEIVED).article
+
+    assert article is not None
+    assert article.canonical_url is None
+
+
+def test_a_channel_link_closing_a_post_is_a_signature_not_a_source() -> None:
+    text = NEWS_POST + "\n\nhttps://t.me/news24demo"
+
+    article = read_message(post(text, "https://t.me/news24demo"), received=RECEIVED).article
+
+    assert article is not None
+    assert article.canonical_url is None
