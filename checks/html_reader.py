@@ -310,6 +310,8 @@ def _page_meta(
         "jsonld_types": ", ".join(page_meta.jsonld_types(objects)),
         "section": page_meta.section(meta, objects),
         "keywords": page_meta.keywords(meta, objects),
+        # The outlet check weighs the publisher against og:site_name ("News", "Politics").
+        "jsonld_publisher": page_meta.publisher(objects),
     }
     kept.update({k: v for k, v in extra.items() if v})
     return kept
@@ -327,7 +329,9 @@ def read_html(raw: bytes, *, url: str | None = None) -> Article:
     meta = page_meta.meta_tags(root)
     objects = page_meta.jsonld_objects(root)
     title_tag = _title_tag(root)
-    dated = page_meta.published_date(root, meta, objects)
+    declared = root.get("lang") or meta.get("og:locale")
+    month_first = page_meta.month_first_for(declared)
+    dated = page_meta.published_date(root, meta, objects, month_first=month_first)
     # trafilatura drops these anyway; dropping them first makes its copy and cleaning cheaper.
     etree.strip_elements(root, *_CODE_TAGS, with_tail=False)
     furniture = furniture_text(root)
@@ -345,41 +349,20 @@ def read_html(raw: bytes, *, url: str | None = None) -> Article:
     if notes and text:
         text, links = _missing_notes(notes, text, links)
     if dated is None:
-        dated = _htmldate(root, url)
+        dated = page_meta.fallback_date(root, url, month_first)
+    site = page_meta.site_name(meta, objects, title_tag, url)
     return Article(
         text=text,
         links=links,
         url=url,
-        title=page_meta.headline(meta, objects, title_tag),
+        title=page_meta.headline(meta, objects, title_tag, site),
         byline=page_meta.byline(root, meta, objects),
-        site_name=page_meta.site_name(meta, objects, title_tag),
+        site_name=site,
         published=dated.value if dated else None,
         published_basis=dated.basis if dated else "",
         canonical_url=_canonical(root, meta, url),
-        language=page_meta.text_language(text, root.get("lang") or meta.get("og:locale")),
+        language=page_meta.text_language(text, declared),
         furniture_text=furniture,
         meta=_page_meta(meta, objects, title_tag),
         source_kind="html",
     )
-
-
-def _htmldate(root: lxml.html.HtmlElement, url: str | None) -> page_meta.Dated | None:
-    """htmldate's guess from the visible page and the URL; it may prune the tree, so last."""
-    from htmldate import find_date
-
-    # The quick pass reads markup and the URL; the extensive one scans the visible text.
-    for extensive in (False, True):
-        try:
-            found = find_date(
-                root,
-                url=url,
-                original_date=True,
-                extensive_search=extensive,
-                outputformat="%Y-%m-%dT%H:%M:%S",
-            )
-        except (ValueError, TypeError):
-            return None
-        parsed = page_meta.parse_date(found) if found else None
-        if parsed:
-            return page_meta.Dated(parsed, "page text (htmldate)")
-    return None

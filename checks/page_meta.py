@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 from lxml import etree
+
+from checks.domains import registered_domain
 
 _CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$|^\s*<!--|-->\s*$")
 _ISO = re.compile(
@@ -23,8 +26,12 @@ _ZONES = {
     "UTC": 0, "GMT": 0, "Z": 0, "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7,
     "MDT": -6, "PST": -8, "PDT": -7, "BST": 1, "CET": 1, "CEST": 2, "MSK": 3,
 }  # fmt: skip
+_EPOCH = re.compile(r"^1\d{9}$")
+_NUMERIC = re.compile(
+    r"^\s*(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?:[T,\s]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*$"
+)
 _ARTICLE_TYPES = re.compile(r"article|posting|report|blog|review|opinion|story", re.I)
-_TITLE_SPLIT = re.compile(r"\s+(?:[|\u2013\u2014·:»]|-{1,2})\s+")
+_TITLE_SPLIT = re.compile(r"\s+(?:[|\u2013\u2014·:»«]|-{1,2})\s+")
 _OUTSIDE = "[not(ancestor::aside or ancestor::footer or ancestor::nav)]"
 _MARKED_TIME = etree.XPath(
     "//time[@datetime][@pubdate or @itemprop='datePublished'"
@@ -44,6 +51,7 @@ _VISIBLE_AUTHOR = etree.XPath(
     " | //*[contains(@class,'author-name')]"
 )
 # A byline box holding only the "By ..." line, with no name element inside to pick.
+_BYLINE_TAIL = re.compile(r"\s[|•·]\s|\b(?:updated|published|posted)\b", re.I)
 _BYLINE_BOX = etree.XPath("//*[contains(@class,'byline')]" + _OUTSIDE)
 _WORDS = re.compile(r"[^\W\d_]+", re.U)
 
@@ -129,6 +137,10 @@ def _flatten(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
             yield from _flatten(graph, depth + 1)
         if "@type" in data:
             yield data
+        # A NewsArticle is often the WebPage's mainEntity rather than a top-level object.
+        main = data.get("mainEntity")
+        if isinstance(main, (dict, list)):
+            yield from _flatten(main, depth + 1)
 
 
 def jsonld_types(objects: list[dict[str, Any]]) -> list[str]:
@@ -171,18 +183,43 @@ def _names(value: Any) -> list[str]:
     return names
 
 
-def parse_date(value: str) -> datetime | None:
+def parse_date(value: str, *, month_first: bool = False) -> datetime | None:
     """A date as pages write it in metadata: ISO 8601, compact, or "Tue, Sep 15 2020 10:01 EDT".
 
     The page's own offset is kept (the local publication date matters); a naive value is UTC.
+    "12.03.2024" is always day-first; "12/03/2024" too unless the page is US English.
     """
     value = value.strip()
+    if _EPOCH.match(value):
+        return datetime.fromtimestamp(int(value), UTC)
     match = _ISO.match(value)
     if match:
         return _from_iso(match)
+    match = _NUMERIC.match(value)
+    if match:
+        return _from_numeric(match, month_first)
     if not re.search(r"\d{4}", value):
         return None
     return _from_words(value)
+
+
+def _from_numeric(match: re.Match[str], month_first: bool) -> datetime | None:
+    first, sep, second, year, hour, minute, second_ = match.groups()
+    day, month = int(first), int(second)
+    swap = sep == "/" and month_first and day <= 12
+    if swap or month > 12:
+        day, month = month, day
+    try:
+        clock = (int(hour or 0), int(minute or 0), int(second_ or 0))
+        value = datetime(int(year), month, day, *clock)
+    except ValueError:
+        return None
+    return value.replace(tzinfo=UTC)
+
+
+def month_first_for(lang: str | None) -> bool:
+    """Only US English (and other US locales) writes numeric dates month-first."""
+    return bool(lang) and lang.replace("_", "-").lower().endswith("-us")
 
 
 def _from_iso(match: re.Match[str]) -> datetime | None:
@@ -219,71 +256,492 @@ def _from_words(value: str) -> datetime | None:
 _DATE_META = (
     ("article:published_time", "article:published_time"),
     ("og:article:published_time", "article:published_time"),
+    ("og:published_time", "meta og:published_time"),
+    ("article.published", "meta article.published"),
     ("datepublished", "meta datePublished"),
     ("pubdate", "meta pubdate"),
     ("publishdate", "meta publishdate"),
     ("publish-date", "meta publish-date"),
+    ("publication_date", "meta publication_date"),
+    ("originalpublicationdate", "meta OriginalPublicationDate"),
     ("parsely-pub-date", "meta parsely-pub-date"),
     ("cxenseparse:publishtime", "meta cXenseParse:publishtime"),
     ("dc.date.issued", "meta DC.date.issued"),
     ("dcterms.issued", "meta DCTERMS.issued"),
     ("dc:date.created", "meta dc:date.created"),
+    ("citation_publication_date", "meta citation_publication_date"),
+    ("datecreated", "meta dateCreated"),
     ("dc.date", "meta DC.date"),
+    ("dcterms.date", "meta DCTERMS.date"),
     ("date", "meta date"),
     ("sailthru.date", "meta sailthru.date"),
 )
 
 
+def _first_text(value: Any) -> str | None:
+    for item in _as_list(value):
+        if isinstance(item, str) and item.strip():
+            return item
+    return None
+
+
 def published_date(
-    root: etree._Element, meta: Mapping[str, str], objects: list[dict[str, Any]]
+    root: etree._Element,
+    meta: Mapping[str, str],
+    objects: list[dict[str, Any]],
+    *,
+    month_first: bool = False,
 ) -> Dated | None:
-    """The original publication date, from the strongest signal the page gives."""
-    for obj in article_objects(objects):
+    """The original publication date, from the strongest signal the page gives.
+
+    A UTC value is moved to the outlet's own offset when the page shows the local time.
+    """
+    found = _published_signal(root, meta, objects, month_first)
+    if found is not None and found.value.utcoffset() == timedelta(0):
+        return _local_day(found, root, meta, objects, month_first)
+    return found
+
+
+def _published_signal(
+    root: etree._Element,
+    meta: Mapping[str, str],
+    objects: list[dict[str, Any]],
+    month_first: bool,
+) -> Dated | None:
+    articles = [o for o in objects if _is_article(o)]
+    others = [o for o in objects if not _is_article(o)]
+    for obj in articles:
         for key in ("datePublished", "dateCreated"):
-            value = obj.get(key)
-            if isinstance(value, str) and (parsed := parse_date(value)):
+            value = _first_text(obj.get(key))
+            if value and (parsed := parse_date(value, month_first=month_first)):
                 return Dated(parsed, f"JSON-LD {key}")
     for key, basis in _DATE_META:
         value = meta.get(key)
-        if value and (parsed := parse_date(value)):
+        if value and (parsed := parse_date(value, month_first=month_first)):
             return Dated(parsed, basis)
+    # A WebPage's date is when the page was made, weaker than any article-level signal.
+    for obj in others:
+        value = _first_text(obj.get("datePublished"))
+        if value and (parsed := parse_date(value, month_first=month_first)):
+            return Dated(parsed, "JSON-LD datePublished")
     return _time_element(root)
 
 
 def _time_element(root: etree._Element) -> Dated | None:
-    """<time datetime> marked as the publication date, else the first one in the article.
+    """<time datetime> marked as the publication date, else one in the article.
 
-    Sidebars, footers and navigation list other posts with their own dates: skipped.
+    Sidebars, footers and related-story lists give other posts' dates: skipped. Among
+    several, the one labelled "published" beats one labelled "updated".
     """
-    for node in _MARKED_TIME(root) + _ARTICLE_TIME(root):
+    marked = [n for n in _MARKED_TIME(root) if not in_furniture(n)]
+    plain = [n for n in _ARTICLE_TIME(root) if not in_furniture(n) and n not in marked]
+    labelled = [(n, _time_label(n)) for n in plain]
+    ordered = (
+        marked
+        + [n for n, label in labelled if label == "published"]
+        + [n for n, label in labelled if label is None]
+    )
+    for node in ordered:
         parsed = parse_date(node.get("datetime", ""))
         if parsed:
             return Dated(parsed, "<time datetime>")
     return None
 
 
+def _time_label(node: etree._Element) -> str | None:
+    """ "published"/"updated" from the words just before the <time> element."""
+    before: list[str] = []
+    previous = node.getprevious()
+    if previous is not None:
+        before.append(previous.tail or "")
+    else:
+        parent = node.getparent()
+        before.append((parent.text or "") if parent is not None else "")
+    words = " ".join(before)[-40:]
+    own = f"{node.get('class', '')} {node.get('itemprop', '')}"
+    if re.search(r"updat|modif", own, re.I):
+        return "updated"
+    # The label nearest the <time> is its own: "Updated <time>, first published <time>".
+    last = max(
+        (
+            (m.end(), kind)
+            for kind, rx in (("updated", _UPDATED_LABEL), ("published", _PUBLISHED_LABEL))
+            for m in rx.finditer(words)
+        ),
+        default=(0, None),
+    )
+    return last[1]
+
+
+def in_furniture(node: etree._Element) -> bool:
+    """Inside an aside, footer, navigation, related-story box or a list of linked stories."""
+    for parent in node.iterancestors():
+        tag = parent.tag
+        if tag in ("aside", "footer", "nav"):
+            return True
+        if _FURNITURE_CLASS.search(f" {parent.get('class', '')} {parent.get('id', '')}"):
+            return True
+        if tag == "li" and parent.find(".//a[@href]") is not None:
+            return True
+    return False
+
+
+_MONTH_WORDS = (
+    "january jan janvier janv januar jänner enero ene janeiro января январь січня січень",
+    "february feb février fevrier févr fevr februar febrero fevereiro февраля февраль лютого"
+    " лютий",
+    "march mar mars märz maerz mär marzo março marco марта март березня березень",
+    "april apr avril avr abril апреля апрель квітня квітень",
+    "may mai mayo maio мая май травня травень",
+    "june jun juin juni junio junho июня июнь червня червень",
+    "july jul juillet juil juli julio julho июля июль липня липень",
+    "august aug août aout agosto ago августа август серпня серпень",
+    "september sep sept septembre septiembre setiembre setembro сентября сентябрь вересня"
+    " вересень",
+    "october oct octobre oktober okt octubre outubro октября октябрь жовтня жовтень",
+    "november nov novembre noviembre novembro ноября ноябрь листопада листопад",
+    "december dec décembre decembre déc dezember dez diciembre dic dezembro декабря декабрь"
+    " грудня грудень",
+)
+_MONTHS = {word: n for n, words in enumerate(_MONTH_WORDS, 1) for word in words.split()}
+_MONTH = "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
+_ZONE_NAMES = "|".join(_ZONES)
+_DATE_TEXT = re.compile(
+    rf"\b(?:(?P<d1>\d{{1,2}})(?:\.|er|st|nd|rd|th|º)?\s*(?:de\s+)?(?P<m1>{_MONTH})\.?,?\s*"
+    rf"(?:del?\s+)?(?P<y1>\d{{4}})"
+    rf"|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
+    r"|(?P<a3>\d{1,2})(?P<s3>[./])(?P<b3>\d{1,2})(?P=s3)(?P<y3>\d{4})"
+    r"|(?P<y4>\d{4})-(?P<m4>\d{2})-(?P<d4>\d{2}))\b"
+    r"(?:(?:\s*(?:[,/|•·–—-]|\bat\b|\bà\b|\bum\b|\bв\b|\bо\b|\bàs\b|\ba las\b|г\.))*\s*"
+    r"(?P<H>\d{1,2})[:h.](?P<M>\d{2})\b(?:\s*(?P<ap>[ap])\.?\s?m\b\.?)?"
+    rf"(?:\s*(?:uhr|h)\b)?(?:\s*\(?(?-i:(?P<Z>{_ZONE_NAMES})\b))?)?",
+    re.I,
+)
+_PUBLISHED_LABEL = re.compile(
+    r"(?:first\s+)?published|posted|publicad[oa]|publiée?|veröffentlicht|erschienen"
+    r"|опубликован[оа]?|опубліковано|дата публикации|дата публікації",
+    re.I,
+)
+# A label that starts the line or follows a separator: "The study, published on ..." is prose.
+_LINE_LABEL = re.compile(rf"(?:^|[|•·.:;—–]\s*)(?:{_PUBLISHED_LABEL.pattern})", re.I)
+_UPDATED_LABEL = re.compile(
+    r"updated|modified|aktualisiert|geändert|mis[e]? à jour|actualizad[oa]|atualizad[oa]"
+    r"|обновлен[оа]?|оновлено|изменено|змінено",
+    re.I,
+)
+# Class or id tokens of boxes listing other stories (token start: "has-sidebar" is a page).
+_FURNITURE_CLASS = re.compile(
+    r"\s(?:related|sidebar|widget|recommend|more-stories|read-?more|popular|trending|teaser"
+    r"|comment|newsletter|promo|footer|jp-relatedposts)",
+    re.I,
+)
+_INLINE = frozenset(
+    "a span time b strong em i small abbr sup sub font u mark label cite q bdi".split()
+)
+_SKIP = frozenset(
+    ("script", "style", "noscript", "template", "svg", "nav", "aside", "footer", "form",
+     "select", "button", "h1", "h2", "h3", "h4", "h5", "h6")
+)  # fmt: skip
+_HEADLINE = "h1"
+_LINES_AFTER_HEADLINE = 40
+_LINES_WITHOUT_HEADLINE = 60
+_SHORT_LINE = 80
+_LABELLED_LINE = 120
+_DATE_LINE_WORDS = 3
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?(\d\d)[/-]?(\d\d)(?=[/_.-]|$)")
+
+
+@dataclass(frozen=True, slots=True)
+class _Seen:
+    """A date as printed on the page, local to the outlet."""
+
+    local: datetime  # naive
+    has_clock: bool
+    offset: timedelta | None
+    labelled: bool
+
+
+def _read_seen(match: re.Match[str], month_first: bool, labelled: bool) -> _Seen | None:
+    g = match.groupdict()
+    try:
+        if g["y1"]:
+            day, month, year = int(g["d1"]), _MONTHS[g["m1"].lower()], int(g["y1"])
+        elif g["y2"]:
+            day, month, year = int(g["d2"]), _MONTHS[g["m2"].lower()], int(g["y2"])
+        elif g["y3"]:
+            day, month, year = int(g["a3"]), int(g["b3"]), int(g["y3"])
+            if month > 12 or (g["s3"] == "/" and month_first and day <= 12):
+                day, month = month, day
+        else:
+            day, month, year = int(g["d4"]), int(g["m4"]), int(g["y4"])
+        hour, minute = int(g["H"] or 0), int(g["M"] or 0)
+        if g["ap"]:
+            hour = hour % 12 + (12 if g["ap"].lower() == "p" else 0)
+        local = datetime(year, month, day, hour, minute)
+    except (KeyError, ValueError):
+        return None
+    zone = g["Z"]
+    offset = timedelta(hours=_ZONES[zone]) if zone else None
+    return _Seen(local, g["H"] is not None, offset, labelled)
+
+
+def _top_lines(root: etree._Element) -> list[str]:
+    """Short visible text lines around the headline, furniture and headings left out."""
+    lines: list[str] = []
+    pieces: list[str] = []
+    headline_at: list[int] = []
+
+    def flush() -> None:
+        text = " ".join(" ".join(pieces).split())
+        pieces.clear()
+        if text:
+            lines.append(text)
+
+    def walk(node: etree._Element) -> bool:
+        tag = node.tag
+        if not isinstance(tag, str):
+            return False
+        if tag == _HEADLINE and not headline_at:
+            flush()
+            headline_at.append(len(lines))
+        marks = f" {node.get('class', '')} {node.get('id', '')}"
+        if tag in _SKIP or (len(marks) > 2 and _FURNITURE_CLASS.search(marks)):
+            return False
+        block = tag not in _INLINE
+        if block:
+            flush()
+        if node.text:
+            pieces.append(node.text)
+        for child in node:
+            if walk(child):
+                return True
+            if child.tail:
+                pieces.append(child.tail)
+        if block:
+            flush()
+        limit = headline_at[0] + _LINES_AFTER_HEADLINE if headline_at else 400
+        return len(lines) > limit
+
+    body = root.find("body")
+    walk(body if body is not None else root)
+    flush()
+    if headline_at:
+        return lines[max(0, headline_at[0] - 6) : headline_at[0] + _LINES_AFTER_HEADLINE]
+    return lines[:_LINES_WITHOUT_HEADLINE]
+
+
+def visible_dates(root: etree._Element, month_first: bool = False) -> list[_Seen]:
+    """Dates on a "Published ..." line or on a short line of their own near the headline.
+
+    Lines labelled only "Updated" and dates inside running sentences are not publication dates.
+    """
+    labelled: list[_Seen] = []
+    plain: list[_Seen] = []
+    for line in _top_lines(root):
+        published = _LINE_LABEL.search(line) if len(line) <= _LABELLED_LINE else None
+        if published:
+            match = _DATE_TEXT.search(line, published.end())
+            if match and match.start() - published.end() <= 30:
+                seen = _read_seen(match, month_first, True)
+                if seen:
+                    labelled.append(seen)
+            continue
+        if len(line) > _SHORT_LINE or _UPDATED_LABEL.search(line):
+            continue
+        matches = list(_DATE_TEXT.finditer(line))
+        if len(matches) != 1:
+            continue
+        rest = line[: matches[0].start()] + line[matches[0].end() :]
+        # "By Jane Doe | March 12, 2024" or "Do 24. Mai 2018": a date line, not a sentence.
+        if len(_WORDS.findall(rest)) <= _DATE_LINE_WORDS:
+            seen = _read_seen(matches[0], month_first, False)
+            if seen:
+                plain.append(seen)
+    return labelled + plain
+
+
+def _aware(seen: _Seen) -> datetime:
+    return seen.local.replace(tzinfo=timezone(seen.offset) if seen.offset else UTC)
+
+
+def fallback_date(root: etree._Element, url: str | None, month_first: bool) -> Dated | None:
+    """A date for a page without date metadata, or None: never a footer, sidebar or body date.
+
+    In order: a "Published ..." line, a date in the URL path, a short date line near the
+    headline, any <time> outside furniture and not labelled "Updated".
+    """
+    seen = visible_dates(root, month_first)
+    if seen and seen[0].labelled:
+        return Dated(_aware(seen[0]), "visible date line")
+    path = (url or "").split("?", 1)[0].split("#", 1)[0]
+    match = _URL_DATE.search(path.split("://", 1)[-1])
+    if match:
+        try:
+            value = datetime(*map(int, match.groups()), tzinfo=UTC)
+            return Dated(value, "date in the URL")
+        except ValueError:
+            pass
+    if seen:
+        return Dated(_aware(seen[0]), "visible date line")
+    for node in root.iter("time"):
+        if node.get("datetime") and not in_furniture(node) and _time_label(node) != "updated":
+            parsed = parse_date(node.get("datetime", ""))
+            if parsed:
+                return Dated(parsed, "<time datetime>")
+    return None
+
+
+_MAX_OFFSET = timedelta(hours=14)
+
+
+def _local_day(
+    found: Dated,
+    root: etree._Element,
+    meta: Mapping[str, str],
+    objects: list[dict[str, Any]],
+    month_first: bool,
+) -> Dated:
+    """A UTC publication time shown in the outlet's own zone, when the page tells it.
+
+    Either another signal gives the same instant with a local offset, or a date line near
+    the headline gives the local day (and time); a reader goes by the outlet's local date.
+    """
+    instant = found.value
+    others = [
+        *(_first_text(o.get(k)) for o in objects for k in ("datePublished", "dateCreated")),
+        *(meta.get(key) for key, _ in _DATE_META),
+        *(n.get("datetime") for n in root.iter("time")),
+    ]
+    for raw in others:
+        parsed = parse_date(raw, month_first=month_first) if raw else None
+        if parsed is not None and parsed.utcoffset() and parsed == instant:
+            return Dated(parsed, found.basis)
+    for seen in visible_dates(root, month_first)[:1]:
+        offset = _offset_for(instant, seen)
+        if offset is not None and offset:
+            return Dated(instant.astimezone(timezone(offset)), found.basis)
+    return found
+
+
+def _offset_for(instant: datetime, seen: _Seen) -> timedelta | None:
+    utc = instant.astimezone(UTC).replace(tzinfo=None)
+    if seen.offset is not None:
+        return seen.offset if (utc + seen.offset).date() == seen.local.date() else None
+    if seen.has_clock:
+        quarter = timedelta(minutes=15)
+        delta = seen.local - utc
+        rounded = quarter * round(delta / quarter)
+        if abs(delta - rounded) <= timedelta(minutes=2) and -_MAX_OFFSET <= rounded <= _MAX_OFFSET:
+            return rounded
+        return None
+    days = (seen.local.date() - utc.date()).days
+    midnight = datetime.combine(utc.date(), datetime.min.time())
+    if days == 1:
+        # The smallest whole-hour offset that reaches the printed day.
+        hours = -(-(midnight + timedelta(days=1) - utc) // timedelta(hours=1))
+        return timedelta(hours=hours) if hours <= 14 else None
+    if days == -1:
+        hours = (utc - midnight) // timedelta(hours=1) + 1
+        return -timedelta(hours=hours) if hours <= 12 else None
+    return None
+
+
 _LOOKS_LIKE_HOST = re.compile(r"^(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}/?$", re.I)
 
 
-def site_name(
-    meta: Mapping[str, str], objects: list[dict[str, Any]], title_tag: str | None
-) -> str | None:
-    og_name = meta.get("og:site_name")
-    # "www.diariolibre.com" is an address, not a name: a named publisher says more.
-    if og_name and not _LOOKS_LIKE_HOST.match(og_name):
-        return og_name
+_GENERIC_WORDS = (
+    "the a of and breaking latest top world local national international us u.s uk home"
+    " homepage news politics business sport sports opinion headlines stories today video videos"
+    " live analysis culture tech technology science health entertainment lifestyle economy"
+    " finance markets edition online главная новости политика главное nachrichten politik"
+    " startseite aktuell actualités accueil infos noticias política inicio portada notícias"
+    " início головна новини політика"
+)
+_GENERIC = frozenset(_GENERIC_WORDS.split())
+_NAME_WORDS = re.compile(r"[^\W_]+(?:\.[^\W_]+)*", re.U)
+_TRAILING_DATE = re.compile(r"[\s,–—-]+(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})\s*$")
+
+
+def is_generic_name(name: str) -> bool:
+    """ "News", "Politics", "World News", "Breaking News & Analysis": a section or tagline."""
+    words = [w.lower().rstrip(".") for w in _NAME_WORDS.findall(name)]
+    return bool(words) and all(w in _GENERIC for w in words)
+
+
+def _squash(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in folded if c.isalnum() and not unicodedata.combining(c))
+
+
+def _fits_domain(name: str, url: str | None) -> bool:
+    """ "Example News" fits example-news.com, "The Guardian" theguardian.com, "BBC News" bbc."""
+    domain = registered_domain(url) if url else None
+    if not domain:
+        return False
+    label = _squash(domain.split(".", 1)[0])
+    squashed = _squash(name)
+    return len(label) >= 3 and len(squashed) >= 3 and (label in squashed or squashed in label)
+
+
+def _name_parts(value: str) -> list[str]:
+    """A title or name split at its separators, trailing dates and generic taglines dropped."""
+    parts = [_TRAILING_DATE.sub("", p).strip() for p in _TITLE_SPLIT.split(value)]
+    return [p for p in parts if p]
+
+
+def _clean_name(value: str) -> str | None:
+    """ "Example News - Breaking news, latest headlines" -> "Example News"; None if generic."""
+    kept = [p for p in _name_parts(value) if not is_generic_name(p)]
+    return kept[0] if kept else None
+
+
+def publisher(objects: list[dict[str, Any]]) -> str | None:
     for obj in article_objects(objects):
         name = _name(obj.get("publisher"))
         if name:
             return name
+    return None
+
+
+def _title_site(title_tag: str, url: str | None, named: str | None) -> str | None:
+    """The part of "<headline> | <site>" that names the site: the part fitting the domain or
+    the publisher's name, else the last part; taglines and dates dropped."""
+    parts = _name_parts(title_tag)
+    if len(parts) < 2:
+        return None
+    candidates = [(i, p) for i, p in enumerate(parts) if not is_generic_name(p)]
+    for _, part in reversed(candidates):
+        if (named and _squash(part) == _squash(named)) or _fits_domain(part, url):
+            return part
+    last = [p for i, p in candidates if i > 0]
+    if last and len(last[-1]) <= 40:
+        return last[-1]
+    return None
+
+
+def site_name(
+    meta: Mapping[str, str],
+    objects: list[dict[str, Any]],
+    title_tag: str | None,
+    url: str | None = None,
+) -> str | None:
+    """The outlet's name: og:site_name unless it is only an address or a section name
+    ("News", "Politics"), then the JSON-LD publisher, application-name, the <title> part."""
+    raw_og = meta.get("og:site_name")
+    og_name = _clean_name(raw_og) if raw_og else None
+    # "www.diariolibre.com" is an address, not a name: a named publisher says more.
+    if og_name and not _LOOKS_LIKE_HOST.match(og_name):
+        return og_name
+    named = publisher(objects)
+    if named and not is_generic_name(named):
+        return named
     if og_name:
         return og_name
-    if meta.get("application-name"):
-        return meta["application-name"]
+    app = meta.get("application-name")
+    if app and (app_name := _clean_name(app)):
+        return app_name
     if title_tag:
-        parts = _TITLE_SPLIT.split(title_tag)
-        if len(parts) > 1 and 0 < len(parts[-1]) <= 40:
-            return parts[-1].strip()
+        return _title_site(title_tag, url, named)
     return None
 
 
@@ -302,19 +760,30 @@ def byline(
     if by:
         return by
     for node in _VISIBLE_AUTHOR(root):
-        name = _BY.sub("", " ".join(node.text_content().split())).strip(" -–—|,:")
+        name = _name_only(_BY.sub("", " ".join(node.text_content().split())))
         if 2 < len(name) <= 80 and not any(c.isdigit() for c in name):
             return name
     for node in _BYLINE_BOX(root):
         text = " ".join(node.text_content().split())
-        name = _BY.sub("", text).strip(" -–—|,:")
-        if name != text and 2 < len(name) <= 80 and not any(c.isdigit() for c in name):
+        name = _name_only(_BY.sub("", text))
+        if _BY.match(text) and 2 < len(name) <= 80 and not any(c.isdigit() for c in name):
             return name
     return None
 
 
+def _name_only(text: str) -> str:
+    """ "Jane Doe | March 12, 2024" -> "Jane Doe": the date and what follows it cut off."""
+    cuts = [m.start() for rx in (_DATE_TEXT, _BYLINE_TAIL) if (m := rx.search(text))]
+    if not cuts:
+        return text.strip(" -–—|,:·•")
+    return text[: min(cuts)].strip(" -–—|,:·•").rstrip(".")
+
+
 def headline(
-    meta: Mapping[str, str], objects: list[dict[str, Any]], title_tag: str | None
+    meta: Mapping[str, str],
+    objects: list[dict[str, Any]],
+    title_tag: str | None,
+    site: str | None = None,
 ) -> str | None:
     if meta.get("og:title"):
         return meta["og:title"]
@@ -323,7 +792,8 @@ def headline(
         if isinstance(value, str) and value.strip():
             return value.strip()
     if title_tag:
-        return _TITLE_SPLIT.split(title_tag)[0].strip() or None
+        parts = [p for p in _name_parts(title_tag) if p != site and not is_generic_name(p)]
+        return parts[0] if parts else None
     return None
 
 

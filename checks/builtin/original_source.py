@@ -133,7 +133,9 @@ class OwnOutlet:
 
     @classmethod
     def of(cls, article: Article) -> OwnOutlet:
-        domain = registered_domain(article.url) if article.url else None
+        # A post that names its source page (a Telegram "Источник: <url>") is that page's text.
+        page = article.url or article.canonical_url
+        domain = registered_domain(page) if page else None
         names = [article.site_name]
         if domain:
             names += [domain.split(".")[0], domain]

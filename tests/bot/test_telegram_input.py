@@ -481,11 +481,6 @@ def test_a_source_line_closing_a_post_names_its_page(
     assert article.canonical_url == url
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="original_source.OwnOutlet.of reads only Article.url, not a Telegram post's "
-    "canonical_url: 'Источник: <url>' is still read as a credit to another outlet",
-)
 async def test_a_source_line_is_not_a_republication_of_the_post_itself(check_ctx) -> None:
     url = "https://tass.ru/ekonomika/20212345"
     message = post(NEWS_POST + "\nИсточник: " + url, url)

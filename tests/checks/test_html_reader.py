@@ -100,7 +100,7 @@ def test_oann_without_date_metadata_falls_back_to_the_visible_date():
 
     assert article.published is not None
     assert article.published.date().isoformat() == "2020-01-18"
-    assert article.published_basis == "page text (htmldate)"
+    assert article.published_basis == "visible date line"  # "January 18, 2020" under the title
 
 
 def test_kentnews_site_wide_notes_are_furniture_not_article_text():
@@ -275,3 +275,200 @@ def test_a_site_name_that_is_only_an_address_gives_way_to_the_named_publisher():
     )
     article = read_html(html, url="https://www.diariolibre.com/deportes/liga")
     assert article.site_name == "Diario Libre"
+
+
+NEWS_URL = "https://www.example-news.com/politics/plan-review"
+
+
+def dated(
+    head: str = "", body: str = "", *, lang: str = "en", tail: str = "", url: str = NEWS_URL
+):
+    raw = page(head, "<h1>Minister announces plan review</h1>" + body, lang=lang)
+    return read_html(raw.replace(b"</body>", tail.encode() + b"</body>"), url=url)
+
+
+@pytest.mark.parametrize(
+    ("tail", "body", "head"),
+    [
+        ("<footer>&copy; 2025 Example News. All rights reserved.</footer>", "", ""),
+        ("<aside><ul><li>Other story <time datetime='2025-07-01'>Jul 1</time></li></ul></aside>",
+         "", ""),
+        ("", "<p>The report of 5 January 2023 found problems.</p>", ""),
+        ("", "<p>The study, published on 5 January 2023, found problems in the plan.</p>", ""),
+        ("", "", '<meta property="article:modified_time" content="2024-05-01T10:00:00Z">'),
+        ("", '<p class="date">Updated 5 May 2024</p>', ""),
+        ("", '<div class="related"><ul><li><a href="/x">Old story</a> '
+             '<time datetime="2019-01-01">Jan 1</time></li></ul></div>', ""),
+    ],
+)  # fmt: skip
+def test_no_publication_date_is_invented_from_footer_sidebar_body_or_update(tail, body, head):
+    article = dated(head, body, tail=tail)
+
+    assert article.published is None
+    assert article.published_basis == ""
+
+
+@pytest.mark.parametrize(
+    ("line", "lang", "day"),
+    [
+        ("Publicado el 12 de marzo de 2024 - 10:00", "es", "2024-03-12"),
+        ("Publicado em 12 de março de 2024", "pt", "2024-03-12"),
+        ("Опубликовано 12.03.2024 14:05", "ru", "2024-03-12"),
+        ("Опубліковано 12 березня 2024, 14:05", "uk", "2024-03-12"),
+        ("Veröffentlicht am 12. März 2024, 10:15 Uhr", "de", "2024-03-12"),
+        ("Publié le 1er mars 2024 à 10h00", "fr", "2024-03-01"),
+        ("By Jane Doe. Updated: May 5, 2024. Published: March 3, 2024", "en", "2024-03-03"),
+        ("Updated 5 May 2024. Published 3 March 2024", "en", "2024-03-03"),
+        ("12 марта 2024, 01:30", "ru", "2024-03-12"),
+    ],
+)
+def test_a_visible_published_line_near_the_headline_gives_the_date(line, lang, day):
+    article = dated(body=f'<div class="date">{line}</div>', lang=lang)
+
+    assert article.published is not None
+    assert article.published.date().isoformat() == day
+    assert article.published_basis == "visible date line"
+
+
+def test_a_date_in_the_url_path_beats_a_date_in_the_body():
+    body = "<p>The report of 5 January 2023 found problems.</p>"
+    article = dated(body=body, url="https://www.example-news.com/news/20240312-plan-review")
+
+    assert article.published == datetime(2024, 3, 12, tzinfo=UTC)
+    assert article.published_basis == "date in the URL"
+
+
+def test_a_utc_timestamp_takes_the_local_offset_of_a_time_element_for_the_same_instant():
+    head = (
+        '<script type="application/ld+json">{"@type":"NewsArticle",'
+        '"datePublished":"2024-03-11T22:30:00.000Z"}</script>'
+    )
+    body = '<time datetime="2024-03-12T01:30:00+03:00">12 марта 2024, 01:30</time>'
+    article = dated(head, body, lang="ru")
+
+    assert article.published == datetime(2024, 3, 12, 1, 30, tzinfo=MOSCOW)
+    assert article.published_basis == "JSON-LD datePublished"
+
+
+@pytest.mark.parametrize(
+    ("stamp", "line", "local"),
+    [
+        ("2024-03-11T22:30:00Z", "12 марта 2024, 01:30",
+         datetime(2024, 3, 12, 1, 30, tzinfo=MOSCOW)),
+        ("2024-03-13T02:30:00Z", "Published March 12, 2024 at 10:30 p.m. EDT",
+         datetime(2024, 3, 12, 22, 30, tzinfo=timezone(timedelta(hours=-4)))),
+    ],
+)  # fmt: skip
+def test_a_utc_timestamp_is_read_on_the_local_day_the_page_prints(stamp, line, local):
+    head = f'<meta property="article:published_time" content="{stamp}">'
+    article = dated(head, f'<div class="date">{line}</div>')
+
+    assert article.published == local
+    assert article.published.date() == local.date()
+    assert article.published_basis == "article:published_time"
+
+
+def test_a_utc_timestamp_without_a_local_signal_stays_utc():
+    head = '<meta property="article:published_time" content="2024-03-11T22:30:00Z">'
+    assert dated(head).published == datetime(2024, 3, 11, 22, 30, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("content", "lang", "day"),
+    [
+        ("12.03.2024", "en-US", "2024-03-12"),
+        ("12/03/2024", "en", "2024-03-12"),
+        ("04/03/2024", "en-GB", "2024-03-04"),
+        ("04/03/2024", "en-US", "2024-04-03"),
+        ("13/03/2024", "en-US", "2024-03-13"),
+        ("1710237600", "en", "2024-03-12"),
+    ],
+)
+def test_numeric_meta_dates_are_day_first_unless_the_page_is_us_english(content, lang, day):
+    article = dated(f'<meta name="date" content="{content}">', lang=lang)
+
+    assert article.published is not None
+    assert article.published.date().isoformat() == day
+
+
+def test_the_time_labelled_first_published_beats_the_updated_one():
+    body = (
+        '<div class="meta">Updated <time datetime="2024-05-01T10:00:00Z">May 1</time>, '
+        'first published <time datetime="2024-03-12T10:00:00Z">Mar 12</time></div>'
+    )
+    assert dated(body=body).published == datetime(2024, 3, 12, 10, tzinfo=UTC)
+
+
+def test_a_related_list_inside_the_article_does_not_beat_the_article_time():
+    body = (
+        '<div class="related-stories"><ul><li><a href="/x">Old story</a> '
+        '<time datetime="2019-01-01">Jan 1</time></li></ul></div>'
+        '<time datetime="2024-03-12T10:00:00Z">Mar 12</time>'
+    )
+    assert dated(body=body).published == datetime(2024, 3, 12, 10, tzinfo=UTC)
+
+
+def jsonld(data: str) -> str:
+    return f'<script type="application/ld+json">{data}</script>'
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        (jsonld('{"@type":"WebPage","mainEntity":{"@type":"NewsArticle",'
+                '"datePublished":"2024-03-12T10:00:00Z"}}'),
+         datetime(2024, 3, 12, 10, tzinfo=UTC)),
+        (jsonld('{"@type":"NewsArticle","datePublished":["2024-03-12T10:00:00Z"]}'),
+         datetime(2024, 3, 12, 10, tzinfo=UTC)),
+        (jsonld('{"@type":"WebPage","datePublished":"2019-01-01T00:00:00Z"}')
+         + '<meta property="article:published_time" content="2024-03-12T10:00:00Z">',
+         datetime(2024, 3, 12, 10, tzinfo=UTC)),
+    ],
+)  # fmt: skip
+def test_jsonld_article_dates_nested_listed_and_weighed_against_a_webpage(head, expected):
+    assert dated(head).published == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "site"),
+    [
+        ("Example News | Minister announces plan review", "Example News"),
+        ("Minister announces plan review - Example News, 12.03.2024", "Example News"),
+        ("Minister announces plan review | Example News - Breaking News & Analysis",
+         "Example News"),
+        ("Minister announces plan review — Example News — Latest news", "Example News"),
+        ("Minister says 'no' - and critics agree | Small Town Paper", "Small Town Paper"),
+    ],
+)  # fmt: skip
+def test_site_name_is_the_title_part_that_fits_the_domain(title, site):
+    raw = page().replace(b"Budget talks | Town Herald", title.encode())
+    article = read_html(raw, url=NEWS_URL)
+
+    assert article.site_name == site
+    assert article.title is not None
+    assert site not in article.title
+
+
+def test_a_generic_og_site_name_gives_way_to_the_jsonld_publisher():
+    head = '<meta property="og:site_name" content="News">' + jsonld(
+        '{"@type":"NewsArticle","publisher":{"@type":"NewsMediaOrganization",'
+        '"name":"Example News"}}'
+    )
+    article = dated(head)
+
+    assert article.site_name == "Example News"
+    assert article.meta["jsonld_publisher"] == "Example News"
+
+
+def test_a_section_og_site_name_gives_way_to_the_title():
+    article = dated('<meta property="og:site_name" content="Politics">')
+
+    assert article.site_name == "Town Herald"
+
+
+def test_byline_with_a_date_after_a_bar():
+    article = dated(body='<p class="byline">By Jane Doe | March 12, 2024</p>')
+
+    assert article.byline == "Jane Doe"
+    assert article.published is not None
+    assert article.published.date().isoformat() == "2024-03-12"
