@@ -458,12 +458,13 @@ def _metadata_names(article: Article) -> list[tuple[str, str]]:
     """(name, where it was found), most trusted first."""
     meta: Mapping[str, Any] = article.meta or {}
     found: list[tuple[str, str]] = []
+    # The reader's choice first: it drops generic names ("News") and taglines.
+    if article.site_name:
+        found.append((article.site_name, "site name"))
     for key in _META_NAME_KEYS:
         value = meta.get(key)
         if isinstance(value, str):
             found.append((value, f"site name ({key})"))
-    if article.site_name:
-        found.append((article.site_name, "site name"))
     for title in (meta.get("title"), article.title):
         if isinstance(title, str):
             parts = _TITLE_SEPARATORS.split(title.strip())

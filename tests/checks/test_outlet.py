@@ -526,3 +526,19 @@ async def test_an_image_source_credit_is_not_a_source_line(
 ) -> None:
     result = await check(make_article(EN_BODY + "Police at the scene. Image source: reuters.com"))
     assert result.data["registered_domain"] is None
+
+
+async def test_the_site_name_the_reader_chose_beats_a_raw_tagline(check_ctx):
+    page = (
+        b'<html lang="en"><head><meta property="og:site_name" content="Example News - Breaking'
+        b' news, latest headlines and video"><title>Council approves budget | Example News'
+        b"</title></head><body><article><h1>Council approves budget</h1><p>The city council"
+        b" approved the budget on Tuesday, the mayor said in a statement to reporters after the"
+        b" vote.</p><p>The plan raises spending on schools by ten percent, officials said.</p>"
+        b"</article></body></html>"
+    )
+    article = read_html(page, url="https://www.examplenews.com/2024/03/12/budget")
+
+    result = await Outlet().run(article, check_ctx)
+
+    assert result.data["name"] == "Example News"
