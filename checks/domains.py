@@ -18,7 +18,10 @@ def host_of(url_or_host: str) -> str:
     """The lower-case host of a URL, or the input itself if it is already a host."""
     value = url_or_host.strip()
     if "://" in value or value.startswith("//"):
-        value = urlsplit(value if "://" in value else "http:" + value).hostname or ""
+        try:
+            value = urlsplit(value if "://" in value else "http:" + value).hostname or ""
+        except ValueError:  # "http://[::1": a broken link in a page has no host
+            return ""
     else:
         value = value.split("/", 1)[0].split(":", 1)[0]
     return value.lower().rstrip(".")
@@ -59,8 +62,11 @@ _GOOGLE_NEWS_URL = re.compile(rb"https?://[\x21-\x7e]+")
 def unwrap(url: str) -> Wrapper | None:
     """What a wrapper address wraps: `…cdn.ampproject.org/c/s/www.bbc.com/x` -> bbc.com's page.
     None when the address is an ordinary page."""
-    parts = urlsplit(url if "://" in url else "http://" + url)
-    host = (parts.hostname or "").lower()
+    try:
+        parts = urlsplit(url if "://" in url else "http://" + url)
+        host = (parts.hostname or "").lower()
+    except ValueError:  # "http://[x": not an address anything could wrap
+        return None
     path = parts.path
     if host.endswith(".cdn.ampproject.org") or host.endswith(".translate.goog"):
         kind = "Google AMP cache" if host.endswith(".org") else "Google Translate proxy"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import codecs
 import re
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import lxml.html
 from lxml import etree
@@ -189,7 +189,8 @@ def _absolutize(root: lxml.html.HtmlElement, url: str) -> set[str]:
     page = url.split("#", 1)[0]
     base = root.find(".//base[@href]")
     if base is not None:
-        url = urljoin(url, base.get("href", "").strip())
+        # A broken <base href> is ignored, as browsers do.
+        url = _usable_url(urljoin_or_none(url, base.get("href", "").strip())) or url
     fragments: set[str] = set()
     for anchor in root.iter("a"):
         href = anchor.get("href")
@@ -293,11 +294,32 @@ def _title_tag(root: etree._Element) -> str | None:
     return " ".join(title.text_content().split())
 
 
+def urljoin_or_none(base: str, href: str) -> str | None:
+    try:
+        return urljoin(base, href)
+    except ValueError:
+        return None
+
+
+def _usable_url(url: str | None) -> str | None:
+    """The page's address, or None when it is not one links could be resolved against."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    return url if parts.scheme in ("http", "https") and parts.netloc else None
+
+
 def _canonical(root: etree._Element, meta: dict[str, str], url: str | None) -> str | None:
     for node in root.iter("link"):
         if "canonical" in (node.get("rel") or "").lower().split() and node.get("href"):
             href = node.get("href", "").strip()
-            return lxml.html.urljoin(url, href) if url else href
+            try:
+                return lxml.html.urljoin(url, href) if url else href
+            except ValueError:  # "http://[..." : a broken canonical says nothing
+                return None
     return meta.get("og:url")
 
 
@@ -321,6 +343,7 @@ def read_html(raw: bytes, *, url: str | None = None) -> Article:
     """Extract the main text and in-body links with trafilatura; keep page metadata."""
     from trafilatura import bare_extraction
 
+    url = _usable_url(url)
     root = parse_html(raw)
     if root is None:
         return Article(text="", url=url, source_kind="html")

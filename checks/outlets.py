@@ -370,7 +370,10 @@ def _url_host(url: str) -> str:
         return ""
     if "://" not in value:
         value = "http://" + value.lstrip("/")
-    host = (urlsplit(value).hostname or "").lower().rstrip(".")
+    try:
+        host = (urlsplit(value).hostname or "").lower().rstrip(".")
+    except ValueError:  # a malformed address from a page: no host
+        return ""
     return host[4:] if host.startswith("www.") else host
 
 

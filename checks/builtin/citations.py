@@ -8,7 +8,6 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
-from urllib.parse import urlsplit
 
 from checks.body_links import BodyLink, classify, is_placeholder
 from checks.domains import host_of, registered_domain
@@ -78,7 +77,7 @@ def link_kind(url: str, home: str | None) -> tuple[str, str | None]:
     """(kind, registered domain) of one link target, seen from the outlet at `home`."""
     if is_placeholder(url):
         return "placeholder", None
-    scheme = urlsplit(url.strip()).scheme.lower() if "://" in url else ""
+    scheme = url.strip().split("://", 1)[0].lower() if "://" in url else ""
     if scheme not in ("http", "https") or not host_of(url):
         return "unusable", None
     # An IP address or a bare host name has no registered domain: the host stands in.

@@ -335,7 +335,10 @@ def _meta_findings(meta: Mapping[str, object], language: str) -> list[Finding]:
 def _address_findings(url: str | None, language: str) -> list[Finding]:
     if not url:
         return []
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # "http://[x": no address to read
+        return []
     host_labels = (parts.hostname or "").split(".")
     segments = {unquote(s).casefold() for s in parts.path.split("/") if s}
     found: list[Finding] = []

@@ -547,13 +547,19 @@ def usable(url: str) -> str | None:
 
 
 def is_home_page(url: str) -> bool:
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # a malformed address is nobody's home page
+        return False
     return parts.path in ("", "/") and not parts.query
 
 
 def _same_page_key(url: str) -> str:
-    parts = urlsplit(url.strip())
-    return host_of(url).removeprefix("www.") + parts.path.rstrip("/")
+    try:
+        path = urlsplit(url.strip()).path
+    except ValueError:
+        path = url.strip()
+    return host_of(url).removeprefix("www.") + path.rstrip("/")
 
 
 def find_link(

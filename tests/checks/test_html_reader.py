@@ -472,3 +472,26 @@ def test_byline_with_a_date_after_a_bar():
     assert article.byline == "Jane Doe"
     assert article.published is not None
     assert article.published.date().isoformat() == "2024-03-12"
+
+
+@pytest.mark.parametrize(
+    ("html", "url"),
+    [
+        (
+            b'<html><head><link rel="canonical" href="http://[broken"></head>',
+            "https://a.example/x",
+        ),
+        (b'<html><head><base href="http://[broken"></head>', "https://a.example/x"),
+        (b"<html><head></head>", "http://[not-an-address"),
+    ],
+)
+def test_broken_addresses_in_a_page_or_its_url_are_ignored_not_fatal(html, url):
+    body = (
+        b"<body><article><p>The council approved the budget on Tuesday, the mayor told"
+        b' reporters, citing <a href="/report">the report</a> and'
+        b' <a href="http://[::1">a broken link</a>.</p></article></body></html>'
+    )
+
+    article = read_html(html + body, url=url)
+
+    assert "approved the budget" in article.text

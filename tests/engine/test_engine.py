@@ -15,6 +15,7 @@ from checks.engine import (
     load_checks,
     run,
 )
+from checks.model import Link
 
 
 class Answers:
@@ -117,3 +118,18 @@ def test_a_bad_plugin_fails_fast_naming_itself(name, target, message):
 def test_a_good_plugin_loads():
     check = load_check(entry_point("answers", "Answers"))
     assert check.name == "answers"
+
+
+async def test_malformed_link_targets_never_crash_a_builtin_check(check_ctx):
+    targets = ("https://[::1", "http://[x]/a", "http://exa mple.com", "http://xn--a-/", "")
+    text = "The ministry said on Monday it would publish the figures, according to a statement."
+    article = Article(
+        text=text,
+        url="http://[broken",
+        canonical_url="https://[::1/x",
+        links=tuple(Link(url=t, text="statement", position=50) for t in targets),
+    )
+
+    checklist = await run(article, load_checks(), check_ctx)
+
+    assert [o.check for o in checklist.outcomes if o.result.status is Status.ERROR] == []
