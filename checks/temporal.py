@@ -52,18 +52,20 @@ MONTHS = {
         " août aout | septembre sept | octobre oct | novembre nov | décembre decembre déc"
     ),
     "es": _numbered(
-        "enero | febrero | marzo | abril | mayo | junio | julio | agosto |"
-        " septiembre setiembre | octubre | noviembre | diciembre"
+        "enero ene | febrero feb | marzo mar | abril abr | mayo | junio jun | julio jul |"
+        " agosto ago | septiembre setiembre sept sep | octubre oct | noviembre nov |"
+        " diciembre dic"
     ),
     "pt": _numbered(
         "janeiro | fevereiro | março | abril | maio | junho | julho | agosto | setembro |"
         " outubro | novembro | dezembro"
     ),
     "ru": _numbered(
-        "январь января январе | февраль февраля феврале | март марта марте |"
-        " апрель апреля апреле | май мая мае | июнь июня июне | июль июля июле |"
-        " август августа августе | сентябрь сентября сентябре | октябрь октября октябре |"
-        " ноябрь ноября ноябре | декабрь декабря декабре"
+        "январь января январе январю | февраль февраля феврале февралю |"
+        " март марта марте марту | апрель апреля апреле апрелю | май мая мае маю |"
+        " июнь июня июне июню | июль июля июле июлю | август августа августе августу |"
+        " сентябрь сентября сентябре сентябрю | октябрь октября октябре октябрю |"
+        " ноябрь ноября ноябре ноябрю | декабрь декабря декабре декабрю"
     ),
     "uk": _numbered(
         "січень січня січні | лютий лютого лютому | березень березня березні |"
@@ -74,7 +76,8 @@ MONTHS = {
 }
 # Abbreviations alone ("Mar", "Dec") are too ambiguous without a day or a year beside them.
 _MONTH_ABBREVIATIONS = frozenset(
-    "jan feb mar apr jun jul aug sep sept oct nov dec okt dez janv févr avr juil déc".split()
+    "jan feb mar apr jun jul aug sep sept oct nov dec okt dez janv févr avr juil déc ene abr ago"
+    " dic".split()
 )
 WEEKDAYS = {  # Monday = 0, as date.weekday()
     "en": _numbered("monday | tuesday | wednesday | thursday | friday | saturday | sunday", 0),
@@ -172,13 +175,15 @@ NUMBERS = {
 PAST_WORDS = frozenset(
     "last past previous dernier dernière passé passée letzten letzte letztes vergangenen"
     " vergangene vergangenes vorigen vorige voriges pasado pasada passado passada прошлый"
-    " прошлую прошлое прошлом прошлой минувший минувшем минулого минулому минулий"
+    " прошлую прошлое прошлом прошлой прошлым минувший минувшем минувшей минувшим минулого"
+    " минулому минулий"
     " último última прошлого прошлые прошлых минувшие минувших минулої минулі минулих".split()
 )
 NEXT_WORDS = frozenset(
     "next coming prochain prochaine nächsten nächste nächstes kommenden kommende kommendes"
     " próximo próxima следующий следующую следующее следующем следующей наступного"
-    " наступному наступний следующего следующие следующих наступної наступні наступних".split()
+    " наступному наступний следующего следующие следующих следующим наступної наступні"
+    " наступних".split()
 ) | {"que vem"}
 _DEICTIC_DAYS = _tagged(
     "0: today heute aujourd'hui hoy hoje сегодня сьогодні tonight heute_nacht cette_nuit"
@@ -202,10 +207,10 @@ PARTS_OF_DAY = _tagged(
     " ночью вночі"
 )
 SEASONS = _tagged(
-    "SP: spring frühling frühjahr printemps primavera весной навесні |"
-    " SU: summer sommer été verano verão летом влітку |"
-    " FA: fall autumn herbst automne otoño outono осенью восени |"
-    " WI: winter hiver invierno inverno зимой взимку"
+    "SP: spring frühling frühjahr printemps primavera весной навесні весни |"
+    " SU: summer sommer été verano verão летом влітку літа |"
+    " FA: fall autumn herbst automne otoño outono осенью восени осені |"
+    " WI: winter hiver invierno inverno зимой зимою взимку зими"
 )
 # Words for the year itself (uk "торік" = last year), in years from the anchor's.
 YEAR_WORDS = {"торік": -1, "позаторік": -2, "цьогоріч": 0, "минулоріч": -1}
@@ -237,10 +242,13 @@ _FUTURE = {
         r"due\s+(?:on|by|in|out|back)|(?:is|are)\s+due|due\s+to\s+(?:be|start|begin|open|"
         r"close|end|take|arrive|return|resume|expire|launch|meet|vote|report|hold|sign)|"
         r"plans? to|planned|going to|next|takes? effect|goes into effect|go into effect|"
-        r"comes? into (?:force|effect)|effective|takes? place)\b|'ll\b",
+        r"comes? into (?:force|effect)|effective|takes? place|begins|opens|reopens?|starts|"
+        r"resumes?|launches|kicks? off)\b|'ll\b",
         "de": r"\b(?:wird|werden|soll|sollen|geplant|kommende[nrs]?|nächste[nrs]?|"
-        r"voraussichtlich|bevorstehende[nrs]?|anstehende[nrs]?)\b",
+        r"voraussichtlich|bevorstehende[nrs]?|anstehende[nrs]?|"
+        r"(?:dauer[nt]|läuft|laufen|gilt|gelten)\s+(?:noch\s+)?bis)\b",
         "fr": r"\b(?:sera|seront|va|vont|aura|auront|prévue?s?|prochaine?s?|doit|doivent|"
+        r"devrait|devraient|"
         r"entre en vigueur|entrent en vigueur)\b"
         r"|(?-i:\b[a-zàâçéèêëîïôûù]{2,}(?:era|eront|(?<!e)ira|iront|dra|dront|vra|vront|rra|"
         r"rront)\b)",
@@ -261,7 +269,10 @@ _FUTURE = {
 }
 # German puts the separable particle after the date: "tritt am 1. Januar in Kraft".
 _FUTURE_AROUND = {
-    "de": re.compile(r"\b(?:tritt|treten)\b.*\bin\s+Kraft\b|\b(?:findet|finden)\b.*\bstatt\b")
+    "de": re.compile(
+        r"\b(?:tritt|treten)\b.*\bin\s+Kraft\b|\b(?:findet|finden)\b.*\bstatt\b"
+        r"|\bbis\s+(?:Ende|Mitte|Anfang)\b.*\b(?:dauern|dauert|laufen|läuft|gelten|gilt)\b"
+    )
 }
 _STOPWORDS = {
     "en": frozenset("the and of to is that for was with said".split()),
@@ -440,6 +451,14 @@ def _english(p: Mapping[str, str]) -> list[tuple[str, str, str, str]]:
             r"(?i:in|over|within|during)\s+the\s+(?i:coming|next\s+few|next\s+several)\s+"
             r"(?P<unit>(?i:days|weeks|months|years))\b",
             "in the coming weeks",
+        ),
+        (
+            "short numeric date and time",
+            "numeric",
+            r"(?<![\w/.:-])(?P<a>[01]?\d)(?P<sep>/)(?P<b>[0-3]?\d)/(?P<y>\d\d)(?![\w/])"
+            rf",?\s+(?P<hh>1[0-2]|0?[1-9]):(?P<mi>[0-5]\d)\s*(?P<ap>{AMPM})"
+            r"(?:\s*(?P<tz>GMT|UTC|[ECMP][SD]?T)\b)?",
+            "11/13/26 8:00 AM ET",
         ),
         ("decade", "decade", r"(?:the\s+)?(?P<dec>1\d{2}0|20[0-2]0)['’]?s\b", "the 1990s"),
         (
@@ -710,7 +729,8 @@ def _iberian(p: Mapping[str, str], code: str) -> list[tuple[str, str, str, str]]
         (
             "month",
             "month",
-            r"(?:en|desde|hasta|em|até|a finales de|a principios de|a mediados de|"
+            r"(?:en|desde|hasta|em|até|a partir de|antes de|a finales de|a principios de|"
+            r"a mediados de|"
             rf"no final de|no início de)\s+(?:de\s+)?(?P<m>{p['mon_full']}){_E}"
             r"(?!\s+(?:de\s+)?\d)(?:\s+(?P<mod>pasado|próximo|passado))?",
             "en marzo pasado" if es else "em março passado",
@@ -841,7 +861,7 @@ def _slavic(p: Mapping[str, str], code: str) -> list[tuple[str, str, str, str]]:
             "month",
             "month",
             rf"(?:{prep}|в начале|в конце|в середине|на початку|наприкінці|в середині|"
-            rf"у середині)\s+(?P<m>{p['mon_full']}){_E}(?!\s+\d)",
+            rf"у середині|до конца|к концу|до кінця)\s+(?P<m>{p['mon_full']}){_E}(?!\s+\d)",
             "в октябре" if ru else "у жовтні",
         ),
         (
@@ -903,10 +923,11 @@ def _slavic(p: Mapping[str, str], code: str) -> list[tuple[str, str, str, str]]:
             "start/end of unit",
             "part",
             (
-                r"в\s+(?:начале|конце|середине)\s+(?:(?P<mod>этого|прошлого|следующего|"
+                r"(?:в\s+(?:начале|конце|середине)|до\s+конца|к\s+концу)\s+"
+                r"(?:(?P<mod>этого|прошлого|следующего|"
                 r"текущего)\s+)?(?P<unit>месяца|года|недели)(?!\w)"
                 if ru
-                else r"(?:на\s+початку|наприкінці|[ву]\s+кінці|[ву]\s+середині)\s+"
+                else r"(?:на\s+початку|наприкінці|[ву]\s+кінці|[ву]\s+середині|до\s+кінця)\s+"
                 r"(?:(?P<mod>цього|минулого|наступного|поточного)\s+)?"
                 r"(?P<unit>місяця|року|тижня)(?!\w)"
             ),
@@ -934,6 +955,21 @@ def _slavic(p: Mapping[str, str], code: str) -> list[tuple[str, str, str, str]]:
                 r"найближчим\s+часом|[ву]\s+найближчі\s+(?P<unit2>дні|тижні|місяці|роки))(?!\w)"
             ),
             "в ближайшие недели" if ru else "найближчими тижнями",
+        ),
+        (
+            "season",
+            "season",
+            r"(?P<mod>прошлой|прошлым|этой|этим|следующей|следующим|минувшей|минувшим|"
+            r"минулої|минулого|цієї|цього|наступної|наступного)\s+"
+            rf"(?P<season>{p['seasons']}){_E}",
+            "прошлой зимой" if ru else "Минулої зими",
+        ),
+        (
+            "decade",
+            "decade",
+            r"(?:(?:в|во|у|с|з|до|к|на)\s+)?(?P<dec>1\d{2}0|20[0-2]0)-?(?:х|е|ые|ых|ті|тих)"
+            r"(?:\s+(?:годах|годов|годы|года|роках|років|роки|рр\.|гг\.))?(?!\w)",
+            "в 1960-х годах" if ru else "у 1990-х роках",
         ),
         (
             "year",
@@ -1017,7 +1053,9 @@ def _patterns(code: str) -> tuple[Pattern, ...]:
     name = _cap if capital else _ci
     num = rf"(?P<n>(?<![\d,.])\d{{1,3}}(?:[.,]5)?|{_ci(NUMBERS[code])})"
     parts = {
-        "mon": rf"(?:{name(full)}|(?:{name(abbreviations)})\.?)" if abbreviations else name(full),
+        "mon": rf"(?:{name(full)}|(?:{name(abbreviations)})(?:\.|(?![\w'’])))"
+        if abbreviations
+        else name(full),
         "mon_full": name(full),
         "wd": name(WEEKDAYS[code]),
         "wd_prefix": rf"(?:(?P<wd>{name(WEEKDAYS[code])}|{_ci(_WEEKDAY_SHORT[code])})\.?,?\s+)?",
@@ -1490,6 +1528,12 @@ def _time(g: Mapping[str, str | None]) -> str:
     return f"T{hour:02d}:{minute:02d}" + _TZ.get((g.get("tz") or "").upper(), "")
 
 
+def _full_year(text: str) -> int:
+    """ "2026", or "26" as on "11/13/26 8:00 AM" bylines (this century)."""
+    year = int(text)
+    return year + 2000 if len(text) == 2 else year
+
+
 def _season_year(season: str, anchor: date, direction: int) -> int:
     last = _SEASON_MONTHS[season]
     if direction > 0:
@@ -1631,7 +1675,12 @@ class _Resolver:
                 year = ref.day.year + (guess < ref.day - timedelta(days=slack))
             else:
                 year = ref.day.year - (guess > ref.day + timedelta(days=62))
-            if anchor is None or date(year, month, min(day, 28)) <= anchor + timedelta(days=62):
+            point = date(year, month, min(day, 28))
+            if anchor is None or (
+                point <= anchor + timedelta(days=62)
+                # Something still to come is not months before the article was written.
+                and not (direction > 0 and point < anchor - timedelta(days=slack))
+            ):
                 return year
         if anchor is None:
             return None
@@ -1664,7 +1713,7 @@ class _Resolver:
         weekday = _ALL_WEEKDAYS.get(weekday_word, _ALL_WEEKDAY_SHORT.get(weekday_word))
         explicit = bool(g.get("y"))
         year = (
-            int(g["y"] or 0)
+            _full_year(g["y"] or "0")
             if explicit
             else self.year_for(month, day, sentence, direction, _NARRATIVE_FUTURE_DAYS)
         )

@@ -46,6 +46,14 @@ REPORTING_VERBS = {
 _REPORTING = {code: re.compile(f"(?:{words})") for code, words in REPORTING_VERBS.items()}
 # "PARIS, Jan 17 (Reuters) -", "МОСКВА, 29 июня. /ТАСС/.": a wire dateline opens its line.
 _WIRE_DATELINE = re.compile(r"^\W*[A-ZÀ-ÞА-ЯЁІЇЄҐ][\w .'’-]{1,40},\s")
+# "Читайте також: … на 20 листопада": a teaser for another article dates that article.
+_TEASER = re.compile(
+    r"^\W*(?:read (?:more|also)|also read|see also|related|more on this|lire aussi|"
+    r"à lire aussi|a lire aussi|voir aussi|mehr zum thema|lesen sie auch|auch interessant|"
+    r"lee también|lea también|te puede interesar|leia também|veja também|leia mais|"
+    r"читайте также|смотрите также|по теме|читайте також|дивіться також|читати також)\b",
+    re.I,
+)
 _UPDATED = re.compile(
     r"updated|mis à jour|aktualisiert|actualizado|atualizado|обновлено|оновлено", re.I
 )
@@ -68,6 +76,7 @@ class Anchor:
     basis: str  # "page metadata", "forward origin", "dateline in the text", "date received"
     published: bool  # is this the article's own date (not just when we received it)?
     evidence: Evidence | None = None
+    local: bool = False  # the date carries the newsroom's own UTC offset: a dateline won't move it
 
 
 class DatedClaims:
@@ -92,7 +101,9 @@ def _declared_anchor(article: Article) -> Anchor | None:
     if article.published is not None:
         basis = article.published_basis or "publication date"
         quote = f"{article.published.date().isoformat()} ({basis})"
-        return Anchor(article.published.date(), basis, True, Evidence(quote, where=basis))
+        offset = article.published.utcoffset()
+        local = offset is not None and offset.total_seconds() != 0
+        return Anchor(article.published.date(), basis, True, Evidence(quote, where=basis), local)
     origin = article.origin
     if origin is not None and origin.date is not None and origin.kind in _FORWARD_KINDS:
         day = origin.date.date()
@@ -157,6 +168,8 @@ def _dateline(found: Scan, expressions: list[Expression]) -> Expression | None:
         if _day(expression.value or "") is None:
             continue
         line = _line_of(found.original, expression.start)
+        if _TEASER.match(line):
+            continue
         if len(line.strip()) <= _SHORT_LINE or _WIRE_DATELINE.match(line):
             return expression
     return None
@@ -173,7 +186,7 @@ def _with_dateline(
     evidence = Evidence(_trim(quote), where="dateline")
     if anchor is None:
         return Anchor(day, "dateline in the text", True, evidence)
-    if abs((day - anchor.day).days) == 1:
+    if abs((day - anchor.day).days) == 1 and not anchor.local:
         # Metadata and forward dates are often UTC; the dateline carries the newsroom's day.
         return Anchor(day, f"{anchor.basis}, local day from the dateline", True, evidence)
     if anchor.basis == _FORWARD_BASIS and day < anchor.day:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -140,6 +140,51 @@ async def test_forward_origin_date_is_corrected_by_the_local_dateline(check_ctx)
     assert result.data["published"] == "2020-06-29"
     assert result.data["published_basis"] == "forward origin, local day from the dateline"
     assert normalized(result.data)["в понедельник"] == "2020-06-29"
+
+
+UKRAINIAN_TEASER = (
+    "У Львові відкриють ще два пункти незламності\n"
+    "Міська рада облаштує ще два пункти незламності. Про це повідомляє Укрінформ.\n"
+    "Читайте також: Графіки відключень світла у Львові: що відомо на 20 листопада\n"
+    "Садовий заявив, що пункти працюватимуть цілодобово."
+)
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [
+        # A date with the newsroom's own offset is already the local day.
+        (datetime(2026, 11, 19, 23, 10, tzinfo=timezone(timedelta(hours=2))), "2026-11-19"),
+        (datetime(2026, 11, 19, 23, 10, tzinfo=UTC), "2026-11-19"),
+    ],
+)
+async def test_a_teaser_line_is_not_the_dateline(published, expected, check_ctx):
+    article = Article(text=UKRAINIAN_TEASER, published=published, published_basis="JSON-LD")
+    result = await dates(article, check_ctx)
+    assert result.data["published"] == expected
+    assert result.data["published_basis"] == "JSON-LD"
+    assert all(e.where != "dateline" for e in result.evidence)
+
+
+@pytest.mark.parametrize(
+    ("published", "expected", "basis"),
+    [
+        (datetime(2024, 11, 20, 23, 30, tzinfo=UTC), "2024-11-21", "meta, local day from"),
+        (datetime(2024, 11, 20, 23, 30), "2024-11-21", "meta, local day from"),  # no offset
+        (datetime(2024, 11, 20, 9, 30, tzinfo=timezone(timedelta(hours=3))), "2024-11-20", "meta"),
+    ],
+)
+async def test_the_dateline_moves_only_a_utc_or_offsetless_date(
+    published, expected, basis, check_ctx
+):
+    article = Article(
+        text="МОСКВА, 21 ноября. /ТАСС/. Правительство утвердило план, сообщили в Минфине.",
+        published=published,
+        published_basis="meta",
+    )
+    result = await dates(article, check_ctx)
+    assert result.data["published"] == expected
+    assert result.data["published_basis"].startswith(basis)
 
 
 async def test_received_date_only_warns_and_still_reads_relative_dates(check_ctx):

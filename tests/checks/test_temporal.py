@@ -530,3 +530,108 @@ def test_the_same_words_stay_dates_where_they_are_dates():
         "en",
     )
     assert found == {"In March": "2024-03", "Jan. 6, 2021": "2021-01-06", "2024": "2024"}
+
+
+# --- review 3: schedules, abbreviations, Slavic forms, byline times ------------------------------
+
+NOV_13_2026 = date(2026, 11, 13)  # a Friday
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "text", "value"),
+    [
+        (
+            "en",
+            "The lame-duck session that begins Monday is the last shot.",
+            "Monday",
+            "2026-11-16",
+        ),
+        ("en", "Applications reopen in January.", "in January", "2027-01"),
+        ("en", "The museum opens on Tuesday after repairs.", "on Tuesday", "2026-11-17"),
+        ("fr", "Le trafic devrait revenir à la normale mardi.", "mardi", "2026-11-17"),
+        ("de", "Die Bauarbeiten dauern bis Ende März.", "Ende März", "2027-03"),
+        ("de", "Die Sperrung soll bis Ende März dauern.", "Ende März", "2027-03"),
+    ],
+)
+def test_schedule_verbs_point_ahead(language, sentence, text, value):
+    assert values(sentence, NOV_13_2026, language) == {text: value}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The council began the review on Monday.", "on Monday", "2026-11-09"),
+        ("Applications reopened in January.", "in January", "2026-01"),
+    ],
+)
+def test_past_tense_of_the_same_verbs_stays_in_the_past(sentence, text, value):
+    assert values(sentence, NOV_13_2026, "en") == {text: value}
+
+
+def test_a_scheduled_date_does_not_take_an_old_year_from_the_paragraph_before():
+    text = (
+        "The Colorado Sun reported in March 2025 that the city had found 4,000 lead lines.\n"
+        "A second reading is scheduled for Dec. 8."
+    )
+    found = values(text, NOV_13_2026, "en")
+    assert found == {"March 2025": "2025-03", "Dec. 8": "2026-12-08"}
+
+
+def test_a_past_date_still_follows_the_year_just_mentioned():
+    text = "The Colorado Sun reported in March 2025 that the city had found 4,000 lead lines.\n"
+    text += "The council voted on April 8."
+    assert values(text, NOV_13_2026, "en")["April 8"] == "2025-04-08"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("Oviedo, 18 nov (EFE).- El Gobierno ampliará las ayudas.", "18 nov", "2026-11-18"),
+        ("Madrid, 12 nov. (EFE).- El Congreso aprobó la ley.", "12 nov.", "2026-11-12"),
+        ("El Gobierno ampliará a partir de enero las ayudas.", "a partir de enero", "2027-01"),
+    ],
+)
+def test_spanish_wire_abbreviations_and_a_partir_de(sentence, text, value):
+    assert values(sentence, NOV_13_2026, "es") == {text: value}
+
+
+def test_a_spanish_abbreviation_is_a_whole_word():
+    assert values("Hubo 18 novedades en el reglamento.", NOV_13_2026, "es") == {}
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "text", "value"),
+    [
+        ("ru", "Ремонт должен завершиться к августу 2027 года.", "к августу 2027 года", "2027-08"),
+        ("ru", "Мост планируется открыть к марту.", "к марту", "2027-03"),
+        ("ru", "Оба моста были построены в 1960-х годах.", "в 1960-х годах", "196"),
+        ("ru", "В 1990-е годы завод закрылся.", "В 1990-е годы", "199"),
+        ("ru", "Прошлой зимой город экономил газ.", "Прошлой зимой", "2025-WI"),
+        ("ru", "Работы закончат до конца декабря.", "до конца декабря", "2026-12"),
+        (
+            "uk",
+            "Укренерго попередило про відключення до кінця грудня.",
+            "до кінця грудня",
+            "2026-12",
+        ),
+        ("uk", "Міська рада до кінця тижня облаштує два пункти.", "до кінця тижня", "2026-W46"),
+        ("uk", "Минулої зими ними скористалися 40 тисяч людей.", "Минулої зими", "2025-WI"),
+        ("uk", "Будинки звели у 1970-х роках.", "у 1970-х роках", "197"),
+    ],
+)
+def test_russian_and_ukrainian_months_seasons_and_decades(language, sentence, text, value):
+    assert values(sentence, NOV_13_2026, language) == {text: value}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Rachel Okafor, opinion contributor - 11/13/26 8:00 AM ET", {"11/13/26 8:00 AM ET"}),
+        ("Scores were 11/13/26 in the last three rounds.", set()),  # no time: not a date
+    ],
+)
+def test_byline_date_with_a_two_digit_year(sentence, expected):
+    found = values(sentence, NOV_13_2026, "en")
+    assert set(found) == expected
+    if expected:
+        assert found["11/13/26 8:00 AM ET"] == "2026-11-13T08:00"
