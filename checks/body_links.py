@@ -74,6 +74,56 @@ _PROFILE_PATH = re.compile(
     r"|contributors?|columnists?|writers?|avtor|avtory)/[^/?#]+",
     re.I,
 )
+# An end-of-article bio: "Rachel Okafor is a former fellow at …", "María López es periodista",
+# "Hans Meier ist Korrespondent", "Иван Петров — политолог". Name, then a copula, then a role.
+_TAGLINE = re.compile(
+    r"^[\W_]{0,3}(?P<name>[^\W\d_][\w.'’-]*(?:\s+[\w.'’-]+){1,4}?),?\s+"
+    r"(?:is|was|serves as|has been|es|fue|ha sido|est|était|a été|ist|war|é|foi"
+    r"|является|являлся|был|была|є|був|була|[—–-])\s+(?P<role>.{1,40})",
+)
+_ROLE = re.compile(
+    r"\b(?:former|senior|professor|fellow|journalist|writer|author|columnist|contributor"
+    r"|reporter|correspondent|editor|advis[eo]r|analyst|researcher|director|economist|lawyer"
+    r"|attorney|president|chair|founder|co-founder|ceo|scientist|historian|lecturer|partner"
+    r"|consultant|veteran|retired|freelance|expert|periodista|escritor|profes|investigador"
+    r"|abogad|analista|columnista|corresponsal|catedr|exminist|polit[oó]log|fundador"
+    r"|journaliste|écrivain|chercheu|économiste|avocat|analyste|directeur|directrice"
+    r"|chroniqueu|correspondant|politologue|ancien|historien|enseignant"
+    r"|korrespondent|autor(?:in)?\b|redakteur|ökonom|politolog|historiker|wissenschaftler"
+    r"|leiter|publizist|kolumnist|forscher|ehemalig|früher|jornalista|pesquisador|advogad"
+    r"|diretor|colunista|correspondente|historiador|политолог|журналист|писател|профессор"
+    r"|исследовател|экономист|юрист|адвокат|аналитик|директор|обозревател|колумнист"
+    r"|корреспондент|историк|эксперт|бывш|основател|доцент|социолог|публицист|редактор"
+    r"|політолог|журналіст|письменни|професор|дослідни|економіст|аналітик|оглядач|колумніст"
+    r"|кореспондент|історик|експерт|колишн|засновни|соціолог|публіцист)",
+    re.I,
+)
+# A bio line reports nothing: one that attributes a statement is a sentence of the article.
+_ATTRIBUTION = re.compile(
+    r"\b(?:according to|said|says|told|reported|según|dijo|selon|a déclaré|laut|sagte"
+    r"|segundo|disse|по данным|сообщ\w*|заявил\w*|сказал\w*|за даними|повідоми\w*|заяви\w*)\b",
+    re.I,
+)
+# Words that open a sentence but never a person's name.
+_NOT_A_NAME = frozenset(
+    """the this that these those it he she they we our his her their there here a an
+    el la los las este esta le les ce cette il elle der die das dieser diese er sie es
+    o a os as este esta ele ela это этот эта он она они цей ця він вона вони""".split()
+)
+# Last words of an organisation's name: "Bipartisan Policy Center is a think tank …".
+_ORG_WORD = re.compile(
+    r"^(?:cent(?:er|re|ro|r)|institut\w*|council|foundation|fundaci[oó]n|funda[cç][aã]o"
+    r"|fondation|stiftung|universit\w*|committee|agency|department|association|group|party"
+    r"|company|inc|corp|news|press|times|post|ministr\w*|minist[eè]re|commission|bank|office"
+    r"|service|union|fund|court|government|verband|zentrum|gruppe|партия|партія|фонд|центр"
+    r"|институт|інститут|университет|університет|министерство|міністерство)$",
+    re.I,
+)
+_NAME_PARTICLES = frozenset(
+    "de del della di da dos das du van von der den ter bin al la le".split()
+)
+_TAGLINE_TAIL = 6  # non-empty lines at the end of the text where a bio may sit
+_TAGLINE_MAX = 320  # characters: a bio is a short paragraph
 _NOTES_SPAN = 60  # lines a notes section may run to
 _EMAIL = re.compile(r"^[\w.+-]+@[\w-]+\.[\w.-]+$")
 _SEPARATORS = re.compile(r"[\s,;|/·•&+»«\"'“”„.()\[\]–—-]+|\b(?:and|und|et|y|e|и|і|та)\b", re.I)
@@ -157,7 +207,9 @@ def classify(article: Article) -> list[BodyLink]:
         if 0 <= link.position <= len(article.text):
             in_line.setdefault(_line_index(lines, link.position), []).append(link)
     authors = _names(article.byline) | _byline_names(lines, in_line)
-    author_lines = _author_box_lines(lines, in_line, authors)
+    author_lines = _author_box_lines(lines, in_line, authors) | _tagline_lines(
+        lines, in_line, authors
+    )
     notes = _notes_lines(lines, in_line)
     home = registered_domain(article.url or article.canonical_url or "")
     results = []
@@ -255,6 +307,34 @@ def _author_box_lines(
                 nxt += 1
                 boxes.add(nxt)
     return boxes
+
+
+def _tagline_lines(
+    lines: list[_Line], in_line: dict[int, list[Link]], authors: set[str]
+) -> set[int]:
+    """Linked lines among the last few that are a writer's bio: "<Name> is a … at [Org]"."""
+    found: set[int] = set()
+    tail = [i for i, line in enumerate(lines) if line.text.strip()][-_TAGLINE_TAIL:]
+    for index in tail:
+        text = lines[index].text.strip()
+        if index in in_line and len(text) <= _TAGLINE_MAX and _is_tagline(text, authors):
+            found.add(index)
+    return found
+
+
+def _is_tagline(text: str, authors: set[str]) -> bool:
+    match = _TAGLINE.match(text)
+    if match is None or _ATTRIBUTION.search(text):
+        return False
+    name = match.group("name")
+    words = name.split()
+    if words[0].casefold() in _NOT_A_NAME or not all(
+        w[:1].isupper() or w.casefold() in _NAME_PARTICLES for w in words
+    ):
+        return False
+    if any(_ORG_WORD.match(w) for w in words):
+        return False
+    return name.casefold() in authors or _ROLE.search(match.group("role")) is not None
 
 
 def _context_reason(

@@ -15,6 +15,7 @@ from typing import Any
 from checks.engine import load_checks, run
 from checks.html_reader import read_html
 from checks.model import Check, Checklist, Context
+from checks.republication_patterns import WIRES
 
 # labels.json disclaimer types -> the categories the disclaimers check reports.
 LABEL_CATEGORIES = {
@@ -137,14 +138,21 @@ def _norm(text: str | None) -> str:
     return " ".join(_WORD.findall(text))
 
 
+def _bare(name: str) -> str:
+    return _norm(name).removeprefix("the ")
+
+
+# Every way of writing an agency -> its English name: "ТАСС" is TASS, "AP" the Associated Press.
+_WIRE_NAMES = {_bare(alias): _bare(wire.name) for wire in WIRES for alias in wire.aliases}
+
+
 def _name_matches(found: str | None, label: str | None) -> bool:
-    """Outlet names match if one contains the other once normalized ("AP" ~ "Associated Press")."""
-    a, b = _norm(found), _norm(label)
+    """Outlet names match if one contains the other once normalized ("AP" ~ "Associated Press"),
+    or both are names of the same agency ("ТАСС" ~ "TASS")."""
+    a, b = _bare(found or ""), _bare(label or "")
     if not a or not b:
         return False
-    a, b = a.removeprefix("the "), b.removeprefix("the ")
-    aliases = {"ap": "associated press", "afp": "agence france presse"}
-    a, b = aliases.get(a, a), aliases.get(b, b)
+    a, b = _WIRE_NAMES.get(a, a), _WIRE_NAMES.get(b, b)
     return a in b or b in a
 
 

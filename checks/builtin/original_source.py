@@ -157,6 +157,20 @@ class OwnOutlet:
         return not name_forms(name).isdisjoint(self.keys)
 
 
+def _latin_only(name: str) -> bool:
+    return all(not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in name)
+
+
+def as_written(wire: Wire, alias: str | None) -> str:
+    """The agency's name as the page writes it when that is in another script than its
+    English name ("ТАСС", "Укрінформ"); otherwise the English name ("AP" -> The Associated
+    Press)."""
+    alias = (alias or "").strip()
+    if alias and alias in wire.aliases and not _latin_only(alias) and _latin_only(wire.name):
+        return alias
+    return wire.name
+
+
 def wire_of(name: str) -> Wire | None:
     wire = WIRE_BY_ALIAS.get(name.strip())
     if wire is None:
@@ -314,7 +328,7 @@ def notice_signals(article: Article, own: OwnOutlet) -> Iterator[Signal]:
                 notice.kind,
                 quote,
                 "text",
-                outlet=wire.name if wire else name,
+                outlet=as_written(wire, name) if wire else name,
                 wire=wire,
                 own=bool(name) and own.owns(name, wire),
                 span=span,
@@ -388,11 +402,14 @@ def _dateline_name(raw: str) -> tuple[str, Wire | None] | None:
     if _PICTURE.search(name):
         return None
     if "/" in name:
-        wires = [wire_of(part) for part in name.split("/")]
-        return (wires[0].name, wires[0]) if wires and all(wires) and wires[0] else None
+        parts = name.split("/")
+        wires = [wire_of(part) for part in parts]
+        if wires and all(wires) and wires[0]:
+            return as_written(wires[0], parts[0]), wires[0]
+        return None
     wire = wire_of(name)
     if wire:
-        return wire.name, wire
+        return as_written(wire, name), wire
     words = name.split()
     if len(words) > 5 or not name[:1].isupper() or (name.isupper() and len(name) <= 2):
         return None
@@ -421,17 +438,17 @@ def dateline_signals(article: Article, own: OwnOutlet) -> Iterator[Signal]:
         wire_match = WIRE_NAME.search(match.group("name"))
         if wire_match:
             wire = WIRE_BY_ALIAS[wire_match.group()]
-            found.append((match.start(), match.end(), wire.name, wire))
+            found.append((match.start(), match.end(), as_written(wire, wire_match.group()), wire))
     for match in DASH_DATELINE.finditer(head):
         first = match.group("lead").split()[0].strip(",.")
         if first.isupper() and len(first) >= 3:
             wire = WIRE_BY_ALIAS[match.group("name")]
-            found.append((match.start(), match.end(), wire.name, wire))
+            found.append((match.start(), match.end(), as_written(wire, match.group("name")), wire))
     for match in NAME_DASH_DATELINE.finditer(head):
         first = match.group("lead").split()[0]
         if first[:1].isupper() and sum(c.isalpha() for c in first) >= 3:
             wire = WIRE_BY_ALIAS[match.group("name")]
-            found.append((match.start(), match.end(), wire.name, wire))
+            found.append((match.start(), match.end(), as_written(wire, match.group("name")), wire))
     for start, end, name, wire in sorted(found, key=lambda f: f[0]):
         quote, span = quote_of(text, start, end)
         yield Signal("dateline", quote, "dateline", name, wire, own.owns(name, wire), span=span)
@@ -466,7 +483,7 @@ def credit_signals(article: Article, own: OwnOutlet) -> Iterator[Signal]:
     for match in REPORT_BY.finditer(text) if " published" in lowered else ():
         name = match.group("name")
         wire = wire_of(name)
-        outlet = wire.name if wire else name
+        outlet = as_written(wire, name) if wire else name
         quote, span = quote_of(text, match.start(), match.end())
         yield Signal("notice", quote, "text", outlet, wire, own.owns(name, wire), span)
 
@@ -488,7 +505,8 @@ def _credit_lines(text: str, own: OwnOutlet) -> Iterator[Signal]:
 def _wire_signal(text: str, start: int, end: int, alias: str, own: OwnOutlet) -> Signal:
     wire = WIRE_BY_ALIAS[alias]
     quote, span = quote_of(text, start, end)
-    return Signal("wire_credit", quote, "text", wire.name, wire, own.owns(wire.name, wire), span)
+    outlet = as_written(wire, alias)
+    return Signal("wire_credit", quote, "text", outlet, wire, own.owns(wire.name, wire), span)
 
 
 def byline_signal(article: Article, own: OwnOutlet) -> Signal | None:
@@ -505,7 +523,8 @@ def byline_signal(article: Article, own: OwnOutlet) -> Signal | None:
             break
     if wire is None:
         return None
-    return Signal("byline", article.byline, "byline", wire.name, wire, own.owns(wire.name, wire))
+    outlet = as_written(wire, core)
+    return Signal("byline", article.byline, "byline", outlet, wire, own.owns(wire.name, wire))
 
 
 def canonical_signal(article: Article, own: OwnOutlet) -> Signal | None:
@@ -626,6 +645,7 @@ class OriginalSource:
         data: dict[str, Any] = {
             "is_republication": bool(counted),
             "original_outlet": None,
+            "original_outlet_en": None,
             "original_url": None,
             "original_linked": False,
             "link_usable": None,
@@ -640,6 +660,7 @@ class OriginalSource:
         problem = usable(link.url) if link else None
         home = link is not None and problem is None and is_home_page(link.url)
         data["original_outlet"] = chosen.outlet
+        data["original_outlet_en"] = chosen.wire.name if chosen.wire else None
         data["original_linked"] = link is not None and problem is None and not home
         data["link_usable"] = None if link is None else problem is None
         if link is not None and problem is None and not home:
@@ -670,7 +691,10 @@ def _not_republished(signals: list[Signal], data: dict[str, Any]) -> Result:
     if own_wire is None:
         return Result(Status.INFO, "No sign of republication found", (), data)
     evidence = tuple(Evidence(s.quote, s.where) for s in signals[:3])
-    summary = f"{own_wire.outlet} copy on its own site: not a republication"
+    name = own_wire.outlet
+    if own_wire.wire is not None and own_wire.wire.name != name:
+        name = f"{name} ({own_wire.wire.name})"
+    summary = f"{name} copy on its own site: not a republication"
     return Result(Status.INFO, summary, evidence, data)
 
 
@@ -683,23 +707,32 @@ def _verdict(
     reachable: bool | None,
 ) -> tuple[Status, str]:
     name = chosen.outlet
+    # "ТАСС (TASS)": the page's own spelling, with the English name for any reader.
+    english = chosen.wire.name if chosen.wire and chosen.wire.name != name else None
+
+    def named(note: str | None = None) -> str:
+        notes = "; ".join(n for n in (english, note) if n)
+        return f"{name} ({notes})" if notes else str(name)
+
     if name is None:
         status, summary = Status.WARN, "Republished, but the original is not named"
     elif link is not None and problem is None and not home:
-        status, summary = Status.PASS, f"Republished from {name}, with a link to the original"
+        status, summary = Status.PASS, f"Republished from {named()}, with a link to the original"
     elif link is not None and problem is None:
-        status, summary = Status.WARN, f"Republished from {name}; linked only to its home page"
+        status, summary = Status.WARN, f"Republished from {named()}; linked only to its home page"
     elif link is not None:
-        status, summary = Status.WARN, f"Republished from {name} (named, not linked: {problem})"
+        status = Status.WARN
+        summary = f"Republished from {named(f'named, not linked: {problem}')}"
     elif canonical and chosen.kind != "canonical":
         where = registered_domain(canonical)
-        summary = f"Republished from {name} ({BASIS[chosen.kind]}); no link in the text"
+        summary = f"Republished from {named(BASIS[chosen.kind])}; no link in the text"
         status, summary = Status.WARN, f"{summary}, the page's canonical URL is on {where}"
     elif chosen.kind == "canonical":
-        status, summary = Status.WARN, f"Republished from {name} (canonical URL); no link in text"
+        status = Status.WARN
+        summary = f"Republished from {named('canonical URL')}; no link in text"
     else:
         status = Status.WARN
-        summary = f"Republished from {name} ({BASIS[chosen.kind]}); no link to the original"
+        summary = f"Republished from {named(BASIS[chosen.kind])}; no link to the original"
     if reachable is False:
         status, summary = Status.WARN, f"{summary}; the original does not answer"
     return status, summary

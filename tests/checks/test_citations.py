@@ -262,6 +262,71 @@ def test_bio_links_of_an_unlinked_byline_are_not_citations(make_article):
     assert [r.reason for r in results] == ["", "author box or author link"]
 
 
+_OPED = (
+    "Congress has one realistic shot at permitting reform, and a [Department of Energy study]"
+    "(https://www.energy.gov/study) shows why.\n"
+    "Lawmakers have roughly five weeks before the holiday recess. They should use them.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "*Rachel Okafor is a former senior adviser at the Federal Energy Regulatory Commission "
+        "and a fellow at the [Bipartisan Policy Center](https://www.bipartisanpolicy.org/).*",
+        "[Rachel Okafor](https://twitter.com/rokafor) is a former fellow at the Bipartisan "
+        "Policy Center.",
+        "María López es periodista de [El Diario Regional](https://www.eldiarioregional.es/) y "
+        "autora de dos libros sobre vivienda.",
+        "Ana de la Cruz es investigadora en la [Universidad de Sevilla](https://www.us.es/).",
+        "Hans Meier ist Korrespondent der [Wirtschaftswoche](https://www.wiwo.de/) in Brüssel.",
+        "Jean Dupont est chercheur à l'[Institut Montaigne](https://www.institutmontaigne.org/).",
+        "Ana Souza é jornalista e pesquisadora da [FGV](https://portal.fgv.br/).",
+        "Иван Петров — политолог, научный сотрудник [Института Европы РАН](https://instituteofeurope.ru/).",
+        "Олена Коваль — політологиня, аналітикиня [Центру Разумкова](https://razumkov.org.ua/).",
+    ],
+)  # fmt: skip
+def test_an_author_tagline_at_the_end_is_not_a_citation(make_article, bio):
+    text = _OPED + bio + "\nThe views expressed by contributors are their own."
+    results = classify(article_from(make_article, text))
+
+    assert [r.reason for r in results] == ["", "author box or author link"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a statement attributed to a source, though shaped like a bio
+        "John Smith is a former official at the agency, according to [the inspector general's "
+        "report](https://oig.example.gov/report).",
+        # an organisation, not a person, as the subject
+        "Bipartisan Policy Center is a [think tank](https://www.bipartisanpolicy.org/about) "
+        "founded by four former Senate majority leaders.",
+        # a sentence of the story, no writer's role
+        "Maria Lopez is the owner of the bakery, which [the city fined]"
+        "(https://city.example.gov/fines) last year.",
+    ],
+)
+def test_bio_shaped_sentences_that_cite_stay_citations(make_article, line):
+    text = _OPED + line + "\nThe views expressed by contributors are their own."
+    assert counted_texts(article_from(make_article, text))[1:] == [
+        link.text for link in article_from(make_article, line).links
+    ]
+
+
+def test_a_bio_sentence_in_the_middle_of_the_text_stays_a_citation(make_article):
+    bio = (
+        "Rachel Okafor is a former senior adviser at the [Federal Energy Regulatory "
+        "Commission](https://www.ferc.gov/), which approved the line in 2019.\n"
+    )
+    body = "".join(
+        f"Paragraph {n} of the story goes on about transmission lines.\n" for n in range(8)
+    )
+    results = classify(article_from(make_article, _OPED + bio + body))
+
+    assert [r.reason for r in results] == ["", ""]
+
+
 @pytest.mark.parametrize("heading", ["Sources", "Notes:", "Quellen", "Источники", "Джерела"])
 def test_links_listed_under_a_sources_heading_are_citations(make_article, heading):
     listed = (

@@ -120,7 +120,7 @@ async def test_diario_libre_spanish_ap_dateline(check_ctx):
     assert signal_quotes(result, "byline") == ["AP"]
 
 
-@pytest.mark.parametrize(("slug", "agency"), [("15", "Reuters"), ("19", "TASS")])
+@pytest.mark.parametrize(("slug", "agency"), [("15", "Reuters"), ("19", "ТАСС (TASS)")])
 async def test_wire_copy_on_the_wires_own_site_is_not_republication(check_ctx, slug, agency):
     result = await check(page(slug)[0], check_ctx)
     assert result.status is Status.INFO
@@ -169,8 +169,11 @@ async def test_every_quote_is_verbatim_and_short(check_ctx):
 
 
 def _expected_outlet(name: str | None) -> str | None:
+    """An agency as the page writes it when that is Cyrillic ("ТАСС"), else its English name."""
     wire = WIRE_BY_ALIAS.get(name or "")
-    return wire.name if wire else name
+    if wire is None or not name or name.isascii():
+        return wire.name if wire else name
+    return name
 
 
 @pytest.mark.parametrize("notice", NOTICES, ids=lambda n: f"{n.lang}-{n.example[:30]}")
@@ -248,10 +251,10 @@ def test_name_after_a_notice(after, name):
 @pytest.mark.parametrize(
     ("text", "agency"),
     [
-        ("МОСКВА, 29 июня. /ТАСС/. Движение открывается в понедельник.", "TASS"),
-        ("МОСКВА, 29 июн — РИА Новости. Движение открывается в понедельник.", "RIA Novosti"),
-        ("КИЇВ, 12 травня /Укрінформ/. Рух відкривається в понеділок.", "Ukrinform"),
-        ("Київ, 12 травня (УНІАН) — Рух відкривається в понеділок.", "UNIAN"),
+        ("МОСКВА, 29 июня. /ТАСС/. Движение открывается в понедельник.", "ТАСС"),
+        ("МОСКВА, 29 июн — РИА Новости. Движение открывается в понедельник.", "РИА Новости"),
+        ("КИЇВ, 12 травня /Укрінформ/. Рух відкривається в понеділок.", "Укрінформ"),
+        ("Київ, 12 травня (УНІАН) — Рух відкривається в понеділок.", "УНІАН"),
         ("Berlin (dpa) - Die Bundesregierung hat am Montag beschlossen.", "dpa"),
         ("PARIS (AFP) - Le gouvernement a annoncé lundi une réforme.", "AFP"),
         ("Madrid, 12 may (EFE).- El Gobierno aprobó el lunes la reforma.", "EFE"),
@@ -268,7 +271,35 @@ async def test_wire_credits_name_the_agency(check_ctx, text, agency):
     result = await check(Article(text=text, url="https://example-news.com/story"), check_ctx)
     assert result.data["is_republication"] is True
     assert result.data["original_outlet"] == _expected_outlet(agency)
+    assert result.data["original_outlet_en"] == WIRE_BY_ALIAS[agency].name
     assert result.status is Status.WARN
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "summary"),
+    [
+        (
+            "ЕКАТЕРИНБУРГ, 18 ноября. /ТАСС/. Два моста закроют на ремонт в понедельник.",
+            "ТАСС",
+            "Republished from ТАСС (TASS; dateline); no link to the original",
+        ),
+        (
+            "Уряд ухвалив постанову про пункти незламності.\n\nДжерело: Укрінформ",
+            "Укрінформ",
+            "Republished from Укрінформ (Ukrinform; source line); no link to the original",
+        ),
+        (
+            "PARIS (AFP) - Le gouvernement a annoncé lundi une réforme.",
+            "AFP",
+            "Republished from AFP (dateline); no link to the original",
+        ),
+    ],
+)
+async def test_agency_named_as_the_page_writes_it(check_ctx, text, written, summary):
+    result = await check(Article(text=text, url="https://example-news.ru/a"), check_ctx)
+    assert result.data["original_outlet"] == written
+    assert result.data["original_outlet_en"] == WIRE_BY_ALIAS[written].name
+    assert result.summary == summary
 
 
 async def test_byline_that_is_only_an_agency(check_ctx):
@@ -288,7 +319,8 @@ async def test_forwarded_tass_post_without_url_is_tass_copy(check_ctx):
     origin = Origin("channel", name=channel["title"], username=channel["username"])
     result = await check(Article(text=message["text"], origin=origin), check_ctx)
     assert result.data["is_republication"] is True
-    assert result.data["original_outlet"] == "TASS"
+    assert result.data["original_outlet"] == "ТАСС"
+    assert result.data["original_outlet_en"] == "TASS"
     assert signal_quotes(result, "dateline") == ["МОСКВА, 29 июня. /ТАСС/."]
 
 
@@ -456,7 +488,7 @@ _BODY = "Die Regierung hat am Mittwoch beschlossen, die Hilfen zu verlängern.\n
         ("O Governo aprovou hoje o decreto.\n\nCom Reuters e AFP", "Reuters"),
         ("Правительство утвердило постановление.\n\nПо материалам Reuters и AFP", "Reuters"),
         ("Уряд ухвалив постанову.\n\nЗа матеріалами Reuters", "Reuters"),
-        ("Київ. 12 березня. ІНТЕРФАКС-УКРАЇНА - Уряд ухвалив постанову.", "Interfax"),
+        ("Київ. 12 березня. ІНТЕРФАКС-УКРАЇНА - Уряд ухвалив постанову.", "ІНТЕРФАКС-УКРАЇНА"),
         ("Stocks fell on Wednesday.\n\nThe Associated Press contributed to this report.", "AP"),
         ("Stocks fell on Wednesday.\n\nReuters contributed to this report.", "Reuters"),
         (

@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 
 from checks.cli import main
-from checks.evaluate import Tally, expected_categories, normalization_matches, timex_date
+from checks.evaluate import (
+    Tally,
+    _name_matches,
+    expected_categories,
+    normalization_matches,
+    timex_date,
+)
 
 PAGES = Path(__file__).parents[1] / "fixtures" / "pages"
 
@@ -42,6 +48,27 @@ def test_timex_values_are_compared_by_their_calendar_part(timex, date):
 )
 def test_a_normalization_is_right_when_its_calendar_part_agrees(ours, want, right):
     assert normalization_matches(ours, want) is right
+
+
+@pytest.mark.parametrize(
+    ("found", "label", "same"),
+    [
+        ("TASS", "ТАСС", True),  # a label in the page's script, the English name found
+        ("ТАСС", "TASS", True),
+        ("ИТАР-ТАСС", "TASS", True),
+        ("Ukrinform", "Укрінформ", True),
+        ("Інтерфакс-Україна", "Interfax", True),
+        ("РИА Новости", "RIA Novosti", True),
+        ("AP", "The Associated Press", True),
+        ("The Canadian Press", "CP", True),
+        ("TASS", "РИА Новости", False),
+        ("Ukrinform", "УНІАН", False),
+        ("Reuters", "AFP", False),
+        ("TASS", None, False),
+    ],
+)
+def test_an_agency_matches_under_any_of_its_names(found, label, same):
+    assert _name_matches(found, label) is same
 
 
 def test_tally_precision_recall_f1():
