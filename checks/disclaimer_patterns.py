@@ -504,6 +504,79 @@ PATTERNS: tuple[Pattern, ...] = (
         furniture=False,
         keys=("©", "(c)", "copyright"),
     ),
+    # a free licence the piece is reproduced under: what a reader may do with it, and whose it is
+    _p(
+        "copyright_notice",
+        "en",
+        r"\b(?:article|story|text|content|piece|report|post|material)\b[^.\n]{0,120}\b(?:under"
+        r"|licensed under) (?:a |the )?(?:Creative Commons|CC[ -]BY)",
+        "This article is republished from The Conversation under a Creative Commons license.",
+        label="licence",
+        furniture=False,
+        keys=("creative commons", "cc by", "cc-by"),
+    ),
+    _p(
+        "copyright_notice",
+        "de",
+        r"\b(?:Text|Artikel|Beitrag|Inhalt)\b[^.\n]{0,120}\bunter (?:einer |der )?(?:freien )?"
+        r"(?:Creative[- ]Commons[- ]Lizenz|Lizenz CC[ -]BY)",
+        "Der Text steht unter einer Creative-Commons-Lizenz (CC BY 4.0).",
+        label="licence",
+        furniture=False,
+        keys=("creative", "cc by", "cc-by"),
+    ),
+    _p(
+        "copyright_notice",
+        "fr",
+        r"\b(?:article|texte|contenu|reportage)\b[^.\n]{0,120}\bsous (?:la |une )?licence"
+        r" (?:Creative Commons|CC[ -]BY)",
+        "Cet article est republié à partir de The Conversation sous licence Creative Commons.",
+        label="licence",
+        furniture=False,
+        keys=("creative commons", "cc by", "cc-by"),
+    ),
+    _p(
+        "copyright_notice",
+        "es",
+        r"\b(?:artículo|texto|contenido|reportaje|nota)\b[^.\n]{0,120}\bbajo (?:una |la )?"
+        r"licencia (?:Creative Commons|CC[ -]BY)",
+        "Este artículo fue publicado originalmente en The Conversation bajo una licencia"
+        " Creative Commons.",
+        label="licence",
+        furniture=False,
+        keys=("creative commons", "cc by", "cc-by"),
+    ),
+    _p(
+        "copyright_notice",
+        "pt",
+        r"\b(?:artigo|texto|conteúdo|matéria|reportagem)\b[^.\n]{0,120}\bsob (?:a |uma )?"
+        r"licen[çc]a (?:Creative Commons|CC[ -]BY)",
+        "Este conteúdo foi publicado originalmente pela Agência Brasil e é reproduzido sob a"
+        " licença Creative Commons Atribuição 4.0 Internacional.",
+        label="licence",
+        furniture=False,
+        keys=("creative commons", "cc by", "cc-by"),
+    ),
+    _p(
+        "copyright_notice",
+        "ru",
+        r"\b(?:Материал|материал|Статья|статья|Текст|текст)\w*\b[^.\n]{0,120}\bпо (?:свободной )?"
+        r"лицензии (?:Creative Commons|CC[ -]BY)",
+        "Материал опубликован по лицензии Creative Commons Attribution 4.0.",
+        label="licence",
+        furniture=False,
+        keys=("creative commons", "cc by", "cc-by"),
+    ),
+    _p(
+        "copyright_notice",
+        "uk",
+        r"\b(?:Матеріал|матеріал|Стаття|стаття|Текст|текст)\w*\b[^.\n]{0,120}\bза (?:вільною )?"
+        r"ліцензією (?:Creative Commons|CC[ -]BY)",
+        "Матеріал поширюється за ліцензією Creative Commons Attribution 4.0.",
+        label="licence",
+        furniture=False,
+        keys=("creative commons", "cc by", "cc-by"),
+    ),
     _p(
         "copyright_notice",
         "de",

@@ -616,3 +616,32 @@ async def test_a_reader_funded_investigation_says_so_in_german(check_ctx):
     assert funding, "the donation-box line names who paid for the investigation"
     assert folded(label_quote(labels, "funding_disclosure")) in folded(funding[0]["quote"])
     assert not of(findings, "sponsored")  # readers paying is not advertising
+
+
+@pytest.mark.parametrize(
+    ("text", "licensed"),
+    [
+        (
+            "Officials confirmed the plan on Monday.\n\nEste conteúdo foi publicado originalmente"
+            " pela Agência Brasil e é reproduzido sob a licença Creative Commons Atribuição 4.0"
+            " Internacional.",
+            True,
+        ),
+        (
+            "Officials confirmed the plan on Monday.\n\nThis article is republished from The"
+            " Conversation under a Creative Commons license. Read the original article.",
+            True,
+        ),
+        (
+            "Officials confirmed the plan on Monday.\n\nPhoto: Jane Doe / Wikimedia Commons,"
+            " licensed under Creative Commons.",
+            False,
+        ),
+    ],
+)
+async def test_a_free_licence_for_the_piece_is_a_copyright_notice_a_photo_credit_is_not(
+    make_article, check_ctx, text, licensed
+):
+    _, _, findings = await run(make_article(text), check_ctx)
+
+    assert bool(of(findings, "copyright_notice")) is licensed
