@@ -33,7 +33,7 @@ from benchmarks.run import Row
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ROOT / "tests" / "fixtures" / "pages"
 SAMPLE = ROOT / "checks" / "samples" / "globalresearch-belgorod.md"
-TOKEN = "424242424:AAH-benchmark-token"
+TOKEN = "444444:test-only-fake-token-bench"
 USERS = 50
 RATE_PER_USER = 1.0  # messages per second per user in the open-loop run
 OPEN_LOOP_SECONDS = 10.0

@@ -24,7 +24,7 @@ from bot.settings import Settings, from_env
 from checks.config import Config
 from checks.model import Check
 
-TOKEN = "987654321:AAF-test-token-never-in-logs-0123456789"
+TOKEN = "111111:test-only-fake-token-conftest"
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 PAGES = FIXTURES / "pages"
 TELEGRAM = FIXTURES / "telegram"

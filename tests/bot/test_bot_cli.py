@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).parents[2] / "deploy"))
 from smoke_client import forwarded_update
 
 REPO = Path(__file__).parents[2]
-TOKEN = "555000111:AAH-cli-test-token-must-stay-secret"
+TOKEN = "222222:test-only-fake-token-cli"
 
 
 def bot_env(tmp_path: Path, **extra: str) -> dict[str, str]:
@@ -85,7 +85,7 @@ async def test_bot_refuses_bad_settings(tmp_path, args, extra, code, message):
 
 async def test_wrong_token_is_reported_without_the_token(tmp_path):
     async with FakeBotAPI(TOKEN) as api:
-        wrong = "555000111:AAH-another-token-that-telegram-refuses"
+        wrong = "222222:test-only-wrong-token-cli"
         env = bot_env(tmp_path, TELEGRAM_BOT_TOKEN=wrong, TELEGRAM_API_BASE_URL=api.base_url)
         process = await start(["-m", "checks.cli", "bot"], env)
         _, stderr = await asyncio.wait_for(process.communicate(), 30)

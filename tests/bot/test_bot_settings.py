@@ -10,7 +10,7 @@ import pytest
 from bot.logs import REDACTED, add_secret, quiet_http_loggers, redact
 from bot.settings import DEFAULT_API_BASE_URL, SettingsError, from_env
 
-TOKEN = "123456:ABCdefGHIjklMNOpqrSTUvwxYZ-0123456"
+TOKEN = "123456:test-only-fake-token-settings"
 
 
 def test_defaults_from_a_token_alone():

@@ -150,7 +150,7 @@ def test_an_installed_check_answers_in_the_checklist(word_list):
 
 async def test_an_installed_check_answers_in_the_bots_reply(word_list, tmp_path):
     _, python = word_list
-    token = "555000222:AAH-plugin-test-token"
+    token = "333333:test-only-fake-token-plugin"
     text = SAMPLE.read_text("utf-8").split("\n\n")
     pasted = "\n\n".join(p for p in text if "As well known" in p or "Belgorod" in p)[:3000]
     update = {
