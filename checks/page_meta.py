@@ -13,6 +13,7 @@ from typing import Any
 from lxml import etree
 
 from checks.domains import registered_domain
+from checks.temporal import MONTH_NUMBERS
 
 _CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$|^\s*<!--|-->\s*$")
 _ISO = re.compile(
@@ -386,24 +387,8 @@ def in_furniture(node: etree._Element) -> bool:
     return False
 
 
-_MONTH_WORDS = (
-    "january jan janvier janv januar jänner enero ene janeiro января январь січня січень",
-    "february feb février fevrier févr fevr februar febrero fevereiro февраля февраль лютого"
-    " лютий",
-    "march mar mars märz maerz mär marzo março marco марта март березня березень",
-    "april apr avril avr abril апреля апрель квітня квітень",
-    "may mai mayo maio мая май травня травень",
-    "june jun juin juni junio junho июня июнь червня червень",
-    "july jul juillet juil juli julio julho июля июль липня липень",
-    "august aug août aout agosto ago августа август серпня серпень",
-    "september sep sept septembre septiembre setiembre setembro сентября сентябрь вересня"
-    " вересень",
-    "october oct octobre oktober okt octubre outubro октября октябрь жовтня жовтень",
-    "november nov novembre noviembre novembro ноября ноябрь листопада листопад",
-    "december dec décembre decembre déc dezember dez diciembre dic dezembro декабря декабрь"
-    " грудня грудень",
-)
-_MONTHS = {word: n for n, words in enumerate(_MONTH_WORDS, 1) for word in words.split()}
+# Spellings seen on pages besides the date finder's own.
+_MONTHS = {**MONTH_NUMBERS, "fevr": 2, "maerz": 3, "mär": 3, "marco": 3}
 _MONTH = "|".join(sorted(map(re.escape, _MONTHS), key=len, reverse=True))
 _ZONE_NAMES = "|".join(_ZONES)
 _DATE_TEXT = re.compile(

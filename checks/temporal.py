@@ -74,6 +74,11 @@ MONTHS = {
         " жовтень жовтня жовтні | листопад листопада листопаді | грудень грудня грудні"
     ),
 }
+# Every spelling of every month, in all languages: what the reader and the outlet check use to
+# recognise a written date.
+MONTH_NUMBERS: dict[str, int] = {
+    word: number for table in MONTHS.values() for word, number in table.items()
+}
 # Abbreviations alone ("Mar", "Dec") are too ambiguous without a day or a year beside them.
 _MONTH_ABBREVIATIONS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec okt dez janv févr avr juil déc ene abr ago"

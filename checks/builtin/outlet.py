@@ -16,6 +16,7 @@ from typing import Any
 from checks.domains import Wrapper, host_of, registered_domain, unwrap
 from checks.model import Article, Context, Evidence, Origin, Result, Status
 from checks.outlets import OutletRecord, OutletTable, Rating, normalize_name, transliterate
+from checks.temporal import MONTH_NUMBERS
 
 MAX_QUOTE = 300
 
@@ -47,17 +48,7 @@ _NAME = (
 # In quotes the whole quoted text is the name: «Новая газета», „Die Zeit“.
 _QUOTED_NAME = rf"(?:[«“„\"](?P<qname>[^«»“”„\"\n]{{2,60}})[»“”\"]|{_NAME})"
 
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december"
-    "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-    "|januar|februar|märz|mai|juni|juli|oktober|dezember"
-    "|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre"
-    "|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
-    "|noviembre|diciembre"
-    "|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro"
-    "|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
-    "|січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня"
-)
+_MONTHS = "|".join(sorted(map(re.escape, MONTH_NUMBERS), key=len, reverse=True))
 _DATE = (
     rf"(?i:(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}"
     rf"|\d{{1,2}}\.?\s+(?:de\s+)?(?:{_MONTHS})\.?\s+(?:de\s+)?\d{{4}}(?:\s*(?:г|р)\.?)?"
