@@ -14,13 +14,15 @@ from dataclasses import dataclass
 from checks.domains import registered_domain
 from checks.model import Article, Link
 
-# Lines that announce another article ("Read:", "À lire aussi »", "Читайте также").
-_TEASER = re.compile(
+# Lines that announce another article ("Read:", "À lire aussi »", "Читайте также"); the dates
+# check skips them too, since a teaser dates that other article.
+TEASER_LINE = re.compile(
     r"^\W{0,3}(?:read|read more|read also|also read|related|see also|more on this|recommended"
     r"|lesen sie (?:auch|mehr)|mehr zum thema|auch interessant|siehe auch"
     r"|[àa] lire (?:aussi|également)|lire aussi|voir aussi|sur le même sujet"
-    r"|lee (?:también|más)|te puede interesar|leia (?:também|mais)|veja também"
-    r"|читайте (?:также|також)|также читайте|смотрите также|дивіться також)\b\s*[:»>\-–—]?",
+    r"|le[ea] (?:también|más)|te puede interesar|leia (?:também|mais)|veja também"
+    r"|читайте (?:также|також)|также читайте|смотрите также|по теме|дивіться також"
+    r"|читати також)\b\s*[:»>\-–—]?",
     re.I,
 )
 _COPYRIGHT = re.compile(r"^\W{0,3}(?:©|\(c\)|copyright\b)", re.I)
@@ -350,7 +352,7 @@ def _context_reason(
     start = link.position - line.start
     end = start + len(link.text)
     anchor = link.text.strip()
-    if _TEASER.match(text):
+    if TEASER_LINE.match(text):
         return "related-article teaser"
     if _COPYRIGHT.match(text):
         return "copyright line"

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from checks.body_links import TEASER_LINE
 from checks.model import Article, Context, Evidence, Result, Status
 from checks.temporal import (
     Expression,
@@ -46,14 +47,6 @@ REPORTING_VERBS = {
 _REPORTING = {code: re.compile(f"(?:{words})") for code, words in REPORTING_VERBS.items()}
 # "PARIS, Jan 17 (Reuters) -", "МОСКВА, 29 июня. /ТАСС/.": a wire dateline opens its line.
 _WIRE_DATELINE = re.compile(r"^\W*[A-ZÀ-ÞА-ЯЁІЇЄҐ][\w .'’-]{1,40},\s")
-# "Читайте також: … на 20 листопада": a teaser for another article dates that article.
-_TEASER = re.compile(
-    r"^\W*(?:read (?:more|also)|also read|see also|related|more on this|lire aussi|"
-    r"à lire aussi|a lire aussi|voir aussi|mehr zum thema|lesen sie auch|auch interessant|"
-    r"lee también|lea también|te puede interesar|leia também|veja também|leia mais|"
-    r"читайте также|смотрите также|по теме|читайте також|дивіться також|читати також)\b",
-    re.I,
-)
 _UPDATED = re.compile(
     r"updated|mis à jour|aktualisiert|actualizado|atualizado|обновлено|оновлено", re.I
 )
@@ -168,7 +161,7 @@ def _dateline(found: Scan, expressions: list[Expression]) -> Expression | None:
         if _day(expression.value or "") is None:
             continue
         line = _line_of(found.original, expression.start)
-        if _TEASER.match(line):
+        if TEASER_LINE.match(line):
             continue
         if len(line.strip()) <= _SHORT_LINE or _WIRE_DATELINE.match(line):
             return expression
