@@ -190,7 +190,7 @@ def _absolutize(root: lxml.html.HtmlElement, url: str) -> set[str]:
     base = root.find(".//base[@href]")
     if base is not None:
         # A broken <base href> is ignored, as browsers do.
-        url = _usable_url(urljoin_or_none(url, base.get("href", "").strip())) or url
+        url = _usable_url(_urljoin_or_none(url, base.get("href", "").strip())) or url
     fragments: set[str] = set()
     for anchor in root.iter("a"):
         href = anchor.get("href")
@@ -294,7 +294,7 @@ def _title_tag(root: etree._Element) -> str | None:
     return " ".join(title.text_content().split())
 
 
-def urljoin_or_none(base: str, href: str) -> str | None:
+def _urljoin_or_none(base: str, href: str) -> str | None:
     try:
         return urljoin(base, href)
     except ValueError:

@@ -120,13 +120,9 @@ class Citations:
 
 def _is_news_site(domain: str, ctx: Context) -> bool:
     """Whether an outlet dataset knows the site; without a table, assume it is an outlet."""
-    by_domain = getattr(ctx.outlets, "by_domain", None)
-    if by_domain is None:
+    if getattr(ctx.outlets, "by_domain", None) is None:
         return True
-    try:
-        return by_domain(domain) is not None
-    except Exception:  # the table is another module's: a bad row must not sink this check
-        return True
+    return _lookup(ctx.outlets, domain).known
 
 
 def _page_key(url: str) -> str:
@@ -164,7 +160,7 @@ def _flagged(domains: Counter[str], ctx: Context) -> list[dict[str, Any]]:
     for domain, count in domains.most_common(MAX_LOOKUPS):
         if domain in SOCIAL:
             continue
-        ratings = _flagged_ratings(ctx.outlets, domain)
+        ratings = _lookup(ctx.outlets, domain).flagged
         if ratings:
             found.append(
                 {
@@ -177,15 +173,22 @@ def _flagged(domains: Counter[str], ctx: Context) -> list[dict[str, Any]]:
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class _Lookup:
+    known: bool  # some dataset lists the site (so it is a news outlet)
+    flagged: tuple[tuple[str, str], ...]  # (dataset, claim) of the ratings that flag it
+
+
 @lru_cache(maxsize=4096)
-def _flagged_ratings(table: Any, domain: str) -> tuple[tuple[str, str], ...]:
-    """(dataset, claim) of the flagged ratings for a domain; look-ups of unknown sites are slow."""
+def _lookup(table: Any, domain: str) -> _Lookup:
+    """One look-up per linked site, shared by the outlet/site split and the flagged list."""
     try:
         record = table.by_domain(domain)
     except Exception:  # the table is another module's: a bad row must not sink this check
-        return ()
+        return _Lookup(known=True, flagged=())
     ratings = getattr(record, "flagged", ()) if record is not None else ()
-    return tuple((getattr(r, "dataset", ""), getattr(r, "claim", "")) for r in ratings)
+    flagged = tuple((getattr(r, "dataset", ""), getattr(r, "claim", "")) for r in ratings)
+    return _Lookup(known=record is not None, flagged=flagged)
 
 
 def _status(data: dict[str, Any]) -> Status:
