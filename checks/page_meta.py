@@ -366,7 +366,7 @@ def _time_label(node: etree._Element) -> str | None:
     last = max(
         (
             (m.end(), kind)
-            for kind, rx in (("updated", _UPDATED_LABEL), ("published", _PUBLISHED_LABEL))
+            for kind, rx in (("updated", UPDATED_LABEL), ("published", _PUBLISHED_LABEL))
             for m in rx.finditer(words)
         ),
         default=(0, None),
@@ -409,7 +409,7 @@ _PUBLISHED_LABEL = re.compile(
 )
 # A label that starts the line or follows a separator: "The study, published on ..." is prose.
 _LINE_LABEL = re.compile(rf"(?:^|[|•·.:;—–]\s*)(?:{_PUBLISHED_LABEL.pattern})", re.I)
-_UPDATED_LABEL = re.compile(
+UPDATED_LABEL = re.compile(
     r"updated|modified|aktualisiert|geändert|mis[e]? à jour|actualizad[oa]|atualizad[oa]"
     r"|обновлен[оа]?|оновлено|изменено|змінено",
     re.I,
@@ -531,7 +531,7 @@ def visible_dates(root: etree._Element, month_first: bool = False) -> list[_Seen
                 if seen:
                     labelled.append(seen)
             continue
-        if len(line) > _SHORT_LINE or _UPDATED_LABEL.search(line):
+        if len(line) > _SHORT_LINE or UPDATED_LABEL.search(line):
             continue
         matches = list(_DATE_TEXT.finditer(line))
         if len(matches) != 1:

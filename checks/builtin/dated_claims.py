@@ -10,6 +10,7 @@ from typing import Any
 
 from checks.body_links import TEASER_LINE
 from checks.model import Article, Context, Evidence, Result, Status
+from checks.page_meta import UPDATED_LABEL
 from checks.temporal import (
     Expression,
     Scan,
@@ -47,9 +48,6 @@ REPORTING_VERBS = {
 _REPORTING = {code: re.compile(f"(?:{words})") for code, words in REPORTING_VERBS.items()}
 # "PARIS, Jan 17 (Reuters) -", "МОСКВА, 29 июня. /ТАСС/.": a wire dateline opens its line.
 _WIRE_DATELINE = re.compile(r"^\W*[A-ZÀ-ÞА-ЯЁІЇЄҐ][\w .'’-]{1,40},\s")
-_UPDATED = re.compile(
-    r"updated|mis à jour|aktualisiert|actualizado|atualizado|обновлено|оновлено", re.I
-)
 _MAX_DISPLAYED = 3
 _DATELINE_REACH = 800
 _FORWARD_KINDS = frozenset({"channel", "user", "chat", "hidden_user"})  # Telegram forwards
@@ -134,7 +132,7 @@ def _displayed_dates(article: Article, language: str, anchor: Anchor | None) -> 
 
 def _updated_line(text: str, position: int) -> bool:
     line = _line_of(text, position)
-    return bool(_UPDATED.search(line[-200:] if len(line) > 400 else line))
+    return bool(UPDATED_LABEL.search(line[-200:] if len(line) > 400 else line))
 
 
 def _day(value: str) -> date | None:
