@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from checks.engine import load_checks, run
-from checks.evaluate import Page, load_corpus
-from checks.html_reader import read_html
+from checks.evaluate.corpus import Page, load_corpus
 from checks.model import Context
+from checks.read.html_page import read_html
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "fixtures" / "pages"
@@ -58,7 +58,7 @@ def paired_per_page_ms(
 def bench_analysis(rounds: int = 3) -> tuple[Timing, Timing]:
     from trafilatura import bare_extraction
 
-    from checks.outlets import default_table
+    from checks.outlets.table import default_table
     from checks.testing import TEST_NOW
 
     pages = load_corpus(CORPUS)

@@ -54,7 +54,7 @@ async def _probe_lag(samples: list[tuple[float, float]]) -> None:
 
 
 async def _serve_probed(settings: Any, lag_file: Path) -> None:
-    from bot.app import serve
+    from bot.telegram.app import serve
 
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -90,8 +90,8 @@ def _full_collections(out: list[tuple[float, float]]) -> Callable[[str, dict[str
 
 
 def serve_main() -> int:
-    from bot.logs import setup_logging
-    from bot.settings import from_env
+    from bot.core.logs import setup_logging
+    from bot.core.settings import from_env
 
     settings = from_env(os.environ)
     if os.environ.get("BENCH_API_RATE"):
@@ -106,8 +106,8 @@ def serve_main() -> int:
 
 def article_texts() -> list[str]:
     """The corpus pages' article texts and the sample, cut to what fits in one message."""
-    from checks.html_reader import read_html
-    from checks.reader import read_markdown
+    from checks.read.html_page import read_html
+    from checks.read.text import read_markdown
 
     texts = []
     for page in sorted(p for p in PAGES.iterdir() if p.is_dir()):
@@ -313,7 +313,7 @@ def _burst() -> list[tuple[float, int]]:
 
 
 async def _bench() -> dict[str, Any]:
-    from bot.fake_api import FakeBotAPI
+    from testkit.fake_telegram import FakeBotAPI
 
     sender = Sender(article_texts())
     out: dict[str, Any] = {}
@@ -323,7 +323,7 @@ async def _bench() -> dict[str, Any]:
             startups = []
             for attempt in range(3):
                 env = _env(Path(tmp) / f"start{attempt}", api)
-                process, seconds = await _start_bot(api, ["-m", "checks.cli", "bot"], env)
+                process, seconds = await _start_bot(api, ["-m", "checks.cli.main", "bot"], env)
                 try:
                     startups.append(seconds * 1000)
                     if attempt == 0:

@@ -25,9 +25,9 @@ class QuietHandler(SimpleHTTPRequestHandler):
 async def _measure(
     url: str, port: int, cache_path: Path, repeats: int
 ) -> tuple[float, list[float]]:
-    from checks.cache import ArticleCache
-    from checks.fetch import Fetcher
-    from checks.link_input import read_url
+    from checks.read.article_cache import ArticleCache
+    from checks.read.fetch import Fetcher
+    from checks.read.link import read_url
 
     cache = ArticleCache(cache_path)
     try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from checks.cli import main
+from checks.cli.main import main
 
 if __name__ == "__main__":
     sys.exit(main(["bot", *sys.argv[1:]]))

@@ -54,12 +54,12 @@ def register_health(sub: argparse._SubParsersAction) -> Callable[[argparse.Names
 def cmd_bot(args: argparse.Namespace) -> int:
     from telegram.error import InvalidToken, NetworkError
 
-    from bot.logs import redact, setup_logging
-    from bot.settings import SettingsError, from_env
+    from bot.core.logs import redact, setup_logging
+    from bot.core.settings import SettingsError, from_env
     from checks.config import ConfigError
     from checks.engine import CheckLoadError
-    from checks.link_input import parse_allow
-    from checks.reader import InputError
+    from checks.read.link import parse_allow
+    from checks.read.text import InputError
 
     try:
         settings = from_env(
@@ -92,7 +92,7 @@ def cmd_bot(args: argparse.Namespace) -> int:
 
 
 async def _run(settings: object) -> None:
-    from bot.app import serve
+    from bot.telegram.app import serve
 
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -103,8 +103,8 @@ async def _run(settings: object) -> None:
 
 
 def cmd_health(args: argparse.Namespace) -> int:
-    from bot.store import heartbeat_age
-    from checks.cache import default_path
+    from bot.core.store import heartbeat_age
+    from checks.read.article_cache import default_path
 
     path = args.db or Path(os.environ.get("SOURCECHECK_DB", "").strip() or default_path())
     age, reason = heartbeat_age(path)

@@ -9,8 +9,8 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
-    from checks.fetch import Fetcher
-    from checks.outlets import OutletTable
+    from checks.outlets.table import OutletTable
+    from checks.read.fetch import Fetcher
 
 
 class Status(StrEnum):

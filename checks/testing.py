@@ -22,7 +22,7 @@ def sample_text() -> str:
 
 
 def make_context(**overrides: Any) -> Context:
-    from checks.outlets import default_table
+    from checks.outlets.table import default_table
 
     values: dict[str, Any] = {"now": TEST_NOW, "outlets": default_table()}
     values.update(overrides)
@@ -38,7 +38,7 @@ def check_ctx() -> Context:
 @pytest.fixture
 def sample_article() -> Article:
     """The bundled sample article, read the way `sourcecheck check` reads it."""
-    from checks.reader import read_markdown
+    from checks.read.text import read_markdown
 
     return read_markdown(sample_text())
 
@@ -48,7 +48,7 @@ def make_article() -> Callable[..., Article]:
     """Build an Article from text (Markdown-style links allowed) plus any field overrides."""
     from dataclasses import replace
 
-    from checks.reader import read_markdown
+    from checks.read.text import read_markdown
 
     def build(text: str, **fields: Any) -> Article:
         return replace(read_markdown(text), **fields)

@@ -3,7 +3,7 @@
 # 127.0.0.1, prove the containerised bot answers a forwarded article with the checklist, restart
 # it and prove the database survived, check the health status, tear everything down.
 # Exits non-zero on any failure. Needs Docker with compose v2 and the repository's venv (for
-# `python -m bot.fake_api`). On a machine without registry access run
+# `python -m testkit.fake_telegram`). On a machine without registry access run
 # `sudo shared/tools/docker-offline start` first.
 #   deploy/smoke.sh      env: SMOKE_PYTHON (default .venv/bin/python), SMOKE_REPLY_TIMEOUT (120 s)
 set -euo pipefail
@@ -104,7 +104,7 @@ send_and_expect_checklist() {  # message-id
 # --- preflight ----------------------------------------------------------------------------
 docker info >/dev/null 2>&1 || fail "no Docker engine answers (try: sudo shared/tools/docker-offline start)"
 docker compose version >/dev/null 2>&1 || fail "docker compose v2 is missing"
-"$PY" -c 'import bot.fake_api' 2>/dev/null || fail "$PY cannot import bot.fake_api (set SMOKE_PYTHON)"
+"$PY" -c 'import testkit.fake_telegram' 2>/dev/null || fail "$PY cannot import testkit.fake_telegram (set SMOKE_PYTHON)"
 "${COMPOSE[@]}" down -v --remove-orphans >/dev/null 2>&1 || true
 
 # --- build ----------------------------------------------------------------------------------
@@ -118,7 +118,7 @@ step "image sourcecheck:smoke built in $((SECONDS - build_started))s, $((size / 
 FAKE_API_PORT=$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 export FAKE_API_PORT
 API="http://127.0.0.1:$FAKE_API_PORT"
-"$PY" -m bot.fake_api --host 127.0.0.1 --port "$FAKE_API_PORT" --token "$TOKEN" >"$TMP/fake-api.log" 2>&1 &
+"$PY" -m testkit.fake_telegram --host 127.0.0.1 --port "$FAKE_API_PORT" --token "$TOKEN" >"$TMP/fake-api.log" 2>&1 &
 FAKE_PID=$!
 for _ in $(seq 100); do grep -q "listening on" "$TMP/fake-api.log" && break; sleep 0.1; done
 grep -q "listening on" "$TMP/fake-api.log" || fail "the fake Bot API did not start"

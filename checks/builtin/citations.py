@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from checks.body_links import BodyLink, classify, is_placeholder
 from checks.domains import host_of, registered_domain
 from checks.model import Article, Context, Evidence, Result, Status
+from checks.read.body_links import BodyLink, classify, is_placeholder
 
 SOCIAL = frozenset(
     (

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from checks.body_links import TEASER_LINE
 from checks.model import Article, Context, Evidence, Result, Status
-from checks.page_meta import UPDATED_LABEL
+from checks.read.body_links import TEASER_LINE
+from checks.read.page_meta import UPDATED_LABEL
 from checks.temporal import (
     Expression,
     Scan,

@@ -15,7 +15,7 @@ from typing import Any
 
 from checks.domains import Wrapper, host_of, registered_domain, unwrap
 from checks.model import Article, Context, Evidence, Origin, Result, Status
-from checks.outlets import OutletRecord, OutletTable, Rating, normalize_name, transliterate
+from checks.outlets.table import OutletRecord, OutletTable, Rating, normalize_name, transliterate
 from checks.temporal import MONTH_NUMBERS
 
 MAX_QUOTE = 300

@@ -18,11 +18,11 @@ from telegram import Update
 from telegram.ext import Application
 from telegram.request import BaseRequest, RequestData
 
-from bot.app import build_application, serve
-from bot.fake_api import BOT_USERNAME, FakeBotAPI, _decode
-from bot.settings import Settings, from_env
+from bot.core.settings import Settings, from_env
+from bot.telegram.app import build_application, serve
 from checks.config import Config
 from checks.model import Check
+from testkit.fake_telegram import BOT_USERNAME, FakeBotAPI, _decode
 
 TOKEN = "111111:test-only-fake-token-conftest"
 FIXTURES = Path(__file__).parents[1] / "fixtures"

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.fake_api import FakeBotAPI
-from bot.store import Store
-from checks.cli import main
+from bot.core.store import Store
+from checks.cli.main import main
+from testkit.fake_telegram import FakeBotAPI
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "deploy"))
 from smoke_client import forwarded_update
@@ -43,7 +43,7 @@ async def start(args: list[str], env: dict[str, str]) -> asyncio.subprocess.Proc
 async def test_sourcecheck_bot_answers_the_forwarded_sample(tmp_path, capsys):
     async with FakeBotAPI(TOKEN) as api:
         env = bot_env(tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_API_BASE_URL=api.base_url)
-        process = await start(["-m", "checks.cli", "bot"], env)
+        process = await start(["-m", "checks.cli.main", "bot"], env)
         try:
             await api.wait_for("getUpdates", timeout=30)
             api.queue_update(forwarded_update(1))
@@ -66,7 +66,7 @@ async def test_sourcecheck_bot_answers_the_forwarded_sample(tmp_path, capsys):
 @pytest.mark.parametrize(
     ("args", "extra", "code", "message"),
     [
-        (["-m", "checks.cli", "bot"], {}, 2, "no bot token: set TELEGRAM_BOT_TOKEN"),
+        (["-m", "checks.cli.main", "bot"], {}, 2, "no bot token: set TELEGRAM_BOT_TOKEN"),
         (["-m", "bot"], {"TELEGRAM_BOT_TOKEN": "bad token"}, 2, "does not look like one"),
         (
             ["-m", "bot"],
@@ -87,7 +87,7 @@ async def test_wrong_token_is_reported_without_the_token(tmp_path):
     async with FakeBotAPI(TOKEN) as api:
         wrong = "222222:test-only-wrong-token-cli"
         env = bot_env(tmp_path, TELEGRAM_BOT_TOKEN=wrong, TELEGRAM_API_BASE_URL=api.base_url)
-        process = await start(["-m", "checks.cli", "bot"], env)
+        process = await start(["-m", "checks.cli.main", "bot"], env)
         _, stderr = await asyncio.wait_for(process.communicate(), 30)
     assert process.returncode == 1
     assert "Telegram refused the token" in stderr.decode()

@@ -9,8 +9,9 @@ import pytest
 from telegram import Bot, Message
 from telegram.ext import AIORateLimiter
 
-from bot.app import MessageRateLimiter
-from bot.handlers import (
+from bot.core.store import Store
+from bot.telegram.app import MessageRateLimiter
+from bot.telegram.handlers import (
     CALLBACK_PATTERN,
     DETAILS,
     MessageInput,
@@ -18,8 +19,7 @@ from bot.handlers import (
     input_handle,
     without_mentions,
 )
-from bot.store import Store
-from bot.telegram_input import read_message
+from bot.telegram.message_input import read_message
 from checks.builtin.outlet import Outlet
 from checks.model import Article, Context, Result, Status
 

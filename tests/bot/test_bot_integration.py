@@ -16,13 +16,13 @@ import httpx
 import pytest
 from telegram import Bot, Message
 
-from bot.fake_api import check_html
-from bot.telegram_input import read_message
+from bot.telegram.message_input import read_message
 from checks.config import Config
 from checks.engine import run
-from checks.html_reader import read_html
 from checks.model import Article, Context, Evidence, Result, Status
-from checks.outlets import default_table
+from checks.outlets.table import default_table
+from checks.read.html_page import read_html
+from testkit.fake_telegram import check_html
 
 sys.path.insert(0, str(Path(__file__).parents[2] / "deploy"))
 from smoke_client import forwarded_update

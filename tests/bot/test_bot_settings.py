@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.logs import REDACTED, add_secret, quiet_http_loggers, redact
-from bot.settings import DEFAULT_API_BASE_URL, SettingsError, from_env
+from bot.core.logs import REDACTED, add_secret, quiet_http_loggers, redact
+from bot.core.settings import DEFAULT_API_BASE_URL, SettingsError, from_env
 
 TOKEN = "123456:test-only-fake-token-settings"
 

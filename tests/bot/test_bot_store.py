@@ -7,7 +7,7 @@ from contextlib import closing
 
 import pytest
 
-from bot.store import ResultHandle, Store, heartbeat_age
+from bot.core.store import ResultHandle, Store, heartbeat_age
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ import pytest
 from telegram import Bot
 from telegram.error import BadRequest, InvalidToken
 
-from bot.fake_api import FakeBotAPI
+from testkit.fake_telegram import FakeBotAPI
 
 REPO = Path(__file__).parents[2]
 TOKEN = "111:fake-api-test-token"
@@ -111,7 +111,7 @@ async def test_control_endpoints(api, client):
 
 def test_command_line_prints_listening_on():
     process = subprocess.Popen(
-        [sys.executable, "-m", "bot.fake_api", "--port", "0", "--token", TOKEN],
+        [sys.executable, "-m", "testkit.fake_telegram", "--port", "0", "--token", TOKEN],
         cwd=REPO,
         stdout=subprocess.PIPE,
         text=True,

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from telegram import Bot, Update
 
-from bot.render import (
+from bot.telegram.message_input import read_message
+from bot.telegram.render import (
     MARKS,
     MAX_MESSAGE,
     render_checklist,
@@ -22,11 +23,10 @@ from bot.render import (
     truncate_html,
     utf16_len,
 )
-from bot.telegram_input import read_message
 from checks import engine
 from checks.model import Article, Checklist, Evidence, Origin, Outcome, Result, Status
-from checks.reader import read_markdown
-from checks.render import to_dict
+from checks.read.text import read_markdown
+from checks.render.checklist import to_dict
 from checks.testing import make_context, sample_text
 
 ALLOWED_TAGS = {"b", "i", "a", "blockquote", "code"}

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from telegram import Bot, Message, Update
 
-from bot.telegram_input import MAX_COMMENTARY, command_args_url, read_message
+from bot.telegram.message_input import MAX_COMMENTARY, command_args_url, read_message
 from checks.engine import load_checks, run
 from checks.model import Link, Origin
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from checks.cli import main
+from checks.cli.main import main
 from checks.testing import SAMPLE_NAME
 
 SAMPLE = Path(__file__).parents[2] / "checks" / "samples" / SAMPLE_NAME

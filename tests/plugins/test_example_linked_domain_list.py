@@ -11,7 +11,7 @@ import pytest
 from plugin_venv import copy_package, run, venv_with
 
 from checks import Evidence, Result, Status
-from checks.html_reader import read_html
+from checks.read.html_page import read_html
 
 REPO = Path(__file__).parents[2]
 EXAMPLE = REPO / "examples" / "linked-domain-list"
@@ -75,7 +75,7 @@ def test_the_example_installs_with_pip_and_its_own_tests_pass(tmp_path):
     python = venv_with(tmp_path, package)
 
     tests = run(python, "-m", "pytest", "-q", "-p", "no:cacheprovider", cwd=package)
-    listed = run(python, "-m", "checks.cli", "checks")
+    listed = run(python, "-m", "checks.cli.main", "checks")
 
     assert tests.returncode == 0, tests.stdout + tests.stderr
     assert tests.stdout.splitlines()[-1].startswith("10 passed")

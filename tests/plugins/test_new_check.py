@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from plugin_venv import run, venv_with
 
-from bot.fake_api import FakeBotAPI
-from checks.cli import main
-from checks.scaffold import write_package
+from checks.cli.main import main
+from checks.cli.new_check import write_package
 from checks.testing import SAMPLE_NAME
+from testkit.fake_telegram import FakeBotAPI
 
 REPO = Path(__file__).parents[2]
 SAMPLE = REPO / "checks" / "samples" / SAMPLE_NAME
@@ -120,7 +120,7 @@ def test_the_generated_tests_pass_as_generated(word_list):
 def test_an_installed_check_is_listed_with_its_package(word_list):
     _, python = word_list
 
-    done = run(python, "-m", "checks.cli", "checks")
+    done = run(python, "-m", "checks.cli.main", "checks")
 
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1].split() == [
@@ -135,7 +135,7 @@ def test_an_installed_check_is_listed_with_its_package(word_list):
 def test_an_installed_check_answers_in_the_checklist(word_list):
     _, python = word_list
 
-    done = run(python, "-m", "checks.cli", "check", SAMPLE, "-f", "json", "--now", NOW)
+    done = run(python, "-m", "checks.cli.main", "check", SAMPLE, "-f", "json", "--now", NOW)
 
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["results"][-1] == {
@@ -170,7 +170,7 @@ async def test_an_installed_check_answers_in_the_bots_reply(word_list, tmp_path)
             "SOURCECHECK_DB": str(tmp_path / "bot.db"),
         }
         process = await asyncio.create_subprocess_exec(
-            str(python), "-m", "checks.cli", "bot", cwd=tmp_path, env=env,
+            str(python), "-m", "checks.cli.main", "bot", cwd=tmp_path, env=env,
             stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
         )  # fmt: skip
         try:
@@ -211,7 +211,7 @@ def test_configuration_switches_and_configures_an_installed_plugin(word_list):
 
 @pytest.mark.parametrize("argv", [("checks",), ("check", SAMPLE)])
 def test_a_plugin_that_cannot_load_stops_start_up_naming_its_package(broken, argv):
-    done = run(broken, "-m", "checks.cli", *argv)
+    done = run(broken, "-m", "checks.cli.main", *argv)
 
     assert (done.returncode, done.stdout) == (1, "")
     assert done.stderr == (

@@ -10,7 +10,7 @@ import pytest
 
 from checks import Checklist, Evidence, Outcome, Result, Status
 from checks.engine import DEFAULT_TIMEOUT, check_entry_points
-from checks.render import to_dict
+from checks.render.checklist import to_dict
 
 # One entry point per name: the same distribution can appear twice on sys.path.
 ENTRY_POINTS = sorted({ep.name: ep for ep in check_entry_points()}.values(), key=lambda e: e.name)

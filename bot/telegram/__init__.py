@@ -1,0 +1,1 @@
+"""The Telegram bot: the application, handlers, Message -> Article and Telegram HTML."""

@@ -1,0 +1,253 @@
+"""build_application(): the one place that lists handlers; serve(): polling or webhook."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import gc
+import logging
+import os
+from collections.abc import Callable, Coroutine, Sequence
+from datetime import datetime
+from importlib import resources
+from typing import Any
+from urllib.parse import urlsplit
+
+from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    Defaults,
+    MessageHandler,
+    filters,
+)
+from telegram.request import BaseRequest
+
+from bot.core.logs import add_secret, quiet_http_loggers
+from bot.core.settings import Settings
+from bot.core.store import Store
+from bot.telegram import handlers
+from bot.telegram.handlers import Service
+from bot.telegram.render import render_checklist
+from checks import engine
+from checks.config import Config, load_config
+from checks.model import Check, Context
+from checks.outlets.table import default_table
+from checks.read.article_cache import ArticleCache
+from checks.read.fetch import Fetcher
+from checks.read.text import read_markdown
+
+logger = logging.getLogger(__name__)
+
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
+COMMANDS = [
+    BotCommand("check", "check a link, or the message you reply to"),
+    BotCommand("checks", "list the checks; admins switch one off or on"),
+    BotCommand("help", "what the bot does and does not do"),
+    BotCommand("about", "the data sources and their licences"),
+    BotCommand("privacy", "what is stored"),
+    BotCommand("forget", "delete what is stored about you"),
+]
+# Rate-limit records outlive their minute by a day, so a restart or a backup loses nothing
+# that was just written (the deploy smoke test compares row counts across restarts).
+RATE_RETENTION = 24 * 3600.0
+RETRIES_AFTER_FLOOD = 3  # RetryAfter from Telegram: wait as told, then try again this often
+SAMPLE = ("samples", "globalresearch-belgorod.md")  # package data of `checks`
+
+
+class MessageRateLimiter(AIORateLimiter):
+    """Telegram's flood limits count messages; a chat action or a button's answer is none.
+    Letting them past the shared budget keeps it for replies (15 a second instead of 10)."""
+
+    UNMETERED = frozenset({"sendChatAction", "answerCallbackQuery"})
+
+    async def process_request(  # type: ignore[override]
+        self,
+        callback: Callable[..., Coroutine[Any, Any, Any]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: int | None,
+    ) -> Any:
+        if endpoint in self.UNMETERED:
+            return await callback(*args, **kwargs)
+        return await super().process_request(
+            callback, args, kwargs, endpoint, data, rate_limit_args
+        )
+
+
+def build_application(
+    settings: Settings,
+    *,
+    checks: Sequence[Check] | None = None,
+    config: Config | None = None,
+    request: BaseRequest | None = None,
+    now: Callable[[], datetime] | None = None,
+) -> Application:  # type: ignore[type-arg]
+    """The bot with its handlers, storage and checks; nothing is contacted until it starts."""
+    # Opt in to PTB 23's timedelta durations now: otherwise every RetryAfter from Telegram
+    # raises a deprecation warning inside PTB.
+    os.environ.setdefault("PTB_TIMEDELTA", "1")
+    add_secret(settings.token)
+    add_secret(settings.webhook_secret)
+    quiet_http_loggers()
+    config = config if config is not None else load_config()
+    selected = list(checks) if checks is not None else config.load_checks()
+    builder = (
+        ApplicationBuilder()
+        .token(settings.token)
+        .base_url(settings.api_base_url)
+        .base_file_url(settings.api_base_file_url)
+        .defaults(
+            Defaults(
+                parse_mode=ParseMode.HTML,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+        )
+        .rate_limiter(
+            MessageRateLimiter(
+                overall_max_rate=settings.overall_rate,
+                overall_time_period=1,
+                max_retries=RETRIES_AFTER_FLOOD,
+            )
+        )
+        # Checks wait on the service's semaphore, so updates may be taken on freely.
+        .concurrent_updates(max(16, settings.max_concurrent * 8))
+    )
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    else:
+        # getUpdates holds its connection for the whole long poll; the others get a pool.
+        builder = builder.connection_pool_size(max(8, settings.max_concurrent * 4))
+    application = builder.build()
+    service = Service(
+        settings=settings,
+        store=Store(settings.db_path),
+        checks=selected,
+        config=config,
+        fetcher=Fetcher(allow=settings.fetch_allow),
+        cache=ArticleCache(settings.db_path),
+        outlets=default_table(),
+    )
+    if now is not None:
+        service.now = now
+    application.bot_data["service"] = service
+    add_handlers(application)
+    return application
+
+
+def add_handlers(application: Application) -> None:  # type: ignore[type-arg]
+    message = filters.UpdateType.MESSAGE
+    application.add_handler(CommandHandler(["start", "help"], handlers.on_help))
+    application.add_handler(CommandHandler("about", handlers.on_about))
+    application.add_handler(CommandHandler("privacy", handlers.on_privacy))
+    application.add_handler(CommandHandler("forget", handlers.on_forget))
+    application.add_handler(CommandHandler("checks", handlers.on_checks))
+    application.add_handler(CommandHandler("check", handlers.on_check_command))
+    application.add_handler(
+        CallbackQueryHandler(handlers.on_button, pattern=handlers.CALLBACK_PATTERN)
+    )
+    application.add_handler(
+        MessageHandler(
+            filters.ChatType.PRIVATE & message & filters.COMMAND, handlers.on_unknown_command
+        )
+    )
+    application.add_handler(
+        MessageHandler(filters.ChatType.PRIVATE & message, handlers.on_private_message)
+    )
+    application.add_handler(
+        MessageHandler(
+            filters.ChatType.GROUPS & message & ~filters.COMMAND, handlers.on_group_message
+        )
+    )
+    application.add_error_handler(handlers.on_error)
+
+
+async def warm_up(service: Service) -> None:
+    """Check the bundled sample once before polling. What loads on first use (the public
+    suffix list, the outlet name index, the reliability scores: ~100 ms) would otherwise stall
+    the event loop for everyone waiting behind the first readers."""
+    try:
+        text = resources.files("checks").joinpath(*SAMPLE).read_text("utf-8")
+        ctx = Context(now=service.now(), outlets=service.outlets)  # type: ignore[arg-type]
+        ctx = service.config.context(ctx)
+        render_checklist(await engine.run(read_markdown(text), service.checks, ctx))
+    except Exception:
+        logger.warning("could not warm up the checks", exc_info=True)
+
+
+async def heartbeat(service: Service) -> None:
+    """Tell `sourcecheck health` the bot is alive; drop expired rows on the way."""
+    while True:
+        try:
+            service.store.beat()
+            service.store.purge(window=RATE_RETENTION)
+        except Exception:
+            logger.exception("could not write the heartbeat")
+        await asyncio.sleep(service.settings.heartbeat_interval)
+
+
+async def serve(
+    settings: Settings,
+    *,
+    stop: asyncio.Event | None = None,
+    checks: Sequence[Check] | None = None,
+    config: Config | None = None,
+) -> None:
+    """Run the bot until `stop` is set: long polling, or a webhook if one is configured."""
+    stop = stop or asyncio.Event()
+    application = build_application(settings, checks=checks, config=config)
+    service: Service = application.bot_data["service"]
+    try:
+        async with application:  # getMe: fails here on a wrong token
+            try:
+                await application.bot.set_my_commands(COMMANDS)
+            except TelegramError as exc:
+                logger.warning("could not set the command list: %s", exc)
+            await application.start()
+            await warm_up(service)
+            # What is loaded by now lives as long as the process: out of the collector's way,
+            # a full collection no longer stalls every chat for ~50 ms under load.
+            gc.collect()
+            gc.freeze()
+            assert application.updater is not None
+            if settings.webhook_url:
+                await application.updater.start_webhook(
+                    listen=settings.webhook_listen,
+                    port=settings.webhook_port,
+                    url_path=urlsplit(settings.webhook_url).path.lstrip("/"),
+                    webhook_url=settings.webhook_url,
+                    secret_token=settings.webhook_secret,
+                    allowed_updates=ALLOWED_UPDATES,
+                )
+                mode = f"webhook on {settings.webhook_listen}:{settings.webhook_port}"
+            else:
+                await application.updater.start_polling(
+                    timeout=settings.poll_timeout, allowed_updates=ALLOWED_UPDATES
+                )
+                mode = "long polling"
+            beat = asyncio.create_task(heartbeat(service))
+            logger.info(
+                "sourcecheck bot @%s running (%s), checks: %s",
+                application.bot.username,
+                mode,
+                ", ".join(c.name for c in service.checks),
+            )
+            try:
+                await stop.wait()
+            finally:
+                beat.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await beat
+                if application.updater.running:
+                    await application.updater.stop()
+                if application.running:
+                    await application.stop()
+    finally:
+        await service.aclose()

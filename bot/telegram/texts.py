@@ -1,0 +1,140 @@
+"""What the bot says in its own words (Telegram HTML)."""
+
+from __future__ import annotations
+
+from html import escape
+
+from checks.read.fetch import (
+    BlockedAddress,
+    FetchError,
+    FetchTimeout,
+    HTTPStatusError,
+    NotArticle,
+    TooLarge,
+    TooManyRedirects,
+    Unreachable,
+)
+
+HELP = """\
+<b>sourcecheck</b> tells you what can and cannot be verified about an article's \
+<i>sourcing</i>: which outlet published it, whether it is republished from somewhere else, \
+which sources it links, what disclaimers it carries, and what its dates refer to. Every \
+finding quotes its evidence.
+
+It does <b>not</b> say whether an article is true or false, and it takes no political side. \
+It is a checklist for your own judgement.
+
+<b>How to use it</b>
+• Send or forward a post, paste an article's text, or send a link.
+• <code>/check</code> as a reply to a message checks that message; \
+<code>/check https://…</code> checks a link.
+• In a group it answers only when asked: <code>/check</code>, a reply to the bot, or a \
+mention.
+• Under each answer: <b>Details</b> shows all the evidence, <b>JSON</b> sends the result \
+as a file.
+
+/checks lists the checks (group admins can switch one off), /about names the data it uses, \
+/privacy says what is stored, /forget deletes it."""
+
+ABOUT = """\
+<b>Data sources</b> (open datasets, each under its own licence; the outlet check cites the \
+row it used):
+• <b>CRED-1</b> open domain credibility dataset, snapshot 2026-08-04, by Alexander Loth, \
+Martin Kappes and Marc-Oliver Pahl, built from OpenSources.co and the Iffy.news Index — \
+CC BY 4.0. https://github.com/aloth/cred-1
+• <b>Wikipedia: Reliable sources/Perennial sources</b>, retrieved 2021-03-17, by Wikipedia \
+contributors, compiled by Tim Schatto-Eckrodt — CC BY-SA 3.0. \
+https://github.com/Kudusch/wikipedia-perennial-sources
+• <b>State Media Profiles</b>, 2023-08-24, Alliance for Securing Democracy at the German \
+Marshall Fund, seeded from the State Media Monitor — MIT. \
+https://github.com/ASD-at-GMF/state-media-profiles
+• <b>News Media Reliability</b> estimates (CC-News 2019–2022) by Burdisso, Sánchez-Cortés, \
+Villatoro-Tello and Motlicek, Idiap — Apache-2.0; a model's estimate from how outlets link \
+to each other, not an editorial rating. https://github.com/idiap/News-Media-Reliability
+
+A dataset that does not list an outlet means "not rated", not "reliable". \
+sourcecheck itself is MIT-licensed."""
+
+PRIVACY = """\
+<b>What is stored</b> (one SQLite file on the bot's server):
+• <b>No message text.</b> The checklist for a message quotes it, so it is stored \
+encrypted with a key derived from the message itself and never stored: without your message \
+(or the buttons under the reply, which carry the key) nobody can read it, not even whoever \
+runs the bot. It lets the buttons work and the same post be answered at once, and expires \
+after 12 hours.
+• For the per-user rate limit: the times of your checks in the last day, under a keyed hash \
+of your Telegram id (not the id itself).
+• Per-chat settings (checks switched off), under a keyed hash of the chat id.
+• Pages fetched from public links are cached for 12 hours, keyed by the link, not by who \
+sent it.
+
+At the default log level the logs hold no message text; they never hold the bot's token.
+/forget deletes your rate-limit records, the results of checks you asked for, and your \
+private chat's settings."""
+
+EMPTY_HINT = (
+    "There is nothing to check in this message. Send a link, forward a post, or paste the"
+    " text of an article."
+)
+CHECK_HINT = (
+    "Reply <code>/check</code> to a message to check it, or send <code>/check</code>"
+    " followed by a link."
+)
+CHECKING = "Checking…"
+APOLOGY = "Sorry, something went wrong on my side while answering. Please try again later."
+EXPIRED = "This result is no longer stored; send the message again to check it."
+FORGOTTEN = "Done: {count} stored record(s) about you deleted."
+NOT_ADMIN = "Only the chat's admins can switch checks on or off."
+
+
+def rate_limited(limit: int, seconds: float) -> str:
+    wait = max(1, round(seconds))
+    return (
+        f"You have asked for {limit} checks in the last minute, the most I do for one person."
+        f" Please try again in {wait} s."
+    )
+
+
+# Most specific first: each kind of failed fetch gets its own advice.
+_FETCH_REPLIES: tuple[tuple[type[FetchError], str], ...] = (
+    (BlockedAddress, "I do not fetch that address ({reason}). I only read public web pages."),
+    (
+        FetchTimeout,
+        "The site took too long to answer ({reason}). Try again later, or paste"
+        " the article's text.",
+    ),
+    (
+        Unreachable,
+        "I could not reach the site ({reason}). Check the link, or paste the article's text.",
+    ),
+    (TooLarge, "That page is too large for me to read ({reason})."),
+    (
+        NotArticle,
+        "That link is not an article page I can read ({reason}). Paste the"
+        " article's text instead.",
+    ),
+    (TooManyRedirects, "That link sends me from page to page ({reason})."),
+    (HTTPStatusError, "The site did not give me the page ({reason})."),
+)
+
+
+def fetch_failed(error: FetchError) -> str:
+    reason = escape(str(error))
+    for kind, template in _FETCH_REPLIES:
+        if isinstance(error, kind):
+            return template.format(reason=reason)
+    return f"I could not read that link ({reason})."
+
+
+def checks_list(rows: list[tuple[str, str, bool]], *, can_switch: bool) -> str:
+    lines = ["<b>Checks</b> (✓ on, ✗ switched off in this chat):"]
+    for name, title, enabled in rows:
+        mark = "✓" if enabled else "✗"
+        lines.append(f"{mark} <code>{escape(name)}</code> — {escape(title)}")
+    if can_switch:
+        lines.append("")
+        lines.append(
+            "Switch one off or on for this chat: <code>/checks off NAME</code>,"
+            " <code>/checks on NAME</code>."
+        )
+    return "\n".join(lines)

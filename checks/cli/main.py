@@ -1,0 +1,289 @@
+"""The `sourcecheck` command line: check articles, list checks, look up outlets."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import UTC, datetime
+from importlib.metadata import entry_points
+from pathlib import Path
+
+from checks.config import Config, ConfigError, load_config
+from checks.engine import CheckLoadError, load_checks, run
+from checks.model import Article, Check, Checklist, Context, Origin
+from checks.read.text import MAX_INPUT_BYTES, InputError, read_bytes
+from checks.render.checklist import FORMATS, render, to_dict
+
+COMMANDS_GROUP = "sourcecheck.commands"
+EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+
+logger = logging.getLogger(__name__)
+
+
+def is_url(value: str) -> bool:
+    return value.lower().startswith(("http://", "https://")) or "://" in value[:16]
+
+
+def read_path_input(source: str, url: str | None, received: datetime) -> Article:
+    """Read a file path or '-' (stdin), refusing oversized input before reading it whole."""
+    if source == "-":
+        raw = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
+        origin = Origin(kind="stdin")
+        name = ""
+    else:
+        path = Path(source)
+        if not path.exists():
+            raise InputError(f"no such file: {source}")
+        if path.is_dir():
+            raise InputError(f"{source} is a directory, not a file")
+        size = path.stat().st_size
+        if size > MAX_INPUT_BYTES:
+            raise InputError(
+                f"{source} is {size / 1e6:.0f} MB; the limit is {MAX_INPUT_BYTES // 10**6} MB"
+            )
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"cannot read {source}: {exc.strerror or exc}") from exc
+        origin = Origin(kind="file", name=path.name)
+        name = path.name
+    return read_bytes(raw, name=name, url=url, origin=origin, received=received)
+
+
+async def read_input(source: str, args: argparse.Namespace, received: datetime) -> Article:
+    if is_url(source):
+        return await read_url_input(source, args, received)
+    return read_path_input(source, args.url, received)
+
+
+async def read_url_input(source: str, args: argparse.Namespace, received: datetime) -> Article:
+    """Fetch a link through the guarded fetcher (or the cache) and read it."""
+    from checks.read.link import parse_allow, read_link
+
+    return await read_link(
+        source,
+        received=received,
+        use_cache=not getattr(args, "no_cache", False),
+        cache_path=getattr(args, "cache", None),
+        allow=parse_allow(getattr(args, "allow_address", None) or ()),
+    )
+
+
+def make_context(now: datetime, args: argparse.Namespace | None = None) -> Context:
+    from checks.outlets.table import default_table
+
+    settings = getattr(args, "settings", None) or {}
+    return Context(now=now, outlets=default_table(), settings=settings)
+
+
+async def check_inputs(args: argparse.Namespace, checks: Sequence[Check]) -> int:
+    if not getattr(args, "probe_links", False):
+        return await check_each(args, checks, make_context(args.now or datetime.now(UTC), args))
+    from checks.read.fetch import Fetcher
+    from checks.read.link import parse_allow
+
+    allow = parse_allow(getattr(args, "allow_address", None) or ())
+    async with Fetcher(allow=allow) as fetcher:
+        ctx = replace(make_context(args.now or datetime.now(UTC), args), fetcher=fetcher)
+        return await check_each(args, checks, ctx)
+
+
+async def check_each(args: argparse.Namespace, checks: Sequence[Check], ctx: Context) -> int:
+    now = ctx.now
+    status = EXIT_OK
+    checklists: list[Checklist] = []
+    for source in args.inputs:
+        try:
+            article = await read_input(source, args, now)
+        except InputError as exc:
+            print(f"sourcecheck: {source}: {exc}", file=sys.stderr)
+            status = EXIT_USAGE
+            continue
+        if article.received is None:
+            article = replace(article, received=now)
+        checklist = await run(
+            article, checks, ctx, input_label=source, seconds_per_check=args.timeout
+        )
+        checklists.append(checklist)
+        if args.format != "json":
+            print(render(checklist, args.format), flush=True)
+            if args.format in ("text", "markdown") and len(args.inputs) > 1:
+                print()
+    if args.format == "json" and checklists:
+        if len(args.inputs) == 1:
+            print(render(checklists[0], "json"))
+        else:
+            print(json.dumps([to_dict(c) for c in checklists], ensure_ascii=False, indent=2))
+    return status
+
+
+def command_line_config(args: argparse.Namespace) -> Config:
+    """The configuration file/environment, narrowed by --only and --skip."""
+    config = load_config(args.config)
+    if args.only:
+        config = replace(config, enable=tuple(args.only), sources=(*config.sources, "--only"))
+    if args.skip:
+        config = replace(
+            config, disable=(*config.disable, *args.skip), sources=(*config.sources, "--skip")
+        )
+    return config
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    try:
+        config = command_line_config(args)
+        checks = config.load_checks()
+    except (CheckLoadError, ConfigError) as exc:
+        print(f"sourcecheck: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    args.settings = config.settings
+    return asyncio.run(check_inputs(args, checks))
+
+
+def cmd_checks(args: argparse.Namespace) -> int:
+    from checks.engine import check_entry_points, order_key
+
+    try:
+        checks = {c.name: c for c in load_checks()}
+    except CheckLoadError as exc:
+        print(f"sourcecheck: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    eps = sorted(check_entry_points(), key=lambda ep: order_key(ep.name))
+    shown: set[str] = set()
+    for ep in eps:
+        if ep.name in shown or ep.name not in checks:
+            continue
+        shown.add(ep.name)
+        dist = f"{ep.dist.name} {ep.dist.version}" if ep.dist else "?"
+        print(f"{ep.name:<18} {checks[ep.name].title:<28} {dist}")
+    return EXIT_OK
+
+
+def cmd_outlets(args: argparse.Namespace) -> int:
+    from checks.outlets.table import default_table, describe_lookup
+
+    text = describe_lookup(default_table(), args.query)
+    print(text)
+    return EXIT_OK
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from checks.evaluate.corpus import render_report, report_json, run_evaluation
+
+    try:
+        report = run_evaluation(Path(args.corpus), now=args.now)
+    except (FileNotFoundError, ValueError, CheckLoadError) as exc:
+        print(f"sourcecheck: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(report_json(report) if args.json else render_report(report, show_failures=args.misses))
+    return EXIT_OK
+
+
+def parse_now(value: str) -> datetime:
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not an ISO date: {value}") from exc
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Callable[..., int]]]:
+    parser = argparse.ArgumentParser(
+        prog="sourcecheck",
+        description="What can and cannot be verified about an article's sourcing.",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what happens")
+    sub = parser.add_subparsers(dest="command", required=True)
+    handlers: dict[str, Callable[..., int]] = {}
+
+    check = sub.add_parser("check", help="check one or more articles")
+    check.add_argument("inputs", nargs="+", metavar="PATH|URL|-")
+    check.add_argument("--format", "-f", choices=FORMATS, default="text")
+    check.add_argument("--url", help="where a saved page came from (for relative links)")
+    check.add_argument("--no-cache", action="store_true", help="fetch again, ignore the cache")
+    check.add_argument("--cache", metavar="PATH", help="cache database file")
+    # Tests only: let the fetcher reach this HOST:PORT although it is a local address.
+    check.add_argument(
+        "--allow-address", action="append", metavar="HOST:PORT", help=argparse.SUPPRESS
+    )
+    check.add_argument("--timeout", type=float, default=10.0, help="seconds per check")
+    check.add_argument(
+        "--probe-links",
+        action="store_true",
+        help="ask whether cited links and a named original answer (a few requests per article)",
+    )
+    check.add_argument("--only", action="append", metavar="CHECK", help="run only this check")
+    check.add_argument("--skip", action="append", metavar="CHECK", help="skip this check")
+    check.add_argument(
+        "--config",
+        type=Path,
+        metavar="TOML",
+        help="checks to enable/disable and their settings (default: $SOURCECHECK_CONFIG)",
+    )
+    check.add_argument("--now", type=parse_now, help=argparse.SUPPRESS)
+    handlers["check"] = cmd_check
+
+    sub.add_parser("checks", help="list the installed checks and their packages")
+    handlers["checks"] = cmd_checks
+
+    outlets = sub.add_parser("outlets", help="what the open datasets say about an outlet")
+    outlets.add_argument("query", metavar="DOMAIN-or-NAME")
+    handlers["outlets"] = cmd_outlets
+
+    evaluate = sub.add_parser("evaluate", help="measure the checks on a labelled corpus")
+    evaluate.add_argument("corpus", metavar="CORPUS_DIR")
+    evaluate.add_argument("--json", action="store_true", help="machine-readable report")
+    evaluate.add_argument("--misses", action="store_true", help="list every page-level miss")
+    evaluate.add_argument("--now", type=parse_now, help=argparse.SUPPRESS)
+    handlers["evaluate"] = cmd_evaluate
+
+    # Further commands (the bot, its health probe, ...) register through entry points, so
+    # that checks/ never imports bot/.
+    for ep in entry_points(group=COMMANDS_GROUP):
+        if ep.name in handlers:
+            continue
+        try:
+            register = ep.load()
+        except ImportError as exc:
+            # Still listed, so that `sourcecheck bot` says why it cannot run.
+            handlers[ep.name] = _unavailable(sub, ep.name, exc)
+            continue
+        handlers[ep.name] = register(sub)
+    return parser, handlers
+
+
+def _unavailable(
+    sub: argparse._SubParsersAction, name: str, exc: ImportError
+) -> Callable[[argparse.Namespace], int]:
+    sub.add_parser(name, help=f"(unavailable: {exc})")
+
+    def handler(args: argparse.Namespace) -> int:
+        print(f"sourcecheck: the {name} command cannot load: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+
+    return handler
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser, handlers = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    try:
+        return handlers[args.command](args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

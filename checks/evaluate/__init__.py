@@ -1,0 +1,1 @@
+"""Measuring the checks against labelled data (`sourcecheck evaluate`)."""

@@ -1,0 +1,422 @@
+"""`sourcecheck evaluate`: every check measured against a hand-labelled corpus of real pages."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from checks.engine import load_checks, run
+from checks.model import Check, Checklist, Context
+from checks.read.html_page import read_html
+from checks.republication_patterns import WIRES
+
+# labels.json disclaimer types -> the categories the disclaimers check reports.
+LABEL_CATEGORIES = {
+    "liability": "liability",
+    "views_not_endorsed_by_outlet": "views_not_endorsed",
+    "sponsored": "sponsored",
+    "sponsored_label": "sponsored",
+    "affiliate_commission": "affiliate",
+    "copyright_notice": "copyright_notice",
+    "update_note": "correction",
+    "satire_self_description": "satire",
+    "funding_disclosure": "funding",
+}
+# content_labels flags -> categories; "unsure (...)" values are left out of the scoring.
+CONTENT_LABEL_CATEGORIES = {
+    "opinion": "opinion",
+    "sponsored_or_advertorial": "sponsored",
+    "correction_or_update_note": "correction",
+    "ai_generated_notice": "ai_generated",
+}
+SAME_CATEGORY = {"fair_use": "copyright_notice"}
+_TIMEX_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    id: str
+    html: bytes
+    labels: Mapping[str, Any]
+
+
+@dataclass(slots=True)
+class Tally:
+    """Counts for one yes/no question: precision, recall, F1."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, expected: bool, found: bool) -> None:
+        self.tp += expected and found
+        self.fp += found and not expected
+        self.fn += expected and not found
+
+    @property
+    def precision(self) -> float | None:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
+
+    @property
+    def recall(self) -> float | None:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
+
+    @property
+    def f1(self) -> float | None:
+        p, r = self.precision, self.recall
+        if p is None or r is None or p + r == 0:
+            return None
+        return 2 * p * r / (p + r)
+
+
+@dataclass(slots=True)
+class Report:
+    pages: int = 0
+    rows: list[tuple[str, str, str, str]] = field(
+        default_factory=list
+    )  # check, metric, value, target
+    failures: list[str] = field(default_factory=list)  # per-page misses, for tuning
+
+    def ratio(self, check: str, metric: str, hits: int, total: int, target: float | None) -> None:
+        value = hits / total if total else None
+        self.rows.append((check, metric, _fmt(value, hits, total), _target(value, target)))
+
+    def number(self, check: str, metric: str, value: float | None, target: float | None) -> None:
+        shown = "n/a" if value is None else f"{value:.2f}"
+        self.rows.append((check, metric, shown, _target(value, target)))
+
+
+def load_corpus(directory: Path) -> list[Page]:
+    """Pages in the corpus layout: DIR/<id>/{source.html,labels.json} (or DIR/pages/<id>/...)."""
+    if (directory / "pages").is_dir():
+        directory = directory / "pages"
+    pages = []
+    for labels_path in sorted(directory.glob("*/labels.json")):
+        source = labels_path.with_name("source.html")
+        if source.exists():
+            labels = json.loads(labels_path.read_text("utf-8"))
+            pages.append(Page(labels_path.parent.name, source.read_bytes(), labels))
+    return pages
+
+
+async def check_pages(
+    pages: Sequence[Page], checks: Sequence[Check], ctx: Context
+) -> list[Checklist]:
+    results = []
+    for page in pages:
+        article = read_html(page.html, url=page.labels.get("url"))
+        results.append(await run(article, checks, ctx, input_label=page.id))
+    return results
+
+
+def evaluate(pages: Sequence[Page], checklists: Sequence[Checklist]) -> Report:
+    report = Report(pages=len(pages))
+    pairs = list(zip(pages, checklists, strict=True))
+    _outlet(report, pairs)
+    _original_source(report, pairs)
+    _citations(report, pairs)
+    _disclaimers(report, pairs)
+    _dated_claims(report, pairs)
+    return report
+
+
+def _data(checklist: Checklist, check: str) -> Mapping[str, Any]:
+    outcome = checklist.get(check)
+    return outcome.result.data if outcome else {}
+
+
+def _norm(text: str | None) -> str:
+    text = unicodedata.normalize("NFKC", text or "").casefold()
+    return " ".join(_WORD.findall(text))
+
+
+def _bare(name: str) -> str:
+    return _norm(name).removeprefix("the ")
+
+
+# Every way of writing an agency -> its English name: "ТАСС" is TASS, "AP" the Associated Press.
+_WIRE_NAMES = {_bare(alias): _bare(wire.name) for wire in WIRES for alias in wire.aliases}
+
+
+def _name_matches(found: str | None, label: str | None) -> bool:
+    """Outlet names match if one contains the other once normalized ("AP" ~ "Associated Press"),
+    or both are names of the same agency ("ТАСС" ~ "TASS")."""
+    a, b = _bare(found or ""), _bare(label or "")
+    if not a or not b:
+        return False
+    a, b = _WIRE_NAMES.get(a, a), _WIRE_NAMES.get(b, b)
+    return a in b or b in a
+
+
+def _outlet(report: Report, pairs: list[tuple[Page, Checklist]]) -> None:
+    domain_hits = name_hits = 0
+    for page, checklist in pairs:
+        data = _data(checklist, "outlet")
+        label = page.labels["outlet"]
+        domain_ok = data.get("registered_domain") == label["registered_domain"]
+        name_ok = _name_matches(data.get("name"), label["site_name"].split(" (")[0]) or (
+            _name_matches(data.get("name"), label.get("publisher"))
+        )
+        domain_hits += domain_ok
+        name_hits += domain_ok or name_ok
+        if not (domain_ok and name_ok):
+            report.failures.append(
+                f"outlet {page.id}: got {data.get('name')!r} / {data.get('registered_domain')!r}"
+            )
+    report.ratio("outlet", "registered domain right", domain_hits, len(pairs), None)
+    report.ratio("outlet", "site name or registered domain right", name_hits, len(pairs), 0.95)
+
+
+def _is_sure(value: Any) -> bool:
+    return isinstance(value, bool)
+
+
+def _original_source(report: Report, pairs: list[tuple[Page, Checklist]]) -> None:
+    tally = Tally()
+    named = named_total = 0
+    for page, checklist in pairs:
+        label = page.labels["republication"]
+        expected = label["is_republished"]
+        if not _is_sure(expected):
+            continue
+        data = _data(checklist, "original_source")
+        found = data.get("is_republication") is True
+        tally.add(expected, found)
+        if expected != found:
+            report.failures.append(f"original_source {page.id}: expected {expected}, got {found}")
+        if expected:
+            named_total += 1
+            outlet = str(label.get("original_outlet") or "").split(" (")[0].split(";")[0]
+            ok = _name_matches(data.get("original_outlet"), outlet)
+            named += ok
+            if not ok:
+                report.failures.append(
+                    f"original_source {page.id}: original {data.get('original_outlet')!r}"
+                    f" vs {outlet!r}"
+                )
+    report.number("original_source", "republication precision", tally.precision, None)
+    report.number("original_source", "republication recall", tally.recall, None)
+    report.number("original_source", "republication F1", tally.f1, 0.85)
+    report.ratio("original_source", "original outlet named right", named, named_total, None)
+
+
+def _citations(report: Report, pairs: list[tuple[Page, Checklist]]) -> None:
+    exact = near = split = 0
+    for page, checklist in pairs:
+        label = page.labels["body_links"]
+        data = _data(checklist, "citations")
+        total = data.get("total")
+        exact += total == label["total"]
+        near += isinstance(total, int) and abs(total - label["total"]) <= 1
+        ok_split = (data.get("internal"), data.get("external")) == (
+            label["internal"],
+            label["external"],
+        )
+        split += ok_split
+        if total != label["total"] or not ok_split:
+            report.failures.append(
+                f"citations {page.id}: got {data.get('internal')}/{data.get('external')}"
+                f" (total {total}), labelled {label['internal']}/{label['external']}"
+            )
+    report.ratio("citations", "body-link count exact", exact, len(pairs), None)
+    report.ratio("citations", "body-link count within ±1", near, len(pairs), 0.90)
+    report.ratio("citations", "internal/external split right", split, len(pairs), None)
+
+
+def expected_categories(labels: Mapping[str, Any]) -> tuple[set[str], set[str]]:
+    """(categories the page has, categories left unscored because the label is unsure)."""
+    has = {
+        LABEL_CATEGORIES[d["type"]] for d in labels["disclaimers"] if d["type"] in LABEL_CATEGORIES
+    }
+    unsure: set[str] = set()
+    for key, category in CONTENT_LABEL_CATEGORIES.items():
+        value = labels["content_labels"].get(key)
+        if value is True:
+            has.add(category)
+        elif isinstance(value, str):
+            unsure.add(category)
+    return has, unsure - has
+
+
+def _quote_found(found: Iterable[str], label_quotes: Iterable[str]) -> bool:
+    found_norm = [_norm(q) for q in found]
+    for quote in label_quotes:
+        want = _norm(quote)
+        if any(want in q or (q and q in want and len(q) > 20) for q in found_norm):
+            return True
+    return False
+
+
+def _disclaimers(report: Report, pairs: list[tuple[Page, Checklist]]) -> None:
+    tallies: dict[str, Tally] = {}
+    quotes = quotes_total = 0
+    for page, checklist in pairs:
+        findings = _data(checklist, "disclaimers").get("findings", [])
+        got: dict[str, list[str]] = {}
+        for finding in findings:
+            category = SAME_CATEGORY.get(finding["category"], finding["category"])
+            got.setdefault(category, []).append(finding.get("quote", ""))
+        has, unsure = expected_categories(page.labels)
+        for category in (has | set(got)) - unsure:
+            tallies.setdefault(category, Tally()).add(category in has, category in got)
+            if (category in has) != (category in got):
+                report.failures.append(
+                    f"disclaimers {page.id}: {category} "
+                    + ("missed" if category in has else "found but not labelled")
+                )
+        for label in page.labels["disclaimers"]:
+            category = LABEL_CATEGORIES.get(label["type"])
+            if category is None or category not in got:
+                continue
+            quotes_total += 1
+            quotes += _quote_found(got[category], [label["quote"]])
+    total = Tally(
+        sum(t.tp for t in tallies.values()),
+        sum(t.fp for t in tallies.values()),
+        sum(t.fn for t in tallies.values()),
+    )
+    report.number("disclaimers", "precision (all categories)", total.precision, 0.85)
+    report.number("disclaimers", "recall (all categories)", total.recall, 0.85)
+    for category, tally in sorted(tallies.items()):
+        report.rows.append(
+            (
+                "disclaimers",
+                f"  {category}",
+                f"P {_fmt(tally.precision)}  R {_fmt(tally.recall)}"
+                f"  ({tally.tp} tp, {tally.fp} fp, {tally.fn} fn)",
+                "",
+            )
+        )
+    report.ratio("disclaimers", "labelled quote found", quotes, quotes_total, None)
+
+
+def timex_date(value: str) -> str | None:
+    """The calendar part of a TIMEX3 value ("2020-01-17TEV" -> "2020-01-17"), if it has one."""
+    match = _TIMEX_DATE.match(value or "")
+    if not match or "/" in value:
+        return None
+    return "-".join(p for p in match.groups() if p)
+
+
+def normalization_matches(ours: str, want: str) -> bool:
+    """Ours may be finer than the label's calendar part ("2020-01-17TEV" for "2020-01-17"),
+    or coarser down to the month ("2020-01" for "2020-01-17"), never a different day."""
+    if not ours:
+        return False
+    calendar = timex_date(ours) or ours
+    return calendar == want or (want.startswith(calendar) and len(calendar) >= 7)
+
+
+def _overlaps(a: str, b: str) -> bool:
+    a, b = _norm(a), _norm(b)
+    return bool(a and b) and (a in b or b in a)
+
+
+def _dated_claims(report: Report, pairs: list[tuple[Page, Checklist]]) -> None:
+    found = total = normalized = normalized_total = published = unlabelled = 0
+    words = 0
+    for page, checklist in pairs:
+        data = _data(checklist, "dated_claims")
+        expressions = data.get("expressions", [])
+        words += len(checklist.article.text.split())
+        want_date = page.labels["published"]["date"]
+        got_date = data.get("published") or (
+            checklist.article.published.date().isoformat() if checklist.article.published else None
+        )
+        published += bool(got_date) and str(got_date)[:10] == want_date
+        if not got_date or str(got_date)[:10] != want_date:
+            report.failures.append(f"dated_claims {page.id}: published {got_date} vs {want_date}")
+        labelled = [e for e in page.labels["temporal_expressions"] if e.get("normalized")]
+        matched_ours: set[int] = set()
+        for expr in labelled:
+            want = timex_date(str(expr["normalized"]))
+            if want is None or str(expr["normalized"]).startswith("unsure"):
+                continue
+            total += 1
+            hits = [
+                i for i, e in enumerate(expressions) if _overlaps(e.get("text", ""), expr["text"])
+            ]
+            if not hits:
+                report.failures.append(f"dated_claims {page.id}: missed {expr['text']!r}")
+                continue
+            found += 1
+            matched_ours.update(hits)
+            normalized_total += 1
+            ours = [str(expressions[i].get("normalized") or "") for i in hits]
+            if any(normalization_matches(o, want) for o in ours):
+                normalized += 1
+            else:
+                report.failures.append(
+                    f"dated_claims {page.id}: {expr['text']!r} -> {ours} vs {want}"
+                )
+        unlabelled += len(expressions) - len(matched_ours)
+    report.ratio("dated_claims", "labelled date expressions found (recall)", found, total, 0.85)
+    report.ratio("dated_claims", "normalized right", normalized, normalized_total, 0.85)
+    per_k = 1000 * unlabelled / words if words else None
+    report.rows.append(
+        (
+            "dated_claims",
+            "unlabelled matches per 1,000 words",
+            "n/a" if per_k is None else f"{per_k:.1f}",
+            "upper bound on false matches (labels list ≤ 8 per page)",
+        )
+    )
+    report.ratio("dated_claims", "publication date exact", published, len(pairs), 0.95)
+
+
+def _fmt(value: float | None, hits: int | None = None, total: int | None = None) -> str:
+    if value is None:
+        return "n/a"
+    shown = f"{value:.0%}" if hits is not None else f"{value:.2f}"
+    return f"{shown} ({hits}/{total})" if hits is not None else shown
+
+
+def _target(value: float | None, target: float | None) -> str:
+    if target is None:
+        return ""
+    met = value is not None and value >= target
+    return f"≥ {target:.0%} {'met' if met else 'NOT MET'}"
+
+
+def render_report(report: Report, *, show_failures: bool = False) -> str:
+    width = max(len(r[1]) for r in report.rows) + 2
+    lines = [f"sourcecheck evaluate: {report.pages} pages", ""]
+    current = ""
+    for check, metric, value, target in report.rows:
+        if check != current:
+            lines.append(check)
+            current = check
+        lines.append(f"  {metric:<{width}} {value:<28} {target}".rstrip())
+    if show_failures and report.failures:
+        lines += ["", "Misses:"] + [f"  {f}" for f in report.failures]
+    return "\n".join(lines)
+
+
+def report_json(report: Report) -> str:
+    rows = [
+        {"check": c, "metric": m.strip(), "value": v, "target": t} for c, m, v, t in report.rows
+    ]
+    return json.dumps(
+        {"pages": report.pages, "rows": rows, "misses": report.failures},
+        ensure_ascii=False,
+        indent=2,
+    )
+
+
+def run_evaluation(directory: Path, now: datetime | None = None) -> Report:
+    from checks.outlets.table import default_table
+
+    pages = load_corpus(directory)
+    if not pages:
+        raise FileNotFoundError(f"no labelled pages (*/labels.json + source.html) in {directory}")
+    ctx = Context(now=now or datetime.now(UTC), outlets=default_table())
+    checklists = asyncio.run(check_pages(pages, load_checks(), ctx))
+    return evaluate(pages, checklists)

@@ -1,0 +1,1 @@
+"""Input -> Article: a link (fetched behind the address guard), a saved page, a file, text."""

@@ -1,0 +1,391 @@
+"""A saved or fetched HTML page -> Article: main text, in-body links, metadata.
+
+The page is parsed once: the same lxml tree gives our metadata and furniture text and is
+handed to trafilatura for the main text (trafilatura copies a tree it is given).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import lxml.html
+from lxml import etree
+
+from checks.model import Article, Link
+from checks.read import page_meta
+from checks.read.decoding import decode_page
+
+# The options trafilatura parses with, so its extraction sees the tree it expects.
+_PARSER = lxml.html.HTMLParser(
+    collect_ids=False,
+    default_doctype=False,
+    encoding="utf-8",
+    remove_comments=True,
+    remove_pis=True,
+)
+_BOX_TAGS = frozenset(("footer", "aside", "header"))
+_BOX_CLASS = re.compile(
+    r"footer|disclaimer|disclosure|notice|copyright|site-info|about|meta", re.I
+)
+_CODE_TAGS = ("script", "style", "noscript", "template")
+# Footnote and endnote lists: trafilatura often drops them, yet their links are citations.
+_NOTES_MARK = re.compile(r"(?:^|[\s_-])(?:foot|end)-?notes?(?:$|[\s_-])", re.I)
+NOTES_HEADING = re.compile(
+    r"^(?:(?:foot|end)?notes|sources|references|sources and notes|quellen|anmerkungen"
+    r"|fußnoten|einzelnachweise|notes et références|références|fuentes|referencias|notas"
+    r"|fontes|referências|источники|примечания|сноски|джерела|примітки|виноски)\s*:?$",
+    re.I,
+)
+# A bare "#" is a button run by a script; trafilatura would make it a link to the home page.
+_BUTTON = "javascript:#"
+_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+_MAX_NOTES = 60
+_INVISIBLE = frozenset((*_CODE_TAGS, "svg", "nav", "form", "select", "button"))
+FURNITURE_LIMIT = 20_000
+_BOX_LIMIT = 6_000
+
+
+def decode_html(raw: bytes) -> str:
+    """Trust the bytes over the declaration: valid UTF-8 is UTF-8 wherever a charset is named."""
+    return decode_page(raw)
+
+
+def parse_html(raw: bytes) -> lxml.html.HtmlElement | None:
+    """One lxml tree for the page, decoded our way (the parser is told the bytes are UTF-8)."""
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
+    try:
+        raw.decode("utf-8")
+        data = raw
+    except UnicodeDecodeError:
+        data = decode_html(raw).encode("utf-8")
+    try:
+        return lxml.html.document_fromstring(data, parser=_PARSER)
+    except (etree.ParserError, ValueError):
+        return None
+
+
+def _body_text_and_links(body: etree._Element) -> tuple[str, tuple[Link, ...]]:
+    blocks: list[str] = []
+    links: list[Link] = []
+    offset = 0
+    for block in body:
+        text = _flatten(block, links, offset)
+        if not text:
+            continue
+        blocks.append(text)
+        offset += len(text) + 1
+    return "\n".join(blocks), tuple(links)
+
+
+def _flatten(
+    block: etree._Element, links: list[Link], offset: int, tag: str = "ref", attr: str = "target"
+) -> str:
+    """Text of one block, whitespace folded; appends the block's links with their positions.
+
+    trafilatura's output marks links as <ref target>; our own lxml tree as <a href>.
+    """
+    pieces: list[str] = []
+    length = 0
+
+    def add(text: str | None) -> None:
+        nonlocal length
+        if not text:
+            return
+        folded = " ".join(text.split())
+        if not folded:
+            if pieces and not pieces[-1].endswith(" "):
+                pieces.append(" ")
+                length += 1
+            return
+        if text[:1].isspace() and pieces and not pieces[-1].endswith(" "):
+            folded = " " + folded
+        if text[-1:].isspace():
+            folded += " "
+        pieces.append(folded)
+        length += len(folded)
+
+    def walk(node: etree._Element) -> None:
+        if node.tag == tag:
+            anchor = " ".join("".join(node.itertext()).split())
+            start = length + (1 if pieces and not pieces[-1].endswith(" ") else 0)
+            links.append(Link(url=node.get(attr, ""), text=anchor, position=offset + start))
+            add(
+                " "
+                if pieces
+                and not pieces[-1].endswith(" ")
+                and node.text
+                and node.text[:1].isspace()
+                else None
+            )
+        add(node.text)
+        for child in node:
+            if isinstance(child.tag, str):
+                walk(child)
+            add(child.tail)
+
+    walk(block)
+    # strip() may remove a leading space: keep link positions pointing at their anchors.
+    joined = "".join(pieces)
+    lead = len(joined) - len(joined.lstrip())
+    if lead:
+        for i in range(len(links) - 1, -1, -1):
+            if links[i].position < offset:
+                break
+            links[i] = Link(links[i].url, links[i].text, links[i].position - lead)
+    return joined.strip()
+
+
+def _visible_text(node: etree._Element) -> str:
+    parts: list[str] = []
+
+    def walk(el: etree._Element) -> None:
+        if isinstance(el.tag, str) and el.tag in _INVISIBLE:
+            return
+        if el.text:
+            parts.append(el.text)
+        for child in el:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(node)
+    return " ".join(" ".join(parts).split())
+
+
+def furniture_text(root: etree._Element) -> str:
+    """Visible text of headers, footers, sidebars and notice boxes, outermost boxes only."""
+    chunks: list[str] = []
+    size = 0
+    stack = [root]
+    while stack and size < FURNITURE_LIMIT:
+        node = stack.pop()
+        tag = node.tag
+        if not isinstance(tag, str) or tag in _INVISIBLE:
+            continue
+        marks = f"{node.get('class', '')} {node.get('id', '')}"
+        if tag in _BOX_TAGS or (len(marks) > 1 and _BOX_CLASS.search(marks)):
+            text = _visible_text(node)
+            # A box this long wraps the page rather than sits on it: look inside instead.
+            if len(text) <= _BOX_LIMIT:
+                if text and text not in chunks:
+                    chunks.append(text)
+                    size += len(text) + 1
+                continue
+        stack.extend(reversed(node))
+    return "\n".join(chunks)[:FURNITURE_LIMIT]
+
+
+def _absolutize(root: lxml.html.HtmlElement, url: str) -> set[str]:
+    """Resolve <a href> against the page URL (or <base href>); other URLs are not needed.
+
+    In-page anchors ("#fn1", "#comments") become the page URL plus the fragment: trafilatura
+    would resolve them against the host alone and make them look like links to the home page.
+    Returns the fragments linked to.
+    """
+    page = url.split("#", 1)[0]
+    base = root.find(".//base[@href]")
+    if base is not None:
+        # A broken <base href> is ignored, as browsers do.
+        url = _usable_url(_urljoin_or_none(url, base.get("href", "").strip())) or url
+    fragments: set[str] = set()
+    for anchor in root.iter("a"):
+        href = anchor.get("href")
+        if href and "://" not in href[:12]:
+            href = href.strip()
+            if href == "#":
+                anchor.set("href", _BUTTON)
+            elif href.startswith("#"):
+                # "#!/path" is a script-run route, not a spot on the page.
+                if not href.startswith("#!"):
+                    fragments.add(href[1:])
+                    anchor.set("href", page + href)
+            elif href and not href.startswith(("javascript:", "mailto:")):
+                try:
+                    anchor.set("href", urljoin(url, href))
+                except ValueError:
+                    continue
+    return fragments
+
+
+def _notes_lists(root: etree._Element, fragments: set[str]) -> list[etree._Element]:
+    """Footnote lists: marked as such, targets of the text's "#fn1" links, or under a heading
+    such as "Notes" or "Sources"."""
+    found: list[etree._Element] = []
+
+    def keep(node: etree._Element | None) -> None:
+        if node is not None and not any(node is f for f in found):
+            if not any(a.tag == "nav" for a in node.iterancestors()):
+                found.append(node)
+
+    for node in root.iter("ol", "ul", "div", "section", "aside"):
+        marks = f"{node.get('class', '')} {node.get('id', '')}"
+        if len(marks) > 1 and _NOTES_MARK.search(marks):
+            keep(node)
+    if fragments:
+        for item in root.iter("li"):
+            if item.get("id") in fragments:
+                keep(item.getparent())
+    for heading in root.iter(*_HEADINGS):
+        if NOTES_HEADING.match(" ".join(heading.text_content().split())):
+            following = heading.getnext()
+            if following is not None and following.tag in ("ol", "ul"):
+                keep(following)
+    # A list inside another found list is already covered.
+    return [n for n in found if not any(a in found for a in n.iterancestors())]
+
+
+def _notes_heading(node: etree._Element) -> str:
+    before = node.getprevious()
+    if before is not None and before.tag in _HEADINGS:
+        text = " ".join(before.text_content().split())
+        if NOTES_HEADING.match(text):
+            return text
+    return "Notes"
+
+
+def _missing_notes(
+    notes: list[tuple[str, list[etree._Element]]], text: str, links: tuple[Link, ...]
+) -> tuple[str, tuple[Link, ...]]:
+    """Append the footnotes whose links the main text lost, under their heading."""
+    have = {link.url for link in links}
+    added: list[Link] = []
+    blocks: list[str] = []
+    offset = len(text) + 1 if text else 0
+    for heading, items in notes:
+        lost = [
+            item
+            for item in items
+            if any(
+                (a.get("href") or "").startswith(("http://", "https://"))
+                and a.get("href") not in have
+                for a in item.iter("a")
+            )
+        ]
+        if not lost:
+            continue
+        blocks.append(heading)
+        offset += len(heading) + 1
+        for item in lost:
+            line = _flatten(item, added, offset, tag="a", attr="href")
+            if line:
+                blocks.append(line)
+                offset += len(line) + 1
+    if not blocks:
+        return text, links
+    return "\n".join([text, *blocks] if text else blocks), (*links, *added)
+
+
+def _note_items(lists: list[etree._Element]) -> list[tuple[str, list[etree._Element]]]:
+    out = []
+    for node in lists:
+        items = [li for li in node.iter("li")] or [p for p in node.iter("p")] or [node]
+        out.append((_notes_heading(node), items[:_MAX_NOTES]))
+    return out
+
+
+def _title_tag(root: etree._Element) -> str | None:
+    title = root.find(".//title")
+    if title is None or not title.text_content().strip():
+        return None
+    return " ".join(title.text_content().split())
+
+
+def _urljoin_or_none(base: str, href: str) -> str | None:
+    try:
+        return urljoin(base, href)
+    except ValueError:
+        return None
+
+
+def _usable_url(url: str | None) -> str | None:
+    """The page's address, or None when it is not one links could be resolved against."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    return url if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+def _canonical(root: etree._Element, meta: dict[str, str], url: str | None) -> str | None:
+    for node in root.iter("link"):
+        if "canonical" in (node.get("rel") or "").lower().split() and node.get("href"):
+            href = node.get("href", "").strip()
+            try:
+                return lxml.html.urljoin(url, href) if url else href
+            except ValueError:  # "http://[..." : a broken canonical says nothing
+                return None
+    return meta.get("og:url")
+
+
+def _page_meta(
+    meta: dict[str, str], objects: list[dict[str, Any]], title_tag: str | None
+) -> dict[str, str]:
+    kept = {k: v for k, v in meta.items() if k.startswith(("og:", "article:"))}
+    extra = {
+        "title": title_tag,
+        "jsonld_types": ", ".join(page_meta.jsonld_types(objects)),
+        "section": page_meta.section(meta, objects),
+        "keywords": page_meta.keywords(meta, objects),
+        # The outlet check weighs the publisher against og:site_name ("News", "Politics").
+        "jsonld_publisher": page_meta.publisher(objects),
+    }
+    kept.update({k: v for k, v in extra.items() if v})
+    return kept
+
+
+def read_html(raw: bytes, *, url: str | None = None) -> Article:
+    """Extract the main text and in-body links with trafilatura; keep page metadata."""
+    from trafilatura import bare_extraction
+
+    url = _usable_url(url)
+    root = parse_html(raw)
+    if root is None:
+        return Article(text="", url=url, source_kind="html")
+    # trafilatura resolves relative links against the host only.
+    fragments = _absolutize(root, url) if url else set()
+    meta = page_meta.meta_tags(root)
+    objects = page_meta.jsonld_objects(root)
+    title_tag = _title_tag(root)
+    declared = root.get("lang") or meta.get("og:locale")
+    month_first = page_meta.month_first_for(declared)
+    dated = page_meta.published_date(root, meta, objects, month_first=month_first)
+    # trafilatura drops these anyway; dropping them first makes its copy and cleaning cheaper.
+    etree.strip_elements(root, *_CODE_TAGS, with_tail=False)
+    furniture = furniture_text(root)
+    notes = _note_items(_notes_lists(root, fragments))
+    doc = bare_extraction(
+        root,
+        url=url,
+        include_links=True,
+        include_comments=False,
+        with_metadata=False,
+    )
+    text, links = ("", ()) if doc is None or doc.body is None else _body_text_and_links(doc.body)
+    if url:
+        links = tuple(Link("#", k.text, k.position) if k.url == _BUTTON else k for k in links)
+    if notes and text:
+        text, links = _missing_notes(notes, text, links)
+    if dated is None:
+        dated = page_meta.fallback_date(root, url, month_first)
+    site = page_meta.site_name(meta, objects, title_tag, url)
+    return Article(
+        text=text,
+        links=links,
+        url=url,
+        title=page_meta.headline(meta, objects, title_tag, site),
+        byline=page_meta.byline(root, meta, objects),
+        site_name=site,
+        published=dated.value if dated else None,
+        published_basis=dated.basis if dated else "",
+        canonical_url=_canonical(root, meta, url),
+        language=page_meta.text_language(text, declared),
+        furniture_text=furniture,
+        meta=_page_meta(meta, objects, title_tag),
+        source_kind="html",
+    )

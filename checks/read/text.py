@@ -1,0 +1,121 @@
+"""What a user gives us (plain text, Markdown-style links, a saved page) -> Article."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import datetime
+
+from checks.model import Article, Link, Origin
+
+MAX_INPUT_BYTES = 10 * 1024 * 1024
+
+# [anchor](target) — the form an article takes when copied with its links; targets may be "#".
+_MARKDOWN_LINK = re.compile(r"(?<!!)\[([^\[\]\n]{1,500})\]\(\s*([^()\s]*)\s*\)")
+_HTML_START = re.compile(
+    rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta)\b", re.I | re.S
+)
+
+
+class InputError(ValueError):
+    """The input cannot be read as an article; the message is meant for the user."""
+
+
+def decode_text(raw: bytes) -> str:
+    """Decode user-supplied bytes, trusting BOMs and UTF-8 first, refusing binary data."""
+    if not raw.strip():
+        raise InputError("the input is empty")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    if b"\x00" in raw[:8192]:
+        raise InputError("the input looks like a binary file, not text")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw[:200_000]).best()
+    if best is None or best.chaos > 0.2:
+        raise InputError("cannot tell the text encoding; save the file as UTF-8")
+    return str(best)
+
+
+def looks_like_html(raw: bytes) -> bool:
+    return bool(_HTML_START.match(raw[:4096]))
+
+
+def read_text(text: str, *, origin: Origin | None = None) -> Article:
+    """Plain text: no links beyond bare URLs written in it."""
+    text = _normalize_newlines(text)
+    if not text.strip():
+        raise InputError("the input is empty")
+    return Article(text=text, links=bare_url_links(text), origin=origin, source_kind="text")
+
+
+def read_markdown(text: str, *, origin: Origin | None = None) -> Article:
+    """Text with [anchor](target) links: the anchors stay in the text, the targets become links."""
+    text = _normalize_newlines(text)
+    parts: list[str] = []
+    links: list[Link] = []
+    length = 0
+    cursor = 0
+    for match in _MARKDOWN_LINK.finditer(text):
+        before = text[cursor : match.start()]
+        parts.append(before)
+        length += len(before)
+        anchor, target = match.group(1), match.group(2)
+        links.append(Link(url=target, text=anchor, position=length))
+        parts.append(anchor)
+        length += len(anchor)
+        cursor = match.end()
+    parts.append(text[cursor:])
+    plain = "".join(parts)
+    if not plain.strip():
+        raise InputError("the input is empty")
+    return Article(text=plain, links=tuple(links), origin=origin, source_kind="markdown")
+
+
+_BARE_URL = re.compile(r"\bhttps?://[^\s<>\"')\]]+", re.I)
+
+
+def bare_url_links(text: str) -> tuple[Link, ...]:
+    links = []
+    for m in _BARE_URL.finditer(text):
+        url = m.group().rstrip(".,;:!?")
+        links.append(Link(url=url, text=url, position=m.start()))
+    return tuple(links)
+
+
+def has_markdown_links(text: str) -> bool:
+    return _MARKDOWN_LINK.search(text) is not None
+
+
+def read_bytes(
+    raw: bytes,
+    *,
+    name: str = "",
+    url: str | None = None,
+    origin: Origin | None = None,
+    received: datetime | None = None,
+) -> Article:
+    """Read a file's bytes: HTML by name or content, else Markdown links if any, else text."""
+    if len(raw) > MAX_INPUT_BYTES:
+        raise InputError(
+            f"the input is {len(raw) / 1e6:.0f} MB; the limit is {MAX_INPUT_BYTES // 10**6} MB"
+        )
+    lower = name.lower()
+    if lower.endswith((".html", ".htm", ".xhtml")) or looks_like_html(raw):
+        from checks.read.html_page import read_html
+
+        article = read_html(raw, url=url)
+    else:
+        text = decode_text(raw)
+        article = read_markdown(text) if has_markdown_links(text) else read_text(text)
+        if url:
+            article = replace(article, url=url)
+    return replace(article, origin=origin or article.origin, received=received)
+
+
+def _normalize_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -1,0 +1,1 @@
+"""Checklist -> what a reader sees: terminal text, Markdown, JSON and JSON Lines."""

@@ -1,0 +1,647 @@
+"""The disclaimers check: patterns in seven languages, the sample and the real corpus pages."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from checks.builtin.disclaimers import Disclaimers, find_disclaimers
+from checks.disclaimer_patterns import CATEGORIES, LANGUAGES, PATTERNS
+from checks.evaluate.corpus import expected_categories
+from checks.model import Article, Status
+from checks.read.html_page import read_html
+
+PAGES = Path(__file__).parents[1] / "fixtures" / "pages"
+SEED = json.loads((Path(__file__).parents[1] / "fixtures" / "seed-expected.json").read_text())
+
+
+@cache
+def page(prefix: str) -> tuple[Article, dict]:
+    folder = next(PAGES.glob(f"{prefix}-*"))
+    labels = json.loads((folder / "labels.json").read_text("utf-8"))
+    return read_html((folder / "source.html").read_bytes(), url=labels["url"]), labels
+
+
+def label_quote(labels: dict, kind: str) -> str:
+    return next(d["quote"] for d in labels["disclaimers"] if d["type"] == kind)
+
+
+def folded(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+async def run(article: Article, ctx) -> tuple[Status, str, list[dict]]:
+    result = await Disclaimers().run(article, ctx)
+    return result.status, result.summary, list(result.data["findings"])
+
+
+def of(findings: list[dict], category: str) -> list[dict]:
+    return [f for f in findings if f["category"] == category]
+
+
+# --- the pattern table: every phrasing works on its own example sentence
+
+
+@pytest.mark.parametrize(
+    "pattern", PATTERNS, ids=[f"{p.category}-{p.language}-{i}" for i, p in enumerate(PATTERNS)]
+)
+def test_each_pattern_finds_its_example_sentence(pattern):
+    example = pattern.example.lower()
+    # keys start a word: the check looks them up by the first letters of the text's words
+    assert any(re.search(rf"(?<!\w){re.escape(key.strip())}", example) for key in pattern.keys)
+    findings = [f for f in find_disclaimers(Article(text=pattern.example)) if f.applies]
+    mine = [f for f in findings if f.category == pattern.category]
+    assert mine, f"{pattern.category} not found in {pattern.example!r}"
+    assert any(f.language == pattern.language for f in mine)
+    assert all(f.quote in " ".join(pattern.example.split()) for f in mine)
+
+
+def test_every_category_has_a_pattern_in_every_language():
+    have = {(p.category, p.language) for p in PATTERNS}
+    missing = [(c, lang) for c in CATEGORIES for lang in LANGUAGES if (c, lang) not in have]
+    assert missing == []
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "language"),
+    [
+        (
+            "Редакция не несёт ответственности за достоверность информации в рекламных "
+            "объявлениях.",
+            "liability",
+            "ru",
+        ),
+        (
+            "Редакція не несе відповідальності за зміст листів читачів.",
+            "liability",
+            "uk",
+        ),
+        (
+            "Мнение автора может не совпадать с позицией редакции.",
+            "views_not_endorsed",
+            "ru",
+        ),
+        ("Статья опубликована на правах рекламы.", "sponsored", "ru"),
+        ("Матеріал опубліковано на правах реклами.", "sponsored", "uk"),
+        (
+            "Оновлено: до матеріалу додано коментар Міністерства охорони здоров'я.",
+            "correction",
+            "uk",
+        ),
+        (
+            "Обновлено: в материал добавлен комментарий пресс-службы мэрии Москвы.",
+            "correction",
+            "ru",
+        ),
+        (
+            "Die Meinung des Autors spiegelt nicht die Meinung der Redaktion wider.",
+            "views_not_endorsed",
+            "de",
+        ),
+        (
+            "Les propos tenus dans cette tribune n’engagent que leur auteur.",
+            "liability",
+            "fr",
+        ),
+        (
+            "Las opiniones expresadas no reflejan necesariamente la postura de este medio.",
+            "views_not_endorsed",
+            "es",
+        ),
+        (
+            "Os textos assinados são de inteira responsabilidade dos autores.",
+            "liability",
+            "pt",
+        ),
+        # short correction notes: the sentence needs no padding once the label has matched
+        ("Материал обновлен в 14:30 с комментарием мэрии.", "correction", "ru"),
+        ("Матеріал оновлено о 14:30 з коментарем міськради.", "correction", "uk"),
+        (
+            "Nota de la redacción: una versión anterior de este artículo indicaba erróneamente "
+            "la fecha.",
+            "correction",
+            "es",
+        ),
+        (
+            "Anmerkung der Redaktion: In einer früheren Fassung stand ein falscher Betrag.",
+            "correction",
+            "de",
+        ),
+        (
+            "Corrections & clarifications: A previous version of this piece gave the wrong "
+            "figure.",
+            "correction",
+            "en",
+        ),
+        (
+            "*Matéria atualizada às 14h30 para incluir a resposta da prefeitura.",
+            "correction",
+            "pt",
+        ),
+        (
+            "CORRECTION (Nov. 3, 2024, 10:15 a.m. ET): A previous version of this article "
+            "incorrectly stated the date of the vote.",
+            "correction",
+            "en",
+        ),
+        # the legally required Russian ad marking, and sponsor labels on a line of their own
+        ("Реклама. ООО «Ромашка», ИНН 7700000000, erid: 2SDnjdXYZ", "sponsored", "ru"),
+        ("Партнерский проект", "sponsored", "ru"),
+        ("Спецпроєкт", "sponsored", "uk"),
+        ("Промо", "sponsored", "ru"),
+        ("PROMOTION", "sponsored", "en"),
+        ("Contenu proposé par Acme Assurances", "sponsored", "fr"),
+        ("Contenido ofrecido por Banco Ejemplo", "sponsored", "es"),
+        ("Publicidade", "sponsored", "pt"),
+        (
+            "The opinions expressed in this commentary are solely those of the author.",
+            "views_not_endorsed",
+            "en",
+        ),
+        (
+            "Cet article a été rédigé avec l'aide d'une intelligence artificielle.",
+            "ai_generated",
+            "fr",
+        ),
+        (
+            "Este contenido ha sido elaborado con ayuda de inteligencia artificial y revisado por "
+            "la redacción.",
+            "ai_generated",
+            "es",
+        ),
+        ("Текст подготовлен с использованием ИИ и проверен редактором.", "ai_generated", "ru"),
+        ("AI-generated summary.", "ai_generated", "en"),
+        (
+            "Disclaimer: The Babylon Bee is a satire site. All stories are fictional.",
+            "satire",
+            "en",
+        ),
+        (
+            "This story is part of a series supported by a grant from the Acme Foundation.",
+            "funding",
+            "en",
+        ),
+        ("Цей матеріал створено за підтримки Європейського Союзу.", "funding", "uk"),
+    ],
+)
+def test_real_looking_sentences(text, category, language):
+    findings = find_disclaimers(Article(text=text))
+    assert [(f.category, f.language, f.quote) for f in findings] == [(category, language, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # third parties, not the outlet, disclaim or label something
+        "The company said it was not responsible for the spill, and the mayor disagreed.",
+        "Компания не несет ответственности за утечку данных, заявил ее представитель.",
+        "The Babylon Bee, a satirical website, published the story on Monday.",
+        "It appears he doesn't know that this is a news satire website.",
+        "Researchers say AI-generated images flood social networks before every election.",
+        # a donation appeal is not sponsorship (page 16)
+        "Die Recherche entstand in Zusammenarbeit mit dem ZDF-Magazin Frontal 21.",
+        # bare timestamps are not update notes (pages 02, 05, 06, 15)
+        "Updated: January 16, 2020 07:16 PM CST",
+        "Updated 11:14 GMT 29.04.2020",
+        "Обновлено: 29.06.2020 12:41",
+        "Updated: 3 hours ago by John Smith",
+        # an editor's note is not a correction; a quoted third party's liability is news
+        "Editor's note: This story contains descriptions of violence.",
+        "Der Konzern übernimmt keine Haftung für die Schäden, sagte ein Sprecher.",
+        "Le groupe décline toute responsabilité dans l'accident de mardi.",
+        "Critics say the views of the board do not reflect those of most voters.",
+        # a photo credit naming an agency is not the agency's copyright notice
+        "© AP Photo/Evan Vucci",
+        # a generic footer copyright line is not a notice about the content
+        "© 2020 Postmedia Network Inc. All rights reserved.",
+        # "Suggest a Correction" is a feedback form
+        "Suggest a Correction",
+        # an update time, not an update note
+        "Материал обновлен 29.06.2020 12:41",
+        "Matéria atualizada às 14h30",
+        "Updated 3:45 p.m. ET",
+        # an earlier draft of a law, the funding of a study, a satire site in the news
+        "In einer früheren Fassung des Gesetzes stand ein anderer Betrag.",
+        "The study was supported by a grant from the National Institutes of Health.",
+        "The project was funded by the European Union, the mayor said.",
+        "The Babylon Bee is a satire site that Twitter suspended in 2022.",
+        # an editorial partnership is not a paid one
+        "This article was produced in partnership with ProPublica.",
+    ],
+)
+def test_look_alikes_are_not_disclaimers(text):
+    assert find_disclaimers(Article(text=text, furniture_text=text)) == []
+
+
+# --- rules
+
+
+async def test_nothing_found_is_said_plainly(check_ctx):
+    assert await run(Article(text="The council met on Monday."), check_ctx) == (
+        Status.INFO,
+        "No disclaimer found",
+        [],
+    )
+
+
+async def test_sponsored_label_at_the_top_warns(check_ctx):
+    text = "Anzeige\nDie neue Jacke im Test.\n" + "Wir waren wandern. " * 5
+    status, summary, findings = await run(Article(text=text), check_ctx)
+    assert status is Status.WARN
+    assert summary == "Marked as sponsored content (1 quoted)"
+    assert findings == [
+        {"category": "sponsored", "quote": "Anzeige", "where": "article text", "language": "de"}
+    ]
+
+
+async def test_ad_slot_labels_in_the_furniture_are_not_sponsorship(check_ctx):
+    article = Article(text="Ein Bericht.", furniture_text="Anzeige\nSponsored Links\nReklama")
+    assert (await run(article, check_ctx))[2] == []
+
+
+def test_sponsorship_discussed_mid_article_is_not_a_label():
+    lines = [f"Paragraph {i} of a report on the advertising market." for i in range(20)]
+    lines[10] = "Publishers now sell sponsored content and paid partnerships to brands."
+    assert find_disclaimers(Article(text="\n".join(lines))) == []
+
+
+def test_satire_menu_item_in_the_furniture_is_not_a_self_description():
+    article = Article(text="Ein Bericht.", furniture_text="Politik\nSatire\nSport")
+    assert find_disclaimers(article) == []
+
+
+def test_ad_label_in_the_middle_of_the_text_is_an_ad_slot():
+    lines = [f"Absatz {i} des Berichts über die Wahl." for i in range(20)]
+    lines[10] = "Anzeige"
+    assert find_disclaimers(Article(text="\n".join(lines))) == []
+
+
+def test_correction_note_only_counts_at_the_top_or_end_of_the_text():
+    note = "Korrektur: In einer früheren Version haben wir den Namen falsch geschrieben."
+    lines = [f"Absatz {i} eines anderen Artikels auf derselben Seite." for i in range(20)]
+    middle = [*lines[:10], note, *lines[10:]]
+    end = [*lines, note]
+    assert find_disclaimers(Article(text="\n".join(middle))) == []
+    assert [f.quote for f in find_disclaimers(Article(text="\n".join(end)))] == [note]
+
+
+def test_correction_note_before_bio_tip_line_and_tags_counts_as_the_end():
+    note = "Correction: An earlier version of this story misstated the size of the budget."
+    paragraph = "Paragraph of the story about the council and its budget decisions this week. "
+    lines = [paragraph * 2] * 8 + [
+        note,
+        "Jane Doe covers city hall. She joined the Ledger in 2019.",
+        "Got a news tip? Email us at tips@springfieldledger.com.",
+        "This story was reported with support from the Springfield Community Foundation.",
+        "Our journalism depends on readers like you. Subscribe today.",
+        "Filed under: Politics, City Hall, Budget",
+        "Jane Doe, Staff Writer",
+    ]
+    findings = find_disclaimers(Article(text="\n".join(lines)))
+    assert [(f.category, f.quote) for f in findings] == [
+        ("correction", note),
+        ("funding", lines[11]),
+    ]
+
+
+def test_sponsor_label_under_byline_and_date_counts_as_the_top():
+    text = "# Title of piece\n\nBy Jane Doe\n\nNov. 20, 2024\n\nSponsored by Acme Bank\n\n"
+    text += "\n\n".join(f"Paragraph {i} about the product." for i in range(8))
+    findings = find_disclaimers(Article(text=text))
+    assert [(f.category, f.quote) for f in findings] == [("sponsored", "Sponsored by Acme Bank")]
+
+
+def test_ad_slot_label_at_the_end_is_not_a_sponsor_label():
+    lines = [f"Parágrafo {i} da reportagem sobre a votação." for i in range(10)]
+    assert find_disclaimers(Article(text="\n".join([*lines, "Publicidade"]))) == []
+    assert [
+        f.quote for f in find_disclaimers(Article(text="\n".join(["Publicidade", *lines])))
+    ] == ["Publicidade"]
+
+
+def test_correction_in_furniture_is_ignored():
+    note = "Update 16.04.2019: Jetzt ist es amtlich. Die Bundestagsverwaltung verhängt Strafen."
+    assert find_disclaimers(Article(text="Ein Bericht.", furniture_text=note)) == []
+
+
+def test_site_notice_in_furniture_is_reported_as_such():
+    notice = "The views expressed by contributors do not necessarily reflect those of the site."
+    findings = find_disclaimers(Article(text="A report.", furniture_text=f"About\n{notice}"))
+    assert [(f.category, f.quote, f.where) for f in findings] == [
+        ("views_not_endorsed", notice, "page furniture")
+    ]
+
+
+def test_short_sentence_is_quoted_with_the_one_before():
+    text = "Le Club est l'espace de libre expression. Ses contenus n'engagent pas la rédaction."
+    assert [f.quote for f in find_disclaimers(Article(text=text))] == [text]
+
+
+def test_long_quote_is_trimmed_to_300_characters():
+    text = "The views expressed here do not necessarily reflect ours " + "and so on " * 40
+    (finding,) = find_disclaimers(Article(text=text))
+    assert len(finding.quote) <= 300
+    assert finding.quote.startswith("The views expressed here do not necessarily reflect")
+    assert finding.quote in text
+
+
+def test_decomposed_accents_are_matched_and_quoted_composed():
+    text = unicodedata.normalize("NFD", "Ses contenus n'engagent pas la rédaction du journal.")
+    (finding,) = find_disclaimers(Article(text=text))
+    assert finding.quote == "Ses contenus n'engagent pas la rédaction du journal."
+
+
+def test_disclosure_said_not_to_apply_is_kept_but_marked():
+    furniture = (
+        "NOTE: The advertising disclaimer below does not apply to this article.\n"
+        "Advertising disclosure: We may receive compensation for some of the links in our "
+        "stories."
+    )
+    (finding,) = find_disclaimers(Article(text="An essay.", furniture_text=furniture))
+    assert (finding.category, finding.applies) == ("affiliate", False)
+    assert finding.note == "NOTE: The advertising disclaimer below does not apply to this article."
+
+
+@pytest.mark.parametrize(
+    ("fields", "quote", "where"),
+    [
+        ({"meta": {"article:opinion": "true"}}, 'article:opinion = "true"', "page metadata"),
+        (
+            {"meta": {"jsonld_types": "WebPage, OpinionNewsArticle"}},
+            "JSON-LD @type OpinionNewsArticle",
+            "page metadata",
+        ),
+        ({"meta": {"section": "Meinung"}}, 'section "meinung"', "page metadata"),
+        ({"meta": {"article:section": "Мнение"}}, 'section "мнение"', "page metadata"),
+        (
+            {"url": "https://www.lemonde.fr/idees/article/2020/01/02/tribune_1.html"},
+            "https://www.lemonde.fr/idees/article/2020/01/02/tribune_1.html",
+            "address",
+        ),
+        (
+            {"url": "https://blogs.mediapart.fr/elba/blog/260619/violences"},
+            "https://blogs.mediapart.fr/elba/blog/260619/violences",
+            "address",
+        ),
+    ],
+)
+def test_opinion_from_metadata_and_address(fields, quote, where):
+    findings = find_disclaimers(Article(text="Un texte.", **fields))
+    assert [(f.category, f.quote, f.where) for f in findings] == [("opinion", quote, where)]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.theguardian.com/commentisfree/2024/nov/20/housing-plan",
+        "https://www.pravda.com.ua/columns/2024/11/20/7484321/",
+        "https://www1.folha.uol.com.br/colunas/fulano/2024/11/o-plano.shtml",
+        "https://www.faz.net/aktuell/feuilleton/debatten/der-plan-scheitert-110123.html",
+        "https://www.spiegel.de/kultur/kolumne-von-sascha-lobo-a-1234.html",
+        "https://www.dw.com/de/kommentar-die-ampel-ist-am-ende/a-70712345",
+    ],
+)
+def test_opinion_sections_and_slugs_in_the_address(url):
+    findings = find_disclaimers(Article(text="Ein Text.", url=url))
+    assert [(f.category, f.where) for f in findings] == [("opinion", "address")]
+
+
+def test_opinion_poll_slug_and_title_are_news():
+    article = Article(
+        text="A report.",
+        url="https://www.bbc.com/news/uk-politics-opinion-poll-tracker-123",
+        title="Opinion polls show Labour ahead | Politics",
+    )
+    assert find_disclaimers(article) == []
+
+
+async def test_opinion_label_in_the_page_title_and_kicker(check_ctx):
+    html = (
+        "<html lang='en'><head><title>Opinion | Why the housing plan will fail - The Ledger"
+        "</title></head><body><article><div class='kicker'>Guest Opinion</div>"
+        "<h1>Why the housing plan will fail</h1><p>"
+        + "I have lived here for 40 years and never seen a worse idea than this plan. "
+        * 4
+        + "</p><p><em>Robert Brown is a retired engineer. The views expressed are his own.</em>"
+        "</p></article></body></html>"
+    )
+    article = read_html(html.encode(), url="https://ledger.example/2024/11/20/housing-plan")
+    status, summary, findings = await run(article, check_ctx)
+    assert (status, summary) == (Status.INFO, "opinion, views not the outlet's (2 quoted)")
+    assert [(f["category"], f["quote"]) for f in findings] == [
+        ("opinion", "Guest Opinion"),
+        ("opinion", 'page title "Opinion | Why the housing plan will fail - The Ledger"'),
+        (
+            "views_not_endorsed",
+            "Robert Brown is a retired engineer. The views expressed are his own.",
+        ),
+    ]
+
+
+async def test_funding_note_is_reported_without_a_warning(check_ctx):
+    text = "A report on the river.\nThis story was produced with support from the Acme Foundation."
+    assert await run(Article(text=text), check_ctx) == (
+        Status.INFO,
+        "funding note (1 quoted)",
+        [
+            {
+                "category": "funding",
+                "quote": "This story was produced with support from the Acme Foundation.",
+                "where": "article text",
+                "language": "en",
+            }
+        ],
+    )
+
+
+def test_news_address_and_opinion_false_are_not_opinion():
+    article = Article(
+        text="A report.",
+        url="https://www.npr.org/2023/11/09/1211571220/israel-gaza-damage-map",
+        meta={"article:opinion": "false", "section": "World"},
+    )
+    assert find_disclaimers(article) == []
+
+
+async def test_ai_notice_warns(check_ctx):
+    text = "Текст сгенерирован нейросетью и проверен редактором.\nВ Москве открыли участок ЦКАД."
+    status, summary, _ = await run(Article(text=text), check_ctx)
+    assert (status, summary) == (
+        Status.WARN,
+        "Says it was made with AI (1 quoted)",
+    )
+
+
+def test_a_long_page_is_checked_in_a_few_milliseconds():
+    sentence = "Die Regierung hat am Montag neue Regeln beschlossen, sagte der Sprecher. "
+    article = Article(text=(sentence * 8 + "\n") * 60, furniture_text=(sentence + "\n") * 250)
+    find_disclaimers(article)
+    started = time.perf_counter()
+    find_disclaimers(article)
+    assert time.perf_counter() - started < 0.05
+
+
+# --- the sample and the corpus
+
+
+async def test_sample_liability_and_fair_use(sample_article, check_ctx):
+    status, summary, findings = await run(sample_article, check_ctx)
+    assert (status, summary) == (Status.INFO, "liability, fair use (4 quoted)")
+    assert [f["category"] for f in findings] == ["liability"] + ["copyright_notice"] * 3
+    for category, seed in zip(("liability", "copyright_notice"), SEED["disclaimers"], strict=True):
+        assert any(folded(seed["quote"]) in f["quote"] for f in of(findings, category))
+
+
+@pytest.mark.parametrize("prefix", [f"{i:02d}" for i in range(1, 21)])
+async def test_corpus_page_categories_match_the_labels(prefix, check_ctx):
+    article, labels = page(prefix)
+    _, _, findings = await run(article, check_ctx)
+    has, unsure = expected_categories(labels)
+    assert {f["category"] for f in findings} - unsure == has
+
+
+async def test_page_04_ap_copyright_notice(check_ctx):
+    article, labels = page("04")
+    _, summary, findings = await run(article, check_ctx)
+    assert summary == "copyright notice (1 quoted)"
+    assert [f["quote"] for f in findings] == [label_quote(labels, "copyright_notice")]
+
+
+async def test_page_05_wire_copyright_but_not_the_outlet_footer(check_ctx):
+    article, _ = page("05")
+    _, _, findings = await run(article, check_ctx)
+    assert [f["quote"] for f in findings] == ["© Thomson Reuters 2020"]
+
+
+async def test_page_10_affiliate_disclosure(check_ctx):
+    article, labels = page("10")
+    _, summary, findings = await run(article, check_ctx)
+    assert summary == "affiliate links (1 quoted)"
+    assert findings[0]["quote"] in folded(label_quote(labels, "affiliate_commission"))
+    assert "we may earn an affiliate commission" in findings[0]["quote"]
+
+
+async def test_page_09_affiliate_disclosure_that_does_not_apply(check_ctx):
+    article, labels = page("09")
+    status, summary, findings = await run(article, check_ctx)
+    assert status is Status.INFO
+    assert summary == ("affiliate links (the page says it does not apply) (1 quoted)")
+    (finding,) = findings
+    assert finding["applies"] is False
+    assert finding["not_applicable_note"] == label_quote(
+        labels, "editorial_note_negating_ad_disclosure"
+    )
+
+
+async def test_page_12_site_wide_liability_and_satire(check_ctx):
+    article, labels = page("12")
+    status, summary, findings = await run(article, check_ctx)
+    assert (status, summary) == (
+        Status.WARN,
+        "The site calls itself satire; also liability (2 quoted)",
+    )
+    assert of(findings, "satire")[0]["quote"] == label_quote(labels, "satire_self_description")
+    liability = of(findings, "liability")[0]["quote"]
+    assert liability == "(Therefore, we cannot verify the accuracy of all articles written!)"
+    assert liability in label_quote(labels, "liability")
+
+
+async def test_page_14_french_update_note(check_ctx):
+    article, labels = page("14")
+    _, summary, findings = await run(article, check_ctx)
+    assert summary == "correction/update note (1 quoted)"
+    assert findings == [
+        {
+            "category": "correction",
+            "quote": label_quote(labels, "update_note"),
+            "where": "article text",
+            "language": "fr",
+        }
+    ]
+
+
+async def test_page_16_other_articles_correction_is_not_reported(check_ctx):
+    article, _ = page("16")
+    status, _, findings = await run(article, check_ctx)
+    assert status is Status.INFO
+    assert [f["category"] for f in findings] == ["funding"]  # the donation box, nothing else
+
+
+async def test_page_17_sponsored_post(check_ctx):
+    article, labels = page("17")
+    status, summary, findings = await run(article, check_ctx)
+    assert (status, summary) == (
+        Status.WARN,
+        "Marked as sponsored content (1 quoted)",
+    )
+    assert findings == [
+        {
+            "category": "sponsored",
+            "quote": label_quote(labels, "sponsored"),
+            "where": "article text",
+            "language": "de",
+        }
+    ]
+
+
+async def test_page_18_reader_blog_not_endorsed_by_the_newsroom(check_ctx):
+    article, labels = page("18")
+    _, summary, findings = await run(article, check_ctx)
+    assert summary == "opinion, views not the outlet's (1 quoted)"
+    assert of(findings, "opinion")[0]["where"] == "address"
+    assert of(findings, "views_not_endorsed")[0]["quote"] == label_quote(
+        labels, "views_not_endorsed_by_outlet"
+    )
+
+
+async def test_page_08_essay_under_ideas_is_opinion_despite_its_metadata(check_ctx):
+    article, _ = page("08")
+    _, summary, findings = await run(article, check_ctx)
+    assert summary == "opinion"
+    assert {f["where"] for f in findings} <= {"page metadata", "address"}
+
+
+async def test_a_reader_funded_investigation_says_so_in_german(check_ctx):
+    article, labels = page("16-correctiv")
+
+    _, _, findings = await run(article, check_ctx)
+
+    funding = of(findings, "funding")
+    assert funding, "the donation-box line names who paid for the investigation"
+    assert folded(label_quote(labels, "funding_disclosure")) in folded(funding[0]["quote"])
+    assert not of(findings, "sponsored")  # readers paying is not advertising
+
+
+@pytest.mark.parametrize(
+    ("text", "licensed"),
+    [
+        (
+            "Officials confirmed the plan on Monday.\n\nEste conteúdo foi publicado originalmente"
+            " pela Agência Brasil e é reproduzido sob a licença Creative Commons Atribuição 4.0"
+            " Internacional.",
+            True,
+        ),
+        (
+            "Officials confirmed the plan on Monday.\n\nThis article is republished from The"
+            " Conversation under a Creative Commons license. Read the original article.",
+            True,
+        ),
+        (
+            "Officials confirmed the plan on Monday.\n\nPhoto: Jane Doe / Wikimedia Commons,"
+            " licensed under Creative Commons.",
+            False,
+        ),
+    ],
+)
+async def test_a_free_licence_for_the_piece_is_a_copyright_notice_a_photo_credit_is_not(
+    make_article, check_ctx, text, licensed
+):
+    _, _, findings = await run(make_article(text), check_ctx)
+
+    assert bool(of(findings, "copyright_notice")) is licensed

@@ -1,0 +1,677 @@
+"""original_source: republication notices, wire credits, canonical URLs, the original's link."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from dataclasses import replace
+from functools import cache
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from checks.builtin.original_source import OriginalSource, name_after
+from checks.evaluate.corpus import Tally
+from checks.model import Article, Link, Origin, Result, Status
+from checks.read.fetch import Fetcher
+from checks.read.html_page import read_html
+from checks.republication_patterns import NOTICES, WIRE_BY_ALIAS
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+PAGES = FIXTURES / "pages"
+
+
+@cache
+def page(slug: str) -> tuple[Article, dict[str, Any]]:
+    folder = next(PAGES.glob(f"{slug}*"))
+    labels = json.loads((folder / "labels.json").read_text("utf-8"))
+    return read_html((folder / "source.html").read_bytes(), url=labels["url"]), labels
+
+
+async def check(article: Article, ctx) -> Result:
+    return await OriginalSource().run(article, ctx)
+
+
+def signal_quotes(result: Result, kind: str) -> list[str]:
+    return [s["quote"] for s in result.data["signals"] if s["kind"] == kind]
+
+
+# --- the bundled sample ------------------------------------------------------------------
+
+
+async def test_sample_names_infobrics_behind_a_placeholder_link(sample_article, check_ctx):
+    result = await check(sample_article, check_ctx)
+    assert result.status is Status.WARN
+    assert result.summary == "Republished from InfoBrics (named, not linked: placeholder '#')"
+    assert result.data["is_republication"] is True
+    assert result.data["original_outlet"] == "InfoBrics"
+    assert result.data["original_linked"] is False
+    assert result.data["link_usable"] is False
+    assert result.data["original_url"] is None
+    assert result.data["reachable"] is None
+    assert result.evidence[0].quote == "The original source of this article is InfoBrics"
+    assert (result.evidence[-1].quote, result.evidence[-1].url) == ("InfoBrics", "#")
+
+
+# --- real corpus pages ---------------------------------------------------------------------
+
+
+async def test_oann_carries_reuters_copy_without_a_link(check_ctx):
+    result = await check(page("01")[0], check_ctx)
+    assert result.status is Status.WARN
+    assert result.summary == "Republished from Reuters (dateline); no link to the original"
+    assert result.data["original_outlet"] == "Reuters"
+    assert (result.data["original_url"], result.data["link_usable"]) == (None, None)
+    assert signal_quotes(result, "dateline")[0].startswith("PARIS (Reuters) – Protesters")
+    assert signal_quotes(result, "wire_credit") == [
+        "(Reporting by Gus Trompiz, Jean-Stephane Brosse and Marine Pennetier;"
+        " editing by Mike Harrison)"
+    ]
+
+
+async def test_tucson_ap_story_points_its_canonical_url_at_apnews(check_ctx):
+    result = await check(page("04")[0], check_ctx)
+    assert result.status is Status.WARN
+    assert result.data["is_republication"] is True
+    assert result.data["original_outlet"] == "The Associated Press"
+    assert result.data["original_url"] == "https://apnews.com/748f8eb6520f3f32aeb8411de8c59d37"
+    assert result.data["original_linked"] is False
+    assert "canonical URL is on apnews.com" in result.summary
+    assert signal_quotes(result, "dateline")[0].startswith("LAWRENCEVILLE, Ga. (AP) — U.S.")
+    assert "Copyright 2020 The Associated Press." in signal_quotes(result, "wire_credit")
+
+
+async def test_vancouver_sun_names_reuters_and_the_sister_title_canonical(check_ctx):
+    result = await check(page("05")[0], check_ctx)
+    assert result.data["original_outlet"] == "Reuters"
+    assert result.data["original_url"].startswith("https://business.financialpost.com/")
+    # The in-text link to another Financial Post story is not the original.
+    assert result.data["original_linked"] is False
+    assert [s["kind"] for s in result.data["signals"]] == ["wire_credit", "byline", "canonical"]
+    assert signal_quotes(result, "wire_credit") == ["© Thomson Reuters 2020"]
+
+
+async def test_whnt_dateline_links_newsnation_home_page_only(check_ctx):
+    result = await check(page("06")[0], check_ctx)
+    assert result.status is Status.WARN
+    assert result.summary == "Republished from NewsNation Now; linked only to its home page"
+    assert result.data["link_usable"] is True
+    assert result.data["original_linked"] is False
+    assert result.data["original_url"] == page("06")[1]["republication"]["original_url"]
+
+
+async def test_planetary_press_courtesy_notice_and_link_to_forests_news(check_ctx):
+    result = await check(page("07")[0], check_ctx)
+    assert result.status is Status.PASS
+    assert result.summary == "Republished from Forests News, with a link to the original"
+    assert result.data["original_linked"] is True
+    assert result.data["original_url"] == page("07")[1]["republication"]["original_url"]
+    assert result.evidence[0].quote == "Courtesy of Forests News"
+    assert result.evidence[-1].quote == "Julie Mollins"
+
+
+async def test_diario_libre_spanish_ap_dateline(check_ctx):
+    result = await check(page("20")[0], check_ctx)
+    assert result.data["original_outlet"] == "The Associated Press"
+    assert signal_quotes(result, "dateline")[0].startswith("DORTMUND, Alemania (AP) —")
+    assert signal_quotes(result, "byline") == ["AP"]
+
+
+@pytest.mark.parametrize(("slug", "agency"), [("15", "Reuters"), ("19", "ТАСС (TASS)")])
+async def test_wire_copy_on_the_wires_own_site_is_not_republication(check_ctx, slug, agency):
+    result = await check(page(slug)[0], check_ctx)
+    assert result.status is Status.INFO
+    assert result.summary == f"{agency} copy on its own site: not a republication"
+    assert result.data["is_republication"] is False
+    assert result.data["original_outlet"] is None
+    dateline = result.data["signals"][0]
+    assert (dateline["kind"], dateline["own_outlet"]) == ("dateline", True)
+
+
+async def test_tass_dateline_is_quoted_in_cyrillic(check_ctx):
+    result = await check(page("19")[0], check_ctx)
+    assert signal_quotes(result, "dateline") == ["МОСКВА, 29 июня. /ТАСС/."]
+
+
+@pytest.mark.parametrize("slug", ["02", "13", "14", "16", "18"])
+async def test_quoting_and_self_updates_are_not_republication(check_ctx, slug):
+    result = await check(page(slug)[0], check_ctx)
+    assert (result.status, result.summary) == (Status.INFO, "No sign of republication found")
+    assert result.data["signals"] == []
+
+
+async def test_corpus_republication_f1_meets_the_target(check_ctx):
+    tally = Tally()
+    for folder in sorted(PAGES.iterdir()):
+        article, labels = page(folder.name[:2])
+        expected = labels["republication"]["is_republished"]
+        if isinstance(expected, bool):
+            result = await check(article, check_ctx)
+            tally.add(expected, result.data["is_republication"])
+    assert tally.f1 is not None
+    assert tally.f1 >= 0.85
+
+
+async def test_every_quote_is_verbatim_and_short(check_ctx):
+    for folder in sorted(PAGES.iterdir()):
+        article, _ = page(folder.name[:2])
+        result = await check(article, check_ctx)
+        for signal in result.data["signals"]:
+            if signal["where"] in ("text", "dateline"):
+                assert signal["quote"] in article.text
+            assert 0 < len(signal["quote"]) <= 300
+
+
+# --- notices, one real-looking sentence per pattern ----------------------------------------
+
+
+def _expected_outlet(name: str | None) -> str | None:
+    """An agency as the page writes it when that is Cyrillic ("ТАСС"), else its English name."""
+    wire = WIRE_BY_ALIAS.get(name or "")
+    if wire is None or not name or name.isascii():
+        return wire.name if wire else name
+    return name
+
+
+@pytest.mark.parametrize("notice", NOTICES, ids=lambda n: f"{n.lang}-{n.example[:30]}")
+async def test_each_notice_pattern_finds_its_example(check_ctx, notice):
+    text = "The council voted on Tuesday.\nThe mayor welcomed the decision.\n" + notice.example
+    result = await check(Article(text=text), check_ctx)
+    assert result.data["is_republication"] is True
+    assert result.data["original_outlet"] == _expected_outlet(notice.example_name)
+    assert result.data["signals"][0]["kind"] == notice.kind
+    assert result.data["signals"][0]["quote"] == notice.example
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This article was originally published on March 3, 2020 and updated since.",
+        "This article was originally published in 2019.",
+        "It first appeared in our print edition.",
+        "Cet article, initialement publié en avril 2017, a fait l'objet d'une mise à jour.",
+        "The study, first published in The Lancet, found a link between the two.",
+        "L'étude, publiée initialement dans Nature, montre un lien.",
+        "Исследование, впервые опубликованное в Nature, показало связь.",
+        "Дослідження, вперше опубліковане в Nature, показало зв'язок.",
+        "Photo courtesy of NASA",
+        "Translated from Russian by Jane Doe.",
+        "Apple (AAPL) — shares rose today after the results.",
+        "Photo: © AFP",
+        "Feel free to repost and share widely Global Research articles.",
+        "Source: the council minutes.\nThe mayor spoke.\nShe left.\nThe end of the story is here.",
+    ],
+)
+async def test_sentences_that_are_not_republication_notices(check_ctx, text):
+    result = await check(Article(text=text), check_ctx)
+    assert result.data["is_republication"] is False, result.data["signals"]
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("A version of this story first appeared on ProPublica.", "ProPublica"),
+        ("Originally published at Common Dreams.", "Common Dreams"),
+        ("Этот материал впервые опубликован в «Коммерсантъ».", "Коммерсантъ"),
+        ("Цей матеріал вперше опубліковано на сайті «Дзеркало тижня».", "Дзеркало тижня"),
+        ("Der Beitrag erschien zuerst im Spiegel.", "Spiegel"),
+        ("Cette tribune a d'abord été publiée dans Le Monde.", "Le Monde"),
+        ("Este artículo se publicó originalmente en El Faro.", "El Faro"),
+        ("Esta reportagem foi publicada originalmente pela Agência Pública.", "Agência Pública"),
+    ],
+)
+async def test_notices_about_this_text_in_each_language(check_ctx, text, outlet):
+    result = await check(Article(text=text), check_ctx)
+    assert result.data["original_outlet"] == outlet
+
+
+@pytest.mark.parametrize(
+    ("after", "name"),
+    [
+        (" on The Conversation, a nonprofit.", "The Conversation"),
+        (" at netzpolitik.org.", "netzpolitik.org"),
+        (" on the website of the Center for Research on Globalization.", None),
+        (" in the journal Science last week.", "Science"),
+        (" на сайте «Новая газета».", "Новая газета"),
+        (" on March 3.", None),
+        (" in 2019.", None),
+    ],
+)
+def test_name_after_a_notice(after, name):
+    found = name_after(after, 0)
+    assert (found[0] if found else None) == name
+
+
+# --- wire credits --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("МОСКВА, 29 июня. /ТАСС/. Движение открывается в понедельник.", "ТАСС"),
+        ("МОСКВА, 29 июн — РИА Новости. Движение открывается в понедельник.", "РИА Новости"),
+        ("КИЇВ, 12 травня /Укрінформ/. Рух відкривається в понеділок.", "Укрінформ"),
+        ("Київ, 12 травня (УНІАН) — Рух відкривається в понеділок.", "УНІАН"),
+        ("Berlin (dpa) - Die Bundesregierung hat am Montag beschlossen.", "dpa"),
+        ("PARIS (AFP) - Le gouvernement a annoncé lundi une réforme.", "AFP"),
+        ("Madrid, 12 may (EFE).- El Gobierno aprobó el lunes la reforma.", "EFE"),
+        ("Lisboa, 12 mai 2020 (Lusa) - O Governo aprovou hoje a reforma.", "Lusa"),
+        ("BEIJING, May 12 (Xinhua) -- China announced a new plan on Tuesday.", "Xinhua"),
+        ("The council met.\nCopyright 2021 The Associated Press. All rights reserved.", "AP"),
+        ("The council met.\n(Reporting by Jane Doe; Editing by John Roe)", "Reuters"),
+        ("The council met on Monday.\nThe vote is next week. — AP", "AP"),
+        ("Council votes\nBy JANE DOE Associated Press\nThe council met on Monday.", "AP"),
+        ("Council votes\nBy Reuters Staff\nThe council met on Monday.", "Reuters"),
+    ],
+)
+async def test_wire_credits_name_the_agency(check_ctx, text, agency):
+    result = await check(Article(text=text, url="https://example-news.com/story"), check_ctx)
+    assert result.data["is_republication"] is True
+    assert result.data["original_outlet"] == _expected_outlet(agency)
+    assert result.data["original_outlet_en"] == WIRE_BY_ALIAS[agency].name
+    assert result.status is Status.WARN
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "summary"),
+    [
+        (
+            "ЕКАТЕРИНБУРГ, 18 ноября. /ТАСС/. Два моста закроют на ремонт в понедельник.",
+            "ТАСС",
+            "Republished from ТАСС (TASS; dateline); no link to the original",
+        ),
+        (
+            "Уряд ухвалив постанову про пункти незламності.\n\nДжерело: Укрінформ",
+            "Укрінформ",
+            "Republished from Укрінформ (Ukrinform; source line); no link to the original",
+        ),
+        (
+            "PARIS (AFP) - Le gouvernement a annoncé lundi une réforme.",
+            "AFP",
+            "Republished from AFP (dateline); no link to the original",
+        ),
+    ],
+)
+async def test_agency_named_as_the_page_writes_it(check_ctx, text, written, summary):
+    result = await check(Article(text=text, url="https://example-news.ru/a"), check_ctx)
+    assert result.data["original_outlet"] == written
+    assert result.data["original_outlet_en"] == WIRE_BY_ALIAS[written].name
+    assert result.summary == summary
+
+
+async def test_byline_that_is_only_an_agency(check_ctx):
+    article = Article(
+        text="The council met.", url="https://example-news.com/a", byline="By Reuters Staff"
+    )
+    result = await check(article, check_ctx)
+    assert result.data["original_outlet"] == "Reuters"
+    assert result.summary == "Republished from Reuters (byline); no link to the original"
+
+
+async def test_forwarded_tass_post_without_url_is_tass_copy(check_ctx):
+    message = json.loads(
+        (FIXTURES / "telegram/03-forwarded-tass-text-no-links/message.json").read_text("utf-8")
+    )
+    channel = message["forward_origin"]["chat"]
+    origin = Origin("channel", name=channel["title"], username=channel["username"])
+    result = await check(Article(text=message["text"], origin=origin), check_ctx)
+    assert result.data["is_republication"] is True
+    assert result.data["original_outlet"] == "ТАСС"
+    assert result.data["original_outlet_en"] == "TASS"
+    assert signal_quotes(result, "dateline") == ["МОСКВА, 29 июня. /ТАСС/."]
+
+
+async def test_post_from_the_agencys_own_channel_is_not_republication(check_ctx):
+    origin = Origin("channel", name="ТАСС", username="tass_agency")
+    article = Article(text="МОСКВА, 29 июня. /ТАСС/. Движение открывается.", origin=origin)
+    result = await check(article, check_ctx)
+    assert result.data["is_republication"] is False
+
+
+# --- canonical URL and links ---------------------------------------------------------------
+
+
+async def test_canonical_on_another_domain(check_ctx):
+    article = Article(
+        text="The council met on Monday.",
+        url="https://www.local-paper.com/news/council",
+        canonical_url="https://www.bignews.org/politics/council-vote",
+    )
+    result = await check(article, check_ctx)
+    assert result.data["original_outlet"] == "bignews.org"
+    assert result.data["original_url"] == "https://www.bignews.org/politics/council-vote"
+    assert result.summary == "Republished from bignews.org (canonical URL); no link in text"
+
+
+async def test_canonical_on_a_subdomain_of_the_same_site_is_not_republication(check_ctx):
+    article = Article(
+        text="The council met on Monday.",
+        url="https://amp.local-paper.com/news/council",
+        canonical_url="https://www.local-paper.com/news/council",
+    )
+    result = await check(article, check_ctx)
+    assert result.data["is_republication"] is False
+
+
+@pytest.mark.parametrize(
+    ("target", "reason"),
+    [
+        ("#", "placeholder '#'"),
+        ("", "empty link"),
+        ("javascript:void(0)", "javascript: link"),
+        ("mailto:desk@grist.org", "mailto: link"),
+    ],
+)
+async def test_unusable_link_to_the_original_is_named_in_the_summary(
+    check_ctx, make_article, target, reason
+):
+    text = "Some story.\nThis story was originally published by Grist."
+    article = replace(
+        make_article(text), links=(Link(url=target, text="Grist", position=text.index("Grist")),)
+    )
+    result = await check(article, check_ctx)
+    assert result.status is Status.WARN
+    assert result.summary == f"Republished from Grist (named, not linked: {reason})"
+    assert result.data["link_usable"] is False
+
+
+async def test_usable_link_in_the_notice_passes(check_ctx, make_article):
+    article = make_article(
+        "Some story.\nThis article was originally published on "
+        "[The Conversation](https://theconversation.com/council-vote-123).",
+        url="https://example-news.com/council",
+    )
+    result = await check(article, check_ctx)
+    assert result.status is Status.PASS
+    assert result.data["original_url"] == "https://theconversation.com/council-vote-123"
+    assert result.data["original_linked"] is True
+
+
+async def test_links_to_the_articles_own_site_are_not_the_original(check_ctx, make_article):
+    article = make_article(
+        "Some story.\nThis article was originally published on "
+        "The Conversation. [More news](https://example-news.com/more).",
+        url="https://example-news.com/council",
+    )
+    result = await check(article, check_ctx)
+    assert result.data["link_usable"] is None
+    assert result.data["original_url"] is None
+
+
+# --- reachability, against a loopback server only ------------------------------------------
+
+
+class _Handler(BaseHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        status = 200 if self.path == "/original" else 404
+        body = b"<html><body>original</body></html>"
+        self.send_response(status)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@pytest.fixture
+def loopback() -> Iterator[int]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server.server_address[1]
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize(("path", "reachable"), [("/original", True), ("/gone", False)])
+async def test_original_link_is_probed_when_a_fetcher_is_given(
+    check_ctx, make_article, loopback, path, reachable
+):
+    url = f"http://127.0.0.1:{loopback}{path}"
+    article = make_article(f"Story.\nThis article was originally published on [Grist]({url}).")
+    async with Fetcher(allow=[("127.0.0.1", loopback)], retries=0) as fetcher:
+        result = await check(article, replace(check_ctx, fetcher=fetcher))
+    assert result.data["reachable"] is reachable
+    assert result.summary.endswith("the original does not answer") is not reachable
+
+
+@pytest.mark.parametrize(
+    ("sentence", "outlet"),
+    [
+        ("Матеріал вперше опубліковано на сайті Української правди.", "Української правди"),
+        ("Статья впервые опубликована в Новой газете.", "Новой газете"),
+        ("Статья впервые опубликована в Коммерсанте вчера.", "Коммерсанте"),
+        ("This article was first published on The Conversation last week.", "The Conversation"),
+    ],
+)
+async def test_a_slavic_outlet_name_keeps_the_noun_after_its_adjective(
+    make_article, check_ctx, sentence, outlet
+):
+    article = make_article(f"Officials confirmed the figures on Tuesday.\n\n{sentence}")
+
+    result = await OriginalSource().run(article, check_ctx)
+
+    assert result.data["original_outlet"] == outlet
+
+
+# --- wire credit lines, place-less datelines, own outlet, captions (review round) ----------
+
+_BODY = "Die Regierung hat am Mittwoch beschlossen, die Hilfen zu verlängern.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        (_BODY + "dpa/AFP/epd", "dpa"),
+        (_BODY + "(dpa/AFP)", "dpa"),
+        (_BODY + "mbe/dpa", "dpa"),
+        (_BODY + "Mit Material von dpa", "dpa"),
+        (_BODY + "Mit Material der Nachrichtenagenturen AFP und dpa", "AFP"),
+        (_BODY + "Quelle: dpa-AFX", "dpa"),
+        ("Le gouvernement a annoncé mercredi un nouveau plan.\n\n(Avec AFP)", "AFP"),
+        ("Le gouvernement a annoncé mercredi un nouveau plan.\n\nLe Monde avec AFP", "AFP"),
+        ("Le Monde avec l’AFP\n\nLe gouvernement a annoncé mercredi un nouveau plan.", "AFP"),
+        (
+            "El Gobierno aprobó este martes el decreto.\n\n(Con información de EFE y Reuters)",
+            "EFE",
+        ),
+        ("O Governo aprovou hoje o decreto.\n\nCom informações da Reuters", "Reuters"),
+        (
+            "O Governo aprovou hoje o decreto.\n\n*Com informações da Agência Brasil",
+            "Agência Brasil",
+        ),
+        ("O Governo aprovou hoje o decreto.\n\nCom Reuters e AFP", "Reuters"),
+        ("Правительство утвердило постановление.\n\nПо материалам Reuters и AFP", "Reuters"),
+        ("Уряд ухвалив постанову.\n\nЗа матеріалами Reuters", "Reuters"),
+        ("Київ. 12 березня. ІНТЕРФАКС-УКРАЇНА - Уряд ухвалив постанову.", "ІНТЕРФАКС-УКРАЇНА"),
+        ("Stocks fell on Wednesday.\n\nThe Associated Press contributed to this report.", "AP"),
+        ("Stocks fell on Wednesday.\n\nReuters contributed to this report.", "Reuters"),
+        (
+            "Stocks fell.\n\nAP writers Jane Doe in Tokyo and John Roe contributed to this story.",
+            "AP",
+        ),
+        ("Stocks fell.\n\nJane Doe of The Associated Press contributed to this report.", "AP"),
+        ("Stocks fell.\n\nInformation from Reuters was used in this report.", "Reuters"),
+        ("Stocks fell on Wednesday.\n\nWith reporting from Reuters and AFP.", "Reuters"),
+        ("Stocks fell on Wednesday.\n\nWith files from The Canadian Press", "The Canadian Press"),
+        ("Stocks fell on Wednesday.\n\nThe Canadian Press", "The Canadian Press"),
+    ],
+)
+async def test_wire_credit_lines_in_each_language(make_article, check_ctx, text, agency):
+    article = make_article(text, url="https://example-news.com/story")
+    result = await check(article, check_ctx)
+    assert result.data["original_outlet"] == _expected_outlet(agency), result.data["signals"]
+    assert result.status is Status.WARN
+    assert result.summary.endswith("no link to the original")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le ministre l'a dit dans un entretien avec l'AFP.\n\nIl est reparti mardi.",
+        "Reuters said the deal contributed to this report's main finding.\n\nMore text.",
+        "Jane Doe, a former Reuters reporter, contributed to this report.",
+        "NPR's Geoff Brumfiel contributed to this report.",
+        "Die Regierung beschloss es.\n\nund/oder",
+        "Sie sagte das der dpa.\n\nMit Material von Jane Doe",
+    ],
+)
+async def test_wire_mentions_that_are_not_credit_lines(make_article, check_ctx, text):
+    result = await check(make_article(text, url="https://example-news.com/story"), check_ctx)
+    assert result.data["is_republication"] is False, result.data["signals"]
+
+
+@pytest.mark.parametrize("where", ["top", "end"])
+async def test_canadian_press_first_published_line(make_article, check_ctx, where):
+    line = "This report by The Canadian Press was first published Nov. 20, 2024."
+    body = "Stocks fell on Wall Street on Wednesday."
+    text = f"{line}\n\n{body}" if where == "top" else f"{body}\n\n{line}"
+    result = await check(make_article(text, url="https://www.ctvnews.ca/business/x"), check_ctx)
+    assert (
+        result.summary == "Republished from The Canadian Press (notice); no link to the original"
+    )
+    assert result.evidence[0].quote == line
+    own = await check(make_article(text, url="https://www.thecanadianpress.com/x"), check_ctx)
+    assert own.summary == "The Canadian Press copy on its own site: not a republication"
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("(CNN) — The Supreme Court on Wednesday agreed to hear a case.", "CNN"),
+        ("(NEXSTAR) — The Supreme Court on Wednesday agreed to hear a case.", "NEXSTAR"),
+        ("(AFP) - La Cour suprême a accepté mercredi d'examiner l'affaire.", "AFP"),
+    ],
+)
+async def test_place_less_dateline_of_a_known_outlet(make_article, check_ctx, line, outlet):
+    article = make_article(f"# Court to hear case\n\n{line}", url="https://wkrn.com/news/x")
+    result = await check(article, check_ctx)
+    assert result.summary == f"Republished from {outlet} (dateline); no link to the original"
+    assert signal_quotes(result, "dateline") == [line]
+
+
+async def test_place_less_dateline_on_the_outlets_own_site(make_article, check_ctx):
+    article = make_article(
+        "(CNN) — The Supreme Court on Wednesday agreed to hear a case.",
+        url="https://edition.cnn.com/2024/11/20/politics/x",
+        site_name="CNN",
+    )
+    result = await check(article, check_ctx)
+    assert result.data["is_republication"] is False
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "outlet"),
+    [
+        (
+            "WELLINGTON (AP) — Officials said the storm would hit.",
+            "https://www.thepress.co.nz/x",
+            "AP",
+        ),
+        (
+            "TOKYO (Kyodo) — Officials said the storm would hit.",
+            "https://www.news.com.au/x",
+            "Kyodo",
+        ),
+        (
+            "Body text.\n\nThis article originally appeared in The Kansas City Star.",
+            "https://www.thestar.com/news/x",
+            "The Kansas City Star",
+        ),
+        (
+            "Body text.\n\nThis article was originally published in the Financial Times.",
+            "https://www.thetimes.co.uk/article/x",
+            "Financial Times",
+        ),
+    ],
+)
+async def test_a_name_sharing_a_word_with_the_site_is_another_outlet(
+    make_article, check_ctx, text, url, outlet
+):
+    result = await check(make_article(text, url=url), check_ctx)
+    assert result.data["is_republication"] is True
+    assert result.data["original_outlet"] == _expected_outlet(outlet)
+    assert not any(s["own_outlet"] for s in result.data["signals"])
+
+
+@pytest.mark.parametrize(
+    ("text", "url", "site_name"),
+    [
+        ("Der Text erschien zuerst bei Zeit Online.", "https://www.zeit.de/x", None),
+        ("Der Beitrag erschien zuerst im Spiegel.", "https://www.spiegel.de/x", "DER SPIEGEL"),
+        ("This article first appeared on Grist.", "https://grist.org/x", "Grist"),
+        ("This article was reprinted from khn.org.", "https://www.khn.org/x", None),
+    ],
+)
+async def test_own_outlet_by_its_name_or_domain(make_article, check_ctx, text, url, site_name):
+    article = make_article(f"Body text.\n\n{text}", url=url, site_name=site_name)
+    result = await check(article, check_ctx)
+    assert result.data["is_republication"] is False
+    assert [s["own_outlet"] for s in result.data["signals"]] == [True]
+
+
+async def test_the_input_file_name_is_not_the_outlet(make_article, check_ctx):
+    article = make_article(
+        "Body text.\n\n(c) 2023 Reuters", origin=Origin("file", name="c_reuters.md")
+    )
+    result = await check(article, check_ctx)
+    assert result.summary == "Republished from Reuters (wire credit); no link to the original"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unemployment fell to 3.9% in October.\n\nChart: Unemployment rate by month\n\n"
+        "Source: U.S. Bureau of Labor Statistics",
+        "El paro bajó al 11% en octubre.\n\nFuente: INE",
+        "Die Inflation sank im Oktober.\n\nQuelle: Statistisches Bundesamt",
+        "Безработица снизилась.\n\nИсточник: Росстат",
+        "Unemployment fell.\n\nSource: [Bureau of Labor Statistics](https://www.bls.gov/cps/)",
+        "The rover landed on Mars on Tuesday.\n\nCourtesy of NASA/JPL-Caltech\n\n"
+        "Scientists cheered as the first images came back.\n\nMore text follows.",
+        "The family said he loved fishing.\n\nCourtesy of the Smith family",
+        "The rover landed.\n\nCourtesy of NASA",
+        "# Fire downtown\n\nWATCH (VIDEO) — Firefighters battle a blaze in downtown Springfield.",
+        "# Arrest\n\nUPDATE (Wednesday) — Police said the suspect was arrested.",
+    ],
+)
+async def test_data_sources_and_captions_are_not_republication(make_article, check_ctx, text):
+    result = await check(make_article(text, url="https://example-news.com/x"), check_ctx)
+    assert result.data["is_republication"] is False, result.data["signals"]
+    assert result.summary == "No sign of republication found"
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("Body.\n\nCourtesy of [Grist](https://grist.org/politics/x/)", "Grist"),
+        ("Текст.\n\nИсточник: [«Коммерсантъ»](https://www.kommersant.ru/doc/123)", None),
+        ("Текст.\n\nИсточник: «Ведомости»", "Ведомости"),
+        ("Text.\n\nSource: Reuters", "Reuters"),
+    ],
+)
+async def test_source_and_courtesy_lines_that_credit_a_text(make_article, check_ctx, text, outlet):
+    result = await check(make_article(text, url="https://example-news.com/x"), check_ctx)
+    assert result.data["is_republication"] is True
+    if outlet is not None:
+        assert result.data["original_outlet"] == outlet
+
+
+@pytest.mark.parametrize(
+    ("byline", "agency"),
+    [("Jane Doe, Reuters", "Reuters"), ("Jane Doe | AP", "AP"), ("Redacción / EFE", "EFE")],
+)
+async def test_byline_with_a_person_and_an_agency(check_ctx, byline, agency):
+    article = Article(text="The council met.", url="https://example-news.com/a", byline=byline)
+    result = await check(article, check_ctx)
+    name = _expected_outlet(agency)
+    assert result.summary == f"Republished from {name} (byline); no link to the original"
+    own = await check(
+        replace(article, url=f"https://www.{WIRE_BY_ALIAS[agency].domains[0]}/a"), check_ctx
+    )
+    assert own.data["is_republication"] is False
