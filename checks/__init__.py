@@ -2,26 +2,34 @@
 
 from checks.model import (
     Article,
+    Block,
     Check,
     Checklist,
     Context,
+    Declared,
     Evidence,
     Link,
     Origin,
     Outcome,
+    Region,
     Result,
     Status,
+    Visibility,
 )
 
 __all__ = [
     "Article",
+    "Block",
     "Check",
     "Checklist",
     "Context",
+    "Declared",
     "Evidence",
     "Link",
     "Origin",
     "Outcome",
+    "Region",
     "Result",
     "Status",
+    "Visibility",
 ]

@@ -42,6 +42,43 @@ class Origin:
     date: datetime | None = None  # e.g. the original post's date for a forward
 
 
+class Region(StrEnum):
+    """Where on the page a block of text stands, relative to the headline and the body."""
+
+    ABOVE_HEADLINE = "above_headline"  # kicker, section label, "Advertorial", "PAID CONTENT"
+    BYLINE = "byline"  # author, wire credit, dateline block
+    BEFORE_BODY = "before_body"  # standfirst, editor's note
+    BODY = "body"  # the article's own text
+    AFTER_BODY = "after_body"  # notes right after the text: credits, corrections, disclosures
+    ASIDE = "aside"  # disclosure boxes and asides that belong to the article
+    FOOTER = "footer"  # site-wide furniture: footer, sidebars, navigation
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One piece of the page's text with the region it stands in."""
+
+    region: Region
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Declared:
+    """Provenance the page declares in its markup (JSON-LD, meta tags), as written there."""
+
+    key: str  # "isBasedOn", "sourceOrganization", "provider", "copyrightHolder", "publisher"...
+    value: str  # a name or an address
+    where: str  # "JSON-LD", "meta syndication-source", ...
+
+
+@dataclass(frozen=True, slots=True)
+class Visibility:
+    """How much of the article the reader could see: the checks judge only that part."""
+
+    text: str = "full"  # "full", "partial" (a paywalled teaser), "none" (no readable text)
+    reason: str = ""  # "paywall (isAccessibleForFree: false)", "JavaScript-only page", ...
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     """Everything the checks may look at, however the article arrived."""
@@ -64,6 +101,14 @@ class Article:
     # Raw page metadata worth keeping (og:*, article:*, JSON-LD @type ...), lower-case keys.
     meta: Mapping[str, str] = field(default_factory=dict)
     source_kind: str = "text"  # "html", "markdown", "text", "telegram"
+    # The page's text by region, in document order; the body is also `text`.
+    blocks: tuple[Block, ...] = ()
+    declared: tuple[Declared, ...] = ()
+    visibility: Visibility = field(default_factory=Visibility)
+
+    def region_text(self, *regions: Region) -> str:
+        """The text of the blocks in these regions, one block a line, in document order."""
+        return "\n".join(b.text for b in self.blocks if b.region in regions)
 
 
 @dataclass(frozen=True, slots=True)

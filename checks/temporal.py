@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from checks.languages import resource
+
 LANGUAGES = ("en", "de", "fr", "es", "pt", "ru", "uk")
 
 
@@ -38,42 +40,19 @@ def _tagged(spec: str) -> dict[str, str]:
     return table
 
 
-MONTHS = {
-    "en": _numbered(
-        "january jan | february feb | march mar | april apr | may | june jun | july jul |"
-        " august aug | september sept sep | october oct | november nov | december dec"
-    ),
-    "de": _numbered(
-        "januar jänner jan | februar feb | märz | april apr | mai | juni | juli |"
-        " august aug | september sept sep | oktober okt | november nov | dezember dez"
-    ),
-    "fr": _numbered(
-        "janvier janv | février fevrier févr | mars | avril avr | mai | juin | juillet juil |"
-        " août aout | septembre sept | octobre oct | novembre nov | décembre decembre déc"
-    ),
-    "es": _numbered(
-        "enero ene | febrero feb | marzo mar | abril abr | mayo | junio jun | julio jul |"
-        " agosto ago | septiembre setiembre sept sep | octubre oct | noviembre nov |"
-        " diciembre dic"
-    ),
-    "pt": _numbered(
-        "janeiro | fevereiro | março | abril | maio | junho | julho | agosto | setembro |"
-        " outubro | novembro | dezembro"
-    ),
-    "ru": _numbered(
-        "январь января январе январю | февраль февраля феврале февралю |"
-        " март марта марте марту | апрель апреля апреле апрелю | май мая мае маю |"
-        " июнь июня июне июню | июль июля июле июлю | август августа августе августу |"
-        " сентябрь сентября сентябре сентябрю | октябрь октября октябре октябрю |"
-        " ноябрь ноября ноябре ноябрю | декабрь декабря декабре декабрю"
-    ),
-    "uk": _numbered(
-        "січень січня січні | лютий лютого лютому | березень березня березні |"
-        " квітень квітня квітні | травень травня травні | червень червня червні |"
-        " липень липня липні | серпень серпня серпні | вересень вересня вересні |"
-        " жовтень жовтня жовтні | листопад листопада листопаді | грудень грудня грудні"
-    ),
-}
+def _calendar(key: str, start: int) -> dict[str, dict[str, int]]:
+    """{language: {spelling: number}} from each language's calendar.toml list of spellings."""
+    return {
+        code: {
+            word: number
+            for number, spellings in enumerate(resource("calendar", code)[key], start=start)
+            for word in spellings
+        }
+        for code in LANGUAGES
+    }
+
+
+MONTHS = _calendar("months", 1)
 # Every spelling of every month, in all languages: what the reader and the outlet check use to
 # recognise a written date.
 MONTH_NUMBERS: dict[str, int] = {
@@ -81,44 +60,11 @@ MONTH_NUMBERS: dict[str, int] = {
 }
 # Abbreviations alone ("Mar", "Dec") are too ambiguous without a day or a year beside them.
 _MONTH_ABBREVIATIONS = frozenset(
-    "jan feb mar apr jun jul aug sep sept oct nov dec okt dez janv févr avr juil déc ene abr ago"
-    " dic".split()
+    word for code in LANGUAGES for word in resource("calendar", code)["month_abbreviations"]
 )
-WEEKDAYS = {  # Monday = 0, as date.weekday()
-    "en": _numbered("monday | tuesday | wednesday | thursday | friday | saturday | sunday", 0),
-    "de": _numbered(
-        "montag | dienstag | mittwoch | donnerstag | freitag | samstag sonnabend | sonntag", 0
-    ),
-    "fr": _numbered("lundi | mardi | mercredi | jeudi | vendredi | samedi | dimanche", 0),
-    "es": _numbered(
-        "lunes | martes | miércoles miercoles | jueves | viernes | sábado sabado | domingo", 0
-    ),
-    "pt": _numbered(
-        "segunda-feira | terça-feira | quarta-feira | quinta-feira | sexta-feira | sábado |"
-        " domingo",
-        0,
-    ),
-    "ru": _numbered(
-        "понедельник | вторник | среду среда | четверг | пятницу пятница | субботу суббота |"
-        " воскресенье",
-        0,
-    ),
-    "uk": _numbered(
-        "понеділок понеділка | вівторок вівторка | середу середа середи | четвер четверга |"
-        " п'ятницю п'ятниця п'ятниці | суботу субота суботи | неділю неділя неділі",
-        0,
-    ),
-}
+WEEKDAYS = _calendar("weekdays", 0)  # Monday = 0, as date.weekday()
 # Short weekday names only count right before a date ("Do 24. Mai 2018").
-_WEEKDAY_SHORT = {
-    "en": _numbered("mon | tue tues | wed | thu thur thurs | fri | sat | sun", 0),
-    "de": _numbered("mo | di | mi | do | fr | sa | so", 0),
-    "fr": _numbered("lun | mar | mer | jeu | ven | sam | dim", 0),
-    "es": _numbered("lun | mar | mié | jue | vie | sáb | dom", 0),
-    "pt": _numbered("seg | ter | qua | qui | sex | sáb | dom", 0),
-    "ru": _numbered("пн | вт | ср | чт | пт | сб | вс", 0),
-    "uk": _numbered("пн | вт | ср | чт | пт | сб | нд", 0),
-}
+_WEEKDAY_SHORT = _calendar("weekday_abbreviations", 0)
 UNITS = {  # TIMEX3 unit letters; DE = decade, CE = century
     "en": _tagged(
         "D: day days | W: week weeks | M: month months | Y: year years |"
