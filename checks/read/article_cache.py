@@ -14,7 +14,7 @@ from urllib.parse import parse_qsl, urlencode
 import httpx
 from sqlite_utils import Database
 
-from checks.model import Article, Link, Origin
+from checks.model import Article, Block, Declared, Link, Origin, Region, Visibility
 
 DEFAULT_TTL = 12 * 3600.0
 SCHEMA = 1
@@ -56,6 +56,9 @@ def article_to_json(article: Article) -> str:
 def article_from_json(text: str) -> Article:
     data: dict[str, Any] = json.loads(text)
     data["links"] = tuple(Link(**link) for link in data["links"])
+    data["blocks"] = tuple(Block(Region(b["region"]), b["text"]) for b in data.get("blocks", ()))
+    data["declared"] = tuple(Declared(**d) for d in data.get("declared", ()))
+    data["visibility"] = Visibility(**data.get("visibility", {}))
     if data["origin"] is not None:
         origin = data["origin"]
         origin["date"] = _date(origin["date"])
