@@ -37,7 +37,8 @@ class Rich:
 def render_checklist(checklist: Checklist, *, details: bool = False) -> list[Rich]:
     """The checklist as one or more Matrix messages (split between outcomes if long)."""
     blocks = [_header(checklist)]
-    blocks += [_outcome(outcome, details=details) for outcome in checklist.outcomes]
+    for outcome in checklist.outcomes:
+        blocks += _outcome(outcome, details=details)
     closing = Rich(FOOTER, f"<p><i>{escape(FOOTER)}</i></p>")
     if not details:
         closing = Rich(
@@ -76,25 +77,32 @@ def _header(checklist: Checklist) -> Rich:
     return Rich("\n".join(body), "<p>" + "<br>".join(html) + "</p>")
 
 
-def _outcome(outcome: Outcome, *, details: bool) -> Rich:
+def _outcome(outcome: Outcome, *, details: bool) -> list[Rich]:
+    """One outcome; its evidence list in more than one block when it would not fit one."""
     result = outcome.result
     mark = MARKS[result.status]
-    body = [f"{mark} {outcome.title}: {result.summary}"]
-    head = f"{mark} <b>{escape(outcome.title)}</b>: {escape(result.summary)}"
+    head_body = f"{mark} {outcome.title}: {result.summary}"
+    head = f"<p>{mark} <b>{escape(outcome.title)}</b>: {escape(result.summary)}</p>"
     evidence = list(result.evidence)
     shown = evidence if details else evidence[:EVIDENCE_BRIEF]
     limit = QUOTE_DETAILS if details else QUOTE_BRIEF
-    items = []
-    for ev in shown:
-        text, rich = _evidence(ev, limit)
-        body.append(f"  - {text}")
-        items.append(f"<li>{rich}</li>")
+    items = [_evidence(ev, limit) for ev in shown]
     if len(evidence) > len(shown):
         more = f"{len(evidence) - len(shown)} more with !details"
-        body.append(f"  - {more}")
-        items.append(f"<li>{escape(more)}</li>")
-    html = f"<p>{head}</p>" + (f"<ul>{''.join(items)}</ul>" if items else "")
-    return Rich("\n".join(body), html)
+        items.append((more, escape(more)))
+    blocks: list[Rich] = []
+    body, html, size = [head_body], [], len(head)
+    for text, rich in items:
+        if html and size + len(rich) > MAX_HTML // 2:
+            blocks.append(Rich("\n".join(body), head + f"<ul>{''.join(html)}</ul>"))
+            head_body = f"{outcome.title} (continued)"
+            head = f"<p><b>{escape(outcome.title)}</b> (continued)</p>"
+            body, html, size = [head_body], [], len(head)
+        body.append(f"  - {text}")
+        html.append(f"<li>{rich}</li>")
+        size += len(rich) + 9
+    blocks.append(Rich("\n".join(body), head + (f"<ul>{''.join(html)}</ul>" if html else "")))
+    return blocks
 
 
 def _evidence(ev: Evidence, limit: int) -> tuple[str, str]:

@@ -60,9 +60,9 @@ class Person:
                 self.events.append({**event.source, "room_id": room_id})
 
     async def wait_for(
-        self, match: Callable[[dict[str, Any]], bool], timeout: float = 30.0
+        self, match: Callable[[dict[str, Any]], bool], within: float = 30.0
     ) -> dict[str, Any]:
-        deadline = time.monotonic() + timeout
+        deadline = time.monotonic() + within
         seen = 0
         while time.monotonic() < deadline:
             for event in self.events[seen:]:
@@ -70,7 +70,7 @@ class Person:
                     return event
             seen = len(self.events)
             await self.sync()
-        raise AssertionError(f"no matching event within {timeout} s; saw {self.events[-5:]}")
+        raise AssertionError(f"no matching event within {within} s; saw {self.events[-5:]}")
 
     async def send(self, room_id: str, body: str, **extra: Any) -> str:
         content = {"msgtype": "m.text", "body": body, **extra}

@@ -34,10 +34,11 @@ async def test_a_pasted_article_in_a_direct_room_gets_the_checklist(matrix_bot, 
         lambda e: from_bot(matrix_bot, room, msgtype="m.notice")(e) and _replying_to(asked)(e)
     )
     assert checking["content"]["body"] == "Checking…"
-    edit = await alice.wait_for(_edit_of(checking["event_id"]), timeout=60)
+    edit = await alice.wait_for(_edit_of(checking["event_id"]), within=60)
     new = edit["content"]["m.new_content"]
     body, html = new["body"], new["formatted_body"]
-    assert new["msgtype"] == "m.notice" and new["format"] == "org.matrix.custom.html"
+    assert new["msgtype"] == "m.notice"
+    assert new["format"] == "org.matrix.custom.html"
     # The same facts as on Telegram and in the command line.
     assert "Global Research" in body
     assert "InfoBrics" in body
@@ -47,7 +48,8 @@ async def test_a_pasted_article_in_a_direct_room_gets_the_checklist(matrix_bot, 
     assert "<b>Outlet:</b> Global Research" in html
     # The database holds no words of the article, and the log no token.
     stored = b"".join(p.read_bytes() for p in matrix_bot.db.parent.glob("bot.db*"))
-    assert b"Belgorod" not in stored and b"InfoBrics" not in stored
+    assert b"Belgorod" not in stored
+    assert b"InfoBrics" not in stored
     assert matrix_bot.account.access_token not in matrix_bot.log_text()
 
 
@@ -59,7 +61,7 @@ async def test_details_as_a_reply_reopen_the_sealed_result(matrix_bot, person):
     checking = await alice.wait_for(
         lambda e: from_bot(matrix_bot, room)(e) and _replying_to(asked)(e)
     )
-    await alice.wait_for(_edit_of(checking["event_id"]), timeout=60)
+    await alice.wait_for(_edit_of(checking["event_id"]), within=60)
     details = await alice.send(
         room, "!details", **{"m.relates_to": {"m.in_reply_to": {"event_id": checking["event_id"]}}}
     )
@@ -89,7 +91,7 @@ async def test_in_a_group_room_the_bot_answers_only_when_asked(matrix_bot, perso
     checking = await alice.wait_for(
         lambda e: from_bot(matrix_bot, room)(e) and _replying_to(mention)(e)
     )
-    edit = await alice.wait_for(_edit_of(checking["event_id"]), timeout=60)
+    edit = await alice.wait_for(_edit_of(checking["event_id"]), within=60)
     # The mention under the post means the post: the question is not what was checked.
     assert "InfoBrics" in edit["content"]["m.new_content"]["body"]
     replies = [e for e in alice.events if from_bot(matrix_bot, room)(e)]
@@ -108,7 +110,7 @@ async def test_check_as_a_reply_checks_that_message(matrix_bot, person):
     checking = await alice.wait_for(
         lambda e: from_bot(matrix_bot, room)(e) and _replying_to(command)(e)
     )
-    edit = await alice.wait_for(_edit_of(checking["event_id"]), timeout=60)
+    edit = await alice.wait_for(_edit_of(checking["event_id"]), within=60)
     assert "Global Research" in edit["content"]["m.new_content"]["body"]
 
 
@@ -137,7 +139,7 @@ async def test_an_encrypted_room_is_refused_with_a_reason(matrix_bot, person):
         "content": {"algorithm": "m.megolm.v1.aes-sha2"},
     }
     room = await alice.room(matrix_bot.account.user_id, name="secret", initial_state=[encryption])
-    said = await alice.wait_for(from_bot(matrix_bot, room, msgtype="m.notice"), timeout=30)
+    said = await alice.wait_for(from_bot(matrix_bot, room, msgtype="m.notice"), within=30)
     assert "end-to-end encrypted" in said["content"]["body"]
     await alice.wait_for(
         lambda e: (
