@@ -176,10 +176,15 @@ async def test_details_and_json_buttons(start_bot, tg):
     detailed = (await bot.api.wait_for("editMessageText", after=after, timeout=10))[0]
     assert detailed["params"]["message_id"] == shown["message_id"]
     assert len(visible(detailed["params"]["text"])) > len(visible(edit["params"]["text"]))
-    assert [b["text"] for b in detailed["params"]["reply_markup"]["inline_keyboard"][0]] == [
-        "JSON"
-    ]
+    toggle, _ = detailed["params"]["reply_markup"]["inline_keyboard"][0]
+    assert toggle["text"] == "Summary"  # and back again
     assert bot.api.requests("answerCallbackQuery")[-1]["params"]["callback_query_id"] == "q1"
+
+    after = bot.mark()
+    press(toggle["callback_data"], "q1b")
+    back = (await bot.api.wait_for("editMessageText", after=after, timeout=10))[0]
+    assert back["params"]["text"] == edit["params"]["text"]
+    assert back["params"]["reply_markup"] == edit["params"]["reply_markup"]
 
     after = bot.mark()
     press(as_json["callback_data"], "q2")
@@ -192,7 +197,11 @@ async def test_details_and_json_buttons(start_bot, tg):
 
 async def test_a_button_for_a_forgotten_result_says_so(start_bot, tg):
     bot = await start_bot(checks=[words_check()])
-    await bot.reply_to(tg.message("A short text about the council vote on Tuesday."))
+    await bot.reply_to(
+        tg.message(
+            "A short text about the council vote on Tuesday. It was reported by several local newspapers."
+        )
+    )
     edit = bot.api.requests("editMessageText")[-1]
     data = edit["params"]["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
     await bot.reply_to(tg.command("/forget"), method="sendMessage")
@@ -359,7 +368,10 @@ async def test_group_admin_switches_a_check_off(start_bot, tg):
         tg.command(
             "/check",
             chat=tg.GROUP,
-            reply_to_message=tg.message("Some text to check.", chat=tg.GROUP),
+            reply_to_message=tg.message(
+                "Some text to check about the vote. It was reported by several local newspapers.",
+                chat=tg.GROUP,
+            ),
         )
     )
     assert "Counted the words" in reply
@@ -396,7 +408,11 @@ async def test_long_checklist_is_split_over_messages(start_bot, tg):
 
 async def test_a_crashing_check_still_gets_a_reply(start_bot, tg, caplog):
     bot = await start_bot(checks=[CrashingCheck(), words_check()])
-    reply = await bot.reply_to(tg.message("The mayor said on Monday that taxes will rise."))
+    reply = await bot.reply_to(
+        tg.message(
+            "The mayor said on Monday that taxes will rise. It was reported by several local newspapers."
+        )
+    )
     assert "Could not run: RuntimeError" in reply
     assert "Counted the words" in reply
     assert "check crashes crashed" in caplog.text
@@ -406,7 +422,10 @@ async def test_429_retry_after_is_honoured(start_bot, tg):
     bot = await start_bot(checks=[words_check()])
     bot.api.fail("editMessageText", 429, retry_after=1, count=1)
     reply = await bot.reply_to(
-        tg.message("The mayor said on Monday that taxes will rise."), wait=20
+        tg.message(
+            "The mayor said on Monday that taxes will rise. It was reported by several local newspapers."
+        ),
+        wait=20,
     )
     assert "Counted the words" in reply
     failed, done = bot.api.requests("editMessageText")
@@ -420,10 +439,20 @@ async def test_twenty_users_at_once_all_answered_and_limit_enforced(start_bot, t
     after = bot.mark()
     users = [tg.user(n) for n in range(20)]
     for n, sender in enumerate(users):
-        bot.send(tg.message(f"Report number {n}: the council met on Monday.", sender=sender))
+        bot.send(
+            tg.message(
+                f"Report number {n}: the council met on Monday. It was reported by several local newspapers.",
+                sender=sender,
+            )
+        )
     greedy = tg.user(99)
     for n in range(5):
-        bot.send(tg.message(f"Greedy message {n} about the budget.", sender=greedy))
+        bot.send(
+            tg.message(
+                f"Greedy message {n} about the budget. It was reported by several local newspapers.",
+                sender=greedy,
+            )
+        )
     edits = await bot.api.wait_for("editMessageText", after=after, timeout=30, count=23)
     answered = {e["params"]["chat_id"] for e in edits}
     assert answered == {u["id"] for u in users} | {greedy["id"]}
@@ -460,7 +489,7 @@ async def test_empty_message_gets_a_hint(start_bot, tg):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("/start", "does <b>not</b> say whether an article is true or false"),
+        ("/start", "I never say whether it is true"),
         ("/help", "/forget deletes it"),
         ("/about", "CC BY 4.0"),
         ("/privacy", "No message text."),
@@ -476,9 +505,18 @@ async def test_commands(start_bot, tg, text, expected):
 
 async def test_forget_deletes_the_users_rows(start_bot, tg):
     bot = await start_bot(checks=[words_check()])
-    await bot.reply_to(tg.message("A first text about the council vote."))
+    await bot.reply_to(
+        tg.message(
+            "A first text about the council vote. It was reported by several local newspapers."
+        )
+    )
     other = tg.user(5)
-    await bot.reply_to(tg.message("Another person's text about the budget.", sender=other))
+    await bot.reply_to(
+        tg.message(
+            "Another person's text about the budget. It was reported by several local newspapers.",
+            sender=other,
+        )
+    )
     assert cache_rows(bot.settings.db_path) == 2
     reply = await bot.reply_to(tg.command("/forget"), method="sendMessage")
     assert reply.startswith("Done: 2 stored record(s)")  # one result, one rate-limit entry
@@ -498,7 +536,11 @@ async def test_token_never_reaches_the_logs(start_bot, tg, caplog, page_server):
     await bot.reply_to(forwarded_update(3)["message"])
     await bot.reply_to(tg.link(page_server.url("nowhere")))
     bot.api.fail("sendMessage", 500, retry_after=None, description="Internal Server Error")
-    bot.send(tg.message("Text that will fail to be answered."))
+    bot.send(
+        tg.message(
+            "Text that will fail to be answered. It was reported by several local newspapers."
+        )
+    )
     await bot.api.wait_for("sendMessage", lambda r: r["status"] == 500, timeout=10)
     await asyncio.sleep(0.2)
     secret = bot.settings.token.partition(":")[2]
@@ -531,7 +573,12 @@ async def test_webhook_checks_the_secret(start_bot, tg, unused_tcp_port):
     )
     registered = bot.api.requests("setWebhook")[-1]["params"]
     assert (registered["url"], registered["secret_token"]) == (url, secret)
-    update = {"update_id": 1, "message": tg.message("The mayor said on Monday that taxes rise.")}
+    update = {
+        "update_id": 1,
+        "message": tg.message(
+            "The mayor said on Monday that taxes rise. It was reported by several local newspapers."
+        ),
+    }
     after = bot.mark()
     async with httpx.AsyncClient(trust_env=False) as client:
         refused = await client.post(url, json=update)
