@@ -88,6 +88,11 @@ def long_checks(count: int = 30) -> list[StaticCheck]:
     ]
 
 
+def prose(text: str) -> str:
+    """Enough words to be an article rather than chit-chat."""
+    return f"{text} It was reported by several local newspapers."
+
+
 def visible(text: str) -> str:
     return html.unescape(check_html(text))
 
@@ -197,11 +202,7 @@ async def test_details_and_json_buttons(start_bot, tg):
 
 async def test_a_button_for_a_forgotten_result_says_so(start_bot, tg):
     bot = await start_bot(checks=[words_check()])
-    await bot.reply_to(
-        tg.message(
-            "A short text about the council vote on Tuesday. It was reported by several local newspapers."
-        )
-    )
+    await bot.reply_to(tg.message(prose("A short text about the council vote on Tuesday.")))
     edit = bot.api.requests("editMessageText")[-1]
     data = edit["params"]["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
     await bot.reply_to(tg.command("/forget"), method="sendMessage")
@@ -369,7 +370,7 @@ async def test_group_admin_switches_a_check_off(start_bot, tg):
             "/check",
             chat=tg.GROUP,
             reply_to_message=tg.message(
-                "Some text to check about the vote. It was reported by several local newspapers.",
+                prose("Some text to check about the vote."),
                 chat=tg.GROUP,
             ),
         )
@@ -408,11 +409,7 @@ async def test_long_checklist_is_split_over_messages(start_bot, tg):
 
 async def test_a_crashing_check_still_gets_a_reply(start_bot, tg, caplog):
     bot = await start_bot(checks=[CrashingCheck(), words_check()])
-    reply = await bot.reply_to(
-        tg.message(
-            "The mayor said on Monday that taxes will rise. It was reported by several local newspapers."
-        )
-    )
+    reply = await bot.reply_to(tg.message(prose("The mayor said on Monday that taxes will rise.")))
     assert "Could not run: RuntimeError" in reply
     assert "Counted the words" in reply
     assert "check crashes crashed" in caplog.text
@@ -422,9 +419,7 @@ async def test_429_retry_after_is_honoured(start_bot, tg):
     bot = await start_bot(checks=[words_check()])
     bot.api.fail("editMessageText", 429, retry_after=1, count=1)
     reply = await bot.reply_to(
-        tg.message(
-            "The mayor said on Monday that taxes will rise. It was reported by several local newspapers."
-        ),
+        tg.message(prose("The mayor said on Monday that taxes will rise.")),
         wait=20,
     )
     assert "Counted the words" in reply
@@ -441,7 +436,7 @@ async def test_twenty_users_at_once_all_answered_and_limit_enforced(start_bot, t
     for n, sender in enumerate(users):
         bot.send(
             tg.message(
-                f"Report number {n}: the council met on Monday. It was reported by several local newspapers.",
+                prose(f"Report number {n}: the council met on Monday."),
                 sender=sender,
             )
         )
@@ -449,7 +444,7 @@ async def test_twenty_users_at_once_all_answered_and_limit_enforced(start_bot, t
     for n in range(5):
         bot.send(
             tg.message(
-                f"Greedy message {n} about the budget. It was reported by several local newspapers.",
+                prose(f"Greedy message {n} about the budget."),
                 sender=greedy,
             )
         )
@@ -505,15 +500,11 @@ async def test_commands(start_bot, tg, text, expected):
 
 async def test_forget_deletes_the_users_rows(start_bot, tg):
     bot = await start_bot(checks=[words_check()])
-    await bot.reply_to(
-        tg.message(
-            "A first text about the council vote. It was reported by several local newspapers."
-        )
-    )
+    await bot.reply_to(tg.message(prose("A first text about the council vote.")))
     other = tg.user(5)
     await bot.reply_to(
         tg.message(
-            "Another person's text about the budget. It was reported by several local newspapers.",
+            prose("Another person's text about the budget."),
             sender=other,
         )
     )
@@ -536,11 +527,7 @@ async def test_token_never_reaches_the_logs(start_bot, tg, caplog, page_server):
     await bot.reply_to(forwarded_update(3)["message"])
     await bot.reply_to(tg.link(page_server.url("nowhere")))
     bot.api.fail("sendMessage", 500, retry_after=None, description="Internal Server Error")
-    bot.send(
-        tg.message(
-            "Text that will fail to be answered. It was reported by several local newspapers."
-        )
-    )
+    bot.send(tg.message(prose("Text that will fail to be answered.")))
     await bot.api.wait_for("sendMessage", lambda r: r["status"] == 500, timeout=10)
     await asyncio.sleep(0.2)
     secret = bot.settings.token.partition(":")[2]
@@ -575,9 +562,7 @@ async def test_webhook_checks_the_secret(start_bot, tg, unused_tcp_port):
     assert (registered["url"], registered["secret_token"]) == (url, secret)
     update = {
         "update_id": 1,
-        "message": tg.message(
-            "The mayor said on Monday that taxes rise. It was reported by several local newspapers."
-        ),
+        "message": tg.message(prose("The mayor said on Monday that taxes rise.")),
     }
     after = bot.mark()
     async with httpx.AsyncClient(trust_env=False) as client:
