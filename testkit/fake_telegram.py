@@ -160,6 +160,8 @@ class FakeBotAPI:
         self.port = port
         self.admins: set[tuple[int, int]] = set()  # (chat_id, user_id) pairs
         self.files: dict[str, tuple[str, bytes]] = {}  # file_id -> (file_path, content)
+        # Users who never opened a private chat with the bot: it cannot write to them first.
+        self.strangers: set[int] = set()
         self._server: asyncio.Server | None = None
         self._connections: set[asyncio.Task[None]] = set()
         self._changed = asyncio.Condition()
@@ -358,8 +360,8 @@ class FakeBotAPI:
         if path.startswith("/_test/"):
             return self._control(verb, path, body)
         if path.startswith("/file/bot"):
-            token, _, file_path = path[len("/file/bot") :].partition("/")
-            content = self.file_content(token, unquote(file_path))
+            token, _, file_path = unquote(path[len("/file/bot") :]).partition("/")
+            content = self.file_content(token, file_path)
             if content is None:
                 return 404, {"ok": False, "error_code": 404, "description": "Not Found"}
             return 200, content
@@ -498,6 +500,8 @@ class FakeBotAPI:
             ident = int(chat_id)
         except (TypeError, ValueError):
             raise ApiError(400, "Bad Request: chat not found") from None
+        if ident in self.strangers:
+            raise ApiError(403, "Forbidden: bot can't initiate conversation with a user")
         return self._chats.get(ident, {"id": ident, "type": "private" if ident > 0 else "group"})
 
     def _message(self, token: str, chat: dict[str, Any], **fields: Any) -> dict[str, Any]:

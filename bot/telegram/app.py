@@ -73,6 +73,16 @@ FLOOD_BUDGET = 60.0
 SAMPLE = ("samples", "globalresearch-belgorod.md")  # package data of `checks`
 
 
+class _WaitedOutHere(logging.Filter):
+    """PTB logs every 429 it passes on as an exception; MessageRateLimiter waits it out."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("Rate limit hit after maximum of 0 retries")
+
+
+_WAITED_OUT_HERE = _WaitedOutHere()
+
+
 class MessageRateLimiter(AIORateLimiter):
     """Telegram's flood limits count messages; a chat action or a button's answer is none.
     Letting them past the shared budget keeps it for replies (15 a second instead of 10).
@@ -83,6 +93,7 @@ class MessageRateLimiter(AIORateLimiter):
     def __init__(self, *args: Any, budget: float = FLOOD_BUDGET, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.budget = budget
+        logging.getLogger("telegram.ext.AIORateLimiter").addFilter(_WAITED_OUT_HERE)
 
     async def process_request(  # type: ignore[override]
         self,

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import pytest
 from telegram import Update
@@ -251,7 +252,7 @@ class FakeRequest(BaseRequest):
         pool_timeout: Any = None,
     ) -> tuple[int, bytes]:
         if "/file/bot" in url:
-            token, _, file_path = url.partition("/file/bot")[2].partition("/")
+            token, _, file_path = unquote(url.partition("/file/bot")[2]).partition("/")
             content = self.api.file_content(token, file_path)
             return (200, content) if content is not None else (404, b"Not Found")
         token, _, name = url.rpartition("/bot")[2].partition("/")
