@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from checks.model import Checklist, Evidence, Outcome, Status
 from checks.render.checklist import outlet_heading, to_dict
+from checks.render.plain_dates import plain_date, plain_where
 
 MAX_MESSAGE = 4096  # Telegram's limit on one message's text, in UTF-16 code units
 EVIDENCE_BRIEF = 2
@@ -26,6 +27,10 @@ MARKS = {
     Status.SKIP: "\u2796",  # heavy minus sign
     Status.ERROR: "❓",
 }
+
+# "link 3, unknown outlet (reuters.com)" from the citations check: the site is known, it is
+# only absent from the outlet datasets, which is what a reader should be told.
+_UNLISTED = re.compile(r"^(link \d+), unknown outlet \(([^)]+)\)$")
 
 # One token of our own HTML: a tag, a character reference, or a single character.
 _HTML_TOKEN = re.compile(r"<(/?)([a-z]+)[^>]*>|&#?[0-9a-zA-Z]+;|.", re.S)
@@ -105,12 +110,16 @@ def utf16_len(text: str) -> int:
 
 def _header(checklist: Checklist) -> list[str]:
     article = checklist.article
-    lines = ["<b>Sourcing checklist</b>", f"<b>Outlet:</b> {escape(outlet_heading(checklist))}"]
+    heading = outlet_heading(checklist)
+    if heading == "unknown outlet":
+        heading = "not identified"
+    lines = ["<b>Sourcing checklist</b>", f"<b>Outlet:</b> {escape(heading)}"]
     lines.append(f"<b>Checked:</b> {_what_was_checked(checklist)}")
     if article.title:
         lines.append(f"<i>{escape(_shorten(article.title, QUOTE_BRIEF))}</i>")
     if article.published is not None:
-        lines.append(f"<b>Published:</b> {article.published.date().isoformat()}")
+        day = article.published.date().isoformat()
+        lines.append(f"<b>Published:</b> {plain_date(day) or day}")
     return lines
 
 
@@ -141,7 +150,7 @@ def _outcome_lines(outcome: Outcome, *, details: bool) -> list[str]:
     quote_limit = QUOTE_DETAILS if details else QUOTE_BRIEF
     lines.extend(_evidence_line(ev, quote_limit) for ev in shown)
     if len(evidence) > len(shown):
-        lines.append(f"    … {len(evidence) - len(shown)} more")
+        lines.append(f"    … and {len(evidence) - len(shown)} more under <b>Details</b>")
     return lines
 
 
@@ -149,7 +158,7 @@ def _evidence_line(ev: Evidence, quote_limit: int) -> str:
     parts = ["    "]
     if ev.quote.strip():
         parts.append(f"<i>«{escape(_shorten(' '.join(ev.quote.split()), quote_limit))}»</i>")
-    where = ev.where.strip()
+    where = reader_where(ev.where.strip())
     if where and _is_web_url(ev.url):
         parts.append(f" [{_link(ev.url, where)}]")
     elif where:
@@ -157,6 +166,14 @@ def _evidence_line(ev: Evidence, quote_limit: int) -> str:
     elif _is_web_url(ev.url):
         parts.append(f" [{_link(ev.url, urlsplit(ev.url or '').hostname or 'link')}]")
     return "".join(parts)
+
+
+def reader_where(where: str) -> str:
+    """Where a piece of evidence is, in a reader's words rather than the checks' shorthand."""
+    unlisted = _UNLISTED.match(where)
+    if unlisted:
+        return f"{unlisted[1]}, {unlisted[2]}, not in the outlet datasets"
+    return plain_where(where)
 
 
 def _link(url: str | None, text: str) -> str:
