@@ -351,7 +351,7 @@ def test_json_document_is_the_full_checklist_in_utf8() -> None:
         ("dated: Last week → 2020-W33", "dated “Last week”: the week of 10 August 2020"),
         ("dated: throughout the summer → 2020-SU", "dated “throughout the summer”: summer 2020"),
         ("dated: on Thursday → 2020-01-16", "dated “on Thursday”: 16 January 2020"),
-        ("dated: Dienstagabend → 2024-11-19TEV", "dated “Dienstagabend”: 19 November 2024, evening"),
+        ("dated: abends → 2024-11-19TEV", "dated “abends”: 19 November 2024, evening"),
         ("dated: 2016 → 2016", "dated 2016"),
         ("dated: in the 1990s → 199", "dated “in the 1990s”: the 1990s"),
         ("dated: right now → PRESENT_REF", "dated “right now”: now"),
