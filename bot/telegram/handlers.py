@@ -457,6 +457,7 @@ async def answer(
     message, chat = update.effective_message, update.effective_chat
     if message is None or chat is None:
         return
+    pieces = paste.pieces if paste is not None else 0  # before any await: later pieces join
     if target.kind != "url" and target.article is None:
         await message.reply_text(hint_for(target), parse_mode=ParseMode.HTML)
         return
@@ -481,7 +482,6 @@ async def answer(
         into = (await message.reply_text(texts.CHECKING)).message_id
     if paste is not None and not paste.answer.done():
         paste.answer.set_result(into)
-    pieces = paste.pieces if paste is not None else 0
     await typing(context, message)
     started = time.monotonic()
     try:

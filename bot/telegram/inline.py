@@ -18,7 +18,7 @@ from bot.telegram import texts
 from bot.telegram.handlers import NO_PREVIEW, run_checks, service_of
 from bot.telegram.keyboards import checklist_links, url_keyboard
 from bot.telegram.message_input import MessageInput, command_args_url
-from bot.telegram.render import render_checklist
+from bot.telegram.render import MORE_FROM_THE_BOT, render_checklist
 from checks.read.fetch import FetchError
 from checks.render.checklist import outlet_heading
 
@@ -62,7 +62,7 @@ async def on_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         )
         await query.answer([result], cache_time=0, is_personal=True)
         return
-    summary = render_checklist(checklist)
+    summary = render_checklist(checklist, more=MORE_FROM_THE_BOT)
     first = checklist.outcomes[0].result.summary if checklist.outcomes else ""
     result = InlineQueryResultArticle(
         "checklist",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
@@ -17,6 +18,8 @@ from bot.telegram.message_input import read_message
 from bot.telegram.render import (
     MARKS,
     MAX_MESSAGE,
+    MORE_FROM_THE_BOT,
+    plain_iso_dates,
     reader_where,
     render_checklist,
     render_json_document,
@@ -362,3 +365,27 @@ def test_json_document_is_the_full_checklist_in_utf8() -> None:
 )  # fmt: skip
 def test_where_evidence_is_told_in_a_readers_words(where, plain):
     assert reader_where(where) == plain
+
+
+def test_summaries_say_dates_in_words_but_leave_addresses_alone():
+    assert plain_iso_dates("Published 2020-01-18 (about 6 years ago)") == (
+        "Published 18 January 2020 (about 6 years ago)"
+    )
+    assert plain_iso_dates("see https://x.example/2020-01-18-story") == (
+        "see https://x.example/2020-01-18-story"
+    )
+
+
+def test_evidence_left_out_says_where_to_find_it():
+    brief = "\n".join(render_checklist(seed_checklist()))
+    inline = "\n".join(render_checklist(seed_checklist(), more=MORE_FROM_THE_BOT))
+    assert "more under <b>Details</b>" in brief
+    assert "more when you send the link to the bot" in inline
+    assert "Details" not in inline  # an inline message has no Details button
+
+
+def test_an_unidentified_outlet_is_said_once():
+    checklist = seed_checklist(article=Article(text="Plain words."))
+    checklist = replace(checklist, outcomes=())
+    first = render_checklist(checklist)[0]
+    assert "<b>Outlet:</b>" not in first
