@@ -10,10 +10,12 @@ from dataclasses import dataclass, field, replace
 from checks.model import Article
 
 ANSWERS_KEPT = 5000
-# Telegram clients split a paste longer than 4,096 characters into messages sent back to back.
-# A piece that long, followed within this window by more text from the same sender, continues.
-PASTE_WINDOW = 1.0
+# Telegram clients split a paste longer than 4,096 characters into messages sent back to back,
+# so the pieces have consecutive message ids in the chat. A piece that long, followed within
+# this window by the sender's very next message, continues.
+PASTE_WINDOW = 1.5
 PIECE_MIN = 3000  # UTF-16 units: shorter messages are whole, not a piece of a split paste
+MAX_PIECES = 16  # a paste of 64,000 characters; beyond that a new article starts
 
 
 class AnswerBook:
@@ -39,6 +41,7 @@ class Paste:
 
     article: Article
     last_at: float
+    last_id: int
     answer: asyncio.Future[int]
     pieces: int = 1
 
@@ -50,18 +53,21 @@ class PasteJoiner:
     window: float = PASTE_WINDOW
     _pastes: dict[tuple[int, int], Paste] = field(default_factory=dict)
 
-    def add(self, key: tuple[int, int], article: Article, size: int, now: float) -> Paste | None:
+    def add(
+        self, key: tuple[int, int], message_id: int, article: Article, size: int, now: float
+    ) -> Paste | None:
         """The paste this piece continues (now joined), or None if it starts one or none."""
         self._drop_old(now)
-        paste = self._pastes.get(key)
-        if paste is not None:
+        paste = self._pastes.pop(key, None)
+        if paste is not None and message_id == paste.last_id + 1 and paste.pieces < MAX_PIECES:
             paste.article = joined(paste.article, article)
-            paste.last_at = now
+            paste.last_at, paste.last_id = now, message_id
             paste.pieces += 1
+            self._pastes[key] = paste
             return paste
         if size >= PIECE_MIN:
             future: asyncio.Future[int] = asyncio.get_running_loop().create_future()
-            self._pastes[key] = Paste(article, now, future)
+            self._pastes[key] = Paste(article, now, message_id, future)
         return None
 
     def current(self, key: tuple[int, int]) -> Paste | None:

@@ -432,7 +432,7 @@ async def answer_or_join(
     service = service_of(context)
     key = (message.chat.id, requester_of(update))
     size = utf16_len(message.text or "")
-    paste = service.pastes.add(key, target.article, size, time.monotonic())
+    paste = service.pastes.add(key, message.message_id, target.article, size, time.monotonic())
     if paste is None:
         await answer(update, context, target, paste=service.pastes.current(key))
         return

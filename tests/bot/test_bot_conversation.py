@@ -187,8 +187,9 @@ async def test_a_long_paste_in_pieces_gets_one_checklist(start_bot, tg):
     first = " ".join(["word"] * 800)  # 3,999 characters: a client's split point
     second = "The end of the article, with a final sentence that is long enough."
     mark = bot.mark()
-    bot.send(tg.message(first))
-    bot.send(tg.message(second))
+    piece = tg.message(first)
+    bot.send(piece)
+    bot.send(tg.message(second, message_id=piece["message_id"] + 1))
     await bot.api.wait_for(
         "editMessageText", lambda r: "Counted 813 words" in r["params"]["text"], after=mark
     )
@@ -203,14 +204,24 @@ async def test_a_long_paste_in_pieces_gets_one_checklist(start_bot, tg):
 async def test_paste_pieces_are_forgotten_once_the_window_has_passed():
     joiner = conversation.PasteJoiner(window=1.0)
     piece = Article(text="word " * 700)
-    assert joiner.add((1, 1), piece, 3500, now=0.0) is None  # starts a paste
-    joined = joiner.add((1, 1), Article(text="end."), 4, now=0.5)
+    assert joiner.add((1, 1), 10, piece, 3500, now=0.0) is None  # starts a paste
+    joined = joiner.add((1, 1), 11, Article(text="end."), 4, now=0.5)
     assert joined is not None
     assert joined.article.text.endswith("\n\nend.")
-    assert joiner.add((2, 2), Article(text="short"), 5, now=5.0) is None
+    assert joiner.add((2, 2), 20, Article(text="short"), 5, now=5.0) is None
     assert joiner.current((1, 1)) is None  # no text kept beyond the window
-    assert joiner.add((3, 3), Article(text="short"), 5, now=6.0) is None
+    assert joiner.add((3, 3), 30, Article(text="short"), 5, now=6.0) is None
     assert joiner.current((3, 3)) is None  # a short message is whole: nothing kept at all
+
+
+async def test_only_the_senders_very_next_message_continues_a_paste():
+    joiner = conversation.PasteJoiner(window=1.0)
+    piece = Article(text="word " * 700)
+    assert joiner.add((1, 1), 10, piece, 3500, now=0.0) is None
+    assert joiner.add((1, 1), 12, piece, 3500, now=0.2) is None  # a message came between
+    pieces = [joiner.add((1, 1), 13 + i, piece, 3500, now=0.3) for i in range(20)]
+    most = conversation.MAX_PIECES - 1
+    assert [p is not None for p in pieces[: most + 1]] == [True] * most + [False]  # a new one
 
 
 async def test_two_separate_messages_are_two_checklists(start_bot, tg):
