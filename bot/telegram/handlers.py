@@ -96,8 +96,11 @@ def service_of(context: ContextTypes.DEFAULT_TYPE) -> Service:
 
 
 async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/start: a short welcome and an example to try."""
+    """/start: a short welcome and an example to try; from a group's button, how to go on."""
     if update.effective_message is None:
+        return
+    if context.args == ["details"]:  # sent here by Details or JSON pressed in a group
+        await update.effective_message.reply_text(texts.PRIVATE_CHAT_OPEN)
         return
     await update.effective_message.reply_text(
         texts.WELCOME, parse_mode=ParseMode.HTML, reply_markup=example_keyboard()

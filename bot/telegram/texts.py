@@ -91,6 +91,10 @@ CHATTER_HINT = (
     " sourcing. /help says more."
 )
 SENT_PRIVATELY = "Sent to you in our private chat."
+PRIVATE_CHAT_OPEN = (
+    "Thanks, I can write to you here now. Press Details or JSON under the answer in the group"
+    " again and they will come to this chat."
+)
 JSON_CAPTION = (
     "The whole checklist as JSON: every check's finding with its evidence, for a program"
     " or your notes."

@@ -438,6 +438,10 @@ async def test_in_a_group_a_stranger_is_sent_to_start_a_private_chat(start_bot, 
     answered = (await bot.api.wait_for("answerCallbackQuery", after=mark))[0]
     assert answered["params"]["url"] == f"https://t.me/{tg.BOT_USERNAME}?start=details"
     assert after(bot, mark, "editMessageText") == []
+    # Telegram opens the chat; pressing Start there sends "/start details".
+    bot.api.strangers.discard(stranger["id"])
+    started = tg.command("/start details", sender=stranger)
+    assert await bot.reply_to(started, method="sendMessage") == texts.PRIVATE_CHAT_OPEN
 
 
 async def test_start_welcomes_and_offers_an_example(start_bot, tg):
