@@ -194,10 +194,11 @@ async def on_check_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         return
     received = service_of(context).now()
     url = command_args_url(message.text or message.caption or "")
+    replied = replied_post(message)
     if url is not None:
         target = MessageInput("url", url, None)
-    elif replied_post(message) is not None:
-        target = await read_target(replied_post(message), received)  # type: ignore[arg-type]
+    elif replied is not None:
+        target = await read_target(replied, received)
     else:
         target = await read_target(message, received)
         if target.kind in ("empty", "chatter"):
@@ -267,7 +268,10 @@ async def on_group_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 async def asked_about(
     message: Message, context: ContextTypes.DEFAULT_TYPE, received: datetime
 ) -> MessageInput:
-    """ "@bot is this legit?" as a reply means the replied-to post; "@bot <link>" the link."""
+    """A reply "@bot is this legit?" means the replied-to post; "@bot <link>" the link, and
+    a file captioned "@bot" the file."""
+    if readable_document(message) is not None:
+        return await read_target(message, received)
     own = read_message(without_mentions(message, context.bot.username), received=received)
     replied = replied_post(message)
     if own.kind == "url" or replied is None:

@@ -285,6 +285,17 @@ async def test_text_and_markdown_files_are_read(start_bot, tg, name, content):
     assert f"Counted {WORDS} words" in await bot.reply_to(document(tg, bot, name, content))
 
 
+async def test_in_a_group_a_file_captioned_with_a_mention_is_read(start_bot, tg):
+    bot = await start_bot(checks=[WordsCheck()])
+    handle = f"@{tg.BOT_USERNAME}"
+    sent = document(tg, bot, "notes.txt", POST.encode()) | {
+        "chat": tg.GROUP,
+        "caption": handle,
+        "caption_entities": [{"type": "mention", "offset": 0, "length": len(handle)}],
+    }
+    assert f"Counted {WORDS} words" in await bot.reply_to(sent)
+
+
 async def test_a_file_over_the_cap_or_of_another_kind_is_explained(start_bot, tg):
     bot = await start_bot(checks=[WordsCheck()])
     huge = document(tg, bot, "big.txt", b"x", file_size=30 * 1024 * 1024)
