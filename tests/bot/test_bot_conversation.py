@@ -5,13 +5,17 @@ from __future__ import annotations
 import asyncio
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from bot.telegram import conversation, handlers, texts
+from bot.telegram.keyboards import document_links
 from checks.model import Article, Context, Result, Status
+from checks.read.text import read_bytes
 
+PAGES = Path(__file__).parents[1] / "fixtures" / "pages"
 PAGES_DIR = "01-oann-reuters-paris-theater-protest"
 POST = (
     "The regional governor said on Monday that the bridge would reopen in March, after two"
@@ -265,9 +269,6 @@ def document(tg: Any, bot: Any, name: str, content: bytes, **fields: Any) -> dic
 
 
 async def test_an_html_file_is_read_like_the_command_line_reads_it(start_bot, tg):
-    from checks.read.text import read_bytes
-    from tests.bot.conftest import PAGES
-
     raw = (PAGES / PAGES_DIR / "source.html").read_bytes()
     bot = await start_bot(checks=[WordsCheck()])
     reply = await bot.reply_to(document(tg, bot, "protest.html", raw))
@@ -512,8 +513,6 @@ async def test_inline_query_without_a_link_offers_the_how_to(start_bot, tg):
 
 
 def test_the_json_document_is_what_the_buttons_read_back():
-    from bot.telegram.keyboards import document_links
-
     document = json.dumps(
         {"results": [{"check": "lateral", "data": {"links": [
             {"kind": "archive", "label": "a", "url": "https://web.archive.org/x"},
