@@ -63,12 +63,24 @@ class PasteJoiner:
             paste.article = joined(paste.article, article)
             paste.last_at, paste.last_id = now, message_id
             paste.pieces += 1
-            self._pastes[key] = paste
+            self._keep(key, paste)
             return paste
         if size >= PIECE_MIN:
             future: asyncio.Future[int] = asyncio.get_running_loop().create_future()
-            self._pastes[key] = Paste(article, now, message_id, future)
+            self._keep(key, Paste(article, now, message_id, future))
         return None
+
+    def _keep(self, key: tuple[int, int], paste: Paste) -> None:
+        """Hold the paste for one window: its text is gone then even if nothing else comes."""
+        self._pastes[key] = paste
+        loop = asyncio.get_running_loop()
+        loop.call_later(self.window, self._expire, key, paste, paste.pieces)
+
+    def _expire(self, key: tuple[int, int], paste: Paste, pieces: int) -> None:
+        if self._pastes.get(key) is paste and paste.pieces == pieces:  # no piece came since
+            del self._pastes[key]
+            if not paste.answer.done():
+                paste.answer.cancel()
 
     def current(self, key: tuple[int, int]) -> Paste | None:
         return self._pastes.get(key)

@@ -218,6 +218,14 @@ async def test_paste_pieces_are_forgotten_once_the_window_has_passed():
     assert joiner.current((3, 3)) is None  # a short message is whole: nothing kept at all
 
 
+async def test_a_paste_is_dropped_when_its_window_ends_even_if_nothing_follows():
+    joiner = conversation.PasteJoiner(window=0.05)
+    assert joiner.add((1, 1), 10, Article(text="word " * 700), 3500, now=0.0) is None
+    assert joiner.current((1, 1)) is not None
+    await asyncio.sleep(0.1)
+    assert joiner.current((1, 1)) is None
+
+
 async def test_only_the_senders_very_next_message_continues_a_paste():
     joiner = conversation.PasteJoiner(window=1.0)
     piece = Article(text="word " * 700)
