@@ -35,7 +35,7 @@ from bot.core.logs import add_secret, quiet_http_loggers
 from bot.core.settings import Settings
 from bot.core.store import Store
 from bot.telegram import handlers, inline
-from bot.telegram.handlers import Service
+from bot.telegram.handlers import SAMPLE, Service
 from bot.telegram.keyboards import CALLBACK_PATTERN, EXAMPLE
 from bot.telegram.render import render_checklist
 from checks import engine
@@ -70,7 +70,6 @@ COMMANDS = [
 RATE_RETENTION = 24 * 3600.0
 # RetryAfter from Telegram: wait as told and try again, while the waits fit in this budget.
 FLOOD_BUDGET = 60.0
-SAMPLE = ("samples", "globalresearch-belgorod.md")  # package data of `checks`
 
 
 class _WaitedOutHere(logging.Filter):
