@@ -111,7 +111,8 @@ async def on_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/help: what the bot does and what it does not."""
     if update.effective_message is None:
         return
-    await update.effective_message.reply_text(texts.HELP, parse_mode=ParseMode.HTML)
+    help_text = texts.HELP.replace("{username}", html.escape(context.bot.username))
+    await update.effective_message.reply_text(help_text, parse_mode=ParseMode.HTML)
 
 
 async def on_about(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

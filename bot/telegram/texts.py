@@ -33,7 +33,7 @@ mention.
 • Under each answer: <b>Details</b> shows all the evidence (<b>Summary</b> goes back), \
 <b>JSON</b> sends the result as a file; in a group both come to you privately. Links open \
 the original, other coverage, fact-checks or an archived copy when there are any.
-• In any chat, <code>@botname https://…</code> offers the checklist to post there.
+• In any chat, <code>@{username} https://…</code> offers the checklist to post there.
 
 /checks lists the checks (group admins can switch one off), /about names the data it uses, \
 /privacy says what is stored, /forget deletes it."""

@@ -488,6 +488,7 @@ async def test_empty_message_gets_a_hint(start_bot, tg):
     [
         ("/start", "I never say whether it is true"),
         ("/help", "/forget deletes it"),
+        ("/help", "<code>@sourcecheck_test_bot https://…</code>"),
         ("/about", "CC BY 4.0"),
         ("/privacy", "No message text."),
         ("/checks", "<code>words</code>"),
