@@ -14,12 +14,10 @@ import contextlib
 import io
 import json
 import logging
-import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from html import unescape
 from typing import Any
 
 from nio import (
@@ -38,20 +36,20 @@ from nio import (
 )
 
 from bot.core import texts as shared_texts
+from bot.core.rich_checklist import json_document
 from bot.core.store import ResultHandle, Store
 from bot.matrix import texts
 from bot.matrix.events import RoomMessage, article_of, looks_like_article, read_event, single_url
-from bot.matrix.render import Rich, render_checklist
+from bot.matrix.render import Rich, render_checklist, rich
 from bot.matrix.settings import MatrixSettings
 from bot.matrix.state import MatrixState
 from checks import engine
 from checks.config import Config, checks_for_chat, load_config
-from checks.model import Article, Check, Checklist, Context
+from checks.model import Article, Check, Context
 from checks.outlets.table import default_table
 from checks.read.article_cache import ArticleCache
 from checks.read.fetch import Fetcher, FetchError
 from checks.read.link import read_url
-from checks.render.checklist import to_dict
 
 logger = logging.getLogger(__name__)
 
@@ -353,11 +351,11 @@ class MatrixBot:
                 )
         except FetchError as exc:
             logger.info("fetch failed: %s: %s", type(exc).__name__, exc)
-            await self._edit(room_id, progress, Rich(*_plain(shared_texts.fetch_failed(exc))))
+            await self._edit(room_id, progress, rich(shared_texts.fetch_failed(exc)))
             return
         except Exception:
             logger.exception("checking a message failed")
-            await self._edit(room_id, progress, Rich(texts.APOLOGY, texts.APOLOGY))
+            await self._edit(room_id, progress, rich(texts.APOLOGY))
             return
         finally:
             self._busy.discard(requester)
@@ -369,7 +367,7 @@ class MatrixBot:
             requester,  # type: ignore[arg-type]
             summary=[_stored(r) for r in summary],
             details=[_stored(r) for r in render_checklist(checklist, details=True)],
-            document=_document(checklist),
+            document=json_document(checklist),
             ttl=self.settings.result_ttl,
         )
         await self._edit(room_id, progress, summary[0])
@@ -450,7 +448,7 @@ class MatrixBot:
     # --- sending ---------------------------------------------------------------------------
 
     async def _notice(self, room_id: str, html: str, reply_to: str | None = None) -> str:
-        return await self._send(room_id, Rich(*_plain(html)), reply_to=reply_to)
+        return await self._send(room_id, rich(html), reply_to=reply_to)
 
     async def _send(self, room_id: str, rich: Rich, *, reply_to: str | None = None) -> str:
         content: dict[str, Any] = {
@@ -506,24 +504,13 @@ class MatrixBot:
         await self.client.room_send(room_id, "m.room.message", content)
 
 
-def _plain(html: str) -> tuple[str, str]:
-    """(body, html) for one of the bot's own HTML texts."""
-    body = re.sub(r"<br\s*/?>|</p>|</li>", "\n", html)
-    body = unescape(re.sub(r"<[^>]+>", "", body))
-    return body.strip(), html.replace("\n", "<br>")
-
-
-def _stored(rich: Rich) -> str:
-    return json.dumps({"body": rich.body, "html": rich.html}, ensure_ascii=False)
+def _stored(message: Rich) -> str:
+    return json.dumps({"body": message.body, "html": message.html}, ensure_ascii=False)
 
 
 def _rich(stored: str) -> Rich:
     data = json.loads(stored)
     return Rich(data["body"], data["html"])
-
-
-def _document(checklist: Checklist) -> bytes:
-    return json.dumps(to_dict(checklist), ensure_ascii=False, indent=2).encode("utf-8")
 
 
 def build_bot(

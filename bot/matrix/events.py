@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from typing import Any
 
+from bot.core.prose import is_prose
 from checks.model import Article, Link, Origin
 from checks.read.text import bare_url_links, read_markdown
 
@@ -17,8 +18,6 @@ _URL_ONLY = re.compile(r"^\s*<?(https?://\S+?)>?\s*$", re.I)
 # A reply's plain body starts with the quoted original ("> <@alice:x> text"), then a blank line.
 _REPLY_FALLBACK = re.compile(r"\A(?:>[^\n]*\n)+\n?")
 _MX_REPLY = re.compile(r"<mx-reply>.*?</mx-reply>", re.S | re.I)
-# Enough prose to be an article rather than a remark: words, not characters.
-MIN_ARTICLE_WORDS = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +116,7 @@ def single_url(text: str) -> str | None:
 
 def looks_like_article(text: str, links: tuple[Link, ...]) -> bool:
     """A link, or enough prose; a greeting or a question is not an article."""
-    return bool(links) or len(text.split()) >= MIN_ARTICLE_WORDS
+    return bool(links) or is_prose(text)
 
 
 def article_of(message: RoomMessage, *, room_name: str) -> Article:

@@ -17,17 +17,12 @@ from telegram import (
     MessageOriginUser,
 )
 
+from bot.core.prose import is_prose
 from checks.model import Article, Link, Origin
 
 # Above this much text besides its one link a message is a post to check, not a link to fetch.
 MAX_COMMENTARY = 300
 MAX_TITLE = 200
-# Text with neither a link nor a forward origin is an article only with this much prose;
-# shorter text, or a short question, is conversation ("hi", "how does this work?", "thanks!").
-MIN_PROSE_WORDS = 12
-MIN_PROSE_CHARS = 60  # for scripts written without spaces between words
-MAX_QUESTION_WORDS = 25
-
 _HTTP_URL = re.compile(r"https?://\S+", re.I)
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
 _COMMAND = re.compile(r"^/[A-Za-z0-9_]+(?:@[A-Za-z0-9_]+)?(?=\s|$)")
@@ -164,15 +159,6 @@ def read_message(message: Message, *, received: datetime) -> MessageInput:
         source_kind="telegram",
     )
     return MessageInput("article", None, article)
-
-
-def is_prose(text: str) -> bool:
-    """Enough words to be an article, and not a short question put to the bot."""
-    words = text.split()
-    letters = sum(ch.isalnum() for ch in text)
-    if len(words) < MIN_PROSE_WORDS and (len(words) > 3 or letters < MIN_PROSE_CHARS):
-        return False
-    return not (text.rstrip().endswith(("?", "？")) and len(words) <= MAX_QUESTION_WORDS)
 
 
 def command_args_url(text: str) -> str | None:

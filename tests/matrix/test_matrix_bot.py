@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from conftest import SEED, from_bot, joined
+from matrix_support import SEED, from_bot, joined
 
 SEED_TEXT = SEED.read_text("utf-8")
 
@@ -44,7 +44,7 @@ async def test_a_pasted_article_in_a_direct_room_gets_the_checklist(matrix_bot, 
     assert "InfoBrics" in body
     assert "placeholder" in body
     assert "sole responsibility of the author" in body
-    assert "2023-05-23" in body
+    assert "23 May 2023" in body  # the publication date, as a reader says it
     assert "<b>Outlet:</b> Global Research" in html
     # The database holds no words of the article, and the log no token.
     stored = b"".join(p.read_bytes() for p in matrix_bot.db.parent.glob("bot.db*"))
