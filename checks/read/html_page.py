@@ -17,6 +17,7 @@ from lxml import etree
 from checks.model import Article, Link
 from checks.read import page_meta
 from checks.read.decoding import decode_page
+from checks.read.provenance import declared_provenance
 from checks.read.regions import page_regions
 
 # The options trafilatura parses with, so its extraction sees the tree it expects.
@@ -356,6 +357,7 @@ def read_html(raw: bytes, *, url: str | None = None) -> Article:
     declared = root.get("lang") or meta.get("og:locale")
     month_first = page_meta.month_first_for(declared)
     dated = page_meta.published_date(root, meta, objects, month_first=month_first)
+    provenance = declared_provenance(root, meta, objects)
     # trafilatura drops these anyway; dropping them first makes its copy and cleaning cheaper.
     etree.strip_elements(root, *_CODE_TAGS, with_tail=False)
     furniture = furniture_text(root)
@@ -392,4 +394,5 @@ def read_html(raw: bytes, *, url: str | None = None) -> Article:
         meta=_page_meta(meta, objects, title_tag),
         source_kind="html",
         blocks=blocks,
+        declared=provenance,
     )
