@@ -72,6 +72,7 @@ _INLINE_FURNITURE_WORDS = _FURNITURE_WORDS | frozenset(
     twitter-tweet instagram-media tiktok-embed fb-post embed embedded""".split()
 )
 _BREADCRUMB = re.compile(r"breadcrumb", re.I)
+_LABEL_CHARS = 200  # a kicker, a section label or an editor's note line, not a list
 BLOCK_LIMIT = 2_000  # characters kept of one block
 REGION_LIMIT = 20_000  # characters kept of one region
 
@@ -299,8 +300,10 @@ class _Walk:
             region = Region.ABOVE_HEADLINE if inside or self._short(node) else Region.FOOTER
         elif _is_byline(node, words):
             region = Region.BYLINE
+        elif inside and not self._teasers(node):
+            region = Region.BEFORE_BODY
         else:
-            region = Region.BEFORE_BODY if inside or self._short(node) else Region.FOOTER
+            region = Region.BEFORE_BODY if self._short(node) else Region.FOOTER
         if region is not None:
             self.add(region, _visible(node))
 
@@ -324,10 +327,15 @@ class _Walk:
         return Region.FOOTER
 
     @staticmethod
+    def _teasers(node: etree._Element) -> bool:
+        """A list of links longer than a label: "most read", "in pictures", a menu."""
+        return len(_fold(node.text_content())) > _LABEL_CHARS and _link_dense(node)
+
+    @staticmethod
     def _short(node: etree._Element) -> bool:
         """A kicker or label outside the article element: a few words, not a menu."""
         text = _visible(node)
-        return 0 < len(text) <= 200 and not _link_dense(node)
+        return 0 < len(text) <= _LABEL_CHARS and not _link_dense(node)
 
     def add(self, region: Region, text: str, *, limit: bool = True) -> None:
         if not text:
