@@ -191,20 +191,8 @@ def _is_breadcrumb(node: etree._Element) -> bool:
 
 
 def _visible(node: etree._Element) -> str:
-    parts: list[str] = []
-
-    def walk(el: etree._Element) -> None:
-        if el.tag in _SKIP or not isinstance(el.tag, str):
-            return
-        if el.text:
-            parts.append(el.text)
-        for child in el:
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
-
-    walk(node)
-    return _fold(" ".join(parts))
+    # Scripts and styles are gone from the tree before the regions are read.
+    return _fold(" ".join(node.itertext()))
 
 
 class _Walk:
