@@ -20,13 +20,17 @@ from lxml import etree
 _SEPARATOR = re.compile(r"[-_ ]")
 _ATTRIBUTES = etree.XPath("//@class | //@id", smart_strings=False)
 # Every distinct class and id value of a page, read once per tree.
-_VALUES: weakref.WeakKeyDictionary[etree._Element, tuple[str, ...]] = weakref.WeakKeyDictionary()
+_VALUES: weakref.WeakKeyDictionary[etree._Element, tuple[str, tuple[str, ...]]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
-def _values(root: etree._Element) -> tuple[str, ...]:
+def _values(root: etree._Element) -> tuple[str, tuple[str, ...]]:
+    """(the distinct values one a line, the distinct values)."""
     values = _VALUES.get(root)
     if values is None:
-        values = _VALUES[root] = tuple(dict.fromkeys(_ATTRIBUTES(root)))
+        distinct = tuple(dict.fromkeys(_ATTRIBUTES(root)))
+        values = _VALUES[root] = ("\n".join(distinct), distinct)
     return values
 
 
@@ -36,7 +40,7 @@ def _pattern(words: tuple[str, ...], whole: bool) -> re.Pattern[str]:
         r"[-_\s]".join(re.escape(p) for p in _SEPARATOR.split(w)) for w in words
     )
     if whole:
-        return re.compile(rf"(?:^|[-_\s])(?:{alternatives})(?:$|[-_\s])", re.I)
+        return re.compile(rf"(?:^|[-_\s])(?:{alternatives})(?:$|[-_\s])", re.I | re.M)
     return re.compile(alternatives, re.I)
 
 
@@ -56,9 +60,10 @@ def marked(
     """Elements (of these tags) whose class or id has one of the words (or, with
     whole=False, contains one of them anywhere: "cookiebanner"), in document order."""
     pattern = _pattern(tuple(sorted({w.lower() for w in words})), whole)
-    literals = [
-        lit for v in _values(root) if pattern.search(v) and (lit := _literal(v)) is not None
-    ]
+    joined, distinct = _values(root)
+    if pattern.search(joined) is None:  # the usual case, settled by one scan in C
+        return []
+    literals = [lit for v in distinct if pattern.search(v) and (lit := _literal(v)) is not None]
     if not literals:
         return []
     test = " or ".join(f"@class={lit} or @id={lit}" for lit in literals)

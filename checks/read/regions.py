@@ -191,8 +191,15 @@ def _is_breadcrumb(node: etree._Element) -> bool:
 
 
 def _visible(node: etree._Element) -> str:
-    # Scripts and styles are gone from the tree before the regions are read.
-    return _fold(" ".join(node.itertext()))
+    """The subtree's text, as much as a block keeps (scripts are gone from the tree by now)."""
+    parts = []
+    size = 0
+    for text in node.itertext():
+        parts.append(text)
+        size += len(text)
+        if size > 2 * BLOCK_LIMIT:
+            break
+    return _fold(" ".join(parts))
 
 
 class _Walk:

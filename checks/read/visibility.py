@@ -28,6 +28,7 @@ _WALL_WORDS = frozenset(
 _WALL_TEXT = 30  # characters
 # Parts of class and id names of consent screens ("cookiebanner", "cmp-container").
 _CONSENT_PARTS = ("consent", "cookie", "gdpr", "cmp-", "cmp ", "privacy-wall", "didomi")
+_CONSENT_CHARS = 3_000  # a consent screen says its piece in a few paragraphs
 _CONSENT = "consent screen: the article text is not on the page"
 _TERMINAL = tuple(".!?:;)\"'”»›」。！？…]")
 _MID_SENTENCE = 60  # characters: a last line this long that ends without a stop was cut off
@@ -113,14 +114,14 @@ def page_visibility(
     scripts: int,
 ) -> Visibility:
     """The visibility of one page, given its tree with scripts already removed."""
-    if sum(c.isalnum() for c in text) < MIN_LETTERS:
+    if len(text) < 4 * MIN_LETTERS and sum(c.isalnum() for c in text) < MIN_LETTERS:
         if _body_chars(root) < _SHELL_CHARS and scripts:
             return Visibility("none", "JavaScript-only page: the HTML holds no article text")
         screens = marked(root, _CONSENT_PARTS, ("form", "div", "section", "dialog"), whole=False)
         if any(node.tag == "form" or node.find(".//button") is not None for node in screens):
             return Visibility("none", _CONSENT)
         return Visibility("none", "no readable article text on the page")
-    if _in_consent_box(root, text):
+    if len(text) <= _CONSENT_CHARS and _in_consent_box(root, text):
         return Visibility("none", _CONSENT)
     # A page declared not free often carries its whole text for search engines: it is a
     # teaser only when the page also shows a wall or the text breaks off.
