@@ -280,16 +280,17 @@ def _own_message(record: logging.LogRecord) -> bool:
 
 
 def _configure_logging(*, verbose: bool) -> None:
-    logging.basicConfig(
-        level=logging.INFO if verbose else logging.WARNING,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    # Python warnings (deprecations, parser notes) go through logging, so the filter sees them.
-    logging.captureWarnings(True)
-    if not verbose:
-        for handler in logging.getLogger().handlers:
+    root = logging.getLogger()
+    if not root.handlers:  # a host that set up logging (a test run, an embedding app) keeps it
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        if not verbose:
             handler.addFilter(_own_message)
+        root.addHandler(handler)
+        # Python warnings (deprecations, parser notes) go through logging and its filter.
+        logging.captureWarnings(True)
+        root.setLevel(logging.INFO if verbose else logging.WARNING)
+    logging.getLogger("httpx").setLevel(logging.WARNING)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
