@@ -232,6 +232,16 @@ class _Walk:
         for node in (*paragraphs, *strays, *([headline] if headline is not None else [])):
             self.path.add(node)
             self.path.update(node.iterancestors())
+        # The page's main area, when it marks one: outside it, a short line before the
+        # headline is the site's header (a menu item, an ad label), not the article's kicker.
+        self.main = next(
+            (
+                a
+                for a in (scope, *scope.iterancestors())
+                if a.tag == "main" or (a.get("role") or "").lower() == "main"
+            ),
+            None,
+        )
         self.left = len(paragraphs)
         self.seen_headline = headline is None
         self.blocks: list[Block] = []
@@ -292,13 +302,13 @@ class _Walk:
         elif furniture and not (inside and node.tag in ("header", "footer")):
             region = Region.FOOTER
         elif not self.seen_headline:
-            region = Region.ABOVE_HEADLINE if inside or self._short(node) else Region.FOOTER
+            region = Region.ABOVE_HEADLINE if inside or self._near(node) else Region.FOOTER
         elif _is_byline(node, words):
             region = Region.BYLINE
         elif inside and not self._teasers(node):
             region = Region.BEFORE_BODY
         else:
-            region = Region.BEFORE_BODY if self._short(node) else Region.FOOTER
+            region = Region.BEFORE_BODY if self._near(node) else Region.FOOTER
         if region is not None:
             self.add(region, _visible(node))
 
@@ -320,6 +330,16 @@ class _Walk:
             return Region.AFTER_BODY
         self.after_furniture = True
         return Region.FOOTER
+
+    def _near(self, node: etree._Element) -> bool:
+        """A short line outside the article element that still stands in the main area."""
+        if (
+            self.main is not None
+            and self.main is not node
+            and self.main not in set(node.iterancestors())
+        ):
+            return False
+        return self._short(node)
 
     @staticmethod
     def _teasers(node: etree._Element) -> bool:

@@ -194,3 +194,15 @@ def test_real_page_most_read_lists_between_headline_and_text_are_furniture():
 
     assert "Las + leídas" not in article.region_text(Region.BEFORE_BODY)
     assert "Las + leídas" in article.region_text(Region.FOOTER)
+
+
+def test_a_line_before_the_main_area_is_site_header_and_one_inside_it_a_kicker():
+    article = read(
+        "<div class='label'>PAID CONTENT</div>"
+        "<article><h1>Budget talks go on into the night</h1>"
+        f"<div class='story'>{PARAGRAPHS}</div></article>",
+        before=SITE_HEADER + "<div class='top-strip'>Advertisement</div>",
+    )
+
+    assert article.region_text(Region.ABOVE_HEADLINE) == "PAID CONTENT"
+    assert "Advertisement" in article.region_text(Region.FOOTER)
