@@ -2,10 +2,10 @@
 
 Touching every element from Python costs a good part of trafilatura's own extraction on a
 large page (each element becomes a Python object). Instead the page's class and id values
-are read once as plain strings, a regular expression picks the values that carry a word
-(whole words, with "-" and "_" read as separators: "p_lock_body" carries "lock",
-"article-locked" carries "locked", "block" carries neither), and one XPath query fetches
-just the elements with those values.
+are read once as plain strings and indexed by word ("-" and "_" are separators:
+"p_lock_body" carries "lock", "article-locked" carries "locked", "block" carries neither);
+a look-up picks the values that carry a word, and one XPath query fetches just the elements
+with those values.
 """
 
 from __future__ import annotations
@@ -13,41 +13,69 @@ from __future__ import annotations
 import re
 import weakref
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 
 from lxml import etree
 
-_SEPARATOR = re.compile(r"[-_ ]")
+_SEPARATOR = re.compile(r"[-_\s]+")
 _ATTRIBUTES = etree.XPath("//@class | //@id", smart_strings=False)
-# Every distinct class and id value of a page, read once per tree.
-_VALUES: weakref.WeakKeyDictionary[etree._Element, tuple[str, tuple[str, ...]]] = (
-    weakref.WeakKeyDictionary()
-)
 
 
-def _values(root: etree._Element) -> tuple[str, tuple[str, ...]]:
-    """(the distinct values one a line, the distinct values)."""
-    values = _VALUES.get(root)
-    if values is None:
-        distinct = tuple(dict.fromkeys(_ATTRIBUTES(root)))
-        values = _VALUES[root] = ("\n".join(distinct), distinct)
-    return values
+@dataclass(frozen=True, slots=True)
+class _Index:
+    joined: str  # every distinct value, lower-cased, one a line
+    values: tuple[str, ...]  # the distinct values as written
+    by_word: dict[str, tuple[int, ...]]  # word -> positions in values
+
+
+# One index per parsed tree, dropped with it.
+_INDEX: weakref.WeakKeyDictionary[etree._Element, _Index] = weakref.WeakKeyDictionary()
+
+
+def _index(root: etree._Element) -> _Index:
+    found = _INDEX.get(root)
+    if found is None:
+        values = tuple(dict.fromkeys(_ATTRIBUTES(root)))
+        by_word: dict[str, list[int]] = {}
+        for position, value in enumerate(values):
+            for word in set(_SEPARATOR.split(value.lower())):
+                by_word.setdefault(word, []).append(position)
+        found = _INDEX[root] = _Index(
+            "\n".join(values).lower(),
+            values,
+            {word: tuple(positions) for word, positions in by_word.items()},
+        )
+    return found
 
 
 @cache
-def _pattern(words: tuple[str, ...], whole: bool) -> re.Pattern[str]:
-    alternatives = "|".join(
-        r"[-_\s]".join(re.escape(p) for p in _SEPARATOR.split(w)) for w in words
-    )
-    if whole:
-        return re.compile(rf"(?:^|[-_\s])(?:{alternatives})(?:$|[-_\s])", re.I | re.M)
-    return re.compile(alternatives, re.I)
+def _whole(word: str) -> re.Pattern[str]:
+    """A word of several parts ("provided-by") as consecutive words of a value."""
+    parts = r"[-_\s]+".join(re.escape(p) for p in _SEPARATOR.split(word))
+    return re.compile(rf"(?:^|[-_\s]){parts}(?:$|[-_\s])", re.I)
 
 
 def _literal(value: str) -> str | None:
     if "'" not in value:
         return f"'{value}'"
     return f'"{value}"' if '"' not in value else None
+
+
+def _values_with(index: _Index, words: Iterable[str], whole: bool) -> list[str]:
+    chosen: set[int] = set()
+    for word in {w.lower() for w in words}:
+        if not whole:
+            if word in index.joined:
+                chosen.update(i for i, v in enumerate(index.values) if word in v.lower())
+            continue
+        first, *rest = _SEPARATOR.split(word)
+        candidates = index.by_word.get(first, ())
+        if rest:
+            pattern = _whole(word)
+            candidates = tuple(i for i in candidates if pattern.search(index.values[i]))
+        chosen.update(candidates)
+    return [index.values[i] for i in sorted(chosen)]
 
 
 def marked(
@@ -59,11 +87,11 @@ def marked(
 ) -> list[etree._Element]:
     """Elements (of these tags) whose class or id has one of the words (or, with
     whole=False, contains one of them anywhere: "cookiebanner"), in document order."""
-    pattern = _pattern(tuple(sorted({w.lower() for w in words})), whole)
-    joined, distinct = _values(root)
-    if pattern.search(joined) is None:  # the usual case, settled by one scan in C
-        return []
-    literals = [lit for v in distinct if pattern.search(v) and (lit := _literal(v)) is not None]
+    literals = [
+        lit
+        for value in _values_with(_index(root), words, whole)
+        if (lit := _literal(value)) is not None
+    ]
     if not literals:
         return []
     test = " or ".join(f"@class={lit} or @id={lit}" for lit in literals)
