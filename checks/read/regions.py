@@ -110,13 +110,28 @@ def body_keys(extracted: etree._Element | None) -> set[str]:
     return keys
 
 
-def _matched(root: etree._Element, keys: set[str]) -> list[etree._Element]:
+def _matched_in(nodes: Iterable[etree._Element], keys: set[str]) -> list[etree._Element]:
     found = []
-    for node in root.iter(*_TEXT_TAGS, "div"):
+    for node in nodes:
         if node.tag == "div" and not (node.text and node.text.strip()):
             continue
-        if _key(node.text_content()) in keys:
+        text = node.text_content()
+        if len(text) >= 20 and _key(text) in keys:
             found.append(node)
+    return found
+
+
+def _matched(root: etree._Element, keys: set[str]) -> list[etree._Element]:
+    """The elements of our tree that print the extracted lines, outermost only."""
+    # Most of a body is <p>: find its container from them, then look at every kind of
+    # paragraph inside it only, instead of every list item and div of the page.
+    found = _matched_in(root.iter("p"), keys)
+    container = body_container(found) if 2 * len(found) >= len(keys) else None
+    if container is None:
+        found = _matched_in(root.iter(*_TEXT_TAGS, "div"), keys)
+    else:
+        outside = [n for n in found if n is not container and container not in n.iterancestors()]
+        found = outside + _matched_in(container.iter(*_TEXT_TAGS, "div"), keys)
     # A list item inside a matched quote is already counted with it.
     chosen = set(found)
     return [n for n in found if not any(a in chosen for a in n.iterancestors())]
