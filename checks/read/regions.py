@@ -359,13 +359,12 @@ class _Walk:
     @staticmethod
     def _teasers(node: etree._Element) -> bool:
         """A list of links longer than a label: "most read", "in pictures", a menu."""
-        return len(_fold(node.text_content())) > _LABEL_CHARS and _link_dense(node)
+        return _text_length(node) > _LABEL_CHARS and _link_dense(node)
 
     @staticmethod
     def _short(node: etree._Element) -> bool:
         """A kicker or label outside the article element: a few words, not a menu."""
-        text = _visible(node)
-        return 0 < len(text) <= _LABEL_CHARS and not _link_dense(node)
+        return 0 < _text_length(node) <= _LABEL_CHARS and not _link_dense(node)
 
     def add(self, region: Region, text: str, *, limit: bool = True) -> None:
         if not text:
@@ -393,12 +392,21 @@ def _boxing(node: etree._Element, below_body: bool, *, inside: bool) -> bool:
     return _is_furniture(node, words)
 
 
+# Measured by libxml2: the text's length, and the text pieces inside links.
+_TEXT_LENGTH = etree.XPath("string-length(normalize-space())")
+_LINK_TEXTS = etree.XPath("descendant-or-self::a//text()", smart_strings=False)
+
+
+def _text_length(node: etree._Element) -> int:
+    return int(_TEXT_LENGTH(node))
+
+
 def _link_dense(node: etree._Element) -> bool:
     """Mostly anchors: a menu, a teaser list or a tag cloud rather than prose."""
-    total = len(_fold(node.text_content()))
+    total = _text_length(node)
     if not total:
         return False
-    linked = sum(len(_fold(a.text_content())) for a in node.iter("a"))
+    linked = sum(len(_fold(text)) for text in _LINK_TEXTS(node))
     return linked >= 0.5 * total
 
 
