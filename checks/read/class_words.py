@@ -2,10 +2,10 @@
 
 Touching every element from Python costs a good part of trafilatura's own extraction on a
 large page (each element becomes a Python object). Instead the page's class and id values
-are read once as plain strings and indexed by word ("-" and "_" are separators:
+are read once as plain strings with the set of their words ("-" and "_" are separators:
 "p_lock_body" carries "lock", "article-locked" carries "locked", "block" carries neither);
-a look-up picks the values that carry a word, and one XPath query fetches just the elements
-with those values.
+a word on the page picks the values that carry it, and one XPath query fetches just the
+elements with those values.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ _ATTRIBUTES = etree.XPath("//@class | //@id", smart_strings=False)
 class _Index:
     joined: str  # every distinct value, lower-cased, one a line
     values: tuple[str, ...]  # the distinct values as written
-    by_word: dict[str, tuple[int, ...]]  # word -> positions in values
+    words: frozenset[str]  # every word of every value, lower-cased
 
 
 # One index per parsed tree, dropped with it.
@@ -37,15 +37,8 @@ def _index(root: etree._Element) -> _Index:
     found = _INDEX.get(root)
     if found is None:
         values = tuple(dict.fromkeys(_ATTRIBUTES(root)))
-        by_word: dict[str, list[int]] = {}
-        for position, value in enumerate(values):
-            for word in set(_SEPARATOR.split(value.lower())):
-                by_word.setdefault(word, []).append(position)
-        found = _INDEX[root] = _Index(
-            "\n".join(values).lower(),
-            values,
-            {word: tuple(positions) for word, positions in by_word.items()},
-        )
+        joined = "\n".join(values).lower()
+        found = _INDEX[root] = _Index(joined, values, frozenset(_SEPARATOR.split(joined)))
     return found
 
 
@@ -69,12 +62,10 @@ def _values_with(index: _Index, words: Iterable[str], whole: bool) -> list[str]:
             if word in index.joined:
                 chosen.update(i for i, v in enumerate(index.values) if word in v.lower())
             continue
-        first, *rest = _SEPARATOR.split(word)
-        candidates = index.by_word.get(first, ())
-        if rest:
+        # Most words are on no page at all: the set of words settles that in one look-up.
+        if _SEPARATOR.split(word)[0] in index.words:
             pattern = _whole(word)
-            candidates = tuple(i for i in candidates if pattern.search(index.values[i]))
-        chosen.update(candidates)
+            chosen.update(i for i, v in enumerate(index.values) if pattern.search(v))
     return [index.values[i] for i in sorted(chosen)]
 
 
