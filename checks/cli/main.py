@@ -180,7 +180,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     except (FileNotFoundError, ValueError, CheckLoadError) as exc:
         print(f"sourcecheck: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    print(report_json(report) if args.json else render_report(report, show_failures=args.misses))
+    as_json = args.json or args.format == "json"
+    print(report_json(report) if as_json else render_report(report, show_failures=args.misses))
     return EXIT_OK
 
 
@@ -237,7 +238,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Callable[..., int
 
     evaluate = sub.add_parser("evaluate", help="measure the checks on a labelled corpus")
     evaluate.add_argument("corpus", metavar="CORPUS_DIR")
-    evaluate.add_argument("--json", action="store_true", help="machine-readable report")
+    evaluate.add_argument("--format", "-f", choices=("text", "json"), default="text")
+    evaluate.add_argument("--json", action="store_true", help="the same as --format json")
     evaluate.add_argument("--misses", action="store_true", help="list every page-level miss")
     evaluate.add_argument("--now", type=parse_now, help=argparse.SUPPRESS)
     handlers["evaluate"] = cmd_evaluate
@@ -269,14 +271,32 @@ def _unavailable(
     return handler
 
 
+# Loggers whose messages are the command's own; libraries speak only with --verbose.
+OWN_LOGGERS = ("checks", "bot", "__main__")
+
+
+def _own_message(record: logging.LogRecord) -> bool:
+    return record.name.split(".")[0] in OWN_LOGGERS
+
+
+def _configure_logging(*, verbose: bool) -> None:
+    root = logging.getLogger()
+    if not root.handlers:  # a host that set up logging (a test run, an embedding app) keeps it
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        if not verbose:
+            handler.addFilter(_own_message)
+        root.addHandler(handler)
+        # Python warnings (deprecations, parser notes) go through logging and its filter.
+        logging.captureWarnings(True)
+        root.setLevel(logging.INFO if verbose else logging.WARNING)
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser, handlers = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-    logging.getLogger("httpx").setLevel(logging.WARNING)
+    _configure_logging(verbose=args.verbose)
     try:
         return handlers[args.command](args)
     except KeyboardInterrupt:

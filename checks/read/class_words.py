@@ -1,0 +1,90 @@
+"""Find elements by the words of their class and id without walking the tree in Python.
+
+Touching every element from Python costs a good part of trafilatura's own extraction on a
+large page (each element becomes a Python object). Instead the page's class and id values
+are read once as plain strings with the set of their words ("-" and "_" are separators:
+"p_lock_body" carries "lock", "article-locked" carries "locked", "block" carries neither);
+a word on the page picks the values that carry it, and one XPath query fetches just the
+elements with those values.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from lxml import etree
+
+_SEPARATOR = re.compile(r"[-_\s]+")
+_ATTRIBUTES = etree.XPath("//@class | //@id", smart_strings=False)
+
+
+@dataclass(frozen=True, slots=True)
+class _Index:
+    joined: str  # every distinct value, lower-cased, one a line
+    values: tuple[str, ...]  # the distinct values as written
+    words: frozenset[str]  # every word of every value, lower-cased
+
+
+# One index per parsed tree, dropped with it.
+_INDEX: weakref.WeakKeyDictionary[etree._Element, _Index] = weakref.WeakKeyDictionary()
+
+
+def _index(root: etree._Element) -> _Index:
+    found = _INDEX.get(root)
+    if found is None:
+        values = tuple(dict.fromkeys(_ATTRIBUTES(root)))
+        joined = "\n".join(values).lower()
+        found = _INDEX[root] = _Index(joined, values, frozenset(_SEPARATOR.split(joined)))
+    return found
+
+
+@cache
+def _whole(word: str) -> re.Pattern[str]:
+    """A word of several parts ("provided-by") as consecutive words of a value."""
+    parts = r"[-_\s]+".join(re.escape(p) for p in _SEPARATOR.split(word))
+    return re.compile(rf"(?:^|[-_\s]){parts}(?:$|[-_\s])", re.I)
+
+
+def _literal(value: str) -> str | None:
+    if "'" not in value:
+        return f"'{value}'"
+    return f'"{value}"' if '"' not in value else None
+
+
+def _values_with(index: _Index, words: Iterable[str], whole: bool) -> list[str]:
+    chosen: set[int] = set()
+    for word in {w.lower() for w in words}:
+        if not whole:
+            if word in index.joined:
+                chosen.update(i for i, v in enumerate(index.values) if word in v.lower())
+            continue
+        # Most words are on no page at all: the set of words settles that in one look-up.
+        if _SEPARATOR.split(word)[0] in index.words:
+            pattern = _whole(word)
+            chosen.update(i for i, v in enumerate(index.values) if pattern.search(v))
+    return [index.values[i] for i in sorted(chosen)]
+
+
+def marked(
+    root: etree._Element,
+    words: Iterable[str],
+    tags: Iterable[str] = ("*",),
+    *,
+    whole: bool = True,
+) -> list[etree._Element]:
+    """Elements (of these tags) whose class or id has one of the words (or, with
+    whole=False, contains one of them anywhere: "cookiebanner"), in document order."""
+    literals = [
+        lit
+        for value in _values_with(_index(root), words, whole)
+        if (lit := _literal(value)) is not None
+    ]
+    if not literals:
+        return []
+    test = " or ".join(f"@class={lit} or @id={lit}" for lit in literals)
+    found = root.xpath(" | ".join(f"//{tag}[{test}]" for tag in tags))
+    return [node for node in found if isinstance(node, etree._Element)]
