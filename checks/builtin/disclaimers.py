@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from urllib.parse import unquote, urlsplit
 
-from checks.disclaimer_patterns import (
+from checks.builtin.disclaimer_rules import (
     CATEGORIES,
     NEGATED_CATEGORIES,
     NEGATION,

@@ -10,9 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from checks.domains import host_of, registered_domain
-from checks.model import Article, Context, Evidence, Link, Result, Status
-from checks.republication_patterns import (
+from checks.builtin.republication_rules import (
     ABOUT_THIS,
     CONTRIBUTED,
     COPYRIGHT_WIRE,
@@ -41,6 +39,8 @@ from checks.republication_patterns import (
     WIRE_NAME,
     Wire,
 )
+from checks.domains import host_of, registered_domain
+from checks.model import Article, Context, Evidence, Link, Result, Status
 
 MAX_QUOTE = 300
 PROBE_SECONDS = 8.0

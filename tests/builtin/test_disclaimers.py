@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from checks.builtin.disclaimer_rules import CATEGORIES, LANGUAGES, PATTERNS
 from checks.builtin.disclaimers import Disclaimers, find_disclaimers
-from checks.disclaimer_patterns import CATEGORIES, LANGUAGES, PATTERNS
 from checks.evaluate.corpus import expected_categories
 from checks.model import Article, Status
 from checks.read.html_page import read_html
