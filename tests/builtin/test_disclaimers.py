@@ -645,3 +645,58 @@ async def test_a_free_licence_for_the_piece_is_a_copyright_notice_a_photo_credit
     _, _, findings = await run(make_article(text), check_ctx)
 
     assert bool(of(findings, "copyright_notice")) is licensed
+
+
+# --- Italian and Polish, added through their language folders alone
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("PUBBLICITÀ\nLe migliori offerte per l'estate.", "sponsored"),
+        ("Articolo sponsorizzato. Le migliori offerte per l'estate.", "sponsored"),
+        ("Informazione pubblicitaria\nLe migliori offerte per l'estate.", "sponsored"),
+        (
+            "Le opinioni espresse dall'autore non riflettono necessariamente la linea "
+            "editoriale del giornale.",
+            "views_not_endorsed",
+        ),
+        (
+            "L'editore non si assume alcuna responsabilità per i contenuti pubblicati dai "
+            "lettori.",
+            "liability",
+        ),
+        ("Rettifica: nella versione precedente il nome del sindaco era sbagliato.", "correction"),
+        ("Editoriale\nIl paese merita di meglio.", "opinion"),
+        ("Artykuł sponsorowany\nNajlepsze oferty na lato.", "sponsored"),
+        ("REKLAMA\nNajlepsze oferty na lato.", "sponsored"),
+        ("Materiał partnera\nNajlepsze oferty na lato.", "sponsored"),
+        (
+            "Opinie wyrażone w tekście są poglądami autora i nie muszą odzwierciedlać "
+            "stanowiska redakcji.",
+            "views_not_endorsed",
+        ),
+        ("Portal nie ponosi odpowiedzialności za treść komentarzy.", "liability"),
+        (
+            "Sprostowanie: w poprzedniej wersji tekstu błędnie podaliśmy datę sesji.",
+            "correction",
+        ),
+        ("Felieton\nKraj zasługuje na więcej.", "opinion"),
+    ],
+)
+def test_italian_and_polish_labels_are_found(text, category):
+    findings = find_disclaimers(Article(text=text))
+    assert category in {f.category for f in findings}, findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il ministro ha parlato di pubblicità ingannevole durante la conferenza stampa.",
+        "Minister mówił o reklamie podczas konferencji prasowej w Sejmie.",
+        "La campagna pubblicitaria è costata due milioni.",
+    ],
+)
+def test_italian_and_polish_mentions_that_are_not_labels(text):
+    middle = "Prima riga.\nSeconda riga.\nTerza riga.\nQuarta.\n" + text + "\n" + "Riga.\n" * 8
+    assert find_disclaimers(Article(text=middle)) == []

@@ -675,3 +675,64 @@ async def test_byline_with_a_person_and_an_agency(check_ctx, byline, agency):
         replace(article, url=f"https://www.{WIRE_BY_ALIAS[agency].domains[0]}/a"), check_ctx
     )
     assert own.data["is_republication"] is False
+
+
+# --- Italian and Polish, added through their language folders alone ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        (
+            "Il governo ha approvato il decreto.\nQuesto articolo è stato pubblicato "
+            "originariamente su Internazionale.",
+            "Internazionale",
+        ),
+        (
+            "L'articolo è apparso per la prima volta sul Corriere della Sera.",
+            "Corriere della Sera",
+        ),
+        ("Il testo è stato tradotto dal Financial Times.", "Financial Times"),
+        (
+            "Rząd przyjął projekt ustawy.\nArtykuł ukazał się pierwotnie w „Gazecie Wyborczej”.",
+            "Gazecie Wyborczej",
+        ),
+        ("Tekst został opublikowany po raz pierwszy na łamach Polityki.", "Polityki"),
+        ("Przedruk za zgodą „Tygodnika Powszechnego”.", "Tygodnika Powszechnego"),
+    ],
+)
+async def test_italian_and_polish_notices_name_the_original(check_ctx, text, outlet):
+    result = await check(Article(text=text, url="https://example-news.it/a"), check_ctx)
+    assert result.data["is_republication"] is True
+    assert result.data["original_outlet"] == outlet
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("(ANSA) - ROMA, 12 MAG - Il Consiglio dei ministri ha approvato il decreto.", "ANSA"),
+        ("Il Consiglio dei ministri ha approvato il decreto.\n\nFonte: ANSA", "ANSA"),
+        ("Il Consiglio dei ministri ha approvato il decreto.\n\n(con ANSA)", "ANSA"),
+        ("Warszawa (PAP) - Sejm uchwalił w piątek nowelizację ustawy.", "PAP"),
+        ("Sejm uchwalił w piątek nowelizację ustawy.\n\nŹródło: PAP", "PAP"),
+        ("Sejm uchwalił w piątek nowelizację ustawy.\n\nNa podstawie informacji PAP", "PAP"),
+    ],
+)
+async def test_italian_and_polish_wire_credits(make_article, check_ctx, text, agency):
+    result = await check(make_article(text, url="https://example-news.pl/a"), check_ctx)
+    assert result.data["original_outlet"] == agency, result.data["signals"]
+    assert result.status is Status.WARN
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lo studio, pubblicato originariamente su Nature, mostra un legame tra i due fenomeni.",
+        "Badanie, opublikowane pierwotnie w Nature, wykazało związek.",
+        "Fonte: Istat, elaborazione della redazione",
+        "Źródło: GUS",
+    ],
+)
+async def test_italian_and_polish_sentences_that_are_not_notices(make_article, check_ctx, text):
+    result = await check(make_article(text, url="https://example-news.it/a"), check_ctx)
+    assert result.data["is_republication"] is False, result.data["signals"]
