@@ -18,6 +18,7 @@ from telegram import (
 )
 
 from checks.model import Article, Link, Origin
+from checks.read.text import text_regions
 
 # Above this much text besides its one link a message is a post to check, not a link to fetch.
 MAX_COMMENTARY = 300
@@ -155,6 +156,7 @@ def read_message(message: Message, *, received: datetime) -> MessageInput:
         origin=origin,
         received=received,
         source_kind="telegram",
+        blocks=text_regions(text),
     )
     return MessageInput("article", None, article)
 

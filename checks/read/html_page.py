@@ -17,6 +17,8 @@ from lxml import etree
 from checks.model import Article, Link
 from checks.read import page_meta
 from checks.read.decoding import decode_page
+from checks.read.provenance import declared_provenance
+from checks.read.regions import page_regions
 
 # The options trafilatura parses with, so its extraction sees the tree it expects.
 _PARSER = lxml.html.HTMLParser(
@@ -355,6 +357,7 @@ def read_html(raw: bytes, *, url: str | None = None) -> Article:
     declared = root.get("lang") or meta.get("og:locale")
     month_first = page_meta.month_first_for(declared)
     dated = page_meta.published_date(root, meta, objects, month_first=month_first)
+    provenance = declared_provenance(root, meta, objects)
     # trafilatura drops these anyway; dropping them first makes its copy and cleaning cheaper.
     etree.strip_elements(root, *_CODE_TAGS, with_tail=False)
     furniture = furniture_text(root)
@@ -374,11 +377,13 @@ def read_html(raw: bytes, *, url: str | None = None) -> Article:
     if dated is None:
         dated = page_meta.fallback_date(root, url, month_first)
     site = page_meta.site_name(meta, objects, title_tag, url)
+    title = page_meta.headline(meta, objects, title_tag, site)
+    blocks = page_regions(root, None if doc is None else doc.body, text, title)
     return Article(
         text=text,
         links=links,
         url=url,
-        title=page_meta.headline(meta, objects, title_tag, site),
+        title=title,
         byline=page_meta.byline(root, meta, objects),
         site_name=site,
         published=dated.value if dated else None,
@@ -388,4 +393,6 @@ def read_html(raw: bytes, *, url: str | None = None) -> Article:
         furniture_text=furniture,
         meta=_page_meta(meta, objects, title_tag),
         source_kind="html",
+        blocks=blocks,
+        declared=provenance,
     )

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from datetime import datetime
 
-from checks.model import Article, Link, Origin
+from checks.model import Article, Block, Link, Origin, Region
 
 MAX_INPUT_BYTES = 10 * 1024 * 1024
 
@@ -50,7 +50,13 @@ def read_text(text: str, *, origin: Origin | None = None) -> Article:
     text = _normalize_newlines(text)
     if not text.strip():
         raise InputError("the input is empty")
-    return Article(text=text, links=bare_url_links(text), origin=origin, source_kind="text")
+    return Article(
+        text=text,
+        links=bare_url_links(text),
+        origin=origin,
+        source_kind="text",
+        blocks=text_regions(text),
+    )
 
 
 def read_markdown(text: str, *, origin: Origin | None = None) -> Article:
@@ -73,7 +79,13 @@ def read_markdown(text: str, *, origin: Origin | None = None) -> Article:
     plain = "".join(parts)
     if not plain.strip():
         raise InputError("the input is empty")
-    return Article(text=plain, links=tuple(links), origin=origin, source_kind="markdown")
+    return Article(
+        text=plain,
+        links=tuple(links),
+        origin=origin,
+        source_kind="markdown",
+        blocks=text_regions(plain),
+    )
 
 
 _BARE_URL = re.compile(r"\bhttps?://[^\s<>\"')\]]+", re.I)
@@ -85,6 +97,36 @@ def bare_url_links(text: str) -> tuple[Link, ...]:
         url = m.group().rstrip(".,;:!?")
         links.append(Link(url=url, text=url, position=m.start()))
     return tuple(links)
+
+
+# A byline line of pasted text: "By Jane Doe", "Von …", "Par …", "— Kyodo".
+_BYLINE = re.compile(r"^\W{0,3}(?:by|von|par|por|di|door|автор|від|[—–])\s*:?\s+\S", re.I)
+_BYLINE_MAX = 100
+_EDGE_MIN_LINES = 3  # fewer lines than this are all body: no headline or end note to tell apart
+
+
+def text_regions(text: str) -> tuple[Block, ...]:
+    """Pasted text, Markdown and posts in the page's regions, as far as lines can tell: the
+    first line stands where a headline or kicker would, a short "By …" line after it (or
+    after a second headline line) is the byline, the last line is where end notes go, the
+    rest is the body."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if len(lines) < _EDGE_MIN_LINES:
+        return (Block(Region.BODY, "\n".join(lines)),) if lines else ()
+    blocks = [Block(Region.ABOVE_HEADLINE, lines[0])]
+    rest = lines[1:-1]
+    # The byline follows the headline, which may come after a kicker line.
+    for index, line in enumerate(rest[:2]):
+        if len(line) <= _BYLINE_MAX and _BYLINE.match(line):
+            if index:
+                blocks.append(Block(Region.ABOVE_HEADLINE, rest[0]))
+            blocks.append(Block(Region.BYLINE, line))
+            rest = rest[index + 1 :]
+            break
+    if rest:
+        blocks.append(Block(Region.BODY, "\n".join(rest)))
+    blocks.append(Block(Region.AFTER_BODY, lines[-1]))
+    return tuple(blocks)
 
 
 def has_markdown_links(text: str) -> bool:

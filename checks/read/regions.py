@@ -1,0 +1,358 @@
+"""The page's regions around the extracted article: kicker, byline, notes, asides, footer.
+
+trafilatura finds the article's paragraphs but keeps nothing of what surrounds them, and
+publishers print provenance and labels exactly there: "Anzeige" or "PAID CONTENT" above the
+headline, "By JIJI" in the byline block, an editor's note before the text, "This post
+originally appeared on …" or "This version corrects …" right after it, a disclosure box
+beside it. We find the extracted paragraphs in our own tree, take the element holding them
+(the body container) and the headline element, then walk the tree once in document order:
+every subtree that holds neither is one block, placed by where it stands relative to the
+headline and the body and by what its markup says it is (`<nav>`, `<footer>`, `<aside>`,
+class names such as "byline" or "sidebar").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from lxml import etree
+
+from checks.model import Block, Region
+
+# Region -> the words evidence uses to say where a quote stands.
+PLACE_NAMES: dict[Region, str] = {
+    Region.ABOVE_HEADLINE: "above the headline",
+    Region.BYLINE: "byline",
+    Region.BEFORE_BODY: "before the article",
+    Region.BODY: "article text",
+    Region.AFTER_BODY: "after the article",
+    Region.ASIDE: "disclosure box",
+    Region.FOOTER: "page footer or sidebar",
+}
+
+# Paragraph-level elements whose text trafilatura turns into the body's lines.
+_TEXT_TAGS = frozenset(
+    ("p", "li", "blockquote", "h2", "h3", "h4", "h5", "h6", "pre", "dd", "dt", "td", "figcaption")
+)
+_KEY_CHARS = 80
+_SKIP = frozenset(("head", "script", "style", "noscript", "template", "svg", "select", "button"))
+# Site furniture by tag or ARIA role: menus, masthead, site footer, sidebars.
+_FURNITURE_TAGS = frozenset(("nav", "footer", "aside", "form", "menu", "header", "dialog"))
+_FURNITURE_ROLES = frozenset(
+    ("navigation", "banner", "contentinfo", "complementary", "search", "menu", "dialog")
+)
+_WORD_SPLIT = re.compile(r"[\s_-]+")
+# Class/id words of site furniture. Matched on whole words of the class names.
+_FURNITURE_WORDS = frozenset(
+    """nav navbar navigation menu footer sidebar sidebars rail masthead topbar toolbar
+    site-header siteheader header-nav share sharing social comments comment related
+    recommended newsletter promo outbrain taboola widget widgets cookie cookies consent
+    ad ads advert adverts advertisement advertising adslot dfp banner subnav""".split()
+)
+# Class/id words of boxes that belong to the article: disclosures, notes, corrections.
+_BOX_WORDS = frozenset(
+    """notice note notes editor-note
+    editors-note correction corrections footnote footnotes endnote endnotes credit credits
+    sources republish republishing licence license copyright partner attribution""".split()
+)
+# Of those, the words of a disclosure box (an aside whatever its tag).
+_DISCLOSURE_WORDS = frozenset("disclosure disclosures disclaimer disclaimers".split())
+# Class/id/itemprop words of a byline block.
+_BYLINE_WORDS = frozenset(
+    """byline bylines author authors autor auteur writer dateline date time timestamp
+    published publish pubdate contributor contributors credit credits source meta
+    entry-meta post-meta article-meta story-meta info details""".split()
+)
+_BREADCRUMB = re.compile(r"breadcrumb", re.I)
+BLOCK_LIMIT = 2_000  # characters kept of one block
+REGION_LIMIT = 20_000  # characters kept of one region
+
+
+def _words(node: etree._Element) -> set[str]:
+    marks = f"{node.get('class', '')} {node.get('id', '')} {node.get('itemprop', '')}"
+    if len(marks) <= 2:
+        return set()
+    words = set(marks.lower().split())
+    for word in list(words):
+        words.update(_WORD_SPLIT.split(word))
+    return words
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _key(text: str) -> str:
+    return _fold(text)[:_KEY_CHARS].casefold()
+
+
+def body_keys(extracted: etree._Element | None) -> set[str]:
+    """Keys of the lines trafilatura kept, to find them again in our tree."""
+    if extracted is None:
+        return set()
+    keys = set()
+    for node in extracted.iter():
+        if not isinstance(node.tag, str) or node is extracted:
+            continue
+        if (node.text and node.text.strip()) or len(node):
+            key = _key("".join(node.itertext()))
+            if len(key) >= 20:
+                keys.add(key)
+    return keys
+
+
+def _matched(root: etree._Element, keys: set[str]) -> list[etree._Element]:
+    found = []
+    for node in root.iter(*_TEXT_TAGS, "div"):
+        if node.tag == "div" and not (node.text and node.text.strip()):
+            continue
+        if _key(node.text_content()) in keys:
+            found.append(node)
+    # A list item inside a matched quote is already counted with it.
+    chosen = set(found)
+    return [n for n in found if not any(a in chosen for a in n.iterancestors())]
+
+
+def body_container(matched: list[etree._Element]) -> etree._Element | None:
+    """The deepest element holding most (85 %) of the matched text: the article's body."""
+    if not matched:
+        return None
+    weight: dict[etree._Element, int] = {}
+    depth: dict[etree._Element, int] = {}
+    total = 0
+    for node in matched:
+        size = len(node.text_content())
+        total += size
+        chain = [node, *node.iterancestors()]
+        for level, ancestor in enumerate(reversed(chain)):
+            weight[ancestor] = weight.get(ancestor, 0) + size
+            depth[ancestor] = level
+    best = None
+    for node, size in weight.items():
+        if size >= 0.85 * total and (best is None or depth[node] > depth[best]):
+            best = node
+    return best
+
+
+def headline_element(
+    root: etree._Element, title: str | None, body: etree._Element | None
+) -> etree._Element | None:
+    """The <h1> that prints the headline; else the page's only <h1>."""
+    heads = [h for h in root.iter("h1") if _fold(h.text_content())]
+    if title:
+        want = _key(title)
+        for head in heads:
+            text = _key(head.text_content())
+            if text and (text == want or (len(text) >= 15 and (text in want or want in text))):
+                return head
+    outside = [h for h in heads if body is None or body not in h.iterancestors()]
+    return outside[0] if len(outside) == 1 else None
+
+
+def _common_ancestor(a: etree._Element, b: etree._Element) -> etree._Element:
+    seen = {a, *a.iterancestors()}
+    for node in (b, *b.iterancestors()):
+        if node in seen:
+            return node
+    return b.getroottree().getroot()
+
+
+def _is_furniture(node: etree._Element, words: set[str]) -> bool:
+    if node.tag in _FURNITURE_TAGS or (node.get("role") or "").lower() in _FURNITURE_ROLES:
+        return True
+    return bool(words & _FURNITURE_WORDS)
+
+
+def _is_box(node: etree._Element, words: set[str]) -> bool:
+    return node.tag == "aside" or bool(words & (_BOX_WORDS | _DISCLOSURE_WORDS))
+
+
+def _is_byline(node: etree._Element, words: set[str]) -> bool:
+    if words & _BYLINE_WORDS or node.tag in ("time", "address"):
+        return True
+    for child in node.iter("a", "time", "address"):
+        if child.tag != "a" or "author" in (child.get("rel") or "").lower():
+            return True
+    return False
+
+
+def _is_breadcrumb(node: etree._Element) -> bool:
+    marks = f"{node.get('class', '')} {node.get('id', '')} {node.get('aria-label', '')}"
+    return bool(_BREADCRUMB.search(marks)) or "BreadcrumbList" in (node.get("itemtype") or "")
+
+
+def _visible(node: etree._Element) -> str:
+    parts: list[str] = []
+
+    def walk(el: etree._Element) -> None:
+        if el.tag in _SKIP or not isinstance(el.tag, str):
+            return
+        if el.text:
+            parts.append(el.text)
+        for child in el:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+
+    walk(node)
+    return _fold(" ".join(parts))
+
+
+class _Walk:
+    """One pass over the tree in document order, placing every subtree off the article's path."""
+
+    def __init__(
+        self,
+        headline: etree._Element | None,
+        body: etree._Element,
+        paragraphs: list[etree._Element],
+        scope: etree._Element,
+        body_text: str,
+    ) -> None:
+        self.headline = headline
+        self.body = body
+        self.paragraphs = set(paragraphs)
+        self.scope = scope
+        self.body_text = body_text
+        self.path: set[etree._Element] = set()
+        for node in (*paragraphs, *([headline] if headline is not None else [])):
+            self.path.add(node)
+            self.path.update(node.iterancestors())
+        self.path.add(body)
+        self.path.update(body.iterancestors())
+        self.left = len(paragraphs)
+        self.seen_headline = headline is None
+        self.blocks: list[Block] = []
+        self.sizes: dict[Region, int] = {}
+        self.after_furniture = False  # past the first site furniture after the body
+
+    def run(self, root: etree._Element) -> list[Block]:
+        self.visit(root, inside=root is self.scope, in_body=root is self.body)
+        return self.blocks
+
+    def visit(self, node: etree._Element, *, inside: bool, in_body: bool) -> None:
+        if node is self.headline:
+            self.seen_headline = True
+            return
+        if node in self.paragraphs:
+            if self.left == len(self.paragraphs) and self.body_text:
+                self.add(Region.BODY, self.body_text, limit=False)
+            self.left -= 1
+            return
+        if node not in self.path:
+            self.place(node, inside=inside, in_body=in_body)
+            return
+        for child in node:
+            if isinstance(child.tag, str) and child.tag not in _SKIP:
+                self.visit(
+                    child,
+                    inside=inside or child is self.scope,
+                    in_body=in_body or child is self.body,
+                )
+
+    def place(self, node: etree._Element, *, inside: bool, in_body: bool) -> None:
+        started = self.left < len(self.paragraphs)
+        ended = self.left == 0
+        words = _words(node)
+        if _is_breadcrumb(node) and not ended:
+            self.add(Region.ABOVE_HEADLINE, _visible(node))
+            return
+        furniture = _is_furniture(node, words)
+        region: Region | None
+        if ended:
+            region = self._after(node, words, furniture, inside)
+        elif started:
+            # Between the body's paragraphs: only boxes that belong to the article count.
+            region = Region.ASIDE if _is_box(node, words) else None
+            if region is None and furniture and not in_body:
+                region = Region.FOOTER
+        elif furniture and not (inside and node.tag in ("header", "footer")):
+            region = Region.FOOTER
+        elif not self.seen_headline:
+            region = Region.ABOVE_HEADLINE if inside or self._short(node) else Region.FOOTER
+        elif _is_byline(node, words):
+            region = Region.BYLINE
+        else:
+            region = Region.BEFORE_BODY if inside or self._short(node) else Region.FOOTER
+        if region is not None:
+            self.add(region, _visible(node))
+
+    def _after(
+        self, node: etree._Element, words: set[str], furniture: bool, inside: bool
+    ) -> Region:
+        if self.after_furniture:
+            return Region.FOOTER
+        disclosure = bool(words & _DISCLOSURE_WORDS)
+        if disclosure or (node.tag == "aside" and (inside or words & _BOX_WORDS)):
+            return Region.ASIDE
+        if words & _BOX_WORDS:
+            return Region.AFTER_BODY
+        if furniture and not (inside and node.tag == "footer"):
+            if not inside:
+                self.after_furniture = True
+            return Region.FOOTER
+        if inside or not _link_dense(node):
+            return Region.AFTER_BODY
+        self.after_furniture = True
+        return Region.FOOTER
+
+    @staticmethod
+    def _short(node: etree._Element) -> bool:
+        """A kicker or label outside the article element: a few words, not a menu."""
+        text = _visible(node)
+        return 0 < len(text) <= 200 and not _link_dense(node)
+
+    def add(self, region: Region, text: str, *, limit: bool = True) -> None:
+        if not text:
+            return
+        if limit:
+            text = text[:BLOCK_LIMIT]
+            used = self.sizes.get(region, 0)
+            if used >= REGION_LIMIT:
+                return
+            self.sizes[region] = used + len(text)
+        self.blocks.append(Block(region, text))
+
+
+def _link_dense(node: etree._Element) -> bool:
+    """Mostly anchors: a menu, a teaser list or a tag cloud rather than prose."""
+    total = len(_fold(node.text_content()))
+    if not total:
+        return False
+    linked = sum(len(_fold(a.text_content())) for a in node.iter("a"))
+    return linked >= 0.5 * total
+
+
+def page_regions(
+    root: etree._Element,
+    extracted: etree._Element | None,
+    body_text: str,
+    title: str | None,
+) -> tuple[Block, ...]:
+    """The page's blocks by region, in document order; () when the body cannot be found."""
+    paragraphs = _matched(root, body_keys(extracted))
+    body = body_container(paragraphs)
+    if body is None:
+        return (Block(Region.BODY, body_text),) if body_text else ()
+    paragraphs = [p for p in paragraphs if p is body or body in p.iterancestors()]
+    headline = headline_element(root, title, body)
+    if headline is not None and headline in paragraphs:
+        paragraphs.remove(headline)
+    if body in paragraphs:
+        # The body is a single paragraph-level element: its own children are the body.
+        paragraphs = [body]
+    scope = body if headline is None else _common_ancestor(headline, body)
+    if scope.tag in ("html", "body"):
+        scope = next((a for a in body.iterancestors("article", "main")), body)
+    if not paragraphs:
+        return (Block(Region.BODY, body_text),) if body_text else ()
+    return tuple(_Walk(headline, body, paragraphs, scope, body_text).run(root))
+
+
+def place_name(region: Region) -> str:
+    return PLACE_NAMES[region]
+
+
+def texts(blocks: Iterable[Block], *regions: Region) -> list[str]:
+    return [b.text for b in blocks if b.region in regions]
