@@ -269,14 +269,31 @@ def _unavailable(
     return handler
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser, handlers = build_parser()
-    args = parser.parse_args(argv)
+# Loggers whose messages are the command's own; libraries speak only with --verbose.
+OWN_LOGGERS = ("checks", "bot", "__main__")
+
+
+def _own_message(record: logging.LogRecord) -> bool:
+    return record.name.split(".")[0] in OWN_LOGGERS
+
+
+def _configure_logging(*, verbose: bool) -> None:
     logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
+        level=logging.INFO if verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    # Python warnings (deprecations, parser notes) go through logging, so the filter sees them.
+    logging.captureWarnings(True)
+    if not verbose:
+        for handler in logging.getLogger().handlers:
+            handler.addFilter(_own_message)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser, handlers = build_parser()
+    args = parser.parse_args(argv)
+    _configure_logging(verbose=args.verbose)
     try:
         return handlers[args.command](args)
     except KeyboardInterrupt:

@@ -14,11 +14,12 @@ from urllib.parse import urljoin, urlsplit
 import lxml.html
 from lxml import etree
 
-from checks.model import Article, Link
+from checks.model import Article, Link, Visibility
 from checks.read import page_meta
 from checks.read.decoding import decode_page
 from checks.read.provenance import declared_provenance
 from checks.read.regions import page_regions
+from checks.read.visibility import page_visibility
 
 # The options trafilatura parses with, so its extraction sees the tree it expects.
 _PARSER = lxml.html.HTMLParser(
@@ -348,7 +349,12 @@ def read_html(raw: bytes, *, url: str | None = None) -> Article:
     url = _usable_url(url)
     root = parse_html(raw)
     if root is None:
-        return Article(text="", url=url, source_kind="html")
+        return Article(
+            text="",
+            url=url,
+            source_kind="html",
+            visibility=Visibility("none", "the page could not be read as HTML"),
+        )
     # trafilatura resolves relative links against the host only.
     fragments = _absolutize(root, url) if url else set()
     meta = page_meta.meta_tags(root)
@@ -358,6 +364,7 @@ def read_html(raw: bytes, *, url: str | None = None) -> Article:
     month_first = page_meta.month_first_for(declared)
     dated = page_meta.published_date(root, meta, objects, month_first=month_first)
     provenance = declared_provenance(root, meta, objects)
+    scripts = sum(1 for _ in root.iter("script"))
     # trafilatura drops these anyway; dropping them first makes its copy and cleaning cheaper.
     etree.strip_elements(root, *_CODE_TAGS, with_tail=False)
     furniture = furniture_text(root)
@@ -395,4 +402,5 @@ def read_html(raw: bytes, *, url: str | None = None) -> Article:
         source_kind="html",
         blocks=blocks,
         declared=provenance,
+        visibility=page_visibility(root, objects, meta, text, scripts=scripts),
     )
