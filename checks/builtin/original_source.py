@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from checks.builtin.republication_rules import (
+from checks.builtin._republication_rules import (
     ABOUT_THIS,
     CONTRIBUTED,
     COPYRIGHT_WIRE,
@@ -34,13 +34,11 @@ from checks.builtin.republication_rules import (
     SLASH_DATELINE,
     TAIL_LINES,
     TRAILING_WIRE,
-    WIRE_BY_ALIAS,
-    WIRE_BY_DOMAIN,
     WIRE_NAME,
-    Wire,
 )
 from checks.domains import host_of, registered_domain
 from checks.model import Article, Context, Evidence, Link, Result, Status
+from checks.wires import WIRE_BY_ALIAS, WIRE_BY_DOMAIN, Wire
 
 MAX_QUOTE = 300
 PROBE_SECONDS = 8.0

@@ -12,10 +12,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from checks.builtin.republication_rules import WIRES
 from checks.engine import load_checks, run
 from checks.model import Check, Checklist, Context
 from checks.read.html_page import read_html
+from checks.wires import WIRES
 
 # labels.json disclaimer types -> the categories the disclaimers check reports.
 LABEL_CATEGORIES = {

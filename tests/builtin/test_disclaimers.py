@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from checks.builtin.disclaimer_rules import CATEGORIES, LANGUAGES, PATTERNS
+from checks.builtin._disclaimer_rules import CATEGORIES, LANGUAGES, PATTERNS
 from checks.builtin.disclaimers import Disclaimers, find_disclaimers
 from checks.evaluate.corpus import expected_categories
-from checks.model import Article, Status
+from checks.model import Article, Block, Region, Status
 from checks.read.html_page import read_html
 
 PAGES = Path(__file__).parents[1] / "fixtures" / "pages"
@@ -604,7 +604,14 @@ async def test_page_08_essay_under_ideas_is_opinion_despite_its_metadata(check_c
     article, _ = page("08")
     _, summary, findings = await run(article, check_ctx)
     assert summary == "opinion"
-    assert {f["where"] for f in findings} <= {"page metadata", "address"}
+    assert {f["where"] for f in findings} <= {"page metadata", "address", "above the headline"}
+    # the section label printed above the headline says it too
+    assert {
+        "category": "opinion",
+        "quote": 'section "ideas"',
+        "where": "above the headline",
+        "language": "en",
+    } in findings
 
 
 async def test_a_reader_funded_investigation_says_so_in_german(check_ctx):
@@ -700,3 +707,102 @@ def test_italian_and_polish_labels_are_found(text, category):
 def test_italian_and_polish_mentions_that_are_not_labels(text):
     middle = "Prima riga.\nSeconda riga.\nTerza riga.\nQuarta.\n" + text + "\n" + "Riga.\n" * 8
     assert find_disclaimers(Article(text=middle)) == []
+
+
+# --- labels from where they stand on the page (the reader's regions)
+
+BODY = "The council voted on Tuesday to close the bridge.\nWork starts in May.\nIt lasts a year."
+
+
+def paged(*blocks: tuple[Region, str], text: str = BODY) -> Article:
+    return Article(
+        text=text,
+        source_kind="html",
+        blocks=(Block(Region.BODY, text), *(Block(r, t) for r, t in blocks)),
+    )
+
+
+@pytest.mark.parametrize(
+    ("region", "label", "category", "where"),
+    [
+        (Region.ABOVE_HEADLINE, "PAID CONTENT", "sponsored", "above the headline"),
+        (Region.ABOVE_HEADLINE, "Advertorial", "sponsored", "above the headline"),
+        (Region.ABOVE_HEADLINE, "Anzeige", "sponsored", "above the headline"),
+        (Region.BYLINE, "Sponsored by Acme Bank", "sponsored", "byline"),
+        (
+            Region.AFTER_BODY,
+            "This version corrects the spelling of the mayor's name.",
+            "correction",
+            "after the article",
+        ),
+        (
+            Region.AFTER_BODY,
+            "Correction: An earlier version of this story gave the wrong date for the vote.",
+            "correction",
+            "after the article",
+        ),
+        (
+            Region.ASIDE,
+            "Disclosure statement Jane Doe receives funding from the Australian Research "
+            "Council. She is a member of the Greens.",
+            "disclosure",
+            "disclosure box",
+        ),
+        (
+            Region.AFTER_BODY,
+            "We may earn a commission when you buy through links on our site.",
+            "affiliate",
+            "after the article",
+        ),
+        (
+            Region.AFTER_BODY,
+            "This post originally appeared on Grist. The views expressed are solely those of "
+            "the author.",
+            "views_not_endorsed",
+            "after the article",
+        ),
+        (Region.ABOVE_HEADLINE, "Letters to the Editor", "opinion", "above the headline"),
+        (Region.ABOVE_HEADLINE, "Home > Opinion > Columns", "opinion", "above the headline"),
+        (Region.ABOVE_HEADLINE, "Leserbriefe", "opinion", "above the headline"),
+    ],
+)
+def test_labels_count_where_publishers_print_them(region, label, category, where):
+    findings = [f for f in find_disclaimers(paged((region, label))) if f.category == category]
+    assert findings, find_disclaimers(paged((region, label)))
+    assert findings[0].where == where
+
+
+@pytest.mark.parametrize(
+    ("region", "label"),
+    [
+        (Region.ASIDE, "Anzeige"),  # an ad slot beside the text
+        (Region.ASIDE, "Sponsored content from our partners"),
+        (Region.FOOTER, "PAID CONTENT"),  # a sidebar teaser
+        (Region.AFTER_BODY, "Promotion"),  # top-only label lines say nothing at the end
+    ],
+)
+def test_labels_beside_the_article_are_not_the_articles(region, label):
+    assert find_disclaimers(paged((region, label))) == []
+
+
+def test_a_correction_in_the_middle_of_the_body_is_not_a_note():
+    text = "\n".join(
+        [
+            "The council voted on Tuesday.",
+            "Work starts in May.",
+            "Correction: the council's own notice had the wrong date, the mayor said today.",
+            "The bridge carries 20,000 cars a day.",
+            "It lasts a year.",
+        ]
+    )
+    assert find_disclaimers(paged((Region.BYLINE, "By Jane Doe"), text=text)) == []
+
+
+async def test_engadget_affiliate_disclosure_is_quoted_from_the_block_after_the_article(
+    check_ctx,
+):
+    article, labels = page("10")
+    _, _, findings = await run(article, check_ctx)
+    affiliate = of(findings, "affiliate")
+    assert affiliate[0]["where"] == "after the article"
+    assert folded(affiliate[0]["quote"]) in folded(label_quote(labels, "affiliate_commission"))

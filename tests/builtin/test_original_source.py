@@ -13,12 +13,13 @@ from typing import Any
 
 import pytest
 
+from checks.builtin._republication_rules import NOTICES
 from checks.builtin.original_source import OriginalSource, name_after
-from checks.builtin.republication_rules import NOTICES, WIRE_BY_ALIAS
 from checks.evaluate.corpus import Tally
 from checks.model import Article, Link, Origin, Result, Status
 from checks.read.fetch import Fetcher
 from checks.read.html_page import read_html
+from checks.wires import WIRE_BY_ALIAS
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 PAGES = FIXTURES / "pages"

@@ -21,6 +21,7 @@ CATEGORIES = (
     "copyright_notice",
     "correction",
     "funding",
+    "disclosure",
 )
 
 

@@ -1,9 +1,9 @@
 """The original_source check's language data, read once from `checks/languages`.
 
 Phrasings (notices, source lines, credit lines, byline words) come from each language's
-`republication.toml`, the wire agencies from the shared `wires.toml`. What stays here is the
-typography every language shares: datelines "PARIS (Reuters) –", "МОСКВА, 29 июня. /ТАСС/.",
-copyright lines, a last line "— AP".
+`republication.toml`, the wire agencies from the shared `wires.toml` (`checks.wires`). What
+stays here is the typography every language shares: datelines "PARIS (Reuters) –",
+"МОСКВА, 29 июня. /ТАСС/.", copyright lines, a last line "— AP".
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import Any
 
 from checks.languages import languages as all_languages
 from checks.languages import patterns, resource, shared
+from checks.wires import WIRE_BY_ALIAS
 
 KIND = "republication"
 
@@ -23,15 +24,6 @@ def languages() -> tuple[str, ...]:
     """English first: labels written in English ("Update:") are used by pages in any language,
     so a finding's language is English when another language's phrasing also matches."""
     return tuple(sorted(all_languages(), key=lambda code: code != "en"))
-
-
-@dataclass(frozen=True, slots=True)
-class Wire:
-    """A news agency: how texts credit it and the domains where its own copy lives."""
-
-    name: str
-    aliases: tuple[str, ...]  # case-sensitive, as credited in text
-    domains: tuple[str, ...]
 
 
 def _resources() -> Iterator[Mapping[str, Any]]:
@@ -52,12 +44,6 @@ def _word(word: str) -> str:
     return re.escape(word).replace("'", "['’]")
 
 
-WIRES = tuple(
-    Wire(str(w["name"]), tuple(w["aliases"]), tuple(w["domains"]))
-    for w in shared("wires").get("wires", ())
-)
-WIRE_BY_ALIAS = {alias: wire for wire in WIRES for alias in wire.aliases}
-WIRE_BY_DOMAIN = {domain: wire for wire in WIRES for domain in wire.domains}
 _WIRE_ALT = "|".join(re.escape(a) for a in sorted(WIRE_BY_ALIAS, key=len, reverse=True))
 WIRE_NAME = re.compile(rf"(?<![\w-])(?:{_WIRE_ALT})(?![\w-])")
 
