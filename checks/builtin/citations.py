@@ -97,6 +97,10 @@ class Citations:
     title = "Linked citations"
 
     async def run(self, article: Article, ctx: Context) -> Result:
+        seen = article.visibility
+        if seen.text == "none":
+            data = {"visible": seen.text, "visible_reason": seen.reason}
+            return Result(Status.SKIP, f"Could not look for links: {seen.reason}", data=data)
         if not article.text.strip():
             return Result(Status.SKIP, "no article text to look for links in")
         home_url = article.url or article.canonical_url
@@ -115,7 +119,11 @@ class Citations:
         if ctx.fetcher is not None and cited:
             data.update(await _probe(cited, ctx))
             evidence = _dead_evidence(data["dead_links"]) + evidence
-        return Result(_status(data), _summary(data), evidence, data)
+        summary = _summary(data)
+        if seen.text == "partial":
+            data["visible"], data["visible_reason"] = seen.text, seen.reason
+            summary += f" (only in the visible part: {seen.reason})"
+        return Result(_status(data), summary, evidence, data)
 
 
 def _is_news_site(domain: str, ctx: Context) -> bool:

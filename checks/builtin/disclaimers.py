@@ -496,9 +496,21 @@ class Disclaimers:
 
     async def run(self, article: Article, ctx: Context) -> Result:
         findings = find_disclaimers(article)
+        seen = article.visibility
+        unseen = (
+            {} if seen.text == "full" else {"visible": seen.text, "visible_reason": seen.reason}
+        )
         if not findings:
-            return Result(Status.INFO, "No disclaimer found", data={"findings": []})
+            data = {"findings": [], **unseen}
+            if seen.text == "none":
+                return Result(Status.SKIP, f"Could not look: {seen.reason}", data=data)
+            if seen.text == "partial":
+                summary = f"No disclaimer found in the visible part ({seen.reason})"
+                return Result(Status.INFO, summary, data=data)
+            return Result(Status.INFO, "No disclaimer found", data=data)
         status, summary = _summary(findings)
+        if seen.text != "full":
+            summary += f"; judged only what could be seen ({seen.reason})"
         evidence = [_evidence(f) for f in findings]
         if note := next((f.note for f in findings if f.note), ""):
             evidence.append(Evidence(note, where="note on the page"))
@@ -509,5 +521,6 @@ class Disclaimers:
             data={
                 "findings": [f.as_data() for f in findings],
                 "categories": list(dict.fromkeys(f.category for f in findings)),
+                **unseen,
             },
         )

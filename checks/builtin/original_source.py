@@ -650,8 +650,17 @@ class OriginalSource:
             "signals": [_signal_data(s) for s in signals],
             "reachable": None,
         }
+        seen = article.visibility
+        if seen.text != "full":
+            data["visible"], data["visible_reason"] = seen.text, seen.reason
         if not counted:
-            return _not_republished(signals, data)
+            result = _not_republished(signals, data)
+            if seen.text == "none" and not signals:
+                return Result(Status.SKIP, f"Could not look: {seen.reason}", (), data)
+            if seen.text == "partial" and not signals:
+                summary = f"No sign of republication in the visible part ({seen.reason})"
+                return Result(Status.INFO, summary, (), data)
+            return result
         chosen = next((s for s in counted if s.outlet), counted[0])
         link = find_link(article, chosen, counted, own)
         canonical = next((s.url for s in counted if s.kind == "canonical"), None)
@@ -668,6 +677,8 @@ class OriginalSource:
         if data["original_url"] and ctx.fetcher is not None:
             data["reachable"] = await _probe(data["original_url"], ctx)
         status, summary = _verdict(chosen, link, problem, home, canonical, data["reachable"])
+        if seen.text != "full":
+            summary += f"; judged only what could be seen ({seen.reason})"
         evidence = [Evidence(s.quote, s.where, s.url) for s in counted[:5]]
         if link is not None:
             evidence.append(Evidence(link.text or link.url, "link", link.url or None))

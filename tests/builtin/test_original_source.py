@@ -737,3 +737,50 @@ async def test_italian_and_polish_wire_credits(make_article, check_ctx, text, ag
 async def test_italian_and_polish_sentences_that_are_not_notices(make_article, check_ctx, text):
     result = await check(make_article(text, url="https://example-news.it/a"), check_ctx)
     assert result.data["is_republication"] is False, result.data["signals"]
+
+
+# --- what could not be seen: say so instead of "nothing found"
+
+# Pages the reader could not see (the same shapes as tests/read/test_visibility.py).
+JS_SHELL = (
+    b"<html><head><title>Talks</title><script>location.reload();</script></head>"
+    b'<body><div id="root"></div><script src="/app.js"></script></body></html>'
+)
+TEASER_PAGE = (
+    b'<html><head><title>Talks</title><script type="application/ld+json">{"@context": '
+    b'"https://schema.org", "@type": "NewsArticle", "headline": "Talks", '
+    b'"isAccessibleForFree": "False"}</script></head><body><article><h1>Talks</h1>'
+    b"<p>The minister said on Tuesday that the talks would go on into next week, and that "
+    b"both sides had agreed to meet again in the capital. What the two delegations could not "
+    b'agree on was the timetable, which the opposition says is</p><div class="paywall"><p>'
+    b"Subscribe to continue reading: unlimited access for 1 a month.</p></div>"
+    b"</article></body></html>"
+)
+SHELL_URL = "https://www.example-daily.com/politics/2024/05/talks.html"
+
+
+async def test_a_page_without_readable_text_could_not_be_looked_at(check_ctx):
+    article = read_html(JS_SHELL, url=SHELL_URL)
+    result = await check(article, check_ctx)
+    assert result.status is Status.SKIP
+    assert result.summary == f"Could not look: {article.visibility.reason}"
+    assert result.data["visible"] == "none"
+
+
+async def test_markup_still_speaks_when_the_text_cannot_be_read(check_ctx):
+    article = replace(
+        read_html(JS_SHELL, url=SHELL_URL), canonical_url="https://apnews.com/article/talks-1"
+    )
+    result = await check(article, check_ctx)
+    assert result.data["is_republication"] is True
+    assert result.summary.endswith(
+        f"; judged only what could be seen ({article.visibility.reason})"
+    )
+
+
+async def test_a_paywalled_teaser_is_judged_only_in_its_visible_part(check_ctx):
+    result = await check(read_html(TEASER_PAGE, url=SHELL_URL), check_ctx)
+    assert result.status is Status.INFO
+    assert result.summary == (
+        "No sign of republication in the visible part (paywall (isAccessibleForFree: false))"
+    )
