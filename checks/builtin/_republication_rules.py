@@ -18,6 +18,8 @@ from checks.languages import patterns, resource, shared
 from checks.wires import WIRE_BY_ALIAS
 
 KIND = "republication"
+# Chinese and Japanese portals' forms: read on every page, though not a language we read yet.
+PORTALS = "_portals"
 
 
 def languages() -> tuple[str, ...]:
@@ -79,6 +81,10 @@ HEAD_BYLINE = re.compile(
 TRAILING_WIRE = re.compile(
     rf"(?:[-–—]\s*\(?(?P<name>{_WIRE_ALT})\)?|^\(?(?P<alone>{_WIRE_ALT})\)?)\.?[ \t]*$", re.M
 )
+# "…と述べた。（共同）", "(AFP)" at the end of a line in the last lines.
+CJK_TRAILING_WIRE = re.compile(rf"[（(](?P<name>{_WIRE_ALT})[）)][ \t]*$", re.M)
+# Japanese agencies' datelines: "【ワシントン共同】", "【ニューヨーク時事】".
+BRACKET_DATELINE = re.compile(r"【(?P<lead>[^】\n]{0,20}?)(?P<name>共同|時事)】")
 TAIL_LINES = 3
 # Credit lines ("Mit Material von dpa", "Le Monde avec AFP") may stand in the last lines or
 # as a byline near the top.
@@ -185,7 +191,7 @@ NOTICES = tuple(
         triggers=tuple(p.entry.get("triggers", ())),
         edge_line=p.entry.get("edge_line", False),
     )
-    for code in languages()
+    for code in (*languages(), PORTALS)
     for p in patterns(KIND, code)
     if p.path.startswith("notices")
 )

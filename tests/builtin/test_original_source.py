@@ -16,7 +16,7 @@ import pytest
 from checks.builtin._republication_rules import NOTICES
 from checks.builtin.original_source import OriginalSource, name_after
 from checks.evaluate.corpus import Tally
-from checks.model import Article, Link, Origin, Result, Status
+from checks.model import Article, Block, Declared, Link, Origin, Region, Result, Status
 from checks.read.fetch import Fetcher
 from checks.read.html_page import read_html
 from checks.wires import WIRE_BY_ALIAS
@@ -784,3 +784,175 @@ async def test_a_paywalled_teaser_is_judged_only_in_its_visible_part(check_ctx):
     assert result.summary == (
         "No sign of republication in the visible part (paywall (isAccessibleForFree: false))"
     )
+
+
+# --- every signal the page gives: regions, declared provenance, partner addresses, portals
+
+
+def paged_article(*blocks: tuple[Region, str], url: str, text: str = "", **fields) -> Article:
+    text = text or "The council voted on Tuesday to close the bridge.\nWork starts in May."
+    body = (Block(Region.BODY, text),)
+    return Article(
+        text=text,
+        url=url,
+        source_kind="html",
+        blocks=body + tuple(Block(r, t) for r, t in blocks),
+        **fields,
+    )
+
+
+async def test_a_notice_in_its_own_section_after_the_article(check_ctx):
+    article = paged_article(
+        (Region.AFTER_BODY, "This post originally appeared on Grist."),
+        url="https://www.salon.com/2023/05/01/heat-waves-are-getting-longer_partner/",
+    )
+    result = await check(article, check_ctx)
+    assert result.data["original_outlet"] == "Grist"
+    kinds = {(s["kind"], s["where"]) for s in result.data["signals"]}
+    assert kinds == {("notice", "after the article"), ("address", "address")}
+
+
+async def test_a_partner_address_alone_says_republished_without_a_name(check_ctx):
+    article = paged_article(url="https://www.salon.com/2023/05/01/heat-waves_partner/")
+    result = await check(article, check_ctx)
+    assert result.summary == "Republished, but the original is not named"
+    assert result.status is Status.WARN
+
+
+@pytest.mark.parametrize(
+    ("region", "line", "agency"),
+    [
+        (Region.BYLINE, "By JIJI", "Jiji Press"),
+        (Region.BYLINE, "KYODO", "Kyodo"),
+        (Region.BYLINE, "Jane Doe — Kyodo", "Kyodo"),
+        (Region.BYLINE, "By The Associated Press", "The Associated Press"),
+        (Region.ABOVE_HEADLINE, "AP", "The Associated Press"),
+        (
+            Region.AFTER_BODY,
+            "The Associated Press contributed to this report.",
+            "The Associated Press",
+        ),
+        (Region.AFTER_BODY, "(Reporting by Jane Doe; Editing by John Roe)", "Reuters"),
+    ],
+)
+async def test_wire_credits_in_the_byline_block_and_after_the_article(
+    check_ctx, region, line, agency
+):
+    article = paged_article((region, line), url="https://www.japantimes.co.jp/news/2024/a/")
+    result = await check(article, check_ctx)
+    assert result.data["original_outlet_en"] == agency, result.data["signals"]
+    assert result.status is Status.WARN
+
+
+async def test_a_photo_credit_before_the_article_is_not_a_wire_credit(check_ctx):
+    article = paged_article(
+        (Region.BEFORE_BODY, "Firefighters on Monday. Noah Berger / AP"),
+        (Region.BEFORE_BODY, "JIM WATSON/AFP/Getty Images"),
+        url="https://www.theatlantic.com/ideas/archive/2020/08/a/615599/",
+    )
+    result = await check(article, check_ctx)
+    assert result.data["is_republication"] is False, result.data["signals"]
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("【ワシントン共同】米政府は12日、新たな制裁を発表した。", "Kyodo"),
+        ("【ニューヨーク時事】12日のニューヨーク株式市場は続落した。", "Jiji Press"),
+        ("米政府は12日、新たな制裁を発表した。\n政府高官が明らかにした。（共同）", "Kyodo"),
+        ("国务院发布了新的规定。\n来源：新华社", "Xinhua"),
+    ],
+)
+async def test_chinese_and_japanese_agency_credits(check_ctx, text, agency):
+    result = await check(Article(text=text, url="https://news.example-portal.jp/a/1"), check_ctx)
+    assert result.data["original_outlet_en"] == agency, result.data["signals"]
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("苹果发布了新款手机。\n本文来源：澎湃新闻", "澎湃新闻"),
+        ("本文转载自微信公众号“量子位”。\n苹果发布了新款手机。", "量子位"),
+        ("原标题：外卖骑手的一天\n他每天工作十二个小时。", None),
+    ],
+)
+async def test_chinese_portal_notices(check_ctx, text, outlet):
+    result = await check(Article(text=text, url="https://www.sohu.com/a/1"), check_ctx)
+    assert result.data["is_republication"] is True
+    assert result.data["original_outlet"] == outlet
+
+
+@pytest.mark.parametrize(
+    ("declared", "outlet", "url"),
+    [
+        (
+            Declared("isBasedOn", "https://thenextweb.com/news/ai-chips", "JSON-LD NewsArticle"),
+            "thenextweb.com",
+            "https://thenextweb.com/news/ai-chips",
+        ),
+        (
+            Declared("provider", "Associated Press", "JSON-LD NewsArticle"),
+            "The Associated Press",
+            None,
+        ),
+        (Declared("provider", "CNET Japan", "provider block"), "CNET Japan", None),
+        (Declared("sourceOrganization", "Reuters", "JSON-LD NewsArticle"), "Reuters", None),
+        (
+            Declared("author", "The Associated Press", "JSON-LD NewsArticle"),
+            "The Associated Press",
+            None,
+        ),
+        (
+            Declared(
+                "original-source", "https://grist.org/climate/heat/", "link rel=original-source"
+            ),
+            "grist.org",
+            "https://grist.org/climate/heat/",
+        ),
+    ],
+)
+async def test_declared_provenance_names_the_original(check_ctx, declared, outlet, url):
+    article = paged_article(url="https://news.yahoo.co.jp/articles/abc", declared=(declared,))
+    result = await check(article, check_ctx)
+    assert result.data["original_outlet"] == outlet
+    assert result.data["original_url"] == url
+    assert result.data["signals"][0]["where"] == declared.where
+
+
+@pytest.mark.parametrize(
+    "declared",
+    [
+        Declared("publisher", "Condé Nast", "JSON-LD NewsArticle"),
+        Declared("copyrightHolder", "Hearst Newspapers", "JSON-LD NewsArticle"),
+        Declared(
+            "article:publisher", "https://www.facebook.com/Breitbart", "meta article:publisher"
+        ),
+        Declared("publisher", "Yahoo Japan", "JSON-LD NewsArticle"),
+        Declared("isBasedOn", "https://news.yahoo.co.jp/print/abc", "JSON-LD NewsArticle"),
+    ],
+)
+async def test_declared_parent_companies_and_own_pages_are_not_originals(check_ctx, declared):
+    article = paged_article(
+        url="https://news.yahoo.co.jp/articles/abc", declared=(declared,), site_name="Yahoo Japan"
+    )
+    result = await check(article, check_ctx)
+    assert result.data["is_republication"] is False, result.data["signals"]
+
+
+async def test_tucson_prints_the_ap_credit_above_the_headline(check_ctx):
+    result = await check(page("04")[0], check_ctx)
+    assert {
+        "kind": "byline",
+        "quote": "AP",
+        "where": "above the headline",
+        "outlet": "The Associated Press",
+        "own_outlet": False,
+    } in result.data["signals"]
+
+
+async def test_a_wire_declared_on_its_own_site_is_not_a_republication(check_ctx):
+    result = await check(page("19")[0], check_ctx)
+    assert result.data["is_republication"] is False
+    declared = [s for s in result.data["signals"] if s["kind"] == "declared"]
+    assert declared
+    assert all(s["own_outlet"] for s in declared)
