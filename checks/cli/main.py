@@ -180,7 +180,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     except (FileNotFoundError, ValueError, CheckLoadError) as exc:
         print(f"sourcecheck: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    print(report_json(report) if args.json else render_report(report, show_failures=args.misses))
+    as_json = args.json or args.format == "json"
+    print(report_json(report) if as_json else render_report(report, show_failures=args.misses))
     return EXIT_OK
 
 
@@ -237,7 +238,8 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Callable[..., int
 
     evaluate = sub.add_parser("evaluate", help="measure the checks on a labelled corpus")
     evaluate.add_argument("corpus", metavar="CORPUS_DIR")
-    evaluate.add_argument("--json", action="store_true", help="machine-readable report")
+    evaluate.add_argument("--format", "-f", choices=("text", "json"), default="text")
+    evaluate.add_argument("--json", action="store_true", help="the same as --format json")
     evaluate.add_argument("--misses", action="store_true", help="list every page-level miss")
     evaluate.add_argument("--now", type=parse_now, help=argparse.SUPPRESS)
     handlers["evaluate"] = cmd_evaluate

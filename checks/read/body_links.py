@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from checks.domains import registered_domain
-from checks.model import Article, Link
+from checks.model import Article, Link, Region
 
 # Lines that announce another article ("Read:", "À lire aussi »", "Читайте также"); the dates
 # check skips them too, since a teaser dates that other article.
@@ -213,10 +213,14 @@ def classify(article: Article) -> list[BodyLink]:
         lines, in_line, authors
     )
     notes = _notes_lines(lines, in_line)
+    furniture = _furniture_lines(article, lines, in_line)
     home = registered_domain(article.url or article.canonical_url or "")
     results = []
     for number, link in enumerate(article.links, 1):
         reason = _target_reason(link, article) or _profile_reason(link, home)
+        if not reason and 0 <= link.position <= len(article.text):
+            if _line_index(lines, link.position) in furniture:
+                reason = "page furniture (a box beside the text)"
         if not reason and 0 <= link.position <= len(article.text):
             index = _line_index(lines, link.position)
             reason = _context_reason(link, index, lines, in_line[index], authors, author_lines)
@@ -232,6 +236,31 @@ def classify(article: Article) -> list[BodyLink]:
 _LAYOUT_REASONS = frozenset(
     ("link on a line of its own", "tag or category list", "headline teaser")
 )
+
+
+_FURNITURE_REGIONS = (Region.FOOTER,)
+# Characters (spaces left out): a shorter line may stand inside a furniture box by coincidence
+# ("Written by: <name>" in a sidebar's excerpt); it counts only as the box's whole text.
+_MIN_SHARED = 40
+
+
+def _furniture_lines(
+    article: Article, lines: list[_Line], in_line: dict[int, list[Link]]
+) -> set[int]:
+    """Linked lines of the text that the page prints in its furniture: a comment form, a
+    share or newsletter box, a wall or an embedded post the extraction kept (the reader's
+    regions say where each stands)."""
+    # Compared without spaces: the extraction and the tree space inline elements differently.
+    boxes = ["".join(b.text.split()) for b in article.blocks if b.region in _FURNITURE_REGIONS]
+    if not boxes:
+        return set()
+    whole = set(boxes)
+    found = set()
+    for index in in_line:
+        text = "".join(lines[index].text.split())
+        if text in whole or (len(text) >= _MIN_SHARED and any(text in box for box in boxes)):
+            found.add(index)
+    return found
 
 
 def _byline_names(lines: list[_Line], in_line: dict[int, list[Link]]) -> set[str]:

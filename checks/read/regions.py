@@ -64,7 +64,15 @@ _BYLINE_WORDS = frozenset(
     published publish pubdate contributor contributors credit credits source meta
     entry-meta post-meta article-meta story-meta info details""".split()
 )
+# Inside the body container, what trafilatura keeps of these is furniture, not the article:
+# comment forms, share and newsletter boxes, subscription walls, embedded posts.
+_INLINE_FURNITURE_TAGS = frozenset(("nav", "aside", "form", "menu", "dialog"))
+_INLINE_FURNITURE_WORDS = _FURNITURE_WORDS | frozenset(
+    """paywall regwall lock locked subscribe subscription login write-comment
+    twitter-tweet instagram-media tiktok-embed fb-post embed embedded""".split()
+)
 _BREADCRUMB = re.compile(r"breadcrumb", re.I)
+_LABEL_CHARS = 200  # a kicker, a section label or an editor's note line, not a list
 BLOCK_LIMIT = 2_000  # characters kept of one block
 REGION_LIMIT = 20_000  # characters kept of one region
 
@@ -200,27 +208,35 @@ def _visible(node: etree._Element) -> str:
 
 
 class _Walk:
-    """One pass over the tree in document order, placing every subtree off the article's path."""
+    """One pass over the tree in document order, placing every subtree off the article's path.
+
+    The path leads to the headline, the body's paragraphs and any paragraph trafilatura kept
+    outside the body container (a comment form, a widget): those are placed one by one, so
+    their text is a block of its own wherever they stand.
+    """
 
     def __init__(
         self,
         headline: etree._Element | None,
         body: etree._Element,
         paragraphs: list[etree._Element],
+        strays: list[etree._Element],
         scope: etree._Element,
         body_text: str,
     ) -> None:
         self.headline = headline
         self.body = body
         self.paragraphs = set(paragraphs)
+        self.strays = set(strays)
         self.scope = scope
         self.body_text = body_text
-        self.path: set[etree._Element] = set()
-        for node in (*paragraphs, *([headline] if headline is not None else [])):
+        self.trunk = {body, *body.iterancestors()}
+        if headline is not None:  # the headline's boxes are the article's, never furniture
+            self.trunk.update((headline, *headline.iterancestors()))
+        self.path: set[etree._Element] = set(self.trunk)
+        for node in (*paragraphs, *strays, *([headline] if headline is not None else [])):
             self.path.add(node)
             self.path.update(node.iterancestors())
-        self.path.add(body)
-        self.path.update(body.iterancestors())
         self.left = len(paragraphs)
         self.seen_headline = headline is None
         self.blocks: list[Block] = []
@@ -228,10 +244,10 @@ class _Walk:
         self.after_furniture = False  # past the first site furniture after the body
 
     def run(self, root: etree._Element) -> list[Block]:
-        self.visit(root, inside=root is self.scope, in_body=root is self.body)
+        self.visit(root, inside=root is self.scope, in_body=root is self.body, boxed=False)
         return self.blocks
 
-    def visit(self, node: etree._Element, *, inside: bool, in_body: bool) -> None:
+    def visit(self, node: etree._Element, *, inside: bool, in_body: bool, boxed: bool) -> None:
         if node is self.headline:
             self.seen_headline = True
             return
@@ -239,24 +255,35 @@ class _Walk:
             if self.left == len(self.paragraphs) and self.body_text:
                 self.add(Region.BODY, self.body_text, limit=False)
             self.left -= 1
+            if boxed:
+                # Kept by the extraction, yet it stands in a share box, a wall, an embed.
+                self.add(Region.FOOTER, _visible(node))
             return
-        if node not in self.path:
-            self.place(node, inside=inside, in_body=in_body)
+        if node in self.strays or node not in self.path:
+            self.place(node, inside=inside, in_body=in_body, boxed=boxed)
             return
         for child in node:
             if isinstance(child.tag, str) and child.tag not in _SKIP:
+                below = in_body or child is self.body
                 self.visit(
                     child,
                     inside=inside or child is self.scope,
-                    in_body=in_body or child is self.body,
+                    in_body=below,
+                    boxed=boxed
+                    or (child not in self.trunk and _boxing(child, below, inside=inside)),
                 )
 
-    def place(self, node: etree._Element, *, inside: bool, in_body: bool) -> None:
+    def place(self, node: etree._Element, *, inside: bool, in_body: bool, boxed: bool) -> None:
         started = self.left < len(self.paragraphs)
         ended = self.left == 0
         words = _words(node)
         if _is_breadcrumb(node) and not ended:
             self.add(Region.ABOVE_HEADLINE, _visible(node))
+            return
+        if boxed:
+            if ended and not inside:
+                self.after_furniture = True
+            self.add(Region.FOOTER, _visible(node))
             return
         furniture = _is_furniture(node, words)
         region: Region | None
@@ -273,8 +300,10 @@ class _Walk:
             region = Region.ABOVE_HEADLINE if inside or self._short(node) else Region.FOOTER
         elif _is_byline(node, words):
             region = Region.BYLINE
+        elif inside and not self._teasers(node):
+            region = Region.BEFORE_BODY
         else:
-            region = Region.BEFORE_BODY if inside or self._short(node) else Region.FOOTER
+            region = Region.BEFORE_BODY if self._short(node) else Region.FOOTER
         if region is not None:
             self.add(region, _visible(node))
 
@@ -298,10 +327,15 @@ class _Walk:
         return Region.FOOTER
 
     @staticmethod
+    def _teasers(node: etree._Element) -> bool:
+        """A list of links longer than a label: "most read", "in pictures", a menu."""
+        return len(_fold(node.text_content())) > _LABEL_CHARS and _link_dense(node)
+
+    @staticmethod
     def _short(node: etree._Element) -> bool:
         """A kicker or label outside the article element: a few words, not a menu."""
         text = _visible(node)
-        return 0 < len(text) <= 200 and not _link_dense(node)
+        return 0 < len(text) <= _LABEL_CHARS and not _link_dense(node)
 
     def add(self, region: Region, text: str, *, limit: bool = True) -> None:
         if not text:
@@ -313,6 +347,20 @@ class _Walk:
                 return
             self.sizes[region] = used + len(text)
         self.blocks.append(Block(region, text))
+
+
+def _boxing(node: etree._Element, below_body: bool, *, inside: bool) -> bool:
+    """Whether everything under this node is furniture: inside the body container only clear
+    furniture counts (a share box, a wall, an embedded post); outside it, site furniture,
+    but the article's own <header> and <footer> belong to the article."""
+    words = _words(node)
+    if words & (_BOX_WORDS | _DISCLOSURE_WORDS):
+        return False
+    if below_body or words & _INLINE_FURNITURE_WORDS:
+        return node.tag in _INLINE_FURNITURE_TAGS or bool(words & _INLINE_FURNITURE_WORDS)
+    if inside and node.tag in ("header", "footer"):
+        return False
+    return _is_furniture(node, words)
 
 
 def _link_dense(node: etree._Element) -> bool:
@@ -335,6 +383,7 @@ def page_regions(
     body = body_container(paragraphs)
     if body is None:
         return (Block(Region.BODY, body_text),) if body_text else ()
+    strays = [p for p in paragraphs if p is not body and body not in p.iterancestors()]
     paragraphs = [p for p in paragraphs if p is body or body in p.iterancestors()]
     headline = headline_element(root, title, body)
     if headline is not None and headline in paragraphs:
@@ -347,7 +396,7 @@ def page_regions(
         scope = next((a for a in body.iterancestors("article", "main")), body)
     if not paragraphs:
         return (Block(Region.BODY, body_text),) if body_text else ()
-    return tuple(_Walk(headline, body, paragraphs, scope, body_text).run(root))
+    return tuple(_Walk(headline, body, paragraphs, strays, scope, body_text).run(root))
 
 
 def place_name(region: Region) -> str:

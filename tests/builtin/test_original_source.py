@@ -148,6 +148,8 @@ async def test_corpus_republication_f1_meets_the_target(check_ctx):
     tally = Tally()
     for folder in sorted(PAGES.iterdir()):
         article, labels = page(folder.name[:2])
+        if labels.get("split") == "blind":
+            continue  # measured by `sourcecheck evaluate` only, never asserted
         expected = labels["republication"]["is_republished"]
         if isinstance(expected, bool):
             result = await check(article, check_ctx)

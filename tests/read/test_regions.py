@@ -175,3 +175,22 @@ def test_short_text_is_all_body():
     article = read_markdown("The council met. See [the minutes](https://town.example/m).")
 
     assert [b.region for b in article.blocks] == [Region.BODY]
+
+
+def test_real_page_a_wire_credit_in_the_byline_block():
+    article = corpus_page("37")  # "Periodista Digital: EFE" beside the date
+
+    assert "Periodista Digital: EFE" in article.region_text(Region.BYLINE)
+
+
+def test_real_page_an_agency_rights_line_after_the_text():
+    article = corpus_page("23")
+
+    assert "© Copyright ANSA" in article.region_text(Region.AFTER_BODY)
+
+
+def test_real_page_most_read_lists_between_headline_and_text_are_furniture():
+    article = corpus_page("37")
+
+    assert "Las + leídas" not in article.region_text(Region.BEFORE_BODY)
+    assert "Las + leídas" in article.region_text(Region.FOOTER)
