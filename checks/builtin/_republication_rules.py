@@ -196,6 +196,15 @@ NOTICES = tuple(
     if p.path.startswith("notices")
 )
 
+_PORTAL_WORDS = resource(KIND, PORTALS)
+# "聯合報 記者林宸誼／即時報導": the reporter's paper, then the word for reporter.
+REPORTER_BYLINE = re.compile(
+    r"(?:^|(?<=\s))(?P<name>[\u3400-\u9fff]{2,8}?)\s*(?:"
+    + _either(_PORTAL_WORDS.get("reporter_words", ()))
+    + ")"
+)
+NOT_AN_OUTLET = frozenset(_PORTAL_WORDS.get("not_an_outlet", ()))
+
 # A name never starts with these: dates ("originally published on March 3") and pronouns.
 NOT_A_NAME = frozenset(_words("not_a_name"))
 # Language names: "translated from Russian" names a language, not an outlet.

@@ -27,10 +27,12 @@ from checks.builtin._republication_rules import (
     NAME_DASH_DATELINE,
     NAME_JOINERS,
     NOT_A_NAME,
+    NOT_AN_OUTLET,
     NOTICES,
     PAREN_DATELINE,
     PLACELESS_OUTLETS,
     REPORT_BY,
+    REPORTER_BYLINE,
     REUTERS_CREDIT,
     SLASH_CREDIT,
     SLASH_DATELINE,
@@ -502,8 +504,8 @@ def credit_signals(article: Article, own: OwnOutlet) -> Iterator[Signal]:
         after = text[match.end() : match.end() + 8]
         if _PICTURE.search(text[line_start : match.start()]) or _PICTURE.match(after.strip()):
             continue
-        if after.startswith("/"):
-            continue
+        if after.lstrip().startswith("/"):
+            continue  # "© AFP / JEFF PACHOUD": a photographer's credit
         yield _wire_signal(text, match.start(), match.end(), match.group("name"), own)
     for match in REUTERS_CREDIT.finditer(text) if "reporting by" in lowered else ():
         yield _wire_signal(text, match.start(), match.end(), "Reuters", own)
@@ -594,9 +596,23 @@ def region_signals(article: Article, own: OwnOutlet) -> Iterator[Signal]:
             wire, core = byline
             if known is None or known[0] != wire:  # the metadata byline said so already
                 found.append(Signal("byline", block.text, where, as_written(wire, core), wire))
+        if block.region in (Region.ABOVE_HEADLINE, Region.BYLINE, Region.BEFORE_BODY):
+            found += reporter_signals(block.text, where)
         for signal in found:
             own_name = signal.own or own.owns(signal.outlet, signal.wire)
             yield replace(signal, where=where, span=(-1, -1), own=own_name)
+
+
+def reporter_signals(text: str, where: str) -> Iterator[Signal]:
+    """A Chinese byline naming the reporter's paper: "聯合報 記者林宸誼", "新华社记者"."""
+    for match in REPORTER_BYLINE.finditer(text[: BYLINE_CHARS * 2]):
+        name = match.group("name")
+        if name in NOT_AN_OUTLET or name.startswith("本"):
+            continue
+        wire = wire_of(name)
+        start = max(0, match.start() - 20)
+        quote = text[start : match.end() + 20].strip()
+        yield Signal("byline", quote, where, as_written(wire, name) if wire else name, wire)
 
 
 def declared_signals(article: Article, own: OwnOutlet) -> Iterator[Signal]:

@@ -843,3 +843,57 @@ async def test_a_paywalled_teaser_is_judged_only_in_its_visible_part(check_ctx):
     assert result.summary == (
         "No disclaimer found in the visible part (paywall (isAccessibleForFree: false))"
     )
+
+
+@pytest.mark.parametrize(
+    ("blocks", "category"),
+    [
+        (
+            (
+                (
+                    Region.AFTER_BODY,
+                    "BGR may receive a commission on orders placed through this article.",
+                ),
+            ),
+            "affiliate",
+        ),
+        (
+            (
+                (
+                    Region.AFTER_BODY,
+                    "Prices are subject to change without notice and coupons may expire "
+                    "at any time.",
+                ),
+            ),
+            "liability",
+        ),
+        (((Region.ABOVE_HEADLINE, "Sponsored by Acme Bank"),), "sponsored"),
+    ],
+)
+def test_deal_and_sponsor_notes_name_what_they_are(blocks, category):
+    assert category in {f.category for f in find_disclaimers(paged(*blocks))}
+
+
+@pytest.mark.parametrize(
+    "blocks",
+    [
+        ((Region.ABOVE_HEADLINE, "sponsored by"),),  # a sponsor's logo slot names no one
+        ((Region.AFTER_BODY, "Anzeige"),),  # an ad slot after the article
+        ((Region.AFTER_BODY, "Sponsored"),),
+        ((Region.AFTER_BODY, "Реклама"),),
+    ],
+)
+def test_ad_slot_labels_are_not_the_articles(blocks):
+    assert find_disclaimers(paged(*blocks)) == []
+
+
+async def test_an_ad_label_after_a_german_column_is_not_a_sponsored_label(check_ctx):
+    _, _, findings = await run(page("68")[0], check_ctx)
+    assert of(findings, "sponsored") == []
+    assert of(findings, "opinion")
+
+
+async def test_a_deals_post_says_it_earns_commission_and_prices_may_change(check_ctx):
+    _, _, findings = await run(page("66")[0], check_ctx)
+    assert of(findings, "affiliate")
+    assert of(findings, "liability")

@@ -958,3 +958,44 @@ async def test_a_wire_declared_on_its_own_site_is_not_a_republication(check_ctx)
     declared = [s for s in result.data["signals"] if s["kind"] == "declared"]
     assert declared
     assert all(s["own_outlet"] for s in declared)
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("2020-02-19 20:29:58 来源： 半月谈", "半月谈"),
+        ("2020-10-04 15:05 聯合報 記者林宸誼／即時報導", "聯合報"),
+        ("新华社记者 王明", "新华社"),
+    ],
+)
+async def test_chinese_source_lines_and_reporter_bylines_before_the_text(check_ctx, line, outlet):
+    article = paged_article((Region.BEFORE_BODY, line), url="https://money.udn.com/money/story/1")
+    result = await check(article, check_ctx)
+    assert result.data["original_outlet"] == outlet, result.data["signals"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "本报记者 王明",  # "our reporter"
+        "数据来源：国家统计局",  # a chart's data source
+        "2020-10-04 15:05 特约记者 王明",
+    ],
+)
+async def test_a_papers_own_reporter_and_data_sources_are_not_originals(check_ctx, line):
+    article = paged_article((Region.BEFORE_BODY, line), url="https://money.udn.com/money/story/1")
+    result = await check(article, check_ctx)
+    assert result.data["is_republication"] is False, result.data["signals"]
+
+
+async def test_photographers_credits_under_pictures_are_not_the_texts_agency(check_ctx):
+    article, _ = page("59")
+    result = await check(article, check_ctx)
+    assert result.data["original_outlet"] == "dpa"
+    assert not [s for s in result.data["signals"] if s["outlet"] == "AFP"]
+
+
+async def test_xinhuanet_copy_names_its_source_under_the_headline(check_ctx):
+    result = await check(page("24")[0], check_ctx)
+    assert result.data["original_outlet"] == "半月谈"
+    assert result.data["signals"][0]["where"] == "before the article"
