@@ -22,6 +22,7 @@ CATEGORIES = (
     "correction",
     "funding",
     "disclosure",
+    "partner",
 )
 
 

@@ -61,6 +61,7 @@ NAMES = {
     "ai_generated": "AI-generated",
     "funding": "funding note",
     "disclosure": "disclosure statement",
+    "partner": "partner content",
 }
 TEXT, FURNITURE, METADATA, ADDRESS = "article text", "page furniture", "page metadata", "address"
 # How each region of the page is searched: "top" (kicker, byline, editor's note) and "end"

@@ -231,12 +231,29 @@ def test_real_looking_sentences(text, category, language):
         "The study was supported by a grant from the National Institutes of Health.",
         "The project was funded by the European Union, the mayor said.",
         "The Babylon Bee is a satire site that Twitter suspended in 2022.",
-        # an editorial partnership is not a paid one
-        "This article was produced in partnership with ProPublica.",
     ],
 )
 def test_look_alikes_are_not_disclaimers(text):
     assert find_disclaimers(Article(text=text, furniture_text=text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This article was produced in partnership with ProPublica.",
+        "Wir danken dem Autor für das Recht zur Veröffentlichung dieses Beitrags.",
+        "Cet article est publié en partenariat avec Mediapart.",
+    ],
+)
+async def test_an_editorial_partnership_is_partner_content_not_a_paid_one(check_ctx, text):
+    status, summary, findings = await run(Article(text=text), check_ctx)
+    assert [f["category"] for f in findings] == ["partner"]
+    assert (status, summary) == (Status.INFO, "partner content (1 quoted)")
+
+
+def test_a_partnership_in_the_news_is_not_partner_content():
+    text = "The city, in partnership with the state, will rebuild the bridge next year."
+    assert find_disclaimers(Article(text=text)) == []
 
 
 # --- rules
@@ -897,3 +914,11 @@ async def test_a_deals_post_says_it_earns_commission_and_prices_may_change(check
     _, _, findings = await run(page("66")[0], check_ctx)
     assert of(findings, "affiliate")
     assert of(findings, "liability")
+
+
+async def test_apolut_thanks_the_author_for_the_right_to_publish(check_ctx):
+    article, labels = page("25")
+    _, _, findings = await run(article, check_ctx)
+    assert [f["quote"] for f in of(findings, "partner")] == [
+        label_quote(labels, "partner_content")
+    ]
