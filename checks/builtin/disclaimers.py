@@ -251,12 +251,39 @@ def _counts_in(pattern: Pattern, place: str) -> bool:
     return not (place == "box" and pattern.category in NOT_IN_BOXES)
 
 
+_KEY_STARTS = tuple(
+    (key, _key_start(key)) for key in dict.fromkeys(k for p in PATTERNS for k in p.keys)
+)
+_PATTERNS_IN = {
+    place: tuple(p for p in PATTERNS if _counts_in(p, place))
+    for place in ("body", "furniture", "top", "end", "box")
+}
+_INDEX_BY_KEY: dict[str, dict[str, list[int]]] = {}
+for _place, _table in _PATTERNS_IN.items():
+    for _i, _pattern in enumerate(_table):
+        for _key in _pattern.keys:
+            _INDEX_BY_KEY.setdefault(_place, {}).setdefault(_key, []).append(_i)
+_KEYLESS = {
+    place: frozenset(i for i, p in enumerate(table) if not p.keys)
+    for place, table in _PATTERNS_IN.items()
+}
+
+
 def _hits(text: str, sentences: _Sentences, patterns: Iterable[Pattern], place: str) -> list[_Hit]:
     hits: list[_Hit] = []
     lower = text.lower()
     same_length = len(lower) == len(text)  # a few letters grow when lower-cased ("İ")
     starts = {t[:n] for t in set(_TOKEN.findall(lower)) for n in (1, 2, 3, 4)}
     body = place == "body"
+    # Which keys the text holds at all, each looked up once for every pattern that lists it.
+    present = {
+        key for key, first in _KEY_STARTS if (not first or first in starts) and key in lower
+    }
+    if patterns is PATTERNS and same_length:
+        # Only the patterns one of whose keys the text holds, in table order.
+        table = _PATTERNS_IN[place]
+        wanted = {i for key in present for i in _INDEX_BY_KEY[place].get(key, ())}
+        patterns = [table[i] for i in sorted(wanted | _KEYLESS[place])]
     for pattern in patterns:
         if not _counts_in(pattern, place):
             continue
@@ -425,10 +452,14 @@ def find_disclaimers(article: Article) -> list[Finding]:
     )
     found = _text_findings(article.text, TEXT, "body", regions)
     seen = {(f.category, f.quote) for f in found}
+    # One text per region, a block a line: lines keep blocks apart as the patterns need.
+    by_region: dict[Region, list[str]] = {}
+    for block in article.blocks:
+        if block.region in REGION_PLACES:
+            by_region.setdefault(block.region, []).append(block.text)
     searched = [
-        (block.text, place_name(block.region), REGION_PLACES[block.region])
-        for block in article.blocks
-        if block.region in REGION_PLACES
+        ("\n".join(texts), place_name(region), REGION_PLACES[region])
+        for region, texts in by_region.items()
     ]
     searched.append((article.furniture_text, FURNITURE, "furniture"))
     for text, where, place in searched:

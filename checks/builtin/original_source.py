@@ -586,7 +586,12 @@ def region_signals(article: Article, own: OwnOutlet) -> Iterator[Signal]:
         where = place_name(block.region)
         region = replace(article, text=block.text, links=())
         found = list(notice_signals(region, own))
-        if block.region in CREDIT_REGIONS:
+        # Every credit names an agency, or is Reuters' "(Reporting by …)" or "… was first
+        # published": the other blocks need no look.
+        text = block.text
+        if block.region in CREDIT_REGIONS and (
+            WIRE_NAME.search(text) or " published" in text or "eporting by" in text
+        ):
             found += credit_signals(region, own)
         short = len(block.text) <= BYLINE_CHARS
         byline = byline_wire(block.text) if short else None
