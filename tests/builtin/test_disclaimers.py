@@ -922,3 +922,16 @@ async def test_apolut_thanks_the_author_for_the_right_to_publish(check_ctx):
     assert [f["quote"] for f in of(findings, "partner")] == [
         label_quote(labels, "partner_content")
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The-CNN-Wire™ & © 2020 Cable News Network, Inc., a WarnerMedia Company. All rights "
+        "reserved.",
+        "© 2024 Kyodo News. All rights reserved.",
+    ],
+)
+def test_a_syndication_wires_copyright_line_after_the_article(line):
+    findings = find_disclaimers(paged((Region.AFTER_BODY, line)))
+    assert [f.category for f in findings] == ["copyright_notice"]
