@@ -935,3 +935,15 @@ async def test_apolut_thanks_the_author_for_the_right_to_publish(check_ctx):
 def test_a_syndication_wires_copyright_line_after_the_article(line):
     findings = find_disclaimers(paged((Region.AFTER_BODY, line)))
     assert [f.category for f in findings] == ["copyright_notice"]
+
+
+@pytest.mark.parametrize(
+    ("blocks", "found"),
+    [
+        (((Region.BYLINE, "Opinion by Frida Ghitis"),), ["opinion"]),
+        (((Region.BYLINE, "Analysis by Stephen Collinson"),), []),
+        (((Region.AFTER_BODY, "Opinion by our readers: write to us"),), []),
+    ],
+)
+def test_an_opinion_label_beside_the_byline(blocks, found):
+    assert [f.category for f in find_disclaimers(paged(*blocks))] == found
