@@ -15,6 +15,7 @@ from typing import Any
 from lxml import etree
 
 from checks.model import Declared
+from checks.read.class_words import marked
 
 # JSON-LD / microdata properties of an article that name where its content comes from.
 SOURCE_KEYS = (
@@ -44,10 +45,14 @@ META_KEYS = (
 LINK_RELS = ("syndication-source", "original-source")
 _ARTICLE_TYPE = re.compile(r"article|posting|report|blog|review|opinion|story", re.I)
 # Portals print the provider of a story in a block of its own ("provided by", logo + name).
-_PROVIDER_MARK = re.compile(
-    r"(?:^|[\s_-])(?:provider|provided-by|content-provider|source-name|partner-name"
-    r"|syndication|syndicated)(?:$|[\s_-])",
-    re.I,
+_PROVIDER_WORDS = (
+    "provider",
+    "provided-by",
+    "content-provider",
+    "source-name",
+    "partner-name",
+    "syndication",
+    "syndicated",
 )
 _PROVIDER_MAX = 80  # characters: a provider block names an outlet, it is not prose
 _PICTURE_TAGS = frozenset(("figure", "figcaption", "img", "picture", "video"))
@@ -144,11 +149,8 @@ def from_microdata(root: etree._Element) -> list[Declared]:
 
 def from_provider_blocks(root: etree._Element) -> list[Declared]:
     found = []
-    for node in root.xpath("//*[@class or @id]"):
-        marks = f"{node.get('class', '')} {node.get('id', '')}"
-        if not _PROVIDER_MARK.search(marks) or any(
-            a.tag in _PICTURE_TAGS for a in node.iterancestors()
-        ):
+    for node in marked(root, _PROVIDER_WORDS):
+        if any(a.tag in _PICTURE_TAGS for a in node.iterancestors()):
             continue
         text = " ".join(node.text_content().split())
         if not text:

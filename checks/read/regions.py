@@ -191,19 +191,14 @@ def _is_breadcrumb(node: etree._Element) -> bool:
 
 
 def _visible(node: etree._Element) -> str:
-    parts: list[str] = []
-
-    def walk(el: etree._Element) -> None:
-        if el.tag in _SKIP or not isinstance(el.tag, str):
-            return
-        if el.text:
-            parts.append(el.text)
-        for child in el:
-            walk(child)
-            if child.tail:
-                parts.append(child.tail)
-
-    walk(node)
+    """The subtree's text, as much as a block keeps (scripts are gone from the tree by now)."""
+    parts = []
+    size = 0
+    for text in node.itertext():
+        parts.append(text)
+        size += len(text)
+        if size > 2 * BLOCK_LIMIT:
+            break
     return _fold(" ".join(parts))
 
 

@@ -8,13 +8,13 @@ reader says what it saw and why, from the page's own markup: JSON-LD or microdat
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from typing import Any
 
 from lxml import etree
 
 from checks.model import Visibility
+from checks.read.class_words import marked
 
 # Fewer letters than this is not an article's text (letters, not words: Chinese and Japanese
 # do not put spaces between words).
@@ -26,8 +26,9 @@ _WALL_WORDS = frozenset(
     subscribers-only premium-wall plus-wall content-gate""".split()
 )
 _WALL_TEXT = 30  # characters
-_WORD_SPLIT = re.compile(r"[\s_-]+")
-_CONSENT_MARK = re.compile(r"consent|cookie|gdpr|\bcmp\b|privacy-wall", re.I)
+# Parts of class and id names of consent screens ("cookiebanner", "cmp-container").
+_CONSENT_PARTS = ("consent", "cookie", "gdpr", "cmp-", "cmp ", "privacy-wall", "didomi")
+_CONSENT_CHARS = 3_000  # a consent screen says its piece in a few paragraphs
 _CONSENT = "consent screen: the article text is not on the page"
 _TERMINAL = tuple(".!?:;)\"'”»›」。！？…]")
 _MID_SENTENCE = 60  # characters: a last line this long that ends without a stop was cut off
@@ -58,15 +59,11 @@ def _declared_not_free(root: etree._Element, objects: list[dict[str, Any]]) -> b
 def _walls(root: etree._Element) -> list[str]:
     """The text of every subscription wall on the page."""
     found = []
-    for node in root.xpath("//*[@class or @id]"):
-        marks = f"{node.get('class', '')} {node.get('id', '')}".lower()
-        words = set(marks.split())
-        words.update(_WORD_SPLIT.split(marks))
-        if words & _WALL_WORDS:
-            text = " ".join(node.text_content().split())
-            # A lock icon is not a wall: a wall says something ("Subscribe to read on").
-            if len(text) >= _WALL_TEXT:
-                found.append(text)
+    for node in marked(root, _WALL_WORDS):
+        text = " ".join(node.text_content().split())
+        # A lock icon is not a wall: a wall says something ("Subscribe to read on").
+        if len(text) >= _WALL_TEXT:
+            found.append(text)
     return found
 
 
@@ -84,11 +81,10 @@ def _before_wall(text: str, walls: list[str]) -> str:
 def _in_consent_box(root: etree._Element, text: str) -> bool:
     """The extracted text is the consent screen's own (its first words are inside the box)."""
     start = " ".join(text.split())[:60]
-    for node in root.xpath("//*[@class or @id]"):
-        if _CONSENT_MARK.search(f"{node.get('class', '')} {node.get('id', '')}"):
-            if start and start in " ".join(node.text_content().split()):
-                return True
-    return False
+    return bool(start) and any(
+        start in " ".join(node.text_content().split())
+        for node in marked(root, _CONSENT_PARTS, whole=False)
+    )
 
 
 def _last_line(text: str) -> str:
@@ -118,17 +114,14 @@ def page_visibility(
     scripts: int,
 ) -> Visibility:
     """The visibility of one page, given its tree with scripts already removed."""
-    if sum(c.isalnum() for c in text) < MIN_LETTERS:
+    if len(text) < 4 * MIN_LETTERS and sum(c.isalnum() for c in text) < MIN_LETTERS:
         if _body_chars(root) < _SHELL_CHARS and scripts:
             return Visibility("none", "JavaScript-only page: the HTML holds no article text")
-        consent = any(
-            _CONSENT_MARK.search(f"{n.get('class', '')} {n.get('id', '')}")
-            for n in root.xpath("//form[@class or @id] | //div[@class or @id][.//button]")
-        )
-        if consent:
+        screens = marked(root, _CONSENT_PARTS, ("form", "div", "section", "dialog"), whole=False)
+        if any(node.tag == "form" or node.find(".//button") is not None for node in screens):
             return Visibility("none", _CONSENT)
         return Visibility("none", "no readable article text on the page")
-    if _in_consent_box(root, text):
+    if len(text) <= _CONSENT_CHARS and _in_consent_box(root, text):
         return Visibility("none", _CONSENT)
     # A page declared not free often carries its whole text for search engines: it is a
     # teaser only when the page also shows a wall or the text breaks off.
