@@ -98,10 +98,7 @@ class Citations:
 
     async def run(self, article: Article, ctx: Context) -> Result:
         seen = article.visibility
-        if seen.text == "none":
-            data = {"visible": seen.text, "visible_reason": seen.reason}
-            return Result(Status.SKIP, f"Could not look for links: {seen.reason}", data=data)
-        if not article.text.strip():
+        if not article.text.strip() and seen.text != "none":
             return Result(Status.SKIP, "no article text to look for links in")
         home_url = article.url or article.canonical_url
         home = registered_domain(home_url) if home_url else None
@@ -119,6 +116,10 @@ class Citations:
         if ctx.fetcher is not None and cited:
             data.update(await _probe(cited, ctx))
             evidence = _dead_evidence(data["dead_links"]) + evidence
+        if seen.text == "none":
+            # The counts are of what could be seen (nothing); the line says why.
+            data["visible"], data["visible_reason"] = seen.text, seen.reason
+            return Result(Status.SKIP, f"Could not look for links: {seen.reason}", (), data)
         summary = _summary(data)
         if seen.text == "partial":
             data["visible"], data["visible_reason"] = seen.text, seen.reason

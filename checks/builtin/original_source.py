@@ -797,6 +797,7 @@ class OriginalSource:
         if not counted:
             result = _not_republished(signals, data)
             if seen.text == "none" and not signals:
+                data["is_republication"] = None  # unknown: the text could not be read
                 return Result(Status.SKIP, f"Could not look: {seen.reason}", (), data)
             if seen.text == "partial" and not signals:
                 summary = f"No sign of republication in the visible part ({seen.reason})"

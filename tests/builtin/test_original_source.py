@@ -767,6 +767,7 @@ async def test_a_page_without_readable_text_could_not_be_looked_at(check_ctx):
     assert result.status is Status.SKIP
     assert result.summary == f"Could not look: {article.visibility.reason}"
     assert result.data["visible"] == "none"
+    assert result.data["is_republication"] is None
 
 
 async def test_markup_still_speaks_when_the_text_cannot_be_read(check_ctx):
