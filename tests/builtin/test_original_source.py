@@ -1000,3 +1000,27 @@ async def test_xinhuanet_copy_names_its_source_under_the_headline(check_ctx):
     result = await check(page("24")[0], check_ctx)
     assert result.data["original_outlet"] == "半月谈"
     assert result.data["signals"][0]["where"] == "before the article"
+
+
+async def test_lexpress_declares_afp_as_the_author_in_json_ld(check_ctx):
+    result = await check(page("45")[0], check_ctx)
+    assert result.data["original_outlet"] == "AFP"
+    assert {
+        "kind": "declared",
+        "quote": "author: AFP",
+        "where": "JSON-LD NewsArticle",
+        "outlet": "AFP",
+        "own_outlet": False,
+    } in result.data["signals"]
+
+
+async def test_nbc_news_prints_the_reuters_credit_after_the_article(check_ctx):
+    result = await check(page("55")[0], check_ctx)
+    assert result.data["original_outlet"] == "Reuters"
+    assert {
+        "kind": "wire_credit",
+        "quote": "Reuters",
+        "where": "after the article",
+        "outlet": "Reuters",
+        "own_outlet": False,
+    } in result.data["signals"]
