@@ -1024,3 +1024,16 @@ async def test_nbc_news_prints_the_reuters_credit_after_the_article(check_ctx):
         "outlet": "Reuters",
         "own_outlet": False,
     } in result.data["signals"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nachdruck mit freundlicher Genehmigung des Autors.",
+        "Traduit de l'anglais par Jeanne Dupont.",
+        "Aus dem Englischen übersetzt von Jane Doe.",
+    ],
+)
+async def test_a_translator_or_an_author_is_not_the_original_outlet(check_ctx, text):
+    result = await check(Article(text=text, url="https://example-news.de/a"), check_ctx)
+    assert result.data["original_outlet"] is None
