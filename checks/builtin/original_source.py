@@ -794,15 +794,14 @@ class OriginalSource:
         seen = article.visibility
         if seen.text != "full":
             data["visible"], data["visible_reason"] = seen.text, seen.reason
+        if not counted and not signals and seen.text == "none":
+            data["is_republication"] = None  # unknown: the text could not be read
+            return Result(Status.SKIP, f"Could not look: {seen.reason}", (), data)
+        if not counted and not signals and seen.text == "partial":
+            summary = f"No sign of republication in the visible part ({seen.reason})"
+            return Result(Status.INFO, summary, (), data)
         if not counted:
-            result = _not_republished(signals, data)
-            if seen.text == "none" and not signals:
-                data["is_republication"] = None  # unknown: the text could not be read
-                return Result(Status.SKIP, f"Could not look: {seen.reason}", (), data)
-            if seen.text == "partial" and not signals:
-                summary = f"No sign of republication in the visible part ({seen.reason})"
-                return Result(Status.INFO, summary, (), data)
-            return result
+            return _not_republished(signals, data)
         chosen = next((s for s in counted if s.outlet), counted[0])
         link = find_link(article, chosen, counted, own)
         canonical = next((s.url for s in counted if s.kind == "canonical"), None)
