@@ -258,11 +258,18 @@ _PATTERNS_IN = {
     place: tuple(p for p in PATTERNS if _counts_in(p, place))
     for place in ("body", "furniture", "top", "end", "box")
 }
-_INDEX_BY_KEY: dict[str, dict[str, list[int]]] = {}
-for _place, _table in _PATTERNS_IN.items():
-    for _i, _pattern in enumerate(_table):
-        for _key in _pattern.keys:
-            _INDEX_BY_KEY.setdefault(_place, {}).setdefault(_key, []).append(_i)
+
+
+def _by_key(table: tuple[Pattern, ...]) -> dict[str, list[int]]:
+    """key -> the positions in the table of the patterns that list it."""
+    index: dict[str, list[int]] = {}
+    for i, pattern in enumerate(table):
+        for key in pattern.keys:
+            index.setdefault(key, []).append(i)
+    return index
+
+
+_INDEX_BY_KEY = {place: _by_key(table) for place, table in _PATTERNS_IN.items()}
 _KEYLESS = {
     place: frozenset(i for i, p in enumerate(table) if not p.keys)
     for place, table in _PATTERNS_IN.items()
