@@ -48,6 +48,7 @@ class Pattern:
     # same words in the middle are usually about something else (another article's note).
     edge_only: bool = False
     top_only: bool = False  # with edge_only: only the first lines (bottom lines hold ad slots)
+    end_only: bool = False  # with edge_only: only the last lines (a rights line closing the text)
     # The rest of the line after the match must be words, not just a date ("Updated: 9:14 PM").
     needs_words_after: bool = False
     # The sentence must go on for this many words after the match.
@@ -56,6 +57,11 @@ class Pattern:
     # Lower-case fragments of which every match contains one: a fast test that lets the
     # check skip the regular expression for most texts.
     keys: tuple[str, ...] = ()
+
+    @property
+    def place(self) -> str:
+        """Where in the text it counts: "top", "end" or "edge" (either)."""
+        return "top" if self.top_only else "end" if self.end_only else "edge"
 
 
 def _pattern(language: str, regex: re.Pattern[str], example: str, entry: dict) -> Pattern:
@@ -69,8 +75,9 @@ def _pattern(language: str, regex: re.Pattern[str], example: str, entry: dict) -
         example,
         scope=entry.get("scope", "sentence"),
         furniture=entry.get("in_furniture", True),
-        edge_only=place in ("edge", "top"),
+        edge_only=place in ("edge", "top", "end"),
         top_only=place == "top",
+        end_only=place == "end",
         needs_words_after=entry.get("needs_words_after", False),
         words_after=entry.get("words_after", 0),
         label=entry.get("label", ""),

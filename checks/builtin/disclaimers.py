@@ -174,26 +174,24 @@ class _Sentences:
             self._filled = [s for s, e in zip(starts, ends, strict=True) if text[s:e].strip()]
         return self._filled
 
-    def at_edge(self, pos: int, top_only: bool = False) -> bool:
+    def at_edge(self, pos: int, mode: str = "edge") -> bool:
+        """Whether pos stands at the text's "top", its "end", or either ("edge")."""
         start = self.line_span(pos)[0]
         filled = self.filled
         line = bisect_right(filled, start) - 1
-        if self.regions:
-            return line < BODY_EDGE_PARAGRAPHS or (
-                not top_only and len(filled) - line <= BODY_EDGE_PARAGRAPHS
-            )
-        if line < EDGE_LINES_TOP or (
-            line < EDGE_LINES_TOP + EDGE_EXTRA_LINES and start < EDGE_CHARS_TOP
-        ):
-            return True
         from_end = len(filled) - line
-        return not top_only and (
-            from_end <= EDGE_LINES_BOTTOM
-            or (
+        if self.regions:
+            top = line < BODY_EDGE_PARAGRAPHS
+            end = from_end <= BODY_EDGE_PARAGRAPHS
+        else:
+            top = line < EDGE_LINES_TOP or (
+                line < EDGE_LINES_TOP + EDGE_EXTRA_LINES and start < EDGE_CHARS_TOP
+            )
+            end = from_end <= EDGE_LINES_BOTTOM or (
                 from_end <= EDGE_LINES_BOTTOM + EDGE_EXTRA_LINES
                 and len(self.text) - start <= EDGE_CHARS_BOTTOM
             )
-        )
+        return (top and mode != "end") or (end and mode != "top")
 
 
 def _nfc(text: str) -> str:
@@ -235,7 +233,7 @@ def _key_lines(
         i = lower.find(key)
         while i >= 0:
             start, end = sentences.line_span(i)
-            if not edge or sentences.at_edge(i, edge == "top"):
+            if not edge or sentences.at_edge(i, edge):
                 spans[start] = end
             i = lower.find(key, end)
     return sorted(spans.items())
@@ -247,6 +245,8 @@ def _counts_in(pattern: Pattern, place: str) -> bool:
     if place == "furniture":
         return pattern.furniture
     if place in ("end", "box") and pattern.top_only:
+        return False
+    if place == "top" and pattern.end_only:
         return False
     return not (place == "box" and pattern.category in NOT_IN_BOXES)
 
@@ -296,14 +296,15 @@ def _hits(text: str, sentences: _Sentences, patterns: Iterable[Pattern], place: 
             continue
         # "top", "edge" or "" (anywhere): a region is an edge by where it stands; the
         # furniture has no top or end worth the name
-        edge = ("top" if pattern.top_only else "edge") if body and pattern.edge_only else ""
+        # an end-only line (a rights line) counts anywhere in the text, never above it
+        edge = pattern.place if body and pattern.edge_only and not pattern.end_only else ""
         if same_length:
             lines = _key_lines(lower, pattern.keys, starts, sentences, edge)
         else:
             lines = [(0, len(text))]
         for line_start, line_end in lines:
             for match in pattern.regex.finditer(text, line_start, line_end):
-                if edge and not sentences.at_edge(match.start(), edge == "top"):
+                if edge and not sentences.at_edge(match.start(), edge):
                     continue
                 if pattern.needs_words_after and not _words_follow(text, match.end()):
                     continue

@@ -947,3 +947,16 @@ def test_a_syndication_wires_copyright_line_after_the_article(line):
 )
 def test_an_opinion_label_beside_the_byline(blocks, found):
     assert [f.category for f in find_disclaimers(paged(*blocks))] == found
+
+
+async def test_ansa_reserves_its_rights_after_the_article_not_under_the_picture(check_ctx):
+    article, labels = page("23")
+    _, _, findings = await run(article, check_ctx)
+    assert [(f["quote"], f["where"]) for f in of(findings, "copyright_notice")] == [
+        (label_quote(labels, "copyright_notice"), "after the article")
+    ]
+
+
+def test_an_agency_credit_under_the_lead_picture_is_not_a_rights_line():
+    blocks = ((Region.BEFORE_BODY, "© ANSA + CLICCA PER INGRANDIRE"),)
+    assert find_disclaimers(paged(*blocks)) == []
