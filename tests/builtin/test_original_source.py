@@ -1037,3 +1037,16 @@ async def test_nbc_news_prints_the_reuters_credit_after_the_article(check_ctx):
 async def test_a_translator_or_an_author_is_not_the_original_outlet(check_ctx, text):
     result = await check(Article(text=text, url="https://example-news.de/a"), check_ctx)
     assert result.data["original_outlet"] is None
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("2024/05/12 10:30 提供元：CNET Japan", "CNET Japan"),
+        ("配信元：共同通信", "共同通信"),
+    ],
+)
+async def test_a_japanese_portal_names_its_provider(check_ctx, line, outlet):
+    article = paged_article((Region.BYLINE, line), url="https://news.yahoo.co.jp/articles/abc")
+    result = await check(article, check_ctx)
+    assert result.data["original_outlet"] == outlet, result.data["signals"]
