@@ -147,10 +147,13 @@ REPORT_BY = re.compile(
 DATA_SOURCE = re.compile(_either(_words("data_sources")), re.I)
 
 _TEXT_NOUNS = _either(_word(w) for w in _words("text_nouns"))
+_THIS_WORDS = _either(_word(w) for w in _words("this_words"))
+# "This post …", "Dieser Artikel …", "Этот материал …": a sentence that names this text.
+THIS_TEXT = re.compile(rf"\b(?:{_THIS_WORDS})\s+(?:\w+\s+)?(?:{_TEXT_NOUNS})\b", re.I)
 # "This article …", "Cette tribune …", "Этот материал …" anywhere before the notice; a bare
 # "Der Text …", "Материал …" only where the sentence starts.
 ABOUT_THIS = re.compile(
-    rf"\b(?:{_either(_word(w) for w in _words('this_words'))})\s+(?:\w+\s+)?(?:{_TEXT_NOUNS})\b"
+    rf"\b(?:{_THIS_WORDS})\s+(?:\w+\s+)?(?:{_TEXT_NOUNS})\b"
     rf"|^\W*(?:(?:{_either(_word(w) for w in _words('sentence_articles'))})\s*)?"
     rf"(?:{_TEXT_NOUNS})\b",
     re.I,

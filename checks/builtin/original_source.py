@@ -37,11 +37,22 @@ from checks.builtin._republication_rules import (
     SLASH_CREDIT,
     SLASH_DATELINE,
     TAIL_LINES,
+    THIS_TEXT,
     TRAILING_WIRE,
     WIRE_NAME,
 )
 from checks.domains import host_of, registered_domain
-from checks.model import Article, Context, Declared, Evidence, Link, Region, Result, Status
+from checks.model import (
+    Article,
+    Block,
+    Context,
+    Declared,
+    Evidence,
+    Link,
+    Region,
+    Result,
+    Status,
+)
 from checks.read.regions import place_name
 from checks.wires import WIRE_BY_ALIAS, WIRE_BY_DOMAIN, Wire
 
@@ -581,6 +592,8 @@ def region_signals(article: Article, own: OwnOutlet) -> Iterator[Signal]:
     Grist"), disclosure boxes."""
     known = byline_wire(article.byline) if article.byline else None
     for block in article.blocks:
+        if block.region is Region.FOOTER:
+            yield from _footer_notices(article, block, own)
         if block.region not in NOTICE_REGIONS:
             continue
         where = place_name(block.region)
@@ -606,6 +619,17 @@ def region_signals(article: Article, own: OwnOutlet) -> Iterator[Signal]:
         for signal in found:
             own_name = signal.own or own.owns(signal.outlet, signal.wire)
             yield replace(signal, where=where, span=(-1, -1), own=own_name)
+
+
+def _footer_notices(article: Article, block: Block, own: OwnOutlet) -> Iterator[Signal]:
+    """A note in its own section past the page's furniture counts when it says "this post"
+    or "this article" ("This post originally appeared on Grist"): a teaser's or the site's
+    own words do not."""
+    region = replace(article, text=block.text, links=())
+    where = place_name(block.region)
+    for signal in notice_signals(region, own):
+        if signal.kind in ("notice", "translation") and THIS_TEXT.search(signal.quote):
+            yield replace(signal, where=where, span=(-1, -1))
 
 
 def reporter_signals(text: str, where: str) -> Iterator[Signal]:

@@ -1050,3 +1050,27 @@ async def test_a_japanese_portal_names_its_provider(check_ctx, line, outlet):
     article = paged_article((Region.BYLINE, line), url="https://news.yahoo.co.jp/articles/abc")
     result = await check(article, check_ctx)
     assert result.data["original_outlet"] == outlet, result.data["signals"]
+
+
+async def test_a_note_about_this_post_in_its_own_section_past_the_furniture(check_ctx):
+    article = paged_article(
+        (Region.FOOTER, "Share this story Facebook Twitter Email"),
+        (Region.FOOTER, "This post originally appeared on Grist. Grist is a nonprofit."),
+        url="https://www.salon.com/2023/05/01/heat-waves/",
+    )
+    result = await check(article, check_ctx)
+    assert result.data["original_outlet"] == "Grist"
+    assert result.data["signals"][0]["where"] == "page footer or sidebar"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Originally published at Common Dreams.",  # a teaser's note, not about this text
+        "Portions of our coverage first appeared in The Daily Bugle.",
+    ],
+)
+async def test_footer_notes_that_do_not_name_this_text_do_not_count(check_ctx, line):
+    article = paged_article((Region.FOOTER, line), url="https://www.salon.com/2023/05/01/a/")
+    result = await check(article, check_ctx)
+    assert result.data["is_republication"] is False, result.data["signals"]
