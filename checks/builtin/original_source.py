@@ -350,12 +350,16 @@ def _linked_name(links: Iterable[Link], text: str, pos: int) -> str | None:
     return None
 
 
+_TRIGGERS = frozenset(word for notice in NOTICES for word in notice.triggers)
+
+
 def notice_signals(article: Article, own: OwnOutlet) -> Iterator[Signal]:
     text = article.text
     tail = _tail_start(text)
     lowered = text.casefold()
+    present = {word for word in _TRIGGERS if word in lowered}
     for notice in NOTICES:
-        if notice.triggers and not any(word in lowered for word in notice.triggers):
+        if notice.triggers and present.isdisjoint(notice.triggers):
             continue
         for match in notice.pattern.finditer(text, tail if notice.tail_only else 0):
             found = name_after(text, match.end())
@@ -592,7 +596,7 @@ def region_signals(article: Article, own: OwnOutlet) -> Iterator[Signal]:
     Grist"), disclosure boxes."""
     known = byline_wire(article.byline) if article.byline else None
     for block in article.blocks:
-        if block.region is Region.FOOTER:
+        if block.region is Region.FOOTER and THIS_TEXT.search(block.text):
             yield from _footer_notices(article, block, own)
         if block.region not in NOTICE_REGIONS:
             continue
