@@ -280,6 +280,8 @@ def _own_message(record: logging.LogRecord) -> bool:
 
 
 def _configure_logging(*, verbose: bool) -> None:
+    root = logging.getLogger()
+    theirs = list(root.handlers)  # an embedding program's (or pytest's) handlers stay as they are
     logging.basicConfig(
         level=logging.INFO if verbose else logging.WARNING,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
@@ -288,8 +290,9 @@ def _configure_logging(*, verbose: bool) -> None:
     # Python warnings (deprecations, parser notes) go through logging, so the filter sees them.
     logging.captureWarnings(True)
     if not verbose:
-        for handler in logging.getLogger().handlers:
-            handler.addFilter(_own_message)
+        for handler in root.handlers:
+            if handler not in theirs:
+                handler.addFilter(_own_message)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
