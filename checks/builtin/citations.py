@@ -97,7 +97,8 @@ class Citations:
     title = "Linked citations"
 
     async def run(self, article: Article, ctx: Context) -> Result:
-        if not article.text.strip():
+        seen = article.visibility
+        if not article.text.strip() and seen.text != "none":
             return Result(Status.SKIP, "no article text to look for links in")
         home_url = article.url or article.canonical_url
         home = registered_domain(home_url) if home_url else None
@@ -115,7 +116,15 @@ class Citations:
         if ctx.fetcher is not None and cited:
             data.update(await _probe(cited, ctx))
             evidence = _dead_evidence(data["dead_links"]) + evidence
-        return Result(_status(data), _summary(data), evidence, data)
+        if seen.text == "none":
+            # The counts are of what could be seen (nothing); the line says why.
+            data["visible"], data["visible_reason"] = seen.text, seen.reason
+            return Result(Status.SKIP, f"Could not look for links: {seen.reason}", (), data)
+        summary = _summary(data)
+        if seen.text == "partial":
+            data["visible"], data["visible_reason"] = seen.text, seen.reason
+            summary += f" (only in the visible part: {seen.reason})"
+        return Result(_status(data), summary, evidence, data)
 
 
 def _is_news_site(domain: str, ctx: Context) -> bool:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from urllib.parse import unquote, urlsplit
 
-from checks.disclaimer_patterns import (
+from checks.builtin._disclaimer_rules import (
     CATEGORIES,
     NEGATED_CATEGORIES,
     NEGATION,
@@ -25,15 +25,20 @@ from checks.disclaimer_patterns import (
     SPONSORED_URL_SEGMENTS,
     Pattern,
 )
-from checks.model import Article, Context, Evidence, Result, Status
+from checks.model import Article, Block, Context, Evidence, Region, Result, Status
+from checks.read.regions import place_name
 
 MAX_QUOTE = 300
 MAX_PER_CATEGORY = 3
 SHORT_SENTENCE = 60  # a shorter sentence gets the one before it, for context
-# Notes and labels sit in the first or last non-blank lines. Short lines of page furniture
-# (byline, date, tags, "Share this article") can push them a little further: up to
-# EDGE_EXTRA_LINES more lines count while they start within the first or last few hundred
-# characters.
+# Where the article text's own notes and labels may stand. On a web page whose regions the
+# reader found, the kicker, byline and end notes are regions of their own, searched whole;
+# in the body only its opening and closing paragraphs count (a note the extractor kept).
+BODY_EDGE_PARAGRAPHS = 2
+# Pasted text and pages without regions: the first or last non-blank lines. Short lines of
+# page furniture (byline, date, tags, "Share this article") can push notes a little further:
+# up to EDGE_EXTRA_LINES more lines count while they start within the first or last few
+# hundred characters.
 EDGE_LINES_TOP = 3
 EDGE_LINES_BOTTOM = 6
 EDGE_EXTRA_LINES = 2
@@ -55,8 +60,22 @@ NAMES = {
     "opinion": "opinion",
     "ai_generated": "AI-generated",
     "funding": "funding note",
+    "disclosure": "disclosure statement",
+    "partner": "partner content",
 }
 TEXT, FURNITURE, METADATA, ADDRESS = "article text", "page furniture", "page metadata", "address"
+# How each region of the page is searched: "top" (kicker, byline, editor's note) and "end"
+# (notes right after the text) hold the article's own labels; a "box" beside the text holds
+# disclosures and notes, but a sponsored label there is an ad's, not the article's.
+REGION_PLACES = {
+    Region.ABOVE_HEADLINE: "top",
+    Region.BYLINE: "top",
+    Region.BEFORE_BODY: "top",
+    Region.AFTER_BODY: "end",
+    Region.ASIDE: "box",
+}
+NOT_IN_BOXES = frozenset({"sponsored"})
+SECTION_LABEL_CHARS = 80  # a section label or breadcrumb above the headline, not a teaser
 
 # Where a sentence ends: after . ! ? … (and closing quotes) before a space, or at a line break.
 _SENTENCE_END = re.compile(r"[.!?…]+[\"'»”’)\]]*[ \t]+|\n")
@@ -108,8 +127,9 @@ class _Hit:
 class _Sentences:
     """Sentence and line boundaries of one text, computed once and only when needed."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, regions: bool = False) -> None:
         self.text = text
+        self.regions = regions  # the page's regions hold its kicker, byline and end notes
         self._starts: list[int] | None = None
         self._line_starts: list[int] | None = None
         self._filled: list[int] | None = None
@@ -154,22 +174,24 @@ class _Sentences:
             self._filled = [s for s, e in zip(starts, ends, strict=True) if text[s:e].strip()]
         return self._filled
 
-    def at_edge(self, pos: int, top_only: bool = False) -> bool:
+    def at_edge(self, pos: int, mode: str = "edge") -> bool:
+        """Whether pos stands at the text's "top", its "end", or either ("edge")."""
         start = self.line_span(pos)[0]
         filled = self.filled
         line = bisect_right(filled, start) - 1
-        if line < EDGE_LINES_TOP or (
-            line < EDGE_LINES_TOP + EDGE_EXTRA_LINES and start < EDGE_CHARS_TOP
-        ):
-            return True
         from_end = len(filled) - line
-        return not top_only and (
-            from_end <= EDGE_LINES_BOTTOM
-            or (
+        if self.regions:
+            top = line < BODY_EDGE_PARAGRAPHS
+            end = from_end <= BODY_EDGE_PARAGRAPHS
+        else:
+            top = line < EDGE_LINES_TOP or (
+                line < EDGE_LINES_TOP + EDGE_EXTRA_LINES and start < EDGE_CHARS_TOP
+            )
+            end = from_end <= EDGE_LINES_BOTTOM or (
                 from_end <= EDGE_LINES_BOTTOM + EDGE_EXTRA_LINES
                 and len(self.text) - start <= EDGE_CHARS_BOTTOM
             )
-        )
+        return (top and mode != "end") or (end and mode != "top")
 
 
 def _nfc(text: str) -> str:
@@ -211,29 +233,78 @@ def _key_lines(
         i = lower.find(key)
         while i >= 0:
             start, end = sentences.line_span(i)
-            if not edge or sentences.at_edge(i, edge == "top"):
+            if not edge or sentences.at_edge(i, edge):
                 spans[start] = end
             i = lower.find(key, end)
     return sorted(spans.items())
 
 
-def _hits(text: str, sentences: _Sentences, patterns: Iterable[Pattern], body: bool) -> list[_Hit]:
+def _counts_in(pattern: Pattern, place: str) -> bool:
+    """Whether a pattern counts in a place: "body" (the article text, whose edges the lines
+    tell), "furniture", or a region's "top", "end" or "box"."""
+    if place == "furniture":
+        return pattern.furniture
+    if place in ("end", "box") and pattern.top_only:
+        return False
+    if place == "top" and pattern.end_only:
+        return False
+    return not (place == "box" and pattern.category in NOT_IN_BOXES)
+
+
+_KEY_STARTS = tuple(
+    (key, _key_start(key)) for key in dict.fromkeys(k for p in PATTERNS for k in p.keys)
+)
+_PATTERNS_IN = {
+    place: tuple(p for p in PATTERNS if _counts_in(p, place))
+    for place in ("body", "furniture", "top", "end", "box")
+}
+
+
+def _by_key(table: tuple[Pattern, ...]) -> dict[str, list[int]]:
+    """key -> the positions in the table of the patterns that list it."""
+    index: dict[str, list[int]] = {}
+    for i, pattern in enumerate(table):
+        for key in pattern.keys:
+            index.setdefault(key, []).append(i)
+    return index
+
+
+_INDEX_BY_KEY = {place: _by_key(table) for place, table in _PATTERNS_IN.items()}
+_KEYLESS = {
+    place: frozenset(i for i, p in enumerate(table) if not p.keys)
+    for place, table in _PATTERNS_IN.items()
+}
+
+
+def _hits(text: str, sentences: _Sentences, patterns: Iterable[Pattern], place: str) -> list[_Hit]:
     hits: list[_Hit] = []
     lower = text.lower()
     same_length = len(lower) == len(text)  # a few letters grow when lower-cased ("İ")
     starts = {t[:n] for t in set(_TOKEN.findall(lower)) for n in (1, 2, 3, 4)}
+    body = place == "body"
+    # Which keys the text holds at all, each looked up once for every pattern that lists it.
+    present = {
+        key for key, first in _KEY_STARTS if (not first or first in starts) and key in lower
+    }
+    if patterns is PATTERNS and same_length:
+        # Only the patterns one of whose keys the text holds, in table order.
+        table = _PATTERNS_IN[place]
+        wanted = {i for key in present for i in _INDEX_BY_KEY[place].get(key, ())}
+        patterns = [table[i] for i in sorted(wanted | _KEYLESS[place])]
     for pattern in patterns:
-        if not body and not pattern.furniture:
+        if not _counts_in(pattern, place):
             continue
-        # "top", "edge" or "" (anywhere); the furniture has no top or end worth the name
-        edge = ("top" if pattern.top_only else "edge") if body and pattern.edge_only else ""
+        # "top", "edge" or "" (anywhere): a region is an edge by where it stands; the
+        # furniture has no top or end worth the name
+        # an end-only line (a rights line) counts anywhere in the text, never above it
+        edge = pattern.place if body and pattern.edge_only and not pattern.end_only else ""
         if same_length:
             lines = _key_lines(lower, pattern.keys, starts, sentences, edge)
         else:
             lines = [(0, len(text))]
         for line_start, line_end in lines:
             for match in pattern.regex.finditer(text, line_start, line_end):
-                if edge and not sentences.at_edge(match.start(), edge == "top"):
+                if edge and not sentences.at_edge(match.start(), edge):
                     continue
                 if pattern.needs_words_after and not _words_follow(text, match.end()):
                     continue
@@ -284,12 +355,12 @@ def _quote(hit: _Hit, sentences: _Sentences) -> str:
     return quote
 
 
-def _text_findings(text: str, where: str, body: bool) -> list[Finding]:
+def _text_findings(text: str, where: str, place: str, regions: bool = False) -> list[Finding]:
     if not text.strip():
         return []
     text = _nfc(text)
-    sentences = _Sentences(text)
-    hits = _merge(_hits(text, sentences, PATTERNS, body), text)
+    sentences = _Sentences(text, regions)
+    hits = _merge(_hits(text, sentences, PATTERNS, place), text)
     return [
         Finding(h.category, _quote(h, sentences), where, h.language, h.label)
         for h in sorted(hits, key=lambda h: h.start)
@@ -311,6 +382,24 @@ def _title_finding(titles: Iterable[object], language: str) -> list[Finding]:
         if len(parts) > 1 and any(p.casefold() in OPINION_TITLE_LABELS for p in parts):
             return [Finding("opinion", f'page title "{title[:MAX_QUOTE]}"', METADATA, language)]
     return []
+
+
+def _section_label_findings(blocks: Iterable[Block], language: str) -> list[Finding]:
+    """A section label or breadcrumb above the headline ("Opinion", "Home > Letters",
+    "Anzeige") names what the piece is, as the page's section metadata would."""
+    found: list[Finding] = []
+    for block in blocks:
+        if block.region is not Region.ABOVE_HEADLINE or len(block.text) > SECTION_LABEL_CHARS:
+            continue
+        for value in dict.fromkeys(_meta_values(block.text)):
+            for category, names in (
+                ("opinion", OPINION_SECTIONS),
+                ("sponsored", SPONSORED_SECTIONS),
+            ):
+                if value in names:
+                    where = place_name(block.region)
+                    found.append(Finding(category, f'section "{value}"', where, language))
+    return found
 
 
 def _meta_findings(meta: Mapping[str, object], language: str) -> list[Finding]:
@@ -366,18 +455,34 @@ def _negation(texts: Iterable[str]) -> str:
 def find_disclaimers(article: Article) -> list[Finding]:
     """Every disclaimer in the article, its page furniture, its metadata and its address."""
     language = article.language or ""
-    found = _text_findings(article.text, TEXT, body=True)
+    regions = article.source_kind == "html" and any(
+        block.region in REGION_PLACES for block in article.blocks
+    )
+    found = _text_findings(article.text, TEXT, "body", regions)
     seen = {(f.category, f.quote) for f in found}
-    for finding in _text_findings(article.furniture_text, FURNITURE, body=False):
-        if (finding.category, finding.quote) not in seen:
-            found.append(finding)
+    # One text per region, a block a line: lines keep blocks apart as the patterns need.
+    by_region: dict[Region, list[str]] = {}
+    for block in article.blocks:
+        if block.region in REGION_PLACES:
+            by_region.setdefault(block.region, []).append(block.text)
+    searched = [
+        ("\n".join(texts), place_name(region), REGION_PLACES[region])
+        for region, texts in by_region.items()
+    ]
+    searched.append((article.furniture_text, FURNITURE, "furniture"))
+    for text, where, place in searched:
+        for finding in _text_findings(text, where, place):
+            if (finding.category, finding.quote) not in seen:
+                seen.add((finding.category, finding.quote))
+                found.append(finding)
+    found += _section_label_findings(article.blocks, language)
     found += _meta_findings(article.meta, language)
     meta = article.meta
     found += _title_finding((article.title, meta.get("title"), meta.get("og:title")), language)
     found += _address_findings(article.url or article.canonical_url, language)
     note = ""
     if any(f.category in NEGATED_CATEGORIES for f in found):
-        note = _negation((article.text, article.furniture_text))
+        note = _negation((article.text, *(b.text for b in article.blocks), article.furniture_text))
     if note:
         found = [
             replace(f, applies=False, note=note) if f.category in NEGATED_CATEGORIES else f
@@ -400,7 +505,9 @@ def _name(category: str, findings: list[Finding]) -> str:
 def _summary(findings: list[Finding]) -> tuple[Status, str]:
     """One line after the check's title: "liability, fair use (2 quoted)"."""
     categories = list(dict.fromkeys(f.category for f in findings))
-    quoted = sum(f.where in (TEXT, FURNITURE) for f in findings)
+    quoted = sum(
+        f.where not in (METADATA, ADDRESS) and not f.quote.startswith("section ") for f in findings
+    )
     count = f" ({quoted} quoted)" if quoted else ""
     warn = next(
         (
@@ -429,9 +536,21 @@ class Disclaimers:
 
     async def run(self, article: Article, ctx: Context) -> Result:
         findings = find_disclaimers(article)
+        seen = article.visibility
+        unseen = (
+            {} if seen.text == "full" else {"visible": seen.text, "visible_reason": seen.reason}
+        )
         if not findings:
-            return Result(Status.INFO, "No disclaimer found", data={"findings": []})
+            data = {"findings": [], **unseen}
+            if seen.text == "none":
+                return Result(Status.SKIP, f"Could not look: {seen.reason}", data=data)
+            if seen.text == "partial":
+                summary = f"No disclaimer found in the visible part ({seen.reason})"
+                return Result(Status.INFO, summary, data=data)
+            return Result(Status.INFO, "No disclaimer found", data=data)
         status, summary = _summary(findings)
+        if seen.text != "full":
+            summary += f"; judged only what could be seen ({seen.reason})"
         evidence = [_evidence(f) for f in findings]
         if note := next((f.note for f in findings if f.note), ""):
             evidence.append(Evidence(note, where="note on the page"))
@@ -442,5 +561,6 @@ class Disclaimers:
             data={
                 "findings": [f.as_data() for f in findings],
                 "categories": list(dict.fromkeys(f.category for f in findings)),
+                **unseen,
             },
         )

@@ -6,14 +6,14 @@ import asyncio
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlsplit
 
-from checks.domains import host_of, registered_domain
-from checks.model import Article, Context, Evidence, Link, Result, Status
-from checks.republication_patterns import (
+from checks.builtin._republication_rules import (
     ABOUT_THIS,
+    BRACKET_DATELINE,
+    CJK_TRAILING_WIRE,
     CONTRIBUTED,
     COPYRIGHT_WIRE,
     CREDIT_LINE,
@@ -27,20 +27,34 @@ from checks.republication_patterns import (
     NAME_DASH_DATELINE,
     NAME_JOINERS,
     NOT_A_NAME,
+    NOT_AN_OUTLET,
     NOTICES,
     PAREN_DATELINE,
     PLACELESS_OUTLETS,
     REPORT_BY,
+    REPORTER_BYLINE,
     REUTERS_CREDIT,
     SLASH_CREDIT,
     SLASH_DATELINE,
     TAIL_LINES,
+    THIS_TEXT,
     TRAILING_WIRE,
-    WIRE_BY_ALIAS,
-    WIRE_BY_DOMAIN,
     WIRE_NAME,
-    Wire,
 )
+from checks.domains import host_of, registered_domain
+from checks.model import (
+    Article,
+    Block,
+    Context,
+    Declared,
+    Evidence,
+    Link,
+    Region,
+    Result,
+    Status,
+)
+from checks.read.regions import place_name
+from checks.wires import WIRE_BY_ALIAS, WIRE_BY_DOMAIN, Wire
 
 MAX_QUOTE = 300
 PROBE_SECONDS = 8.0
@@ -52,7 +66,9 @@ RANK = {
     "dateline": 2,
     "wire_credit": 3,
     "byline": 4,
+    "declared": 4,
     "canonical": 5,
+    "address": 6,
 }
 BASIS = {
     "notice": "notice",
@@ -61,17 +77,47 @@ BASIS = {
     "dateline": "dateline",
     "wire_credit": "wire credit",
     "byline": "byline",
+    "declared": "page markup",
     "canonical": "canonical URL",
+    "address": "partner address",
 }
 
 _QUOTED = re.compile(r"[«\"“„‘](?P<name>[^«»\"“”„‘’\n]{2,60})[»\"”“’]")
 _DOMAIN = re.compile(r"(?:https?://)?(?:www\.)?(?P<name>(?:[\w-]+\.)+[a-z]{2,})(?![\w-])", re.I)
 _TOKEN = re.compile(r"\S+")
-_CLOSERS = ".,;:!?)]»\"”’'"
+_CLOSERS = ".,;:!?)]»\"”’'。，、；：！？）」』】"
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[\"“«(]?[A-ZА-ЯЁІЇЄҐ])|\n")
 _PICTURE = re.compile(r"\b(?:photo|foto|image|picture|bild|фото|credit)", re.I)
 _BYLINE_PARTS = re.compile(r"\s*[,|/;·•]\s*|\s+[-–—]\s+")
 _BYLINE_FILLER = re.compile(r"\b(?:by|von|par|por|staff|wire|reporters?|news desk)\b", re.I)
+# A name in Chinese or Japanese runs without spaces up to the next punctuation mark.
+_CJK_NAME = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af][\w·・&]{0,19}")
+_CJK_START = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# Regions where a page prints notes on the text's origin; credit lines count in those that
+# hold no pictures (captions credit photos, "Noah Berger / AP").
+NOTICE_REGIONS = frozenset(
+    (Region.ABOVE_HEADLINE, Region.BYLINE, Region.BEFORE_BODY, Region.AFTER_BODY, Region.ASIDE)
+)
+CREDIT_REGIONS = frozenset((Region.BYLINE, Region.AFTER_BODY, Region.ASIDE))
+BYLINE_CHARS = 150  # a byline block names people and agencies; longer is prose
+# Declared provenance that names the original whoever it is; and keys that name many things
+# (the parent company, the rights holder) and count only when they name a news agency.
+DECLARED_ORIGINAL = frozenset(
+    ("isBasedOn", "isBasedOnUrl", "translationOfWork", "dc.source", "dcterms.source",
+     "original-source", "syndication-source", "provider")
+)  # fmt: skip
+DECLARED_WIRE_ONLY = frozenset(
+    ("sourceOrganization", "copyrightHolder", "publisher", "author", "creditText",
+     "dc.publisher", "dcterms.publisher", "dc.rights", "dcterms.rightsholder", "copyright",
+     "article:publisher")
+)  # fmt: skip
+# Profiles and share links say nothing about where a text comes from.
+_SOCIAL_DOMAINS = frozenset(
+    ("facebook.com", "twitter.com", "x.com", "instagram.com", "linkedin.com", "youtube.com",
+     "t.me", "vk.com", "tiktok.com", "wikipedia.org", "schema.org")
+)  # fmt: skip
+# Partner posts marked in the address: salon.com/2023/05/01/slug_partner/.
+_PARTNER_ADDRESS = re.compile(r"_partner(?:[/._-]|$)", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -214,6 +260,9 @@ def name_after(text: str, pos: int, limit: int = 120) -> tuple[str, int, int] | 
             domain = _DOMAIN.match(window, start)
             if domain:
                 return domain.group("name"), pos + domain.start(1), pos + domain.end(1)
+            cjk = _CJK_NAME.match(window, start) if _CJK_START.match(raw) else None
+            if cjk:
+                return cjk.group(), pos + cjk.start(), pos + cjk.end()
         if raw[:1] in "([":
             break
         core = raw.rstrip(_CLOSERS)
@@ -301,12 +350,16 @@ def _linked_name(links: Iterable[Link], text: str, pos: int) -> str | None:
     return None
 
 
+_TRIGGERS = frozenset(word for notice in NOTICES for word in notice.triggers)
+
+
 def notice_signals(article: Article, own: OwnOutlet) -> Iterator[Signal]:
     text = article.text
     tail = _tail_start(text)
     lowered = text.casefold()
+    present = {word for word in _TRIGGERS if word in lowered}
     for notice in NOTICES:
-        if notice.triggers and not any(word in lowered for word in notice.triggers):
+        if notice.triggers and present.isdisjoint(notice.triggers):
             continue
         for match in notice.pattern.finditer(text, tail if notice.tail_only else 0):
             found = name_after(text, match.end())
@@ -449,6 +502,9 @@ def dateline_signals(article: Article, own: OwnOutlet) -> Iterator[Signal]:
         if first[:1].isupper() and sum(c.isalpha() for c in first) >= 3:
             wire = WIRE_BY_ALIAS[match.group("name")]
             found.append((match.start(), match.end(), as_written(wire, match.group("name")), wire))
+    for match in BRACKET_DATELINE.finditer(head):
+        wire = WIRE_BY_ALIAS[match.group("name")]
+        found.append((match.start(), match.end(), as_written(wire, match.group("name")), wire))
     for start, end, name, wire in sorted(found, key=lambda f: f[0]):
         quote, span = quote_of(text, start, end)
         yield Signal("dateline", quote, "dateline", name, wire, own.owns(name, wire), span=span)
@@ -463,8 +519,8 @@ def credit_signals(article: Article, own: OwnOutlet) -> Iterator[Signal]:
         after = text[match.end() : match.end() + 8]
         if _PICTURE.search(text[line_start : match.start()]) or _PICTURE.match(after.strip()):
             continue
-        if after.startswith("/"):
-            continue
+        if after.lstrip().startswith("/"):
+            continue  # "© AFP / JEFF PACHOUD": a photographer's credit
         yield _wire_signal(text, match.start(), match.end(), match.group("name"), own)
     for match in REUTERS_CREDIT.finditer(text) if "reporting by" in lowered else ():
         yield _wire_signal(text, match.start(), match.end(), "Reuters", own)
@@ -474,6 +530,8 @@ def credit_signals(article: Article, own: OwnOutlet) -> Iterator[Signal]:
     for match in TRAILING_WIRE.finditer(text, tail):
         alias = match.group("name") or match.group("alone")
         yield _wire_signal(text, match.start(), match.end(), alias, own)
+    for match in CJK_TRAILING_WIRE.finditer(text, tail):
+        yield _wire_signal(text, match.start(), match.end(), match.group("name"), own)
     yield from _credit_lines(text, own)
     contributed = "contributed" in lowered or "used in this" in lowered
     for match in CONTRIBUTED.finditer(text) if contributed else ():
@@ -509,22 +567,129 @@ def _wire_signal(text: str, start: int, end: int, alias: str, own: OwnOutlet) ->
     return Signal("wire_credit", quote, "text", outlet, wire, own.owns(wire.name, wire), span)
 
 
-def byline_signal(article: Article, own: OwnOutlet) -> Signal | None:
-    """A byline that is, or has a part that is, an agency's name: "AP", "By Reuters Staff",
-    "Jane Doe, Reuters"."""
-    if not article.byline:
-        return None
-    wire = None
+def byline_wire(byline: str) -> tuple[Wire, str] | None:
+    """The agency a byline is, or has a part that is: "AP", "By Reuters Staff", "Jane Doe,
+    Reuters", "By JIJI", "— Kyodo"; with the name as written."""
     # "Jane Doe, Reuters", "Jane Doe | AP", "Redacción / EFE": a part that is only an agency.
-    for part in _BYLINE_PARTS.split(article.byline):
-        core = " ".join(_BYLINE_FILLER.sub(" ", part).split())
+    for part in _BYLINE_PARTS.split(byline):
+        core = " ".join(_BYLINE_FILLER.sub(" ", part).split()).strip("—–-() ")
         wire = wire_of(core) if core else None
         if wire is not None:
-            break
-    if wire is None:
+            return wire, core
+    return None
+
+
+def byline_signal(article: Article, own: OwnOutlet) -> Signal | None:
+    """A byline that is, or has a part that is, an agency's name."""
+    found = byline_wire(article.byline) if article.byline else None
+    if found is None:
         return None
+    wire, core = found
     outlet = as_written(wire, core)
-    return Signal("byline", article.byline, "byline", outlet, wire, own.owns(wire.name, wire))
+    byline = str(article.byline)
+    return Signal("byline", byline, "byline", outlet, wire, own.owns(wire.name, wire))
+
+
+def region_signals(article: Article, own: OwnOutlet) -> Iterator[Signal]:
+    """Notices and credits the page prints around the text: the kicker, the byline block,
+    the editor's note, the notes after the article ("This post originally appeared on
+    Grist"), disclosure boxes."""
+    known = byline_wire(article.byline) if article.byline else None
+    for block in article.blocks:
+        if block.region is Region.FOOTER and THIS_TEXT.search(block.text):
+            yield from _footer_notices(article, block, own)
+        if block.region not in NOTICE_REGIONS:
+            continue
+        where = place_name(block.region)
+        region = replace(article, text=block.text, links=())
+        found = list(notice_signals(region, own))
+        # Every credit names an agency, or is Reuters' "(Reporting by …)" or "… was first
+        # published": the other blocks need no look.
+        text = block.text
+        if block.region in CREDIT_REGIONS and (
+            WIRE_NAME.search(text) or " published" in text or "eporting by" in text
+        ):
+            found += credit_signals(region, own)
+        short = len(block.text) <= BYLINE_CHARS
+        byline = byline_wire(block.text) if short else None
+        if block.region is Region.ABOVE_HEADLINE and not wire_of(block.text):
+            byline = None  # above the headline only an agency's name alone is its credit
+        if byline is not None and block.region in (Region.BYLINE, Region.ABOVE_HEADLINE):
+            wire, core = byline
+            if known is None or known[0] != wire:  # the metadata byline said so already
+                found.append(Signal("byline", block.text, where, as_written(wire, core), wire))
+        if block.region in (Region.ABOVE_HEADLINE, Region.BYLINE, Region.BEFORE_BODY):
+            found += reporter_signals(block.text, where)
+        for signal in found:
+            own_name = signal.own or own.owns(signal.outlet, signal.wire)
+            yield replace(signal, where=where, span=(-1, -1), own=own_name)
+
+
+def _footer_notices(article: Article, block: Block, own: OwnOutlet) -> Iterator[Signal]:
+    """A note in its own section past the page's furniture counts when it says "this post"
+    or "this article" ("This post originally appeared on Grist"): a teaser's or the site's
+    own words do not."""
+    region = replace(article, text=block.text, links=())
+    where = place_name(block.region)
+    for signal in notice_signals(region, own):
+        if signal.kind in ("notice", "translation") and THIS_TEXT.search(signal.quote):
+            yield replace(signal, where=where, span=(-1, -1))
+
+
+def reporter_signals(text: str, where: str) -> Iterator[Signal]:
+    """A Chinese byline naming the reporter's paper: "聯合報 記者林宸誼", "新华社记者"."""
+    for match in REPORTER_BYLINE.finditer(text[: BYLINE_CHARS * 2]):
+        name = match.group("name")
+        if name in NOT_AN_OUTLET or name.startswith("本"):
+            continue
+        wire = wire_of(name)
+        start = max(0, match.start() - 20)
+        quote = text[start : match.end() + 20].strip()
+        yield Signal("byline", quote, where, as_written(wire, name) if wire else name, wire)
+
+
+def declared_signals(article: Article, own: OwnOutlet) -> Iterator[Signal]:
+    """What the page's markup declares: JSON-LD isBasedOn or provider, a syndication-source
+    link, a portal's provider block; an agency as sourceOrganization, publisher or author."""
+    for item in article.declared:
+        if item.where.startswith("meta") and item.key in ("original-source", "syndication-source"):
+            continue  # read with the canonical URL
+        signal = _declared_signal(item, own)
+        if signal is not None:
+            yield signal
+
+
+def _declared_signal(item: Declared, own: OwnOutlet) -> Signal | None:
+    if item.key not in DECLARED_ORIGINAL and item.key not in DECLARED_WIRE_ONLY:
+        return None
+    value, url = item.value.strip(), None
+    if value.startswith(("http://", "https://")):
+        domain = registered_domain(value)
+        if not domain or domain == own.domain or domain in _SOCIAL_DOMAINS:
+            return None
+        wire = WIRE_BY_DOMAIN.get(domain)
+        name, url = (wire.name if wire else host_of(value).removeprefix("www.")), value
+    else:
+        wire = wire_of(value)
+        name = as_written(wire, value) if wire else value
+    if wire is None and (item.key in DECLARED_WIRE_ONLY or len(name) > 80):
+        return None
+    quote = f"{item.key}: {value}"[:MAX_QUOTE]
+    owned = own.owns(name, wire) if url is None else own.owns(value, wire)
+    return Signal("declared", quote, item.where, name, wire, owned, url=url)
+
+
+def address_signal(article: Article) -> Signal | None:
+    """A partner post marked in its own address ("…/slug_partner/")."""
+    if not article.url:
+        return None
+    try:
+        path = urlsplit(article.url).path
+    except ValueError:
+        return None
+    if not _PARTNER_ADDRESS.search(path):
+        return None
+    return Signal("address", article.url, "address")
 
 
 def canonical_signal(article: Article, own: OwnOutlet) -> Signal | None:
@@ -622,8 +787,10 @@ def collect_signals(article: Article, own: OwnOutlet) -> list[Signal]:
         *notice_signals(article, own),
         *dateline_signals(article, own),
         *credit_signals(article, own),
+        *region_signals(article, own),
+        *declared_signals(article, own),
     ]
-    extra = (byline_signal(article, own), canonical_signal(article, own))
+    extra = (byline_signal(article, own), canonical_signal(article, own), address_signal(article))
     signals += [s for s in extra if s is not None]
     seen: set[tuple[str, str]] = set()
     unique = []
@@ -652,6 +819,15 @@ class OriginalSource:
             "signals": [_signal_data(s) for s in signals],
             "reachable": None,
         }
+        seen = article.visibility
+        if seen.text != "full":
+            data["visible"], data["visible_reason"] = seen.text, seen.reason
+        if not counted and not signals and seen.text == "none":
+            data["is_republication"] = None  # unknown: the text could not be read
+            return Result(Status.SKIP, f"Could not look: {seen.reason}", (), data)
+        if not counted and not signals and seen.text == "partial":
+            summary = f"No sign of republication in the visible part ({seen.reason})"
+            return Result(Status.INFO, summary, (), data)
         if not counted:
             return _not_republished(signals, data)
         chosen = next((s for s in counted if s.outlet), counted[0])
@@ -666,10 +842,13 @@ class OriginalSource:
         if link is not None and problem is None and not home:
             data["original_url"] = link.url
         else:
-            data["original_url"] = canonical or (link.url if home and link else None)
+            declared = next((s.url for s in counted if s.url and s.kind == "declared"), None)
+            data["original_url"] = canonical or declared or (link.url if home and link else None)
         if data["original_url"] and ctx.fetcher is not None:
             data["reachable"] = await _probe(data["original_url"], ctx)
         status, summary = _verdict(chosen, link, problem, home, canonical, data["reachable"])
+        if seen.text != "full":
+            summary += f"; judged only what could be seen ({seen.reason})"
         evidence = [Evidence(s.quote, s.where, s.url) for s in counted[:5]]
         if link is not None:
             evidence.append(Evidence(link.text or link.url, "link", link.url or None))

@@ -15,7 +15,7 @@ from typing import Any
 from checks.engine import load_checks, run
 from checks.model import Check, Checklist, Context
 from checks.read.html_page import read_html
-from checks.republication_patterns import WIRES
+from checks.wires import WIRES
 
 # labels.json disclaimer types -> the categories the disclaimers check reports.
 LABEL_CATEGORIES = {

@@ -119,3 +119,12 @@ def patterns(kind: str, language: str) -> tuple[Pattern, ...]:
         )
         for path, entry in _tables(data, "")
     )
+
+
+@cache
+def shared(kind: str) -> Mapping[str, Any]:
+    """A resource that every language shares (`checks/languages/<kind>.toml`), e.g. the wires."""
+    path = _root().joinpath(f"{kind}.toml")
+    if not path.is_file():
+        return {}
+    return tomllib.loads(path.read_text("utf-8"))

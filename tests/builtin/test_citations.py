@@ -165,7 +165,6 @@ SPLIT_BODY = pytest.mark.xfail(
 NOT_YET = {
     "25-apolut": "count off by more than one",
     "39-fluter": "count off by more than one",
-    "48-israelhayom": "no readable text: the check does not count",
     "79-polygraph": "count off by more than one",
 }
 
@@ -561,3 +560,37 @@ async def test_sites_no_outlet_dataset_knows_are_other_sites_not_outlets(make_ar
 
     assert data["kinds"] == {"primary source": 1, "other outlet": 1, "other site": 1}
     assert summary == ("3 links: 1 to a primary source, 1 to another outlet, 1 to another site")
+
+
+# --- what could not be seen: say so instead of "nothing found"
+
+# Pages the reader could not see (the same shapes as tests/read/test_visibility.py).
+JS_SHELL = (
+    b"<html><head><title>Talks</title><script>location.reload();</script></head>"
+    b'<body><div id="root"></div><script src="/app.js"></script></body></html>'
+)
+TEASER_PAGE = (
+    b'<html><head><title>Talks</title><script type="application/ld+json">{"@context": '
+    b'"https://schema.org", "@type": "NewsArticle", "headline": "Talks", '
+    b'"isAccessibleForFree": "False"}</script></head><body><article><h1>Talks</h1>'
+    b"<p>The minister said on Tuesday that the talks would go on into next week, and that "
+    b"both sides had agreed to meet again in the capital. What the two delegations could not "
+    b'agree on was the timetable, which the opposition says is</p><div class="paywall"><p>'
+    b"Subscribe to continue reading: unlimited access for 1 a month.</p></div>"
+    b"</article></body></html>"
+)
+SHELL_URL = "https://www.example-daily.com/politics/2024/05/talks.html"
+
+
+async def test_a_page_without_readable_text_could_not_be_looked_at(check_ctx):
+    article = read_html(JS_SHELL, url=SHELL_URL)
+    status, summary, data, _ = await check(article, check_ctx)
+    assert status is Status.SKIP
+    assert summary == f"Could not look for links: {article.visibility.reason}"
+    assert (data["visible"], data["total"]) == ("none", 0)  # counts of what could be seen
+
+
+async def test_a_paywalled_teaser_counts_only_its_visible_links(check_ctx):
+    _, summary, data, _ = await check(read_html(TEASER_PAGE, url=SHELL_URL), check_ctx)
+    assert summary.endswith("(only in the visible part: paywall (isAccessibleForFree: false))")
+    assert data["visible"] == "partial"

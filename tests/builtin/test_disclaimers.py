@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from checks.builtin._disclaimer_rules import CATEGORIES, LANGUAGES, PATTERNS
 from checks.builtin.disclaimers import Disclaimers, find_disclaimers
-from checks.disclaimer_patterns import CATEGORIES, LANGUAGES, PATTERNS
 from checks.evaluate.corpus import expected_categories
-from checks.model import Article, Status
+from checks.model import Article, Block, Region, Status
 from checks.read.html_page import read_html
 
 PAGES = Path(__file__).parents[1] / "fixtures" / "pages"
@@ -231,12 +231,29 @@ def test_real_looking_sentences(text, category, language):
         "The study was supported by a grant from the National Institutes of Health.",
         "The project was funded by the European Union, the mayor said.",
         "The Babylon Bee is a satire site that Twitter suspended in 2022.",
-        # an editorial partnership is not a paid one
-        "This article was produced in partnership with ProPublica.",
     ],
 )
 def test_look_alikes_are_not_disclaimers(text):
     assert find_disclaimers(Article(text=text, furniture_text=text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This article was produced in partnership with ProPublica.",
+        "Wir danken dem Autor für das Recht zur Veröffentlichung dieses Beitrags.",
+        "Cet article est publié en partenariat avec Mediapart.",
+    ],
+)
+async def test_an_editorial_partnership_is_partner_content_not_a_paid_one(check_ctx, text):
+    status, summary, findings = await run(Article(text=text), check_ctx)
+    assert [f["category"] for f in findings] == ["partner"]
+    assert (status, summary) == (Status.INFO, "partner content (1 quoted)")
+
+
+def test_a_partnership_in_the_news_is_not_partner_content():
+    text = "The city, in partnership with the state, will rebuild the bridge next year."
+    assert find_disclaimers(Article(text=text)) == []
 
 
 # --- rules
@@ -604,7 +621,14 @@ async def test_page_08_essay_under_ideas_is_opinion_despite_its_metadata(check_c
     article, _ = page("08")
     _, summary, findings = await run(article, check_ctx)
     assert summary == "opinion"
-    assert {f["where"] for f in findings} <= {"page metadata", "address"}
+    assert {f["where"] for f in findings} <= {"page metadata", "address", "above the headline"}
+    # the section label printed above the headline says it too
+    assert {
+        "category": "opinion",
+        "quote": 'section "ideas"',
+        "where": "above the headline",
+        "language": "en",
+    } in findings
 
 
 async def test_a_reader_funded_investigation_says_so_in_german(check_ctx):
@@ -645,3 +669,294 @@ async def test_a_free_licence_for_the_piece_is_a_copyright_notice_a_photo_credit
     _, _, findings = await run(make_article(text), check_ctx)
 
     assert bool(of(findings, "copyright_notice")) is licensed
+
+
+# --- Italian and Polish, added through their language folders alone
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("PUBBLICITÀ\nLe migliori offerte per l'estate.", "sponsored"),
+        ("Articolo sponsorizzato. Le migliori offerte per l'estate.", "sponsored"),
+        ("Informazione pubblicitaria\nLe migliori offerte per l'estate.", "sponsored"),
+        (
+            "Le opinioni espresse dall'autore non riflettono necessariamente la linea "
+            "editoriale del giornale.",
+            "views_not_endorsed",
+        ),
+        (
+            "L'editore non si assume alcuna responsabilità per i contenuti pubblicati dai "
+            "lettori.",
+            "liability",
+        ),
+        ("Rettifica: nella versione precedente il nome del sindaco era sbagliato.", "correction"),
+        ("Editoriale\nIl paese merita di meglio.", "opinion"),
+        ("Artykuł sponsorowany\nNajlepsze oferty na lato.", "sponsored"),
+        ("REKLAMA\nNajlepsze oferty na lato.", "sponsored"),
+        ("Materiał partnera\nNajlepsze oferty na lato.", "sponsored"),
+        (
+            "Opinie wyrażone w tekście są poglądami autora i nie muszą odzwierciedlać "
+            "stanowiska redakcji.",
+            "views_not_endorsed",
+        ),
+        ("Portal nie ponosi odpowiedzialności za treść komentarzy.", "liability"),
+        (
+            "Sprostowanie: w poprzedniej wersji tekstu błędnie podaliśmy datę sesji.",
+            "correction",
+        ),
+        ("Felieton\nKraj zasługuje na więcej.", "opinion"),
+    ],
+)
+def test_italian_and_polish_labels_are_found(text, category):
+    findings = find_disclaimers(Article(text=text))
+    assert category in {f.category for f in findings}, findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il ministro ha parlato di pubblicità ingannevole durante la conferenza stampa.",
+        "Minister mówił o reklamie podczas konferencji prasowej w Sejmie.",
+        "La campagna pubblicitaria è costata due milioni.",
+    ],
+)
+def test_italian_and_polish_mentions_that_are_not_labels(text):
+    middle = "Prima riga.\nSeconda riga.\nTerza riga.\nQuarta.\n" + text + "\n" + "Riga.\n" * 8
+    assert find_disclaimers(Article(text=middle)) == []
+
+
+# --- labels from where they stand on the page (the reader's regions)
+
+BODY = "The council voted on Tuesday to close the bridge.\nWork starts in May.\nIt lasts a year."
+
+
+def paged(*blocks: tuple[Region, str], text: str = BODY) -> Article:
+    return Article(
+        text=text,
+        source_kind="html",
+        blocks=(Block(Region.BODY, text), *(Block(r, t) for r, t in blocks)),
+    )
+
+
+@pytest.mark.parametrize(
+    ("region", "label", "category", "where"),
+    [
+        (Region.ABOVE_HEADLINE, "PAID CONTENT", "sponsored", "above the headline"),
+        (Region.ABOVE_HEADLINE, "Advertorial", "sponsored", "above the headline"),
+        (Region.ABOVE_HEADLINE, "Anzeige", "sponsored", "above the headline"),
+        (Region.BYLINE, "Sponsored by Acme Bank", "sponsored", "byline"),
+        (
+            Region.AFTER_BODY,
+            "This version corrects the spelling of the mayor's name.",
+            "correction",
+            "after the article",
+        ),
+        (
+            Region.AFTER_BODY,
+            "Correction: An earlier version of this story gave the wrong date for the vote.",
+            "correction",
+            "after the article",
+        ),
+        (
+            Region.ASIDE,
+            "Disclosure statement Jane Doe receives funding from the Australian Research "
+            "Council. She is a member of the Greens.",
+            "disclosure",
+            "disclosure box",
+        ),
+        (
+            Region.AFTER_BODY,
+            "We may earn a commission when you buy through links on our site.",
+            "affiliate",
+            "after the article",
+        ),
+        (
+            Region.AFTER_BODY,
+            "This post originally appeared on Grist. The views expressed are solely those of "
+            "the author.",
+            "views_not_endorsed",
+            "after the article",
+        ),
+        (Region.ABOVE_HEADLINE, "Letters to the Editor", "opinion", "above the headline"),
+        (Region.ABOVE_HEADLINE, "Home > Opinion > Columns", "opinion", "above the headline"),
+        (Region.ABOVE_HEADLINE, "Leserbriefe", "opinion", "above the headline"),
+    ],
+)
+def test_labels_count_where_publishers_print_them(region, label, category, where):
+    findings = [f for f in find_disclaimers(paged((region, label))) if f.category == category]
+    assert findings, find_disclaimers(paged((region, label)))
+    assert findings[0].where == where
+
+
+@pytest.mark.parametrize(
+    ("region", "label"),
+    [
+        (Region.ASIDE, "Anzeige"),  # an ad slot beside the text
+        (Region.ASIDE, "Sponsored content from our partners"),
+        (Region.FOOTER, "PAID CONTENT"),  # a sidebar teaser
+        (Region.AFTER_BODY, "Promotion"),  # top-only label lines say nothing at the end
+    ],
+)
+def test_labels_beside_the_article_are_not_the_articles(region, label):
+    assert find_disclaimers(paged((region, label))) == []
+
+
+def test_a_correction_in_the_middle_of_the_body_is_not_a_note():
+    text = "\n".join(
+        [
+            "The council voted on Tuesday.",
+            "Work starts in May.",
+            "Correction: the council's own notice had the wrong date, the mayor said today.",
+            "The bridge carries 20,000 cars a day.",
+            "It lasts a year.",
+        ]
+    )
+    assert find_disclaimers(paged((Region.BYLINE, "By Jane Doe"), text=text)) == []
+
+
+async def test_engadget_affiliate_disclosure_is_quoted_from_the_block_after_the_article(
+    check_ctx,
+):
+    article, labels = page("10")
+    _, _, findings = await run(article, check_ctx)
+    affiliate = of(findings, "affiliate")
+    assert affiliate[0]["where"] == "after the article"
+    assert folded(affiliate[0]["quote"]) in folded(label_quote(labels, "affiliate_commission"))
+
+
+# --- what could not be seen: say so instead of "nothing found"
+
+# Pages the reader could not see (the same shapes as tests/read/test_visibility.py).
+JS_SHELL = (
+    b"<html><head><title>Talks</title><script>location.reload();</script></head>"
+    b'<body><div id="root"></div><script src="/app.js"></script></body></html>'
+)
+TEASER_PAGE = (
+    b'<html><head><title>Talks</title><script type="application/ld+json">{"@context": '
+    b'"https://schema.org", "@type": "NewsArticle", "headline": "Talks", '
+    b'"isAccessibleForFree": "False"}</script></head><body><article><h1>Talks</h1>'
+    b"<p>The minister said on Tuesday that the talks would go on into next week, and that "
+    b"both sides had agreed to meet again in the capital. What the two delegations could not "
+    b'agree on was the timetable, which the opposition says is</p><div class="paywall"><p>'
+    b"Subscribe to continue reading: unlimited access for 1 a month.</p></div>"
+    b"</article></body></html>"
+)
+SHELL_URL = "https://www.example-daily.com/politics/2024/05/talks.html"
+
+
+async def test_a_page_without_readable_text_could_not_be_looked_at(check_ctx):
+    article = read_html(JS_SHELL, url=SHELL_URL)
+    result = await Disclaimers().run(article, check_ctx)
+    assert result.status is Status.SKIP
+    assert result.summary == f"Could not look: {article.visibility.reason}"
+    assert result.data["visible"] == "none"
+
+
+async def test_a_paywalled_teaser_is_judged_only_in_its_visible_part(check_ctx):
+    article = read_html(TEASER_PAGE, url=SHELL_URL)
+    result = await Disclaimers().run(article, check_ctx)
+    assert result.status is Status.INFO
+    assert result.summary == (
+        "No disclaimer found in the visible part (paywall (isAccessibleForFree: false))"
+    )
+
+
+@pytest.mark.parametrize(
+    ("blocks", "category"),
+    [
+        (
+            (
+                (
+                    Region.AFTER_BODY,
+                    "BGR may receive a commission on orders placed through this article.",
+                ),
+            ),
+            "affiliate",
+        ),
+        (
+            (
+                (
+                    Region.AFTER_BODY,
+                    "Prices are subject to change without notice and coupons may expire "
+                    "at any time.",
+                ),
+            ),
+            "liability",
+        ),
+        (((Region.ABOVE_HEADLINE, "Sponsored by Acme Bank"),), "sponsored"),
+    ],
+)
+def test_deal_and_sponsor_notes_name_what_they_are(blocks, category):
+    assert category in {f.category for f in find_disclaimers(paged(*blocks))}
+
+
+@pytest.mark.parametrize(
+    "blocks",
+    [
+        ((Region.ABOVE_HEADLINE, "sponsored by"),),  # a sponsor's logo slot names no one
+        ((Region.AFTER_BODY, "Anzeige"),),  # an ad slot after the article
+        ((Region.AFTER_BODY, "Sponsored"),),
+        ((Region.AFTER_BODY, "Реклама"),),
+    ],
+)
+def test_ad_slot_labels_are_not_the_articles(blocks):
+    assert find_disclaimers(paged(*blocks)) == []
+
+
+async def test_an_ad_label_after_a_german_column_is_not_a_sponsored_label(check_ctx):
+    _, _, findings = await run(page("68")[0], check_ctx)
+    assert of(findings, "sponsored") == []
+    assert of(findings, "opinion")
+
+
+async def test_a_deals_post_says_it_earns_commission_and_prices_may_change(check_ctx):
+    _, _, findings = await run(page("66")[0], check_ctx)
+    assert of(findings, "affiliate")
+    assert of(findings, "liability")
+
+
+async def test_apolut_thanks_the_author_for_the_right_to_publish(check_ctx):
+    article, labels = page("25")
+    _, _, findings = await run(article, check_ctx)
+    assert [f["quote"] for f in of(findings, "partner")] == [
+        label_quote(labels, "partner_content")
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The-CNN-Wire™ & © 2020 Cable News Network, Inc., a WarnerMedia Company. All rights "
+        "reserved.",
+        "© 2024 Kyodo News. All rights reserved.",
+    ],
+)
+def test_a_syndication_wires_copyright_line_after_the_article(line):
+    findings = find_disclaimers(paged((Region.AFTER_BODY, line)))
+    assert [f.category for f in findings] == ["copyright_notice"]
+
+
+@pytest.mark.parametrize(
+    ("blocks", "found"),
+    [
+        (((Region.BYLINE, "Opinion by Frida Ghitis"),), ["opinion"]),
+        (((Region.BYLINE, "Analysis by Stephen Collinson"),), []),
+        (((Region.AFTER_BODY, "Opinion by our readers: write to us"),), []),
+    ],
+)
+def test_an_opinion_label_beside_the_byline(blocks, found):
+    assert [f.category for f in find_disclaimers(paged(*blocks))] == found
+
+
+async def test_ansa_reserves_its_rights_after_the_article_not_under_the_picture(check_ctx):
+    article, labels = page("23")
+    _, _, findings = await run(article, check_ctx)
+    assert [(f["quote"], f["where"]) for f in of(findings, "copyright_notice")] == [
+        (label_quote(labels, "copyright_notice"), "after the article")
+    ]
+
+
+def test_an_agency_credit_under_the_lead_picture_is_not_a_rights_line():
+    blocks = ((Region.BEFORE_BODY, "© ANSA + CLICCA PER INGRANDIRE"),)
+    assert find_disclaimers(paged(*blocks)) == []

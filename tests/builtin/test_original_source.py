@@ -13,12 +13,13 @@ from typing import Any
 
 import pytest
 
+from checks.builtin._republication_rules import NOTICES
 from checks.builtin.original_source import OriginalSource, name_after
 from checks.evaluate.corpus import Tally
-from checks.model import Article, Link, Origin, Result, Status
+from checks.model import Article, Block, Declared, Link, Origin, Region, Result, Status
 from checks.read.fetch import Fetcher
 from checks.read.html_page import read_html
-from checks.republication_patterns import NOTICES, WIRE_BY_ALIAS
+from checks.wires import WIRE_BY_ALIAS
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 PAGES = FIXTURES / "pages"
@@ -677,3 +678,399 @@ async def test_byline_with_a_person_and_an_agency(check_ctx, byline, agency):
         replace(article, url=f"https://www.{WIRE_BY_ALIAS[agency].domains[0]}/a"), check_ctx
     )
     assert own.data["is_republication"] is False
+
+
+# --- Italian and Polish, added through their language folders alone ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        (
+            "Il governo ha approvato il decreto.\nQuesto articolo è stato pubblicato "
+            "originariamente su Internazionale.",
+            "Internazionale",
+        ),
+        (
+            "L'articolo è apparso per la prima volta sul Corriere della Sera.",
+            "Corriere della Sera",
+        ),
+        ("Il testo è stato tradotto dal Financial Times.", "Financial Times"),
+        (
+            "Rząd przyjął projekt ustawy.\nArtykuł ukazał się pierwotnie w „Gazecie Wyborczej”.",
+            "Gazecie Wyborczej",
+        ),
+        ("Tekst został opublikowany po raz pierwszy na łamach Polityki.", "Polityki"),
+        ("Przedruk za zgodą „Tygodnika Powszechnego”.", "Tygodnika Powszechnego"),
+    ],
+)
+async def test_italian_and_polish_notices_name_the_original(check_ctx, text, outlet):
+    result = await check(Article(text=text, url="https://example-news.it/a"), check_ctx)
+    assert result.data["is_republication"] is True
+    assert result.data["original_outlet"] == outlet
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("(ANSA) - ROMA, 12 MAG - Il Consiglio dei ministri ha approvato il decreto.", "ANSA"),
+        ("Il Consiglio dei ministri ha approvato il decreto.\n\nFonte: ANSA", "ANSA"),
+        ("Il Consiglio dei ministri ha approvato il decreto.\n\n(con ANSA)", "ANSA"),
+        ("Warszawa (PAP) - Sejm uchwalił w piątek nowelizację ustawy.", "PAP"),
+        ("Sejm uchwalił w piątek nowelizację ustawy.\n\nŹródło: PAP", "PAP"),
+        ("Sejm uchwalił w piątek nowelizację ustawy.\n\nNa podstawie informacji PAP", "PAP"),
+    ],
+)
+async def test_italian_and_polish_wire_credits(make_article, check_ctx, text, agency):
+    result = await check(make_article(text, url="https://example-news.pl/a"), check_ctx)
+    assert result.data["original_outlet"] == agency, result.data["signals"]
+    assert result.status is Status.WARN
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lo studio, pubblicato originariamente su Nature, mostra un legame tra i due fenomeni.",
+        "Badanie, opublikowane pierwotnie w Nature, wykazało związek.",
+        "Fonte: Istat, elaborazione della redazione",
+        "Źródło: GUS",
+    ],
+)
+async def test_italian_and_polish_sentences_that_are_not_notices(make_article, check_ctx, text):
+    result = await check(make_article(text, url="https://example-news.it/a"), check_ctx)
+    assert result.data["is_republication"] is False, result.data["signals"]
+
+
+# --- what could not be seen: say so instead of "nothing found"
+
+# Pages the reader could not see (the same shapes as tests/read/test_visibility.py).
+JS_SHELL = (
+    b"<html><head><title>Talks</title><script>location.reload();</script></head>"
+    b'<body><div id="root"></div><script src="/app.js"></script></body></html>'
+)
+TEASER_PAGE = (
+    b'<html><head><title>Talks</title><script type="application/ld+json">{"@context": '
+    b'"https://schema.org", "@type": "NewsArticle", "headline": "Talks", '
+    b'"isAccessibleForFree": "False"}</script></head><body><article><h1>Talks</h1>'
+    b"<p>The minister said on Tuesday that the talks would go on into next week, and that "
+    b"both sides had agreed to meet again in the capital. What the two delegations could not "
+    b'agree on was the timetable, which the opposition says is</p><div class="paywall"><p>'
+    b"Subscribe to continue reading: unlimited access for 1 a month.</p></div>"
+    b"</article></body></html>"
+)
+SHELL_URL = "https://www.example-daily.com/politics/2024/05/talks.html"
+
+
+async def test_a_page_without_readable_text_could_not_be_looked_at(check_ctx):
+    article = read_html(JS_SHELL, url=SHELL_URL)
+    result = await check(article, check_ctx)
+    assert result.status is Status.SKIP
+    assert result.summary == f"Could not look: {article.visibility.reason}"
+    assert result.data["visible"] == "none"
+    assert result.data["is_republication"] is None
+
+
+async def test_markup_still_speaks_when_the_text_cannot_be_read(check_ctx):
+    article = replace(
+        read_html(JS_SHELL, url=SHELL_URL), canonical_url="https://apnews.com/article/talks-1"
+    )
+    result = await check(article, check_ctx)
+    assert result.data["is_republication"] is True
+    assert result.summary.endswith(
+        f"; judged only what could be seen ({article.visibility.reason})"
+    )
+
+
+async def test_a_paywalled_teaser_is_judged_only_in_its_visible_part(check_ctx):
+    result = await check(read_html(TEASER_PAGE, url=SHELL_URL), check_ctx)
+    assert result.status is Status.INFO
+    assert result.summary == (
+        "No sign of republication in the visible part (paywall (isAccessibleForFree: false))"
+    )
+
+
+# --- every signal the page gives: regions, declared provenance, partner addresses, portals
+
+
+def paged_article(*blocks: tuple[Region, str], url: str, text: str = "", **fields) -> Article:
+    text = text or "The council voted on Tuesday to close the bridge.\nWork starts in May."
+    body = (Block(Region.BODY, text),)
+    return Article(
+        text=text,
+        url=url,
+        source_kind="html",
+        blocks=body + tuple(Block(r, t) for r, t in blocks),
+        **fields,
+    )
+
+
+async def test_a_notice_in_its_own_section_after_the_article(check_ctx):
+    article = paged_article(
+        (Region.AFTER_BODY, "This post originally appeared on Grist."),
+        url="https://www.salon.com/2023/05/01/heat-waves-are-getting-longer_partner/",
+    )
+    result = await check(article, check_ctx)
+    assert result.data["original_outlet"] == "Grist"
+    kinds = {(s["kind"], s["where"]) for s in result.data["signals"]}
+    assert kinds == {("notice", "after the article"), ("address", "address")}
+
+
+async def test_a_partner_address_alone_says_republished_without_a_name(check_ctx):
+    article = paged_article(url="https://www.salon.com/2023/05/01/heat-waves_partner/")
+    result = await check(article, check_ctx)
+    assert result.summary == "Republished, but the original is not named"
+    assert result.status is Status.WARN
+
+
+@pytest.mark.parametrize(
+    ("region", "line", "agency"),
+    [
+        (Region.BYLINE, "By JIJI", "Jiji Press"),
+        (Region.BYLINE, "KYODO", "Kyodo"),
+        (Region.BYLINE, "Jane Doe — Kyodo", "Kyodo"),
+        (Region.BYLINE, "By The Associated Press", "The Associated Press"),
+        (Region.ABOVE_HEADLINE, "AP", "The Associated Press"),
+        (
+            Region.AFTER_BODY,
+            "The Associated Press contributed to this report.",
+            "The Associated Press",
+        ),
+        (Region.AFTER_BODY, "(Reporting by Jane Doe; Editing by John Roe)", "Reuters"),
+    ],
+)
+async def test_wire_credits_in_the_byline_block_and_after_the_article(
+    check_ctx, region, line, agency
+):
+    article = paged_article((region, line), url="https://www.japantimes.co.jp/news/2024/a/")
+    result = await check(article, check_ctx)
+    assert result.data["original_outlet_en"] == agency, result.data["signals"]
+    assert result.status is Status.WARN
+
+
+async def test_a_photo_credit_before_the_article_is_not_a_wire_credit(check_ctx):
+    article = paged_article(
+        (Region.BEFORE_BODY, "Firefighters on Monday. Noah Berger / AP"),
+        (Region.BEFORE_BODY, "JIM WATSON/AFP/Getty Images"),
+        url="https://www.theatlantic.com/ideas/archive/2020/08/a/615599/",
+    )
+    result = await check(article, check_ctx)
+    assert result.data["is_republication"] is False, result.data["signals"]
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("【ワシントン共同】米政府は12日、新たな制裁を発表した。", "Kyodo"),
+        ("【ニューヨーク時事】12日のニューヨーク株式市場は続落した。", "Jiji Press"),
+        ("米政府は12日、新たな制裁を発表した。\n政府高官が明らかにした。（共同）", "Kyodo"),
+        ("国务院发布了新的规定。\n来源：新华社", "Xinhua"),
+    ],
+)
+async def test_chinese_and_japanese_agency_credits(check_ctx, text, agency):
+    result = await check(Article(text=text, url="https://news.example-portal.jp/a/1"), check_ctx)
+    assert result.data["original_outlet_en"] == agency, result.data["signals"]
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("苹果发布了新款手机。\n本文来源：澎湃新闻", "澎湃新闻"),
+        ("本文转载自微信公众号“量子位”。\n苹果发布了新款手机。", "量子位"),
+        ("原标题：外卖骑手的一天\n他每天工作十二个小时。", None),
+    ],
+)
+async def test_chinese_portal_notices(check_ctx, text, outlet):
+    result = await check(Article(text=text, url="https://www.sohu.com/a/1"), check_ctx)
+    assert result.data["is_republication"] is True
+    assert result.data["original_outlet"] == outlet
+
+
+@pytest.mark.parametrize(
+    ("declared", "outlet", "url"),
+    [
+        (
+            Declared("isBasedOn", "https://thenextweb.com/news/ai-chips", "JSON-LD NewsArticle"),
+            "thenextweb.com",
+            "https://thenextweb.com/news/ai-chips",
+        ),
+        (
+            Declared("provider", "Associated Press", "JSON-LD NewsArticle"),
+            "The Associated Press",
+            None,
+        ),
+        (Declared("provider", "CNET Japan", "provider block"), "CNET Japan", None),
+        (Declared("sourceOrganization", "Reuters", "JSON-LD NewsArticle"), "Reuters", None),
+        (
+            Declared("author", "The Associated Press", "JSON-LD NewsArticle"),
+            "The Associated Press",
+            None,
+        ),
+        (
+            Declared(
+                "original-source", "https://grist.org/climate/heat/", "link rel=original-source"
+            ),
+            "grist.org",
+            "https://grist.org/climate/heat/",
+        ),
+    ],
+)
+async def test_declared_provenance_names_the_original(check_ctx, declared, outlet, url):
+    article = paged_article(url="https://news.yahoo.co.jp/articles/abc", declared=(declared,))
+    result = await check(article, check_ctx)
+    assert result.data["original_outlet"] == outlet
+    assert result.data["original_url"] == url
+    assert result.data["signals"][0]["where"] == declared.where
+
+
+@pytest.mark.parametrize(
+    "declared",
+    [
+        Declared("publisher", "Condé Nast", "JSON-LD NewsArticle"),
+        Declared("copyrightHolder", "Hearst Newspapers", "JSON-LD NewsArticle"),
+        Declared(
+            "article:publisher", "https://www.facebook.com/Breitbart", "meta article:publisher"
+        ),
+        Declared("publisher", "Yahoo Japan", "JSON-LD NewsArticle"),
+        Declared("isBasedOn", "https://news.yahoo.co.jp/print/abc", "JSON-LD NewsArticle"),
+    ],
+)
+async def test_declared_parent_companies_and_own_pages_are_not_originals(check_ctx, declared):
+    article = paged_article(
+        url="https://news.yahoo.co.jp/articles/abc", declared=(declared,), site_name="Yahoo Japan"
+    )
+    result = await check(article, check_ctx)
+    assert result.data["is_republication"] is False, result.data["signals"]
+
+
+async def test_tucson_prints_the_ap_credit_above_the_headline(check_ctx):
+    result = await check(page("04")[0], check_ctx)
+    assert {
+        "kind": "byline",
+        "quote": "AP",
+        "where": "above the headline",
+        "outlet": "The Associated Press",
+        "own_outlet": False,
+    } in result.data["signals"]
+
+
+async def test_a_wire_declared_on_its_own_site_is_not_a_republication(check_ctx):
+    result = await check(page("19")[0], check_ctx)
+    assert result.data["is_republication"] is False
+    declared = [s for s in result.data["signals"] if s["kind"] == "declared"]
+    assert declared
+    assert all(s["own_outlet"] for s in declared)
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("2020-02-19 20:29:58 来源： 半月谈", "半月谈"),
+        ("2020-10-04 15:05 聯合報 記者林宸誼／即時報導", "聯合報"),
+        ("新华社记者 王明", "新华社"),
+    ],
+)
+async def test_chinese_source_lines_and_reporter_bylines_before_the_text(check_ctx, line, outlet):
+    article = paged_article((Region.BEFORE_BODY, line), url="https://money.udn.com/money/story/1")
+    result = await check(article, check_ctx)
+    assert result.data["original_outlet"] == outlet, result.data["signals"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "本报记者 王明",  # "our reporter"
+        "数据来源：国家统计局",  # a chart's data source
+        "2020-10-04 15:05 特约记者 王明",
+    ],
+)
+async def test_a_papers_own_reporter_and_data_sources_are_not_originals(check_ctx, line):
+    article = paged_article((Region.BEFORE_BODY, line), url="https://money.udn.com/money/story/1")
+    result = await check(article, check_ctx)
+    assert result.data["is_republication"] is False, result.data["signals"]
+
+
+async def test_photographers_credits_under_pictures_are_not_the_texts_agency(check_ctx):
+    article, _ = page("59")
+    result = await check(article, check_ctx)
+    assert result.data["original_outlet"] == "dpa"
+    assert not [s for s in result.data["signals"] if s["outlet"] == "AFP"]
+
+
+async def test_xinhuanet_copy_names_its_source_under_the_headline(check_ctx):
+    result = await check(page("24")[0], check_ctx)
+    assert result.data["original_outlet"] == "半月谈"
+    assert result.data["signals"][0]["where"] == "before the article"
+
+
+async def test_lexpress_declares_afp_as_the_author_in_json_ld(check_ctx):
+    result = await check(page("45")[0], check_ctx)
+    assert result.data["original_outlet"] == "AFP"
+    assert {
+        "kind": "declared",
+        "quote": "author: AFP",
+        "where": "JSON-LD NewsArticle",
+        "outlet": "AFP",
+        "own_outlet": False,
+    } in result.data["signals"]
+
+
+async def test_nbc_news_prints_the_reuters_credit_after_the_article(check_ctx):
+    result = await check(page("55")[0], check_ctx)
+    assert result.data["original_outlet"] == "Reuters"
+    assert {
+        "kind": "wire_credit",
+        "quote": "Reuters",
+        "where": "after the article",
+        "outlet": "Reuters",
+        "own_outlet": False,
+    } in result.data["signals"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nachdruck mit freundlicher Genehmigung des Autors.",
+        "Traduit de l'anglais par Jeanne Dupont.",
+        "Aus dem Englischen übersetzt von Jane Doe.",
+    ],
+)
+async def test_a_translator_or_an_author_is_not_the_original_outlet(check_ctx, text):
+    result = await check(Article(text=text, url="https://example-news.de/a"), check_ctx)
+    assert result.data["original_outlet"] is None
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("2024/05/12 10:30 提供元：CNET Japan", "CNET Japan"),
+        ("配信元：共同通信", "共同通信"),
+    ],
+)
+async def test_a_japanese_portal_names_its_provider(check_ctx, line, outlet):
+    article = paged_article((Region.BYLINE, line), url="https://news.yahoo.co.jp/articles/abc")
+    result = await check(article, check_ctx)
+    assert result.data["original_outlet"] == outlet, result.data["signals"]
+
+
+async def test_a_note_about_this_post_in_its_own_section_past_the_furniture(check_ctx):
+    article = paged_article(
+        (Region.FOOTER, "Share this story Facebook Twitter Email"),
+        (Region.FOOTER, "This post originally appeared on Grist. Grist is a nonprofit."),
+        url="https://www.salon.com/2023/05/01/heat-waves/",
+    )
+    result = await check(article, check_ctx)
+    assert result.data["original_outlet"] == "Grist"
+    assert result.data["signals"][0]["where"] == "page footer or sidebar"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Originally published at Common Dreams.",  # a teaser's note, not about this text
+        "Portions of our coverage first appeared in The Daily Bugle.",
+    ],
+)
+async def test_footer_notes_that_do_not_name_this_text_do_not_count(check_ctx, line):
+    article = paged_article((Region.FOOTER, line), url="https://www.salon.com/2023/05/01/a/")
+    result = await check(article, check_ctx)
+    assert result.data["is_republication"] is False, result.data["signals"]
