@@ -245,6 +245,11 @@ async def test_age_and_status(check_ctx, age, status, phrase):
         ("pt", "O ministro disse na segunda-feira que a ponte era segura. Afirmou que era nova."),
         ("ru", "Министр заявил в понедельник, что мост безопасен. Он сообщил, что мост новый."),
         ("uk", "Міністр заявив у понеділок, що міст безпечний. Він повідомив, що міст новий."),
+        ("it", "Il ministro ha detto lunedì che il ponte è sicuro. Ha aggiunto che è nuovo."),
+        (
+            "pl",
+            "Minister powiedział w poniedziałek, że most jest bezpieczny. Dodał, że jest nowy.",
+        ),
     ],
 )
 async def test_reporting_verbs_in_each_language(check_ctx, language, text):

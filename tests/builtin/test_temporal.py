@@ -635,3 +635,68 @@ def test_byline_date_with_a_two_digit_year(sentence, expected):
     assert set(found) == expected
     if expected:
         assert found["11/13/26 8:00 AM ET"] == "2026-11-13T08:00"
+
+
+# Italian and Polish came through their language folders alone (calendar.toml, temporal.toml).
+@pytest.mark.parametrize(
+    ("language", "sentence", "text", "value"),
+    [
+        (
+            "it",
+            "Il decreto è stato firmato il 3 marzo 2021 a Roma.",
+            "il 3 marzo 2021",
+            "2021-03-03",
+        ),
+        (
+            "it",
+            "Lunedì scorso il ministro ha incontrato i sindacati.",
+            "Lunedì scorso",
+            "2021-03-08",
+        ),
+        ("it", "La legge era stata respinta tre anni fa.", "tre anni fa", "2018"),
+        ("it", "Ieri sera il governo ha approvato il testo.", "Ieri sera", "2021-03-09TEV"),
+        ("it", "Il nuovo orario entrerà in vigore venerdì.", "venerdì", "2021-03-12"),
+        ("it", "Le vendite sono calate a gennaio, dopo le feste.", "a gennaio", "2021-01"),
+        ("it", "L'anno scorso i contagi erano stati di più.", "L'anno scorso", "2020"),
+        ("it", "Nell'estate 2019 il ponte fu chiuso.", "Nell'estate 2019", "2019-SU"),
+        ("it", "Il cantiere resterà aperto per due anni.", "per due anni", "P2Y"),
+        (
+            "it",
+            "Lo scorso fine settimana la neve ha bloccato le strade.",
+            "Lo scorso fine settimana",
+            "2021-W09-WE",
+        ),
+        (
+            "pl",
+            "Ustawa została przyjęta 3 marca 2021 r. przez Sejm.",
+            "3 marca 2021 r.",
+            "2021-03-03",
+        ),
+        (
+            "pl",
+            "W zeszły poniedziałek minister spotkał się z rolnikami.",
+            "W zeszły poniedziałek",
+            "2021-03-08",
+        ),
+        ("pl", "Most zamknięto dwa lata temu.", "dwa lata temu", "2019"),
+        ("pl", "Wczoraj wieczorem rząd przyjął projekt.", "Wczoraj wieczorem", "2021-03-09TEV"),
+        ("pl", "Przepisy wejdą w życie w piątek.", "w piątek", "2021-03-12"),
+        ("pl", "W zeszłym roku sprzedaż spadła o 5 proc.", "W zeszłym roku", "2020"),
+        ("pl", "Do wypadku doszło w 2019 roku na autostradzie A4.", "w 2019 roku", "2019"),
+        ("pl", "Budowa potrwa przez dwa lata.", "przez dwa lata", "P2Y"),
+        ("pl", "Zeszłej zimy zabrakło węgla.", "Zeszłej zimy", "2020-WI"),
+    ],
+)
+def test_italian_and_polish_dates_are_found_and_normalised(language, sentence, text, value):
+    assert values(sentence, date(2021, 3, 10), language).get(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Il governo ha approvato il decreto con il sostegno della maggioranza.", "it"),
+        ("Rząd przyjął projekt ustawy, który nie jest jeszcze gotowy.", "pl"),
+    ],
+)
+def test_italian_and_polish_are_detected(text, language):
+    assert detect_language(text) == language
