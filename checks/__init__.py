@@ -16,6 +16,7 @@ from checks.model import (
     Status,
     Visibility,
 )
+from checks.temporal import TemporalExpression, find_temporal_expressions
 
 __all__ = [
     "Article",
@@ -31,5 +32,7 @@ __all__ = [
     "Region",
     "Result",
     "Status",
+    "TemporalExpression",
     "Visibility",
+    "find_temporal_expressions",
 ]

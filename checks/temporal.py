@@ -975,3 +975,53 @@ def find_expressions(
 ) -> list[Expression]:
     """Temporal expressions in `text`, relative ones read against `anchor`."""
     return resolve(scan(text, language), anchor)
+
+
+# --- public API: TimeML spans -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TemporalExpression:
+    """A temporal expression as TimeML marks it: its span and its TIMEX3 type and value."""
+
+    start: int  # offset of `text` in the text given
+    text: str  # the TimeML span: a leading preposition stays outside ("on Friday" -> "Friday")
+    type: str  # DATE, TIME, DURATION or SET
+    value: str  # TIMEX3 value: "2020-01-17", "2020-W02", "P3D", "PRESENT_REF", "XXXX-XX-XX"...
+
+
+def _leading_words(code: str) -> re.Pattern[str]:
+    words = sorted(_temporal(code)["span_prepositions"], key=len, reverse=True)
+    alternation = "|".join(re.escape(w).replace("'", "['’]") for w in words)
+    return re.compile(rf"(?:(?:{alternation})(?:\s+|(?<=['’])))+", re.I)
+
+
+_LEADING = {code: _leading_words(code) for code in LANGUAGES}
+
+
+def timeml_span(expression: Expression, language: str) -> tuple[int, str]:
+    """(start, text) of an expression with the leading prepositions TimeML leaves out."""
+    text = expression.text
+    lead = _LEADING[language].match(text)
+    if lead is None or lead.end() >= len(text):
+        return expression.start, text
+    return expression.start + lead.end(), text[lead.end() :]
+
+
+def find_temporal_expressions(
+    text: str, reference: date | None, language: str | None = None
+) -> list[TemporalExpression]:
+    """The temporal expressions in `text` as TimeML would mark them.
+
+    `reference` is the day relative expressions are read against (the document's creation
+    day); `language` a code such as "en" ("" or None: guessed from the text). Expressions
+    whose value cannot be worked out are left out.
+    """
+    found = scan(text, language)
+    result = []
+    for expression in resolve(found, reference):
+        if not expression.value:
+            continue
+        start, span = timeml_span(expression, found.language)
+        result.append(TemporalExpression(start, span, expression.type, expression.value))
+    return result
