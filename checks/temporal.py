@@ -83,6 +83,9 @@ YEAR_WORDS: dict[str, int] = {
     word: int(n) for code in LANGUAGES for word, n in _temporal(code)["year_words"].items()
 }
 OFFSET_SIGNS = {word: int(sign) for word, sign in _everywhere("offset_signs").items()}
+SET_WORDS = _everywhere("set_words")  # "daily" -> "P1D": TIMEX3 values of recurring times
+# "third" -> 3, for quarters and halves ("the third quarter", "first-half")
+QUARTER_ORDINALS = {word: int(n) for word, n in _everywhere("period_ordinals").items()}
 
 
 def _cue(code: str, key: str) -> re.Pattern[str] | None:
@@ -135,8 +138,14 @@ _NEEDS = {  # which trigger words must be near for a pattern of this kind to be 
     "yearword": frozenset({"rel"}),
     "weekend": frozenset({"rel", "unit"}),
     "ref": frozenset({"rel", "unit"}),
+    "present": frozenset({"rel"}),
+    "set": frozenset({"rel", "unit", "weekday", "month", "season"}),
+    "quarter": frozenset({"rel"}),
+    "count": frozenset({"unit"}),
 }
 _DIGIT_ONLY = frozenset({"digit"})
+# Kinds TimeML counts that place nothing on a calendar a reader could check a claim against.
+UNDATED_KINDS = frozenset({"present", "set", "count", "quarter"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -494,7 +503,21 @@ class _Point:
     grain: str  # "D", "W", "M" or "Y"
 
 
-_GRAIN_ORDER = {"D": 0, "W": 0, "M": 1, "Y": 2, "DE": 2, "CE": 2}
+# Q a quarter, HALF a half year; H and MIN (hours, minutes) only count durations.
+_GRAIN_ORDER = {
+    "H": 0,
+    "MIN": 0,
+    "D": 0,
+    "W": 0,
+    "M": 1,
+    "Q": 1,
+    "HALF": 1,
+    "Y": 2,
+    "DE": 2,
+    "CE": 2,
+}
+_PERIOD_GRAINS = frozenset({"Q", "HALF"})
+_PERIOD_REACH = 12  # sentences: an earnings report keeps talking about "the quarter"
 _TZ = {
     "GMT": "Z", "UTC": "Z", "CET": "+01:00", "CEST": "+02:00", "MSK": "+03:00", "МСК": "+03:00",
     "BST": "+01:00", "EST": "-05:00", "EDT": "-04:00", "CST": "-06:00", "CDT": "-05:00",
@@ -543,6 +566,9 @@ _UNIT_STEMS = (  # inflected forms the tables do not list ("Monats", "году",
 )
 _CLAUSE_BREAK = re.compile(r".*[,;:()—–]")  # greedy: the last clause break
 _NARRATIVE_FUTURE_DAYS = 62
+# How far ahead of the anchor a year-less date with nothing pointing either way may lie and
+# still be in the anchor's year ("the summit on April 24", written in February).
+_AHEAD_DAYS = 92
 _CLAUSE_END = re.compile(r"[,;:()—–]")
 _SEASON_MONTHS = {"SP": 5, "SU": 8, "FA": 11, "WI": 14}  # the last month of each season
 _ROMAN = {"I": 1, "V": 5, "X": 10}
@@ -567,16 +593,24 @@ def _number(word: str | None) -> float | None:
 
 
 def _shift(day: date, amount: float, unit: str) -> date:
+    if unit == "H":
+        return day + timedelta(hours=amount)
+    if unit == "MIN":
+        return day + timedelta(minutes=amount)
     if unit == "D":
         return day + timedelta(days=amount)
     if unit == "W":
         return day + timedelta(weeks=amount)
-    months = round({"M": 1, "Y": 12, "DE": 120, "CE": 1200}[unit] * amount)
+    months = round({"M": 1, "Q": 3, "HALF": 6, "Y": 12, "DE": 120, "CE": 1200}[unit] * amount)
     index = day.year * 12 + day.month - 1 + months
     return date(index // 12, index % 12 + 1, 1) if index >= 12 else date(1, 1, 1)
 
 
 def _format(point: _Point) -> str:
+    if point.grain == "Q":
+        return f"{point.day.year:04d}-Q{(point.day.month - 1) // 3 + 1}"
+    if point.grain == "HALF":
+        return f"{point.day.year:04d}-H{(point.day.month - 1) // 6 + 1}"
     if point.grain == "Y":
         return f"{point.day.year:04d}"
     if point.grain == "M":
@@ -646,6 +680,7 @@ class _Resolver:
         self.starts = [s for s, _, _ in found.sentences]
         self.last_explicit: tuple[_Point, int] | None = None  # (point, sentence index)
         self.last_any: tuple[_Point, int] | None = None
+        self.last_period: tuple[_Point, int] | None = None  # the last quarter or half named
 
     def sentence_of(self, position: int) -> int:
         return max(bisect_right(self.starts, position) - 1, 0)
@@ -662,6 +697,8 @@ class _Resolver:
 
     def remember(self, point: _Point, sentence: int, explicit: bool) -> None:
         self.last_any = (point, sentence)
+        if point.grain in _PERIOD_GRAINS:
+            self.last_period = (point, sentence)
         if explicit:
             self.last_explicit = (point, sentence)
 
@@ -689,7 +726,7 @@ class _Resolver:
         sentence = self.sentence_of(match.start)
         mod = _key(g.get("mod") or g.get("mod2"))
         direction = -1 if mod in PAST_WORDS else 1 if mod in NEXT_WORDS else 0
-        if direction == 0 and kind in ("date", "month", "weekday", "season", "numeric"):
+        if direction == 0 and kind in ("date", "month", "weekday", "season", "numeric", "quarter"):
             direction = 1 if self.future_cue(match, sentence) else 0
         if kind in ("date", "numeric", "numeric_iso"):
             return self.calendar_date(match, sentence, direction)
@@ -704,6 +741,8 @@ class _Resolver:
         if kind == "century":
             number = int(g["cent"]) if g.get("cent") else _roman(g.get("roman") or "")
             return (f"{number - 1:02d}" if 0 < number < 22 else None), "DATE", True
+        if kind == "clock" and g.get("wd"):  # "9 a.m. Tuesday"
+            return self.weekday(match, sentence, direction)[0][:10] + _time(g), "TIME", False
         if kind == "clock":
             ref = self.recent(self.last_any, sentence, 2, paragraph=False)
             day = ref.day.isoformat() if ref is not None and ref.grain == "D" else "XXXX-XX-XX"
@@ -716,6 +755,14 @@ class _Resolver:
             return self.season(match, sentence, direction)
         if kind == "ref":
             return "FUTURE_REF", "DATE", False
+        if kind == "present":
+            return "PRESENT_REF", "DATE", False
+        if kind == "count":
+            return self.duration(match), "DURATION", False
+        if kind == "set":
+            return self.set_value(match), "SET", False
+        if kind == "quarter":
+            return self.quarter(match, sentence, direction)
         if kind == "eve":
             return self.eve(sentence)
         if self.anchor is None:
@@ -735,7 +782,7 @@ class _Resolver:
             return self.unit(match), "DATE", False
         if kind == "part":
             return self.part(match, sentence), "DATE", False
-        return self.ago(match), "DATE", False
+        return self.ago(match, sentence), "DATE", False
 
     def year_for(
         self, month: int, day: int, sentence: int, direction: int, slack: int = 1
@@ -748,6 +795,9 @@ class _Resolver:
         """
         anchor = self.anchor
         ref = self.recent(self.last_explicit, sentence, 3, paragraph=False)
+        latest = self.last_any[0] if self.last_any else None
+        if ref is not None and latest is not None and latest.day.year != ref.day.year:
+            ref = None  # a date since has brought the story back to another year
         if ref is not None and ref.grain in ("D", "M"):
             guess = date(ref.day.year, month, min(day, 28))
             if direction > 0:
@@ -768,7 +818,7 @@ class _Resolver:
             return anchor.year - (guess > anchor)
         if direction > 0:
             return anchor.year + (guess < anchor - timedelta(days=slack))
-        return anchor.year - (guess > anchor + timedelta(days=62))
+        return anchor.year - (guess > anchor + timedelta(days=_AHEAD_DAYS))
 
     def calendar_date(
         self, match: Match, sentence: int, direction: int
@@ -822,11 +872,16 @@ class _Resolver:
             year = int(g["y"] or 0)
             self.remember(_Point(date(year, month, 1), "M"), sentence, True)
             return f"{year:04d}-{month:02d}", "DATE", True
-        found = self.year_for(month, 1, sentence, direction)
+        mod = _key(g.get("mod"))
+        if mod and mod not in PAST_WORDS and mod not in NEXT_WORDS and self.anchor is not None:
+            found: int | None = self.anchor.year  # "this September"
+        else:
+            found = self.year_for(month, 1, sentence, direction)
         if found is None:
             return f"XXXX-{month:02d}", "DATE", False
         if direction < 0 and self.anchor is not None and found == self.anchor.year:
-            found -= month > self.anchor.month
+            # "last May" written in May is a year back; "in May" with a past cue is this one.
+            found -= month >= self.anchor.month if mod in PAST_WORDS else month > self.anchor.month
         self.remember(_Point(date(found, month, 1), "M"), sentence, False)
         return f"{found:04d}-{month:02d}", "DATE", False
 
@@ -906,7 +961,7 @@ class _Resolver:
         step = -1 if mod in PAST_WORDS else 1 if mod in NEXT_WORDS else 0
         return _format(_Point(_shift(self.anchor or date.min, step, unit), unit))
 
-    def ago(self, match: Match) -> str:
+    def ago(self, match: Match, sentence: int) -> str:
         g = match.groups
         unit = _unit(g.get("unit") or g.get("unit2"))
         amount = _number(g.get("n") or g.get("n2"))
@@ -914,6 +969,9 @@ class _Resolver:
             amount = 1  # "год назад"
         if unit is None or not amount or amount > 5000:
             return "PAST_REF"
+        period = self.period_back(amount, unit, sentence)
+        if period is not None:
+            return period
         day = _shift(self.anchor or date.min, -amount, unit)
         grain = "M" if unit in ("Y", "DE", "CE") and amount % 1 else unit
         return _format(_Point(day, "Y" if grain in ("DE", "CE") else grain))
@@ -924,9 +982,14 @@ class _Resolver:
         unit = _unit(g.get("unit"))
         amount = _number(g.get("n"))
         ref = self.recent(self.last_any, sentence, 1, paragraph=True)
+        sign = OFFSET_SIGNS.get(_key(g.get("dir")), 1)
+        if unit is not None and amount and (ref is None or ref.grain in _PERIOD_GRAINS):
+            # "a year earlier" in an earnings report: the same quarter, a year before.
+            period = self.period_back(-sign * amount, unit, sentence)
+            if period is not None:
+                return period, "DATE", False
         if unit is None or not amount or ref is None:
             return self.duration(match), "DURATION", False
-        sign = OFFSET_SIGNS.get(_key(g.get("dir")), 1)
         grain = unit if _GRAIN_ORDER[unit] > _GRAIN_ORDER[ref.grain] else ref.grain
         if unit in ("Y", "DE", "CE") and amount % 1:
             grain = "M" if ref.grain != "Y" else "Y"
@@ -939,7 +1002,90 @@ class _Resolver:
         g = match.groups
         unit = _unit(g.get("unit")) or "Y"
         amount = _number(g.get("n"))
+        if unit in ("H", "MIN"):
+            return f"PT{amount:g}{unit[0]}" if amount else f"PTX{unit[0]}"
         return f"P{amount:g}{unit}" if amount else f"PX{unit}"
+
+    def period_back(self, years: float, unit: str, sentence: int) -> str | None:
+        """ "a year ago" right after a quarter or half year: that period, a year before."""
+        if unit != "Y" or years % 1:
+            return None
+        ref = self.recent(self.last_period, sentence, _PERIOD_REACH, paragraph=False)
+        if ref is None:
+            return None
+        return _format(_Point(_shift(ref.day, -years, "Y"), ref.grain))
+
+    def set_value(self, match: Match) -> str:
+        """ "daily" P1D, "every Monday" XXXX-WXX-1, "each July" XXXX-07, "twice a year" P1Y."""
+        g = match.groups
+        if g.get("set"):
+            return SET_WORDS.get(_key(g["set"]), "P1D")
+        if g.get("wd"):
+            return f"XXXX-WXX-{_ALL_WEEKDAYS[_key(g['wd'])] + 1}"
+        if g.get("m"):
+            return f"XXXX-{_ALL_MONTHS[_key(g['m'])]:02d}"
+        word = _key(g.get("unit"))
+        if word in SEASONS:
+            return f"XXXX-{SEASONS[word]}"
+        if word in PARTS_OF_DAY:
+            return f"XXXX-XX-XX{PARTS_OF_DAY[word]}"
+        unit = _unit(word) or "D"
+        amount = 2 if g.get("other") else _number(g.get("n")) or 1
+        if unit in ("H", "MIN"):
+            return f"PT{amount:g}{unit[0]}"
+        return f"P{amount:g}{unit}"
+
+    def quarter(self, match: Match, sentence: int, direction: int) -> tuple[str | None, str, bool]:
+        """ "the third quarter", "third-quarter", "the quarter", "the year-ago quarter", "Q3 2024",
+        "the first half of 1990": a quarter (YYYY-QN) or half year (YYYY-HN)."""
+        g = match.groups
+        code = _key(g.get("qn") or g.get("qn2"))
+        part = _key(g.get("part"))
+        grain = "HALF" if part == "half" or code.startswith("h") else "Q"
+        months = 6 if grain == "HALF" else 3
+        number = int(code[1]) if code else QUARTER_ORDINALS.get(_key(g.get("ord")), 0)
+        if grain == "HALF" and number:
+            number = min(number, 2)
+        which = set(_key(g.get("which")).replace("-", " ").split())
+        mod = _key(g.get("mod"))
+        year_text = g.get("y") or g.get("yb")
+        anchor = self.anchor
+        if year_text:
+            year = int(year_text)
+            explicit = True
+        else:
+            explicit = False
+            if anchor is None:
+                return None, "DATE", False
+            year = anchor.year + {"last year": -1, "next year": 1}.get(mod, 0)
+        if not number:  # "the quarter", "the latest quarter", "last quarter"
+            ref = self.recent(self.last_period, sentence, _PERIOD_REACH, paragraph=False)
+            if anchor is None:
+                return None, "DATE", False
+            current = date(anchor.year, (anchor.month - 1) // months * months + 1, 1)
+            if mod in PAST_WORDS or which & {"previous", "prior"}:
+                base = _shift(ref.day if ref and ref.grain == grain else current, -1, grain)
+            elif mod in NEXT_WORDS:
+                base = _shift(current, 1, grain)
+            elif mod in ("this", "current") or "current" in which:
+                base = current
+            elif ref is not None and ref.grain == grain:
+                base = ref.day
+            else:  # the period just reported on
+                base = _shift(current, -1, grain)
+        else:
+            base = date(year, (number - 1) * months + 1, 1)
+            if not explicit and mod not in ("last year", "next year") and anchor is not None:
+                current = date(anchor.year, (anchor.month - 1) // months * months + 1, 1)
+                if direction > 0 and base < current:
+                    base = _shift(base, 1, "Y")
+                elif direction <= 0 and base > current:
+                    base = _shift(base, -1, "Y")
+        if which & {"ago", "earlier"} or "year ago" in _key(g.get("which")):
+            base = _shift(base, -1, "Y")
+        point = _Point(base, grain)
+        self.remember(point, sentence, explicit)
+        return _format(point), "DATE", explicit
 
 
 def resolve(found: Scan, anchor: date | None) -> list[Expression]:
@@ -1008,6 +1154,34 @@ def timeml_span(expression: Expression, language: str) -> tuple[int, str]:
     return expression.start + lead.end(), text[lead.end() :]
 
 
+_PART_OF_DAY = re.compile(r"\dT(?:MO|AF|EV|NI)$")
+_DECADES_AND_CENTURIES = re.compile(r"P(\d+(?:\.\d+)?)(DE|CE)")
+
+
+def timeml_value(expression: Expression, reference: date | None) -> tuple[str, str]:
+    """(type, value) as TIMEX3 writes them where our values are shorthand: a decade "198X",
+    a century "19XX", "P20Y" for two decades, "the coming weeks" PXW, a bare clock time on the
+    reference day."""
+    value, kind = expression.value or "", expression.type
+    if expression.kind == "decade" and len(value) == 3:
+        return kind, value + "X"
+    if expression.kind == "century" and len(value) == 2:
+        return kind, value + "XX"
+    if expression.kind == "ref":
+        unit = _unit(expression.text.split()[-1])
+        return ("DURATION", f"PX{unit}") if unit and len(unit) == 1 else (kind, value)
+    if kind == "DURATION":
+        scale = {"DE": 10, "CE": 100}
+        value = _DECADES_AND_CENTURIES.sub(
+            lambda m: f"P{float(m.group(1)) * scale[m.group(2)]:g}Y", value
+        )
+    if expression.kind == "weekday" and _PART_OF_DAY.search(value):
+        return "DATE", value[:-3]  # TimeBank dates "Friday night" by its day alone
+    if kind == "TIME" and value.startswith("XXXX-XX-XXT") and reference is not None:
+        value = reference.isoformat() + value[10:]
+    return kind, value
+
+
 def find_temporal_expressions(
     text: str, reference: date | None, language: str | None = None
 ) -> list[TemporalExpression]:
@@ -1023,5 +1197,6 @@ def find_temporal_expressions(
         if not expression.value:
             continue
         start, span = timeml_span(expression, found.language)
-        result.append(TemporalExpression(start, span, expression.type, expression.value))
+        kind, value = timeml_value(expression, reference)
+        result.append(TemporalExpression(start, span, kind, value))
     return result

@@ -14,6 +14,7 @@ from checks.read.body_links import TEASER_LINE
 from checks.read.page_meta import UPDATED_LABEL
 from checks.temporal import (
     LANGUAGES,
+    UNDATED_KINDS,
     Expression,
     Scan,
     copyright_positions,
@@ -61,15 +62,21 @@ class DatedClaims:
     async def run(self, article: Article, ctx: Context) -> Result:
         found = scan(article.text, article.language)
         anchor = _declared_anchor(article)
-        expressions = resolve(found, anchor.day if anchor else _fallback_day(article))
+        expressions = _dates(found, anchor.day if anchor else _fallback_day(article))
         dateline = _dateline(found, expressions)
         better = _with_dateline(anchor, dateline, found)
         if better is None and article.received is not None:
             better = Anchor(article.received.date(), "date received", False)
         if better is not None and (anchor is None or better.day != anchor.day):
-            expressions = resolve(found, better.day)
+            expressions = _dates(found, better.day)
         shown = _displayed_dates(article, found.language, better)
         return _result(found, expressions, better, ctx, shown)
+
+
+def _dates(found: Scan, anchor: date | None) -> list[Expression]:
+    """The expressions a reader can check against a calendar: not "now", "daily", "90 days"
+    or "the quarter", which TimeML counts but which date no claim."""
+    return [e for e in resolve(found, anchor) if e.kind not in UNDATED_KINDS]
 
 
 def _declared_anchor(article: Article) -> Anchor | None:
@@ -102,7 +109,7 @@ def _displayed_dates(article: Article, language: str, anchor: Anchor | None) -> 
     furniture = article.furniture_text
     shown: list[Expression] = []
     seen: set[str] = set()
-    for expression in resolve(scan(furniture, language), anchor.day):
+    for expression in _dates(scan(furniture, language), anchor.day):
         value = expression.value or ""
         day = _day(value)
         if not expression.explicit or day is None or value in seen:
