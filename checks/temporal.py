@@ -83,6 +83,7 @@ YEAR_WORDS: dict[str, int] = {
     word: int(n) for code in LANGUAGES for word, n in _temporal(code)["year_words"].items()
 }
 OFFSET_SIGNS = {word: int(sign) for word, sign in _everywhere("offset_signs").items()}
+REFERENCE_WORDS = _everywhere("reference_words")  # "now" -> "PRESENT_REF"
 SET_WORDS = _everywhere("set_words")  # "daily" -> "P1D": TIMEX3 values of recurring times
 # "third" -> 3, for quarters and halves ("the third quarter", "first-half")
 QUARTER_ORDINALS = {word: int(n) for word, n in _everywhere("period_ordinals").items()}
@@ -439,6 +440,7 @@ def scan(text: str, language: str | None = None) -> Scan:
     if code not in PATTERNS:
         code = detect_language(norm)
     spots = _trigger_spots(norm, code)
+    leading = _LEADING[code]
     windows: dict[frozenset[str], list[tuple[int, int]]] = {}
     found: list[tuple[int, int, int, re.Match[str], Pattern]] = []
     for order, pattern in enumerate(PATTERNS[code]):
@@ -462,11 +464,16 @@ def scan(text: str, language: str | None = None) -> Scan:
                     name = "wd" if groups.get("wd") else "m" if groups.get("m") else 0
                     if _part_of_a_name(norm, m.start(name)):
                         continue
-                found.append((m.end() - m.start(), order, m.start(), m, pattern))
+                # A leading preposition does not make a match longer: "until March 6"
+                # is "March 6", which beats "until March".
+                lead = leading.match(norm, m.start(), m.end())
+                weight = m.end() - (lead.end() if lead and lead.end() < m.end() else m.start())
+                found.append((weight, order, m.start(), m, pattern))
     found.sort(key=lambda f: (-f[0], f[1], f[2]))
     taken = bytearray(len(norm))
     chosen: list[Match] = []
-    for size, _, start, m, pattern in found:
+    for _, _, start, m, pattern in found:
+        size = m.end() - start
         if taken.find(1, start, start + size) >= 0:
             continue
         taken[start : start + size] = b"\x01" * size
@@ -726,7 +733,15 @@ class _Resolver:
         sentence = self.sentence_of(match.start)
         mod = _key(g.get("mod") or g.get("mod2"))
         direction = -1 if mod in PAST_WORDS else 1 if mod in NEXT_WORDS else 0
-        if direction == 0 and kind in ("date", "month", "weekday", "season", "numeric", "quarter"):
+        if direction == 0 and kind in (
+            "date",
+            "month",
+            "weekday",
+            "season",
+            "numeric",
+            "quarter",
+            "clock",
+        ):
             direction = 1 if self.future_cue(match, sentence) else 0
         if kind in ("date", "numeric", "numeric_iso"):
             return self.calendar_date(match, sentence, direction)
@@ -756,7 +771,11 @@ class _Resolver:
         if kind == "ref":
             return "FUTURE_REF", "DATE", False
         if kind == "present":
-            return "PRESENT_REF", "DATE", False
+            return (
+                REFERENCE_WORDS.get(_key(g.get("rel") or g.get("rel2")), "PRESENT_REF"),
+                "DATE",
+                False,
+            )
         if kind == "count":
             return self.duration(match), "DURATION", False
         if kind == "set":
@@ -873,8 +892,13 @@ class _Resolver:
             self.remember(_Point(date(year, month, 1), "M"), sentence, True)
             return f"{year:04d}-{month:02d}", "DATE", True
         mod = _key(g.get("mod"))
-        if mod and mod not in PAST_WORDS and mod not in NEXT_WORDS and self.anchor is not None:
-            found: int | None = self.anchor.year  # "this September"
+        year_word = _key(g.get("yrel"))
+        if year_word and self.anchor is not None:  # "January this year", "April next year"
+            shift = -1 if year_word in PAST_WORDS else 1 if year_word in NEXT_WORDS else 0
+            found: int | None = self.anchor.year + shift
+            direction = 0
+        elif mod and mod not in PAST_WORDS and mod not in NEXT_WORDS and self.anchor is not None:
+            found = self.anchor.year  # "this September"
         else:
             found = self.year_for(month, 1, sentence, direction)
         if found is None:
@@ -1002,6 +1026,8 @@ class _Resolver:
         g = match.groups
         unit = _unit(g.get("unit")) or "Y"
         amount = _number(g.get("n"))
+        if "n" not in g:  # "the year" is one; "for weeks" an unknown number
+            amount = None if _key(g.get("unit")).endswith("s") else 1.0
         if unit in ("H", "MIN"):
             return f"PT{amount:g}{unit[0]}" if amount else f"PTX{unit[0]}"
         return f"P{amount:g}{unit}" if amount else f"PX{unit}"
@@ -1042,6 +1068,12 @@ class _Resolver:
         code = _key(g.get("qn") or g.get("qn2"))
         part = _key(g.get("part"))
         grain = "HALF" if part == "half" or code.startswith("h") else "Q"
+        if part in ("period", "") and not code:  # "the latest period", "year-earlier"
+            ref = self.recent(self.last_period, sentence, _PERIOD_REACH, paragraph=False)
+            if ref is not None:
+                grain = ref.grain
+            elif not part and self.anchor is not None:
+                return f"{self.anchor.year - 1:04d}", "DATE", False
         months = 6 if grain == "HALF" else 3
         number = int(code[1]) if code else QUARTER_ORDINALS.get(_key(g.get("ord")), 0)
         if grain == "HALF" and number:
@@ -1081,8 +1113,9 @@ class _Resolver:
                     base = _shift(base, 1, "Y")
                 elif direction <= 0 and base > current:
                     base = _shift(base, -1, "Y")
-        if which & {"ago", "earlier"} or "year ago" in _key(g.get("which")):
-            base = _shift(base, -1, "Y")
+        if which & {"ago", "earlier"}:
+            # The same period a year before; the report goes on about the period in view.
+            return _format(_Point(_shift(base, -1, "Y"), grain)), "DATE", explicit
         point = _Point(base, grain)
         self.remember(point, sentence, explicit)
         return _format(point), "DATE", explicit

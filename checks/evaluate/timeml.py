@@ -95,11 +95,22 @@ class Counts:
     relaxed: int = 0
     value: int = 0
     type: int = 0
+    dated_system: int = 0  # system expressions with a calendar value ("1998-08-07", "1989-Q3")
+    dated_relaxed: int = 0  # ... of which overlap a gold expression
     misses: list[tuple[str, str, str]] = field(default_factory=list)  # (doc, kind, detail)
 
     def add(self, other: Counts) -> None:
         self.documents += other.documents
-        for key in ("gold", "system", "strict", "relaxed", "value", "type"):
+        for key in (
+            "gold",
+            "system",
+            "strict",
+            "relaxed",
+            "value",
+            "type",
+            "dated_system",
+            "dated_relaxed",
+        ):
             setattr(self, key, getattr(self, key) + getattr(other, key))
         self.misses.extend(other.misses)
 
@@ -120,6 +131,7 @@ def measures(c: Counts) -> dict[str, float]:
         "relaxed_p": relaxed[0], "relaxed_r": relaxed[1], "relaxed_f1": relaxed[2],
         "value_accuracy": c.value / c.relaxed if c.relaxed else 0.0, "value_f1": value[2],
         "type_accuracy": c.type / c.relaxed if c.relaxed else 0.0, "type_f1": kind[2],
+        "dated_p": c.dated_relaxed / c.dated_system if c.dated_system else 0.0,
     }  # fmt: skip
 
 
@@ -130,6 +142,8 @@ def score_document(doc: TimemlDocument, finder: Finder = find_temporal_expressio
     matched: set[int] = set()
     for expression in found:
         end = expression.start + len(expression.text)
+        dated = expression.type in ("DATE", "TIME") and expression.value[:1].isdigit()
+        counts.dated_system += dated
         best = next(
             (
                 i
@@ -144,6 +158,7 @@ def score_document(doc: TimemlDocument, finder: Finder = find_temporal_expressio
         matched.add(best)
         gold = doc.timexes[best]
         counts.relaxed += 1
+        counts.dated_relaxed += dated
         counts.strict += (gold.start, gold.end) == (expression.start, end)
         if (gold.start, gold.end) != (expression.start, end):
             counts.misses.append((doc.name, "extent", f"{expression.text!r} gold {gold.text!r}"))
@@ -179,7 +194,7 @@ def render(totals: dict[str, Counts]) -> str:
     lines = [
         "TimeML temporal expressions (TempEval-3 measures)",
         f"{'split':<6} {'docs':>5} {'gold':>6} {'sys':>6}  {'strict P/R/F1':<20} "
-        f"{'relaxed P/R/F1':<20} {'value F1':>8} {'acc':>6} {'type F1':>8}",
+        f"{'relaxed P/R/F1':<20} {'value F1':>8} {'acc':>6} {'type F1':>8} {'dates P':>8}",
     ]
     for split in ("dev", "blind", "all"):
         c = totals[split]
@@ -188,8 +203,11 @@ def render(totals: dict[str, Counts]) -> str:
             f"{split:<6} {c.documents:>5} {c.gold:>6} {c.system:>6}  "
             f"{_prf(m, 'strict'):<20} {_prf(m, 'relaxed'):<20} "
             f"{100 * m['value_f1']:>8.1f} {100 * m['value_accuracy']:>6.1f} "
-            f"{100 * m['type_f1']:>8.1f}"
+            f"{100 * m['type_f1']:>8.1f} {100 * m['dated_p']:>8.1f}"
         )
+    lines.append(
+        "dates P: precision of the expressions with a calendar value (what the checklist quotes)"
+    )
     return "\n".join(lines)
 
 

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from checks import find_temporal_expressions
 from checks.read.html_page import read_html
-from checks.temporal import PATTERNS, detect_language, find_expressions, scan
+from checks.temporal import PATTERNS, UNDATED_KINDS, detect_language, find_expressions, scan
 
 PAGES = Path(__file__).parents[1] / "fixtures" / "pages"
 
@@ -700,3 +701,88 @@ def test_italian_and_polish_dates_are_found_and_normalised(language, sentence, t
 )
 def test_italian_and_polish_are_detected(text, language):
     assert detect_language(text) == language
+
+
+# --- what TimeML counts (sentences written for these tests) -------------------------------------
+def timeml(text: str, anchor: date = date(1989, 10, 30)) -> dict[str, tuple[str, str]]:
+    return {e.text: (e.type, e.value) for e in find_temporal_expressions(text, anchor, "en")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "kind", "value"),
+    [
+        ("Prices are now higher than a year ago.", "now", "DATE", "PRESENT_REF"),
+        ("The plant currently employs 800 workers.", "currently", "DATE", "PRESENT_REF"),
+        ("The strike lasted 90 days.", "90 days", "DURATION", "P90D"),
+        ("The union began a four-week strike.", "four-week", "DURATION", "P4W"),
+        ("Talks went on for three hours.", "three hours", "DURATION", "PT3H"),
+        ("Output fell over the past 18 months.", "the past 18 months", "DURATION", "P18M"),
+        ("The loan runs for several years.", "several years", "DURATION", "PXY"),
+        ("The index is published daily.", "daily", "SET", "P1D"),
+        ("The board meets every Monday.", "every Monday", "SET", "XXXX-WXX-1"),
+        ("The fair opens each July.", "each July", "SET", "XXXX-07"),
+        ("Dividends are paid twice a year.", "twice a year", "SET", "P1Y"),
+        ("Profit rose in the third quarter.", "the third quarter", "DATE", "1989-Q3"),
+        ("Third-quarter profit rose 5%.", "Third-quarter", "DATE", "1989-Q3"),
+        ("Revenue was flat in H1 2024.", "H1 2024", "DATE", "2024-H1"),
+        ("Net income doubled in fiscal 1988.", "fiscal 1988", "DATE", "1988"),
+        ("Sales grew in the first half of 1990.", "the first half of 1990", "DATE", "1990-H1"),
+        ("The vote will be held at 9 a.m. Tuesday.", "9 a.m. Tuesday", "TIME", "1989-10-31T09:00"),
+        ("The plan was drafted last December.", "last December", "DATE", "1988-12"),
+        ("Elections are due this September.", "this September", "DATE", "1989-09"),
+        ("Output rose in January this year.", "January this year", "DATE", "1989-01"),
+        ("Troops have left in recent weeks.", "recent weeks", "DATE", "PAST_REF"),
+        ("No cut is planned in the near future.", "the near future", "DATE", "FUTURE_REF"),
+        ("The court kept him in Miami until March 6.", "March 6", "DATE", "1989-03-06"),
+        ("Results since the 1980s were mixed.", "the 1980s", "DATE", "198X"),
+        ("The feud lasted two decades.", "two decades", "DURATION", "P20Y"),
+        ("He was at the summit in last year's talks.", "last year", "DATE", "1988"),
+    ],
+)
+def test_timeml_kinds_of_expression(sentence, text, kind, value):
+    assert timeml(sentence).get(text) == (kind, value)
+
+
+def test_timeml_span_leaves_the_preposition_out():
+    found = find_temporal_expressions("They met on Friday in Paris.", date(2020, 1, 18), "en")
+    assert [(e.start, e.text, e.value) for e in found] == [(12, "Friday", "2020-01-17")]
+
+
+def test_a_year_ago_in_an_earnings_report_is_the_same_quarter():
+    text = (
+        "Net income rose 5% in the third quarter. A year ago, the company lost money. "
+        "Sales were flat compared with the year-ago quarter."
+    )
+    values = timeml(text)
+    assert values["the third quarter"] == ("DATE", "1989-Q3")
+    assert values["A year ago"] == ("DATE", "1988-Q3")
+    assert values["the year-ago quarter"] == ("DATE", "1988-Q3")
+
+
+def test_the_quarter_is_the_one_just_reported_on():
+    assert timeml("Profit fell in the quarter.")["the quarter"] == ("DATE", "1989-Q3")
+    assert timeml("Profit fell in the quarter.", date(1990, 2, 1))["the quarter"] == (
+        "DATE",
+        "1989-Q4",
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Now, the alliance must decide.",  # a discourse marker at the head of a sentence
+        "A quarter of the seats went to the left.",
+        "Three quarters of voters agreed.",
+        "The 6-year-old boy was returned to his father.",
+        "The quarterly dividend was cut.",
+    ],
+)
+def test_timeml_words_that_are_not_times(sentence):
+    assert timeml(sentence) == {}
+
+
+def test_the_checklist_keeps_to_calendar_dates():
+    text = "The minister said now that the plan, reviewed daily for 90 days, starts on Monday."
+    found = find_expressions(text, date(2024, 5, 8), "en")
+    quoted = [e.text for e in found if e.dates_something and e.kind not in UNDATED_KINDS]
+    assert quoted == ["on Monday"]
