@@ -355,6 +355,8 @@ def read_html(raw: bytes, *, url: str | None = None) -> Article:
     declared = root.get("lang") or meta.get("og:locale")
     month_first = page_meta.month_first_for(declared)
     dated = page_meta.published_date(root, meta, objects, month_first=month_first)
+    # htmldate reads the page before extraction prunes the tree: a voter for the fallback.
+    vote = page_meta.htmldate_vote(root, url) if dated is None else None
     # trafilatura drops these anyway; dropping them first makes its copy and cleaning cheaper.
     etree.strip_elements(root, *_CODE_TAGS, with_tail=False)
     furniture = furniture_text(root)
@@ -372,7 +374,7 @@ def read_html(raw: bytes, *, url: str | None = None) -> Article:
     if notes and text:
         text, links = _missing_notes(notes, text, links)
     if dated is None:
-        dated = page_meta.fallback_date(root, url, month_first)
+        dated = page_meta.fallback_date(root, url, month_first, vote)
     site = page_meta.site_name(meta, objects, title_tag, url)
     return Article(
         text=text,

@@ -384,6 +384,12 @@ def htmldate_vote(root: etree._Element, url: str | None) -> Dated | None:
 
 _UPDATE_META = re.compile(r"modif|updat|revis", re.I)
 _BOXES = frozenset({"div", "section", "ul", "ol"})
+# Boxes of other stories; unlike _FURNITURE_CLASS not "widget", which on Blogger holds the post.
+_OTHER_STORIES = re.compile(
+    r"\s(?:related|sidebar|recommend|more-stories|read-?more|popular|trending|teaser|comment"
+    r"|newsletter|promo|jp-relatedposts)",
+    re.I,
+)
 _SHORT_TEXT = frozenset({"p", "span", "small", "time", "em", "strong", "b", "i", "abbr", "li"})
 
 
@@ -402,7 +408,7 @@ def _furniture_node(node: etree._Element) -> bool:
         if len(text) <= _LABELLED_LINE and UPDATED_LABEL.search(text):
             return True  # "Updated 5 May 2024"
     marks = f" {node.get('class', '')} {node.get('id', '')}"
-    return tag in _BOXES and bool(_FURNITURE_CLASS.search(marks))
+    return tag in _BOXES and bool(_OTHER_STORIES.search(marks))
 
 
 def _without_furniture(root: etree._Element) -> etree._Element:
@@ -705,11 +711,13 @@ def _aware(seen: _Seen) -> datetime:
     return seen.local.replace(tzinfo=timezone(seen.offset) if seen.offset else UTC)
 
 
-def fallback_date(root: etree._Element, url: str | None, month_first: bool) -> Dated | None:
+def fallback_date(
+    root: etree._Element, url: str | None, month_first: bool, vote: Dated | None = None
+) -> Dated | None:
     """A date for a page without date metadata, or None: never a footer, sidebar or body date.
 
     In order: a "Published ..." line, a date in the URL path, a short date line near the
-    headline, any <time> outside furniture and not labelled "Updated".
+    headline, any <time> outside furniture and not labelled "Updated", htmldate's `vote`.
     """
     seen = visible_dates(root, month_first)
     if seen and seen[0].labelled:
@@ -729,7 +737,7 @@ def fallback_date(root: etree._Element, url: str | None, month_first: bool) -> D
             parsed = parse_date(node.get("datetime", ""))
             if parsed:
                 return Dated(parsed, "<time datetime>")
-    return htmldate_vote(root, url)
+    return vote
 
 
 _MAX_OFFSET = timedelta(hours=14)
