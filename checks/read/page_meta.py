@@ -400,7 +400,7 @@ def _furniture_node(node: etree._Element) -> bool:
     if tag in ("aside", "nav"):
         return True
     if tag == "footer":
-        return next(node.iterancestors("article"), None) is None
+        return not _in_article(node)
     if tag == "time" and in_furniture(node):
         return True
     if tag in _SHORT_TEXT or (tag == "div" and len(node) <= 3):
@@ -491,6 +491,18 @@ def _time_label(node: etree._Element) -> str | None:
     return last[1]
 
 
+_FOOTER_CLASS = re.compile(r"\sfooter\b", re.I)
+_ARTICLE_TYPE = re.compile(r"schema\.org/(?:\w*Article|BlogPosting|Report)\b", re.I)
+
+
+def _in_article(node: etree._Element) -> bool:
+    """Inside an <article>, or an element marked up as a schema.org Article."""
+    return any(
+        a.tag == "article" or _ARTICLE_TYPE.search(a.get("itemtype", ""))
+        for a in node.iterancestors()
+    )
+
+
 def in_furniture(node: etree._Element) -> bool:
     """Inside an aside, footer, navigation, related-story box or a list of linked stories.
 
@@ -501,11 +513,12 @@ def in_furniture(node: etree._Element) -> bool:
         tag = parent.tag
         if tag in ("body", "html"):
             return False
-        if tag == "footer" and next(parent.iterancestors("article"), None) is not None:
-            continue
+        marks = f" {parent.get('class', '')} {parent.get('id', '')}"
+        if (tag == "footer" or _FOOTER_CLASS.search(marks)) and _in_article(parent):
+            continue  # the article's own footer: its date, author, tags
         if tag in ("aside", "footer", "nav"):
             return True
-        if _FURNITURE_CLASS.search(f" {parent.get('class', '')} {parent.get('id', '')}"):
+        if _FURNITURE_CLASS.search(marks):
             return True
         if tag == "li" and parent.find(".//a[@href]") is not None:
             return True
