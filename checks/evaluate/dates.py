@@ -176,6 +176,13 @@ def report_json(tallies: dict[str, Tally]) -> str:
 
 
 def cmd_evaluate_dates(args: argparse.Namespace) -> int:
+    import logging
+    import warnings
+
+    # trafilatura and dateutil warn about every odd page of a pool; the report is the output.
+    for name in ("trafilatura", "htmldate", "courlan"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+    warnings.filterwarnings("ignore", module="dateutil")
     folder = Path(args.folder)
     if not (folder / "index.json").is_file():
         print(f"sourcecheck: no index.json in {folder}", file=sys.stderr)
