@@ -576,6 +576,19 @@ _NARRATIVE_FUTURE_DAYS = 62
 # How far ahead of the anchor a year-less date with nothing pointing either way may lie and
 # still be in the anchor's year ("the summit on April 24", written in February).
 _AHEAD_DAYS = 92
+_DEADLINE_DAYS = 300
+
+
+def _deadline_words(code: str) -> re.Pattern[str] | None:
+    words = _temporal(code)["deadline_words"]
+    if not words:
+        return None
+    alternation = "|".join(re.escape(w).replace("'", "['’]") for w in words)
+    # At the start of the match ("until October"), or right before it ("through June 30").
+    return re.compile(rf"(?<!\w)(?:{alternation})\s+(?:(?:the|le|la|el)\s+)?(?=\w|$)", re.I)
+
+
+_DEADLINES = {code: _deadline_words(code) for code in LANGUAGES}
 _CLAUSE_END = re.compile(r"[,;:()—–]")
 _SEASON_MONTHS = {"SP": 5, "SU": 8, "FA": 11, "WI": 14}  # the last month of each season
 _ROMAN = {"I": 1, "V": 5, "X": 10}
@@ -804,7 +817,13 @@ class _Resolver:
         return self.ago(match, sentence), "DATE", False
 
     def year_for(
-        self, month: int, day: int, sentence: int, direction: int, slack: int = 1
+        self,
+        month: int,
+        day: int,
+        sentence: int,
+        direction: int,
+        slack: int = 1,
+        ahead: int = _AHEAD_DAYS,
     ) -> int | None:
         """The year of a year-less day and month.
 
@@ -837,7 +856,16 @@ class _Resolver:
             return anchor.year - (guess > anchor)
         if direction > 0:
             return anchor.year + (guess < anchor - timedelta(days=slack))
-        return anchor.year - (guess > anchor + timedelta(days=_AHEAD_DAYS))
+        return anchor.year - (guess > anchor + timedelta(days=ahead))
+
+    def ahead(self, match: Match) -> int:
+        """How far ahead a year-less date may lie: most of a year after "until", "bis"..."""
+        deadline = _DEADLINES[self.scan.language]
+        if deadline is None:
+            return _AHEAD_DAYS
+        before = self.scan.text[max(0, match.start - 16) : match.start]
+        lead = deadline.match(self.scan.text, match.start, match.end)  # "until October"
+        return _DEADLINE_DAYS if lead or deadline.search(before) else _AHEAD_DAYS
 
     def calendar_date(
         self, match: Match, sentence: int, direction: int
@@ -863,7 +891,9 @@ class _Resolver:
         year = (
             _full_year(g["y"] or "0")
             if explicit
-            else self.year_for(month, day, sentence, direction, _NARRATIVE_FUTURE_DAYS)
+            else self.year_for(
+                month, day, sentence, direction, _NARRATIVE_FUTURE_DAYS, self.ahead(match)
+            )
         )
         if year is not None and weekday is not None and not explicit:
             # The weekday settles the year: "mardi 8 janvier" in a June 2019 article is 2019.
@@ -900,7 +930,7 @@ class _Resolver:
         elif mod and mod not in PAST_WORDS and mod not in NEXT_WORDS and self.anchor is not None:
             found = self.anchor.year  # "this September"
         else:
-            found = self.year_for(month, 1, sentence, direction)
+            found = self.year_for(month, 1, sentence, direction, ahead=self.ahead(match))
         if found is None:
             return f"XXXX-{month:02d}", "DATE", False
         if direction < 0 and self.anchor is not None and found == self.anchor.year:

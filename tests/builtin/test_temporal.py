@@ -786,3 +786,22 @@ def test_the_checklist_keeps_to_calendar_dates():
     found = find_expressions(text, date(2024, 5, 8), "en")
     quoted = [e.text for e in found if e.dates_something and e.kind not in UNDATED_KINDS]
     assert quoted == ["on Monday"]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "text"),
+    [
+        ("en", "The offer runs until October.", "October"),
+        ("de", "Die Aktion läuft bis Oktober.", "Oktober"),
+        ("it", "Il cantiere resta aperto fino a ottobre.", "ottobre"),
+        ("pl", "Wystawa będzie otwarta do października.", "października"),
+    ],
+)
+def test_a_deadline_month_may_lie_most_of_a_year_ahead(language, sentence, text):
+    found = find_temporal_expressions(sentence, date(2021, 1, 10), language)
+    assert {e.text: e.value for e in found}[text] == "2021-10"
+
+
+def test_a_bare_past_month_stays_last_year():
+    found = find_temporal_expressions("The offer ran in October.", date(2021, 1, 10), "en")
+    assert [e.value for e in found] == ["2020-10"]
