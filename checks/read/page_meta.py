@@ -543,14 +543,16 @@ _DATE_TEXT = re.compile(
 )
 _PUBLISHED_LABEL = re.compile(
     r"(?:first\s+)?published|posted|publicad[oa]|publiée?|veröffentlicht|erschienen"
-    r"|опубликован[оа]?|опубліковано|дата публикации|дата публікації",
+    r"|опубликован[оа]?|опубліковано|дата публикации|дата публікації"
+    r"|pubblicat[oa]|opublikowano|data publikacji",
     re.I,
 )
 # A label that starts the line or follows a separator: "The study, published on ..." is prose.
 _LINE_LABEL = re.compile(rf"(?:^|[|•·.:;—–]\s*)(?:{_PUBLISHED_LABEL.pattern})", re.I)
 UPDATED_LABEL = re.compile(
     r"updated|modified|aktualisiert|geändert|mis[e]? à jour|actualizad[oa]|atualizad[oa]"
-    r"|обновлен[оа]?|оновлено|изменено|змінено",
+    r"|обновлен[оа]?|оновлено|изменено|змінено|aggiornat[oa]|aggiornamento|zaktualizowano"
+    r"|aktualizacja",
     re.I,
 )
 # Class or id tokens of boxes listing other stories (token start: "has-sidebar" is a page).

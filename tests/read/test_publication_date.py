@@ -163,3 +163,21 @@ def test_a_copyright_footer_still_gives_no_date():
         "<footer>&copy; 2025 Town Herald. All rights reserved.</footer>"
     )
     assert day(raw) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "lang", "expected"),
+    [
+        ("Pubblicato il 3 marzo 2021 alle 10:15", "it", "2021-03-03"),
+        ("Aggiornato il 5 marzo 2021 · Pubblicato il 3 marzo 2021", "it", "2021-03-03"),
+        ("Opublikowano: 3 marca 2021 r., 10:15", "pl", "2021-03-03"),
+        ("Zaktualizowano 5 marca 2021. Opublikowano 3 marca 2021", "pl", "2021-03-03"),
+    ],
+)
+def test_italian_and_polish_published_lines(line, lang, expected):
+    raw = html(
+        f"<article><h1>Il consiglio approva il bilancio</h1><div>{line}</div>"
+        f"{PARAGRAPHS}</article>",
+        lang=lang,
+    )
+    assert day(raw) == expected
