@@ -805,3 +805,20 @@ def test_a_deadline_month_may_lie_most_of_a_year_ahead(language, sentence, text)
 def test_a_bare_past_month_stays_last_year():
     found = find_temporal_expressions("The offer ran in October.", date(2021, 1, 10), "en")
     assert [e.value for e in found] == ["2020-10"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        (
+            "The group would be ready to leave as soon as Tuesday, he said.",
+            "Tuesday",
+            "2000-04-04",
+        ),
+        ("The father could come to the U.S. as early as Tuesday.", "Tuesday", "2000-04-04"),
+        ("The dividend is payable Jan. 2 to holders of record.", "Jan. 2", "2001-01-02"),
+    ],
+)
+def test_what_would_happen_lies_ahead(sentence, text, value):
+    found = find_temporal_expressions(sentence, date(2000, 4, 3), "en")
+    assert {e.text: e.value for e in found}.get(text) == value
