@@ -822,3 +822,19 @@ def test_a_bare_past_month_stays_last_year():
 def test_what_would_happen_lies_ahead(sentence, text, value):
     found = find_temporal_expressions(sentence, date(2000, 4, 3), "en")
     assert {e.text: e.value for e in found}.get(text) == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span"),
+    [
+        ("The plant will reopen early next year.", "early next year"),
+        ("He was arrested late yesterday.", "late yesterday"),
+        ("The firm was sold about two years ago.", "about two years ago"),
+        ("Its third-quarter profit rose.", "third-quarter"),
+        ("The deal took effect in the 30-day window.", "30-day"),
+        ("Profit rose in the third quarter.", "the third quarter"),
+    ],
+)
+def test_timeml_span_conventions(sentence, span):
+    found = find_temporal_expressions(sentence, date(1989, 10, 30), "en")
+    assert [e.text for e in found] == [span]
