@@ -343,20 +343,36 @@ def _majority(
     earlier version, is outvoted by the date the page shows and htmldate reads.
     """
     signals = _own_signals(root, meta, objects, month_first)
-    days = {_day_of(d) for d in signals}
-    if len(days) < 2:
-        return found
+    if all(_same_moment(d, found) for d in signals):
+        return found  # one date, perhaps written in two time zones
     vote = htmldate_vote(root, None)
     if vote is None:
         return found
     counts: dict[Any, int] = {}
-    for day in [*(_day_of(d) for d in signals), _day_of(vote)]:
+    for dated in [*signals, vote]:
+        day = _day_of(found) if _same_moment(dated, found) else _day_of(dated)
         counts[day] = counts.get(day, 0) + 1
     best = max(counts, key=lambda day: counts[day])
     if best == _day_of(found) or counts[best] <= counts.get(_day_of(found), 0):
         return found
     winner = next((d for d in signals if _day_of(d) == best), vote)
     return Dated(winner.value, f"{winner.basis}, with htmldate, against {found.basis}")
+
+
+_SAME_MOMENT = timedelta(minutes=2)  # one instant, written in two time zones
+
+
+def _same_moment(a: Dated, b: Dated) -> bool:
+    """The same day, or two clock times close enough to be one moment in two zones."""
+    if a.value.date() == b.value.date():
+        return True
+    return _has_clock(a) and _has_clock(b) and abs(a.value - b.value) <= _SAME_MOMENT
+
+
+def _has_clock(dated: Dated) -> bool:
+    """A date-only value reads as midnight UTC: it names a day, not a moment."""
+    value = dated.value
+    return bool(value.hour or value.minute or value.second or value.utcoffset())
 
 
 def _day_of(dated: Dated) -> Any:

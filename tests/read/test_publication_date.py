@@ -181,3 +181,17 @@ def test_italian_and_polish_published_lines(line, lang, expected):
         lang=lang,
     )
     assert day(raw) == expected
+
+
+def test_one_moment_in_two_time_zones_is_not_a_disagreement(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("htmldate should not be asked")
+
+    monkeypatch.setattr(page_meta, "htmldate_vote", refuse)
+    raw = html(
+        f"<article><h1>Council agrees the budget for next year</h1>{PARAGRAPHS}</article>",
+        head='<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Budget",'
+        ' "datePublished": "2020-01-17T23:30:00-05:00"}</script>'
+        '<meta property="article:published_time" content="2020-01-18T04:30:00Z">',
+    )
+    assert day(raw) == "2020-01-17"
