@@ -838,3 +838,23 @@ def test_what_would_happen_lies_ahead(sentence, text, value):
 def test_timeml_span_conventions(sentence, span):
     found = find_temporal_expressions(sentence, date(1989, 10, 30), "en")
     assert [e.text for e in found] == [span]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "expected"),
+    [
+        (
+            "it",
+            "Attualmente il museo apre ogni anno.",
+            [("Attualmente", "PRESENT_REF"), ("ogni anno", "P1Y")],
+        ),
+        (
+            "pl",
+            "Obecnie festiwal odbywa się co roku.",
+            [("Obecnie", "PRESENT_REF"), ("co roku", "P1Y")],
+        ),
+    ],
+)
+def test_italian_and_polish_present_and_recurring_times(language, sentence, expected):
+    found = find_temporal_expressions(sentence, date(2021, 3, 10), language)
+    assert [(e.text, e.value) for e in found] == expected
