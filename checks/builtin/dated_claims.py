@@ -235,6 +235,10 @@ def _with_dateline(
     quote = _collapse(_line_of(found.original, dateline.start))
     evidence = Evidence(_trim(quote), where="dateline")
     if anchor is None:
+        if not dateline.explicit:
+            # "May 23" alone would be read against the day of the check: a 2013 page
+            # would be dated this year. Only a dateline that writes its year dates the page.
+            return None
         return Anchor(day, "dateline in the text", True, evidence)
     if abs((day - anchor.day).days) == 1 and not anchor.local:
         # Metadata and forward dates are often UTC; the dateline carries the newsroom's day.

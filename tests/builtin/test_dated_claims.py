@@ -406,3 +406,11 @@ async def test_an_evening_utc_time_takes_the_day_of_the_address(
     )
     result = await dates(article, check_ctx)
     assert result.data["published"] == expected
+
+
+async def test_a_yearless_dateline_does_not_date_an_undated_text(check_ctx):
+    # Read against the day of the check, "May 23" would date a 2013 page this year.
+    text = "Global Research, May 23\nThe minister said on Monday that the plant will close."
+    result = await dates(Article(text=text, received=RECEIVED), check_ctx)
+    assert result.data["published"] is None
+    assert result.data["published_basis"] == "date received"
