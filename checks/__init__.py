@@ -16,7 +16,6 @@ from checks.model import (
     Status,
     Visibility,
 )
-from checks.temporal import TemporalExpression, find_temporal_expressions
 
 __all__ = [
     "Article",
@@ -36,3 +35,12 @@ __all__ = [
     "Visibility",
     "find_temporal_expressions",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # The temporal finder loads every language's patterns: only when someone asks for it.
+    if name in ("TemporalExpression", "find_temporal_expressions"):
+        from checks import temporal
+
+        return getattr(temporal, name)
+    raise AttributeError(f"module 'checks' has no attribute {name!r}")

@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from checks.languages import languages, patterns, resource
 
@@ -26,6 +26,30 @@ _SHARED = "_shared"  # the folder of patterns every language reads after its own
 
 
 # --- word tables ------------------------------------------------------------------------------
+
+T = TypeVar("T")
+
+
+class PerLanguage(Mapping[str, T]):
+    """{language: value}, each built the first time it is asked for: a page in one language
+    compiles that language's patterns only."""
+
+    def __init__(self, build: Callable[[str], T]) -> None:
+        self._build = build
+        self._built: dict[str, T] = {}
+
+    def __getitem__(self, code: str) -> T:
+        if code not in self._built:
+            if code not in LANGUAGES:
+                raise KeyError(code)
+            self._built[code] = self._build(code)
+        return self._built[code]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(LANGUAGES)
+
+    def __len__(self) -> int:
+        return len(LANGUAGES)
 
 
 def _temporal(code: str) -> Mapping[str, Any]:
@@ -96,10 +120,8 @@ def _cue(code: str, key: str) -> re.Pattern[str] | None:
 
 # Words that put a bare weekday or month in the future rather than the past (before it in its
 # clause), and cues that wrap around it (German "tritt am 1. Januar in Kraft").
-_FUTURE = {code: cue for code in LANGUAGES if (cue := _cue(code, "future")) is not None}
-_FUTURE_AROUND = {
-    code: cue for code in LANGUAGES if (cue := _cue(code, "future_around")) is not None
-}
+_FUTURE = PerLanguage(lambda code: _cue(code, "future"))
+_FUTURE_AROUND = PerLanguage(lambda code: _cue(code, "future_around"))
 _STOPWORDS = {
     code: frozenset(_temporal(code)["stop_words"])
     for code in sorted(LANGUAGES, key=lambda c: c != "en")  # English first on a tie
@@ -122,7 +144,6 @@ def detect_language(text: str) -> str:
 
 # --- patterns ---------------------------------------------------------------------------------
 
-_B = r"(?<![\w'’-])"  # start of a word: every language's own patterns begin there
 _NEEDS = {  # which trigger words must be near for a pattern of this kind to be tried
     "date": frozenset({"month"}),
     "month": frozenset({"month"}),
@@ -164,17 +185,16 @@ class Pattern:
 
 
 def _patterns(code: str) -> tuple[Pattern, ...]:
-    """A language's own patterns (anchored at a word start), then the shared numeric ones."""
-    found = []
-    for folder, prefix in ((code, _B), (_SHARED, "")):
-        for p in patterns("temporal", folder):
-            if p.path.startswith("patterns["):
-                regex = re.compile(prefix + p.regex.pattern, p.regex.flags) if prefix else p.regex
-                found.append(Pattern(str(p.entry["name"]), str(p.entry["kind"]), regex, p.example))
-    return tuple(found)
+    """A language's own patterns (each anchored at a word start, {B}), then the shared ones."""
+    return tuple(
+        Pattern(str(p.entry["name"]), str(p.entry["kind"]), p.regex, p.example)
+        for folder in (code, _SHARED)
+        for p in patterns("temporal", folder)
+        if p.path.startswith("patterns[")
+    )
 
 
-PATTERNS = {code: _patterns(code) for code in LANGUAGES}
+PATTERNS = PerLanguage(_patterns)
 
 
 # --- finding spans ----------------------------------------------------------------------------
@@ -297,7 +317,7 @@ def _trigger_table(code: str) -> dict[str, frozenset[str]]:
     return {word: frozenset(kinds) for word, kinds in table.items()}
 
 
-TRIGGERS = {code: _trigger_table(code) for code in LANGUAGES}
+TRIGGERS = PerLanguage(_trigger_table)
 _BEFORE, _AFTER = 45, 70  # how far a pattern may reach around its trigger word
 _DIGITS = re.compile(r"\d+")
 
@@ -588,7 +608,7 @@ def _deadline_words(code: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{alternation})\s+(?:(?:the|le|la|el)\s+)?(?=\w|$)", re.I)
 
 
-_DEADLINES = {code: _deadline_words(code) for code in LANGUAGES}
+_DEADLINES = PerLanguage(_deadline_words)
 _CLAUSE_END = re.compile(r"[,;:()—–]")
 _SEASON_MONTHS = {"SP": 5, "SU": 8, "FA": 11, "WI": 14}  # the last month of each season
 _ROMAN = {"I": 1, "V": 5, "X": 10}
@@ -1205,7 +1225,7 @@ def _leading_words(code: str) -> re.Pattern[str]:
     return re.compile(rf"(?:(?:{alternation})(?:\s+|(?<=['’])))+", re.I)
 
 
-_LEADING = {code: _leading_words(code) for code in LANGUAGES}
+_LEADING = PerLanguage(_leading_words)
 
 
 def timeml_span(expression: Expression, language: str) -> tuple[int, str]:

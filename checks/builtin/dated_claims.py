@@ -13,9 +13,9 @@ from checks.model import Article, Context, Evidence, Result, Status
 from checks.read.body_links import TEASER_LINE
 from checks.read.page_meta import UPDATED_LABEL
 from checks.temporal import (
-    LANGUAGES,
     UNDATED_KINDS,
     Expression,
+    PerLanguage,
     Scan,
     copyright_positions,
     in_copyright_line,
@@ -25,12 +25,9 @@ from checks.temporal import (
 
 # "X said", "according to": a sentence that reports what someone claims, per language
 # (checks/languages/<code>/temporal.toml, [reporting]); matched on lower-cased text.
-_REPORTING = {
-    code: p.regex
-    for code in LANGUAGES
-    for p in patterns("temporal", code)
-    if p.path == "reporting"
-}
+_REPORTING = PerLanguage(
+    lambda code: next((p.regex for p in patterns("temporal", code) if p.path == "reporting"), None)
+)
 # "PARIS, Jan 17 (Reuters) -", "МОСКВА, 29 июня. /ТАСС/.": a wire dateline opens its line.
 _WIRE_DATELINE = re.compile(r"^\W*[A-ZÀ-ÞА-ЯЁІЇЄҐ][\w .'’-]{1,40},\s")
 _MAX_DISPLAYED = 3
