@@ -1281,5 +1281,21 @@ def find_temporal_expressions(
             continue
         start, span = timeml_span(expression, found.language)
         kind, value = timeml_value(expression, reference)
+        if expression.kind == "offset":
+            span, kind, value = _signalled_duration(span, kind, value, found.language)
         result.append(TemporalExpression(start, span, kind, value))
     return result
+
+
+def _signalled_duration(span: str, kind: str, value: str, language: str) -> tuple[str, str, str]:
+    """ "one year after the war": TimeML marks the duration "one year"; "after" is a signal."""
+    words = span.split()
+    if len(words) < 3 or words[-1].lower() not in _temporal(language)["trailing_signals"]:
+        return span, kind, value
+    unit, amount = _unit(words[-2]), _number(" ".join(words[:-2]))
+    if unit is None or not amount:
+        return span, kind, value
+    text = span[: span.rstrip().rfind(" ")].rstrip()
+    if unit in ("H", "MIN"):
+        return text, "DURATION", f"PT{amount:g}{unit[0]}"
+    return text, "DURATION", f"P{amount:g}{unit}"

@@ -858,3 +858,10 @@ def test_timeml_span_conventions(sentence, span):
 def test_italian_and_polish_present_and_recurring_times(language, sentence, expected):
     found = find_temporal_expressions(sentence, date(2021, 3, 10), language)
     assert [(e.text, e.value) for e in found] == expected
+
+
+def test_a_count_before_after_is_a_duration_with_after_as_its_signal():
+    found = find_temporal_expressions(
+        "He returned one year after the war.", date(1989, 10, 30), "en"
+    )
+    assert [(e.text, e.type, e.value) for e in found] == [("one year", "DURATION", "P1Y")]
