@@ -1238,7 +1238,7 @@ def timeml_span(expression: Expression, language: str) -> tuple[int, str]:
 
 
 _PART_OF_DAY = re.compile(r"\dT(?:MO|AF|EV|NI)$")
-_DECADES_AND_CENTURIES = re.compile(r"P(\d+(?:\.\d+)?)(DE|CE)")
+_DECADES_AND_CENTURIES = re.compile(r"P(\d+(?:\.\d+)?)(DE|CE|Q)")
 
 
 def timeml_value(expression: Expression, reference: date | None) -> tuple[str, str]:
@@ -1254,10 +1254,13 @@ def timeml_value(expression: Expression, reference: date | None) -> tuple[str, s
         unit = _unit(expression.text.split()[-1])
         return ("DURATION", f"PX{unit}") if unit and len(unit) == 1 else (kind, value)
     if kind == "DURATION":
-        scale = {"DE": 10, "CE": 100}
-        value = _DECADES_AND_CENTURIES.sub(
-            lambda m: f"P{float(m.group(1)) * scale[m.group(2)]:g}Y", value
-        )
+        scale = {"DE": (10, "Y"), "CE": (100, "Y"), "Q": (3, "M")}  # "three quarters": P9M
+
+        def written_out(m: re.Match[str]) -> str:
+            factor, unit = scale[m.group(2)]
+            return f"P{float(m.group(1)) * factor:g}{unit}"
+
+        value = _DECADES_AND_CENTURIES.sub(written_out, value)
     if expression.kind == "weekday" and _PART_OF_DAY.search(value):
         return "DATE", value[:-3]  # TimeBank dates "Friday night" by its day alone
     if kind == "TIME" and value.startswith("XXXX-XX-XXT") and reference is not None:

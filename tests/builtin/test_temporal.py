@@ -736,6 +736,12 @@ def timeml(text: str, anchor: date = date(1989, 10, 30)) -> dict[str, tuple[str,
         ("The court kept him in Miami until March 6.", "March 6", "DATE", "1989-03-06"),
         ("Results since the 1980s were mixed.", "the 1980s", "DATE", "198X"),
         ("The feud lasted two decades.", "two decades", "DURATION", "P20Y"),
+        (
+            "Sales should rise over the next three quarters.",
+            "the next three quarters",
+            "DURATION",
+            "P9M",
+        ),
         ("He was at the summit in last year's talks.", "last year", "DATE", "1988"),
     ],
 )
