@@ -781,6 +781,7 @@ def test_the_quarter_is_the_one_just_reported_on():
         "Three quarters of voters agreed.",
         "The 6-year-old boy was returned to his father.",
         "The quarterly dividend was cut.",
+        "The case is for today's youth what the revolution was for their parents.",
     ],
 )
 def test_timeml_words_that_are_not_times(sentence):
