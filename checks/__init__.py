@@ -31,5 +31,16 @@ __all__ = [
     "Region",
     "Result",
     "Status",
+    "TemporalExpression",
     "Visibility",
+    "find_temporal_expressions",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # The temporal finder loads every language's patterns: only when someone asks for it.
+    if name in ("TemporalExpression", "find_temporal_expressions"):
+        from checks import temporal
+
+        return getattr(temporal, name)
+    raise AttributeError(f"module 'checks' has no attribute {name!r}")

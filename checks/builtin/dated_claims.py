@@ -5,14 +5,17 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date
 from typing import Any
 
+from checks.languages import patterns
 from checks.model import Article, Context, Evidence, Result, Status
 from checks.read.body_links import TEASER_LINE
 from checks.read.page_meta import UPDATED_LABEL
 from checks.temporal import (
+    UNDATED_KINDS,
     Expression,
+    PerLanguage,
     Scan,
     copyright_positions,
     in_copyright_line,
@@ -20,35 +23,18 @@ from checks.temporal import (
     scan,
 )
 
-# "X said", "according to": a sentence that reports what someone claims.
-REPORTING_VERBS = {
-    "en": r"said|says|stated|states|announced|announces|told|tells|according to|reported|"
-    r"reports|claimed|claims|confirmed|confirms|denied|denies|added|wrote|writes|explained|"
-    r"noted|insisted|warned|declared|tweeted|alleged|argued",
-    "de": r"sagte|sagt|sagten|erklärte|erklärt|erklärten|teilte|teilten|berichtete|berichtet|"
-    r"betonte|kündigte|bestätigte|bestätigt|laut|zufolge|behauptete|behauptet|schrieb|warnte|"
-    r"meldete|hieß es|antwortet|antwortete",
-    "fr": r"a déclaré|ont déclaré|déclare|a dit|a affirmé|affirme|a annoncé|annonce|selon|"
-    r"d['’]après|a indiqué|indique|a expliqué|explique|a précisé|précise|a confirmé|"
-    r"a assuré|assure|a estimé|estime|a souligné|a ajouté|ajoute|a écrit|raconte|"
-    r"a rapporté|rapporte|a averti|dénonce|a dénoncé",
-    "es": r"dijo|dice|afirmó|afirma|declaró|anunció|según|aseguró|asegura|explicó|señaló|"
-    r"indicó|informó|confirmó|agregó|añadió|sostuvo|advirtió|escribió|reportó",
-    "pt": r"disse|diz|afirmou|afirma|declarou|anunciou|segundo|de acordo com|informou|"
-    r"explicou|confirmou|garantiu|acrescentou|disseram|relatou|escreveu",
-    "ru": r"заявил[аи]?|заявляет|сообщил[аи]?|сообщает|сообщается|сказал[аи]?|отметил[аи]?|"
-    r"подчеркнул[аи]?|объявил[аи]?|по словам|по данным|по информации|пояснил[аи]?|"
-    r"рассказал[аи]?|говорится|уточнил[аи]?|подтвердил[аи]?|согласно|утверждает|передает|"
-    r"передаёт",
-    "uk": r"заявив|заявила|заявили|заявляє|повідомив|повідомила|повідомили|повідомляє|"
-    r"сказав|сказала|зазначив|зазначила|за словами|за даними|оголосив|підтвердив|розповів|"
-    r"наголосив|пояснив|йдеться|згідно з",
-}
-# Lower-case text, case-sensitive pattern: a plain alternation scans fastest.
-_REPORTING = {code: re.compile(f"(?:{words})") for code, words in REPORTING_VERBS.items()}
+# "X said", "according to": a sentence that reports what someone claims, per language
+# (checks/languages/<code>/temporal.toml, [reporting]); matched on lower-cased text.
+_REPORTING = PerLanguage(
+    lambda code: next((p.regex for p in patterns("temporal", code) if p.path == "reporting"), None)
+)
 # "PARIS, Jan 17 (Reuters) -", "МОСКВА, 29 июня. /ТАСС/.": a wire dateline opens its line.
 _WIRE_DATELINE = re.compile(r"^\W*[A-ZÀ-ÞА-ЯЁІЇЄҐ][\w .'’-]{1,40},\s")
 _MAX_DISPLAYED = 3
+_DATELINE_GAP = 3  # characters between the place's comma and the date
+_PLACE_DATE = re.compile(r"\d")  # a place name has no digits; "Am 4. Oktober kommt …" does
+# /2019/01/01/ or /2013/10/ in an address: the year and month (and day) it was filed under.
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)/(0[1-9]|1[0-2])/(?:(0[1-9]|[12]\d|3[01])/)?")
 _DATELINE_REACH = 800
 _FORWARD_KINDS = frozenset({"channel", "user", "chat", "hidden_user"})  # Telegram forwards
 _CALENDAR_KINDS = frozenset(
@@ -76,16 +62,24 @@ class DatedClaims:
 
     async def run(self, article: Article, ctx: Context) -> Result:
         found = scan(article.text, article.language)
-        anchor = _declared_anchor(article)
-        expressions = resolve(found, anchor.day if anchor else _fallback_day(article))
-        dateline = _dateline(found, expressions)
-        better = _with_dateline(anchor, dateline, found)
+        anchor = _local_day_from_url(
+            _not_after_receipt(_declared_anchor(article), article), article
+        )
+        expressions = _dates(found, anchor.day if anchor else _fallback_day(article))
+        dateline = _dateline(found, expressions, _url_month(article.url))
+        better = _not_after_receipt(_with_dateline(anchor, dateline, found), article)
         if better is None and article.received is not None:
             better = Anchor(article.received.date(), "date received", False)
         if better is not None and (anchor is None or better.day != anchor.day):
-            expressions = resolve(found, better.day)
+            expressions = _dates(found, better.day)
         shown = _displayed_dates(article, found.language, better)
         return _result(found, expressions, better, ctx, shown)
+
+
+def _dates(found: Scan, anchor: date | None) -> list[Expression]:
+    """The expressions a reader can check against a calendar: not "now", "daily", "90 days"
+    or "the quarter", which TimeML counts but which date no claim."""
+    return [e for e in resolve(found, anchor) if e.kind not in UNDATED_KINDS]
 
 
 def _declared_anchor(article: Article) -> Anchor | None:
@@ -118,7 +112,7 @@ def _displayed_dates(article: Article, language: str, anchor: Anchor | None) -> 
     furniture = article.furniture_text
     shown: list[Expression] = []
     seen: set[str] = set()
-    for expression in resolve(scan(furniture, language), anchor.day):
+    for expression in _dates(scan(furniture, language), anchor.day):
         value = expression.value or ""
         day = _day(value)
         if not expression.explicit or day is None or value in seen:
@@ -149,21 +143,83 @@ def _line_of(text: str, position: int) -> str:
     return text[start : end if end >= 0 else len(text)]
 
 
-def _dateline(found: Scan, expressions: list[Expression]) -> Expression | None:
-    """A full date on a short line near the top ("Global Research, May 23, 2023")."""
+def _dateline(
+    found: Scan, expressions: list[Expression], url_month: tuple[int, int] | None = None
+) -> Expression | None:
+    """A full date on a short line near the top ("Global Research, May 23, 2023").
+
+    A wire dateline puts the date right after the place ("PARIS, Jan 17 (Reuters) -"): a
+    sentence that opens with a date ("Am 4. Oktober kommt …", "У понеділок, 8 червня, …")
+    is not one. A date in another month than the address's /2013/10/ is not the page's.
+    """
+    previous_end = -1
     for expression in expressions:
         if expression.start > _DATELINE_REACH:
             break
+        after_another = previous_end
+        previous_end = expression.start + len(expression.text)
         if expression.kind not in _CALENDAR_KINDS or expression.role != "claim":
             continue
-        if _day(expression.value or "") is None:
+        day = _day(expression.value or "")
+        if day is None or (url_month is not None and (day.year, day.month) != url_month):
             continue
         line = _line_of(found.original, expression.start)
         if TEASER_LINE.match(line):
             continue
-        if len(line.strip()) <= _SHORT_LINE or _WIRE_DATELINE.match(line):
+        line_start = found.original.rfind("\n", 0, expression.start) + 1
+        if len(line.strip()) <= _SHORT_LINE or (
+            after_another < line_start and _wire_dateline(found, expression, line)
+        ):
             return expression
     return None
+
+
+def _wire_dateline(found: Scan, expression: Expression, line: str) -> bool:
+    place = _WIRE_DATELINE.match(line)
+    if place is None:
+        return False
+    line_start = found.original.rfind("\n", 0, expression.start) + 1
+    at = expression.start - line_start
+    return place.end() - 1 <= at <= place.end() + _DATELINE_GAP and not _PLACE_DATE.search(
+        line[: place.end()]
+    )
+
+
+def _url_month(url: str | None) -> tuple[int, int] | None:
+    match = _URL_DATE.search((url or "").split("?", 1)[0])
+    return (int(match.group(1)), int(match.group(2))) if match else None
+
+
+def _url_day(url: str | None) -> date | None:
+    match = _URL_DATE.search((url or "").split("?", 1)[0])
+    if match is None or match.group(3) is None:
+        return None
+    try:
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+
+
+def _not_after_receipt(anchor: Anchor | None, article: Article) -> Anchor | None:
+    """A publication date after the day the page was received is never right."""
+    if anchor is not None and article.received is not None:
+        if anchor.published and anchor.day > article.received.date():
+            return None
+    return anchor
+
+
+def _local_day_from_url(anchor: Anchor | None, article: Article) -> Anchor | None:
+    """An evening UTC timestamp, and the address says the next day (/2019/01/01/): the
+    newsroom's local day is the address's (and the other way round for a morning one)."""
+    day = _url_day(article.url)
+    if anchor is None or anchor.local or day is None or article.published is None:
+        return anchor
+    hour = article.published.astimezone(UTC).hour
+    shift = (day - anchor.day).days
+    if (shift == 1 and hour >= 10) or (shift == -1 and hour < 14):
+        basis = f"{anchor.basis}, local day from the address"
+        return Anchor(day, basis, anchor.published, anchor.evidence, local=True)
+    return anchor
 
 
 def _with_dateline(
@@ -176,6 +232,10 @@ def _with_dateline(
     quote = _collapse(_line_of(found.original, dateline.start))
     evidence = Evidence(_trim(quote), where="dateline")
     if anchor is None:
+        if not dateline.explicit:
+            # "May 23" alone would be read against the day of the check: a 2013 page
+            # would be dated this year. Only a dateline that writes its year dates the page.
+            return None
         return Anchor(day, "dateline in the text", True, evidence)
     if abs((day - anchor.day).days) == 1 and not anchor.local:
         # Metadata and forward dates are often UTC; the dateline carries the newsroom's day.
@@ -229,7 +289,8 @@ def _claim_sentences(found: Scan) -> list[int]:
     starts = [start for start, _, _ in found.sentences]
     marks = copyright_positions(text)
     claims: set[int] = set()
-    for verb in _REPORTING[found.language].finditer(lower):
+    reporting = _REPORTING.get(found.language)
+    for verb in reporting.finditer(lower) if reporting else ():
         before = lower[verb.start() - 1 : verb.start()]
         after = lower[verb.end() : verb.end() + 1]
         if (before and (before.isalnum() or before == "-")) or (

@@ -7,14 +7,18 @@ sentence it must match, so a native speaker can review the file without reading 
 
 A regex may name a macro as `{name}`: the loader replaces it with the file's own `[macros]`
 entry, or with a shared one from `checks/languages/macros.toml`. Literal braces are written
-`{{` and `}}`. Everything is read once per process and cached.
+`{{` and `}}`. A macro may also be a word list, `{ words = [...], except = [...], case = ... }`:
+an alternation of the words, longest first, where "@kind.key" stands for every word listed
+under `key` in the same language's `kind.toml` ("@calendar.months"); case "title" capitalises
+the words, "any" makes them match in any case. A file's top-level `flags` is the default for
+its patterns. Everything is read once per process and cached.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -71,6 +75,46 @@ def resource(kind: str, language: str) -> Mapping[str, Any]:
     return tomllib.loads(path.read_text("utf-8"))
 
 
+def _listed(node: Any) -> Iterator[str]:
+    """The words in a resource entry: strings in nested lists, or a table's lists of words
+    (for a table of numbers, such as {"торік" = -1}, its keys)."""
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, list):
+        for item in node:
+            yield from _listed(item)
+    elif isinstance(node, Mapping):
+        for key, value in node.items():
+            yield from _listed(value) if isinstance(value, (str, list, Mapping)) else [key]
+
+
+def _words(specs: list[str], language: str) -> list[str]:
+    found: list[str] = []
+    for spec in specs:
+        if spec.startswith("@"):
+            kind, _, key = spec[1:].partition(".")
+            found.extend(_listed(resource(kind, language).get(key, [])))
+        else:
+            found.append(spec)
+    return found
+
+
+def alternation(words: Iterable[str], case: str = "") -> str:
+    """'may', 'march' -> 'march|may': longest first, an apostrophe matches ’ too."""
+    if case == "title":
+        words = (w[:1].upper() + w[1:] for w in words)
+    unique = sorted(set(words), key=len, reverse=True)
+    text = "|".join(re.escape(w).replace("'", "['’]") for w in unique)
+    return f"(?i:{text})" if case == "any" else text
+
+
+def word_macro(spec: Mapping[str, Any], language: str) -> str:
+    """The regex of a `{ words = [...] }` macro in one language's files."""
+    drop = set(_words(list(spec.get("except", [])), language))
+    words = [w for w in _words(list(spec["words"]), language) if w not in drop]
+    return alternation(words, str(spec.get("case", "")))
+
+
 def expand(regex: str, macros: Mapping[str, str]) -> str:
     """Replace `{name}` with its macro (recursively); `{{`/`}}` stay literal braces."""
 
@@ -84,9 +128,11 @@ def expand(regex: str, macros: Mapping[str, str]) -> str:
     return _MACRO.sub(one, text).replace("\0", "{").replace("\1", "}")
 
 
-def compile_entry(entry: Mapping[str, Any], macros: Mapping[str, str]) -> re.Pattern[str]:
+def compile_entry(
+    entry: Mapping[str, Any], macros: Mapping[str, str], default_flags: str = DEFAULT_FLAGS
+) -> re.Pattern[str]:
     flags = 0
-    for letter in str(entry.get("flags", DEFAULT_FLAGS)):
+    for letter in str(entry.get("flags", default_flags)):
         flags |= _FLAGS[letter]
     return re.compile(expand(str(entry["regex"]), macros), flags)
 
@@ -107,13 +153,17 @@ def _tables(node: Any, path: str) -> Iterator[tuple[str, Mapping[str, Any]]]:
 def patterns(kind: str, language: str) -> tuple[Pattern, ...]:
     """Every table with a `regex` in one resource file, compiled, in file order."""
     data = resource(kind, language)
-    macros = {**_shared_macros(), **data.get("macros", {})}
+    macros = {
+        name: word_macro(value, language) if isinstance(value, Mapping) else str(value)
+        for name, value in {**_shared_macros(), **data.get("macros", {})}.items()
+    }
+    default_flags = str(data.get("flags", DEFAULT_FLAGS))
     return tuple(
         Pattern(
             language,
             kind,
             path,
-            compile_entry(entry, macros),
+            compile_entry(entry, macros, default_flags),
             str(entry.get("example", "")),
             entry,
         )

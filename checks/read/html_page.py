@@ -365,6 +365,8 @@ def read_html(raw: bytes, *, url: str | None = None) -> Article:
     dated = page_meta.published_date(root, meta, objects, month_first=month_first)
     provenance = declared_provenance(root, meta, objects)
     scripts = sum(1 for _ in root.iter("script"))
+    # htmldate reads the page before extraction prunes the tree: a voter for the fallback.
+    vote = page_meta.htmldate_vote(root, url) if dated is None else None
     # trafilatura drops these anyway; dropping them first makes its copy and cleaning cheaper.
     etree.strip_elements(root, *_CODE_TAGS, with_tail=False)
     furniture = furniture_text(root)
@@ -382,7 +384,7 @@ def read_html(raw: bytes, *, url: str | None = None) -> Article:
     if notes and text:
         text, links = _missing_notes(notes, text, links)
     if dated is None:
-        dated = page_meta.fallback_date(root, url, month_first)
+        dated = page_meta.fallback_date(root, url, month_first, vote)
     site = page_meta.site_name(meta, objects, title_tag, url)
     title = page_meta.headline(meta, objects, title_tag, site)
     blocks = page_regions(root, None if doc is None else doc.body, text, title)

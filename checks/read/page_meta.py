@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 import unicodedata
@@ -34,9 +35,11 @@ _NUMERIC = re.compile(
 _ARTICLE_TYPES = re.compile(r"article|posting|report|blog|review|opinion|story", re.I)
 _TITLE_SPLIT = re.compile(r"\s+(?:[|\u2013\u2014·:»«]|-{1,2})\s+")
 _OUTSIDE = "[not(ancestor::aside or ancestor::footer or ancestor::nav)]"
+# A marked <time> may sit in the article's own footer ("<article>…<footer><time itemprop=…>").
 _MARKED_TIME = etree.XPath(
     "//time[@datetime][@pubdate or @itemprop='datePublished'"
-    " or contains(@class,'publish') or contains(@class,'posted')]" + _OUTSIDE
+    " or contains(@class,'publish') or contains(@class,'posted')]"
+    "[not(ancestor::aside or ancestor::nav) and not(ancestor::footer[not(ancestor::article)])]"
 )
 _ARTICLE_TIME = etree.XPath(
     "//article//time[@datetime]" + _OUTSIDE + " | //main//time[@datetime]" + _OUTSIDE
@@ -298,9 +301,139 @@ def published_date(
     A UTC value is moved to the outlet's own offset when the page shows the local time.
     """
     found = _published_signal(root, meta, objects, month_first)
+    if found is not None:
+        found = _majority(found, root, meta, objects, month_first)
     if found is not None and found.value.utcoffset() == timedelta(0):
         return _local_day(found, root, meta, objects, month_first)
     return found
+
+
+def _own_signals(
+    root: etree._Element, meta: Mapping[str, str], objects: list[dict[str, Any]], month_first: bool
+) -> list[Dated]:
+    """The first date of each kind the page declares: JSON-LD article, meta tag, <time>."""
+    found: list[Dated] = []
+    for obj in (o for o in objects if _is_article(o)):
+        value = _first_text(obj.get("datePublished"))
+        if value and (parsed := parse_date(value, month_first=month_first)):
+            found.append(Dated(parsed, "JSON-LD datePublished"))
+            break
+    for key, basis in _DATE_META:
+        value = meta.get(key)
+        if value and (parsed := parse_date(value, month_first=month_first)):
+            found.append(Dated(parsed, basis))
+            break
+    time_element = _time_element(root)
+    if time_element is not None:
+        found.append(time_element)
+    return found
+
+
+def _majority(
+    found: Dated,
+    root: etree._Element,
+    meta: Mapping[str, str],
+    objects: list[dict[str, Any]],
+    month_first: bool,
+) -> Dated:
+    """When the page's own signals disagree on the day, htmldate breaks the tie.
+
+    The strongest signal stands unless the other signals and htmldate agree on another day:
+    a CMS that re-stamps every article on migration, or a JSON-LD block copied from an
+    earlier version, is outvoted by the date the page shows and htmldate reads.
+    """
+    signals = _own_signals(root, meta, objects, month_first)
+    if all(_same_moment(d, found) for d in signals):
+        return found  # one date, perhaps written in two time zones
+    vote = htmldate_vote(root, None)
+    if vote is None:
+        return found
+    counts: dict[Any, int] = {}
+    for dated in [*signals, vote]:
+        day = _day_of(found) if _same_moment(dated, found) else _day_of(dated)
+        counts[day] = counts.get(day, 0) + 1
+    best = max(counts, key=lambda day: counts[day])
+    if best == _day_of(found) or counts[best] <= counts.get(_day_of(found), 0):
+        return found
+    winner = next((d for d in signals if _day_of(d) == best), vote)
+    return Dated(winner.value, f"{winner.basis}, with htmldate, against {found.basis}")
+
+
+_SAME_MOMENT = timedelta(minutes=2)  # one instant, written in two time zones
+
+
+def _same_moment(a: Dated, b: Dated) -> bool:
+    """The same day, or two clock times close enough to be one moment in two zones."""
+    if a.value.date() == b.value.date():
+        return True
+    return _has_clock(a) and _has_clock(b) and abs(a.value - b.value) <= _SAME_MOMENT
+
+
+def _has_clock(dated: Dated) -> bool:
+    """A date-only value reads as midnight UTC: it names a day, not a moment."""
+    value = dated.value
+    return bool(value.hour or value.minute or value.second or value.utcoffset())
+
+
+def _day_of(dated: Dated) -> Any:
+    return dated.value.date()
+
+
+def htmldate_vote(root: etree._Element, url: str | None) -> Dated | None:
+    """htmldate's reading of the page: the original date, from markup and the address only.
+
+    Its free-text search is left off: that is where dates come from footers and copyright
+    lines. It reads a copy (it prunes what it reads) without what the page's own rules call
+    furniture (sidebars, footers, lists of other stories) and without "modified" metadata:
+    an update is not the publication date.
+    """
+    from htmldate import find_date
+
+    try:
+        page = _without_furniture(root)
+        found = find_date(page, url=url, original_date=True, extensive_search=False)
+        day = datetime.strptime(found, "%Y-%m-%d").replace(tzinfo=UTC) if found else None
+    except Exception:  # a third-party parser on hostile markup: no vote
+        return None
+    return Dated(day, "htmldate") if day is not None else None
+
+
+_UPDATE_META = re.compile(r"modif|updat|revis", re.I)
+_BOXES = frozenset({"div", "section", "ul", "ol"})
+# Boxes of other stories; unlike _FURNITURE_CLASS not "widget", which on Blogger holds the post.
+_OTHER_STORIES = re.compile(
+    r"\s(?:related|sidebar|recommend|more-stories|read-?more|popular|trending|teaser|comment"
+    r"|newsletter|promo|jp-relatedposts)",
+    re.I,
+)
+_SHORT_TEXT = frozenset({"p", "span", "small", "time", "em", "strong", "b", "i", "abbr", "li"})
+
+
+def _furniture_node(node: etree._Element) -> bool:
+    tag = node.tag
+    if tag == "meta":
+        return bool(_UPDATE_META.search(f"{node.get('property', '')} {node.get('name', '')}"))
+    if tag in ("aside", "nav"):
+        return True
+    if tag == "footer":
+        return not _in_article(node)
+    if tag == "time" and in_furniture(node):
+        return True
+    if tag in _SHORT_TEXT or (tag == "div" and len(node) <= 3):
+        text = "".join(node.itertext())
+        if len(text) <= _LABELLED_LINE and UPDATED_LABEL.search(text):
+            return True  # "Updated 5 May 2024"
+    marks = f" {node.get('class', '')} {node.get('id', '')}"
+    return tag in _BOXES and bool(_OTHER_STORIES.search(marks))
+
+
+def _without_furniture(root: etree._Element) -> etree._Element:
+    tree = copy.deepcopy(root)
+    for node in [n for n in tree.iter() if isinstance(n.tag, str) and _furniture_node(n)]:
+        parent = node.getparent()
+        if parent is not None:
+            parent.remove(node)
+    return tree
 
 
 def _published_signal(
@@ -374,13 +507,34 @@ def _time_label(node: etree._Element) -> str | None:
     return last[1]
 
 
+_FOOTER_CLASS = re.compile(r"\sfooter\b", re.I)
+_ARTICLE_TYPE = re.compile(r"schema\.org/(?:\w*Article|BlogPosting|Report)\b", re.I)
+
+
+def _in_article(node: etree._Element) -> bool:
+    """Inside an <article>, or an element marked up as a schema.org Article."""
+    return any(
+        a.tag == "article" or _ARTICLE_TYPE.search(a.get("itemtype", ""))
+        for a in node.iterancestors()
+    )
+
+
 def in_furniture(node: etree._Element) -> bool:
-    """Inside an aside, footer, navigation, related-story box or a list of linked stories."""
+    """Inside an aside, footer, navigation, related-story box or a list of linked stories.
+
+    The article's own footer is not furniture, nor is the whole page: the classes of <body>
+    and <html> describe the layout ("one-sidebar"), not a box of other stories.
+    """
     for parent in node.iterancestors():
         tag = parent.tag
+        if tag in ("body", "html"):
+            return False
+        marks = f" {parent.get('class', '')} {parent.get('id', '')}"
+        if (tag == "footer" or _FOOTER_CLASS.search(marks)) and _in_article(parent):
+            continue  # the article's own footer: its date, author, tags
         if tag in ("aside", "footer", "nav"):
             return True
-        if _FURNITURE_CLASS.search(f" {parent.get('class', '')} {parent.get('id', '')}"):
+        if _FURNITURE_CLASS.search(marks):
             return True
         if tag == "li" and parent.find(".//a[@href]") is not None:
             return True
@@ -396,6 +550,7 @@ _DATE_TEXT = re.compile(
     rf"(?:del?\s+)?(?P<y1>\d{{4}})"
     rf"|(?P<m2>{_MONTH})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})"
     r"|(?P<a3>\d{1,2})(?P<s3>[./])(?P<b3>\d{1,2})(?P=s3)(?P<y3>\d{4})"
+    r"|(?P<a5>\d{1,2})(?P<s5>[./])(?P<b5>\d{1,2})(?P=s5)(?P<y5>\d{2})(?![\d./])"
     r"|(?P<y4>\d{4})-(?P<m4>\d{2})-(?P<d4>\d{2}))\b"
     r"(?:(?:\s*(?:[,/|•·–—-]|\bat\b|\bà\b|\bum\b|\bв\b|\bо\b|\bàs\b|\ba las\b|г\.))*\s*"
     r"(?P<H>\d{1,2})[:h.](?P<M>\d{2})\b(?:\s*(?P<ap>[ap])\.?\s?m\b\.?)?"
@@ -404,14 +559,16 @@ _DATE_TEXT = re.compile(
 )
 _PUBLISHED_LABEL = re.compile(
     r"(?:first\s+)?published|posted|publicad[oa]|publiée?|veröffentlicht|erschienen"
-    r"|опубликован[оа]?|опубліковано|дата публикации|дата публікації",
+    r"|опубликован[оа]?|опубліковано|дата публикации|дата публікації"
+    r"|pubblicat[oa]|opublikowano|data publikacji",
     re.I,
 )
 # A label that starts the line or follows a separator: "The study, published on ..." is prose.
 _LINE_LABEL = re.compile(rf"(?:^|[|•·.:;—–]\s*)(?:{_PUBLISHED_LABEL.pattern})", re.I)
 UPDATED_LABEL = re.compile(
     r"updated|modified|aktualisiert|geändert|mis[e]? à jour|actualizad[oa]|atualizad[oa]"
-    r"|обновлен[оа]?|оновлено|изменено|змінено",
+    r"|обновлен[оа]?|оновлено|изменено|змінено|aggiornat[oa]|aggiornamento|zaktualizowano"
+    r"|aktualizacja",
     re.I,
 )
 # Class or id tokens of boxes listing other stories (token start: "has-sidebar" is a page).
@@ -433,6 +590,7 @@ _LINES_WITHOUT_HEADLINE = 60
 _SHORT_LINE = 80
 _LABELLED_LINE = 120
 _DATE_LINE_WORDS = 3
+_NAME_LINE_WORDS = 6
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?(\d\d)[/-]?(\d\d)(?=[/_.-]|$)")
 
 
@@ -453,9 +611,11 @@ def _read_seen(match: re.Match[str], month_first: bool, labelled: bool) -> _Seen
             day, month, year = int(g["d1"]), _MONTHS[g["m1"].lower()], int(g["y1"])
         elif g["y2"]:
             day, month, year = int(g["d2"]), _MONTHS[g["m2"].lower()], int(g["y2"])
-        elif g["y3"]:
-            day, month, year = int(g["a3"]), int(g["b3"]), int(g["y3"])
-            if month > 12 or (g["s3"] == "/" and month_first and day <= 12):
+        elif g["y3"] or g["y5"]:
+            a, b, sep = (g["a3"], g["b3"], g["s3"]) if g["y3"] else (g["a5"], g["b5"], g["s5"])
+            day, month = int(a), int(b)
+            year = int(g["y3"]) if g["y3"] else _two_digit_year(int(g["y5"]))
+            if month > 12 or (sep == "/" and month_first and day <= 12):
                 day, month = month, day
         else:
             day, month, year = int(g["d4"]), int(g["m4"]), int(g["y4"])
@@ -468,6 +628,36 @@ def _read_seen(match: re.Match[str], month_first: bool, labelled: bool) -> _Seen
     zone = g["Z"]
     offset = timedelta(hours=_ZONES[zone]) if zone else None
     return _Seen(local, g["H"] is not None, offset, labelled)
+
+
+_HIDDEN = re.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden|\b(?:logo|sr-only|screen-reader|visually-hidden"
+    r"|site-title|site-name|brand)",
+    re.I,
+)
+_MIN_HEADLINE = 12  # characters: a logo's alt text or a site name is shorter than a headline
+
+
+def _real_headline(node: etree._Element) -> bool:
+    """An <h1> that is the article's headline, not a hidden or logo <h1> in the page header."""
+    for element in (node, *node.iterancestors()):
+        if element.tag in ("body", "html"):
+            break
+        marks = f"{element.get('class', '')} {element.get('id', '')} {element.get('style', '')}"
+        if _HIDDEN.search(marks) or element.get("hidden") is not None:
+            return False
+        if (
+            element.tag in ("header", "nav")
+            and element.getparent() is not None
+            and (element.getparent().tag == "body")
+        ):
+            return False  # the site's masthead
+    return len(" ".join("".join(node.itertext()).split())) >= _MIN_HEADLINE
+
+
+def _two_digit_year(year: int) -> int:
+    """ "30.10.23" is 2023; "12.05.98" 1998 (two-digit years no later than next year)."""
+    return 2000 + year if year <= datetime.now(UTC).year % 100 + 1 else 1900 + year
 
 
 def _top_lines(root: etree._Element) -> list[str]:
@@ -486,11 +676,11 @@ def _top_lines(root: etree._Element) -> list[str]:
         tag = node.tag
         if not isinstance(tag, str):
             return False
-        if tag == _HEADLINE and not headline_at:
+        if tag == _HEADLINE and not headline_at and _real_headline(node):
             flush()
             headline_at.append(len(lines))
         marks = f" {node.get('class', '')} {node.get('id', '')}"
-        if tag in _SKIP or (len(marks) > 2 and _FURNITURE_CLASS.search(marks)):
+        if tag in _SKIP or (tag != "body" and len(marks) > 2 and _FURNITURE_CLASS.search(marks)):
             return False
         block = tag not in _INLINE
         if block:
@@ -537,8 +727,11 @@ def visible_dates(root: etree._Element, month_first: bool = False) -> list[_Seen
         if len(matches) != 1:
             continue
         rest = line[: matches[0].start()] + line[matches[0].end() :]
-        # "By Jane Doe | March 12, 2024" or "Do 24. Mai 2018": a date line, not a sentence.
-        if len(_WORDS.findall(rest)) <= _DATE_LINE_WORDS:
+        words = _WORDS.findall(rest)
+        # "By Jane Doe | March 12, 2024", "Do 24. Mai 2018", "The Guardian 02/10/2020 Anna
+        # Fazackerley": a date line (a few words, or names), not a sentence.
+        lower = sum(w[:1].islower() for w in words)
+        if len(words) <= _DATE_LINE_WORDS or (len(words) <= _NAME_LINE_WORDS and lower <= 1):
             seen = _read_seen(matches[0], month_first, False)
             if seen:
                 plain.append(seen)
@@ -549,11 +742,13 @@ def _aware(seen: _Seen) -> datetime:
     return seen.local.replace(tzinfo=timezone(seen.offset) if seen.offset else UTC)
 
 
-def fallback_date(root: etree._Element, url: str | None, month_first: bool) -> Dated | None:
+def fallback_date(
+    root: etree._Element, url: str | None, month_first: bool, vote: Dated | None = None
+) -> Dated | None:
     """A date for a page without date metadata, or None: never a footer, sidebar or body date.
 
     In order: a "Published ..." line, a date in the URL path, a short date line near the
-    headline, any <time> outside furniture and not labelled "Updated".
+    headline, any <time> outside furniture and not labelled "Updated", htmldate's `vote`.
     """
     seen = visible_dates(root, month_first)
     if seen and seen[0].labelled:
@@ -573,7 +768,7 @@ def fallback_date(root: etree._Element, url: str | None, month_first: bool) -> D
             parsed = parse_date(node.get("datetime", ""))
             if parsed:
                 return Dated(parsed, "<time datetime>")
-    return None
+    return vote
 
 
 _MAX_OFFSET = timedelta(hours=14)

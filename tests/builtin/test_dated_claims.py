@@ -245,6 +245,11 @@ async def test_age_and_status(check_ctx, age, status, phrase):
         ("pt", "O ministro disse na segunda-feira que a ponte era segura. Afirmou que era nova."),
         ("ru", "Министр заявил в понедельник, что мост безопасен. Он сообщил, что мост новый."),
         ("uk", "Міністр заявив у понеділок, що міст безпечний. Він повідомив, що міст новий."),
+        ("it", "Il ministro ha detto lunedì che il ponte è sicuro. Ha aggiunto che è nuovo."),
+        (
+            "pl",
+            "Minister powiedział w poniedziałek, że most jest bezpieczny. Dodał, że jest nowy.",
+        ),
     ],
 )
 async def test_reporting_verbs_in_each_language(check_ctx, language, text):
@@ -314,3 +319,98 @@ async def test_a_date_that_names_a_committee_does_not_date_the_claim(check_ctx):
     assert result.summary.endswith("; 0 of 1 attributed claims carry a date")
     assert result.data["undated_claim_examples"] == [text]
     assert normalized(result.data) == {}
+
+
+# --- publication-date errors of kinds found on real pages -----------------------------------
+RECEIVED = datetime(2026, 12, 3, 9, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Am 4. Oktober kommt dein Buch, wie kamst du auf die Idee, so eine Geschichte zu "
+        "schreiben? Erzähl uns davon.",
+        "У понеділок, 8 червня, уряд оголосив про нові правила для шкіл і дитячих садків "
+        "по всій країні, повідомили в міністерстві.",
+    ],
+)
+async def test_a_body_sentence_that_opens_with_a_date_is_not_a_dateline(check_ctx, text):
+    article = Article(text=text, received=RECEIVED, language=(text[:2] == "Am" and "de") or "uk")
+    result = await dates(article, check_ctx)
+    assert result.data["published"] is None
+    assert result.data["published_basis"] == "date received"
+
+
+async def test_a_wire_dateline_still_dates_an_undated_text(check_ctx):
+    text = "PARIS, Jan. 17, 2020 (Reuters) - Activists invaded the theatre on Friday, police said."
+    result = await dates(Article(text=text, received=RECEIVED), check_ctx)
+    assert result.data["published"] == "2020-01-17"
+
+
+async def test_a_yearless_dateline_outside_the_addresses_month_is_not_taken(check_ctx):
+    article = Article(
+        text="Buchtipp\nErscheinungsdatum: 14. August\nEine Rezension über Liebe und Krieg.",
+        url="https://blog.example.org/2013/10/rezension.html",
+        received=RECEIVED,
+        language="de",
+    )
+    result = await dates(article, check_ctx)
+    assert result.data["published"] is None
+
+
+async def test_a_publication_date_after_the_day_received_is_never_taken(check_ctx):
+    article = Article(
+        text="The council met on Monday, the mayor said.",
+        published=datetime(2027, 1, 5, 10, 0, tzinfo=UTC),
+        published_basis="page metadata",
+        received=RECEIVED,
+    )
+    result = await dates(article, check_ctx)
+    assert result.data["published"] is None
+    assert result.data["anchor"] == "2026-12-03"
+
+
+@pytest.mark.parametrize(
+    ("published", "url", "expected"),
+    [
+        # 23:11 UTC, filed under the next day: the newsroom's day is the address's.
+        (
+            datetime(2018, 12, 31, 23, 11, tzinfo=UTC),
+            "https://b.example/2019/01/01/neu/",
+            "2019-01-01",
+        ),
+        # The same day: nothing to move.
+        (
+            datetime(2019, 1, 1, 8, 0, tzinfo=UTC),
+            "https://b.example/2019/01/01/neu/",
+            "2019-01-01",
+        ),
+        # A local offset is the newsroom's own: the address does not move it.
+        (
+            datetime(2018, 12, 31, 23, 11, tzinfo=timezone(timedelta(hours=-5))),
+            "https://b.example/2019/01/01/neu/",
+            "2018-12-31",
+        ),
+    ],
+)
+async def test_an_evening_utc_time_takes_the_day_of_the_address(
+    check_ctx, published, url, expected
+):
+    article = Article(
+        text="Ein gutes neues Jahr allen Leserinnen und Lesern.",
+        published=published,
+        published_basis="article:published_time",
+        url=url,
+        received=RECEIVED,
+        language="de",
+    )
+    result = await dates(article, check_ctx)
+    assert result.data["published"] == expected
+
+
+async def test_a_yearless_dateline_does_not_date_an_undated_text(check_ctx):
+    # Read against the day of the check, "May 23" would date a 2013 page this year.
+    text = "Global Research, May 23\nThe minister said on Monday that the plant will close."
+    result = await dates(Article(text=text, received=RECEIVED), check_ctx)
+    assert result.data["published"] is None
+    assert result.data["published_basis"] == "date received"

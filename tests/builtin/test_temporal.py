@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from checks import find_temporal_expressions
 from checks.read.html_page import read_html
-from checks.temporal import PATTERNS, detect_language, find_expressions, scan
+from checks.temporal import PATTERNS, UNDATED_KINDS, detect_language, find_expressions, scan
 
 PAGES = Path(__file__).parents[1] / "fixtures" / "pages"
 
@@ -635,3 +636,239 @@ def test_byline_date_with_a_two_digit_year(sentence, expected):
     assert set(found) == expected
     if expected:
         assert found["11/13/26 8:00 AM ET"] == "2026-11-13T08:00"
+
+
+# Italian and Polish came through their language folders alone (calendar.toml, temporal.toml).
+@pytest.mark.parametrize(
+    ("language", "sentence", "text", "value"),
+    [
+        (
+            "it",
+            "Il decreto è stato firmato il 3 marzo 2021 a Roma.",
+            "il 3 marzo 2021",
+            "2021-03-03",
+        ),
+        (
+            "it",
+            "Lunedì scorso il ministro ha incontrato i sindacati.",
+            "Lunedì scorso",
+            "2021-03-08",
+        ),
+        ("it", "La legge era stata respinta tre anni fa.", "tre anni fa", "2018"),
+        ("it", "Ieri sera il governo ha approvato il testo.", "Ieri sera", "2021-03-09TEV"),
+        ("it", "Il nuovo orario entrerà in vigore venerdì.", "venerdì", "2021-03-12"),
+        ("it", "Le vendite sono calate a gennaio, dopo le feste.", "a gennaio", "2021-01"),
+        ("it", "L'anno scorso i contagi erano stati di più.", "L'anno scorso", "2020"),
+        ("it", "Nell'estate 2019 il ponte fu chiuso.", "Nell'estate 2019", "2019-SU"),
+        ("it", "Il cantiere resterà aperto per due anni.", "per due anni", "P2Y"),
+        (
+            "it",
+            "Lo scorso fine settimana la neve ha bloccato le strade.",
+            "Lo scorso fine settimana",
+            "2021-W09-WE",
+        ),
+        (
+            "pl",
+            "Ustawa została przyjęta 3 marca 2021 r. przez Sejm.",
+            "3 marca 2021 r.",
+            "2021-03-03",
+        ),
+        (
+            "pl",
+            "W zeszły poniedziałek minister spotkał się z rolnikami.",
+            "W zeszły poniedziałek",
+            "2021-03-08",
+        ),
+        ("pl", "Most zamknięto dwa lata temu.", "dwa lata temu", "2019"),
+        ("pl", "Wczoraj wieczorem rząd przyjął projekt.", "Wczoraj wieczorem", "2021-03-09TEV"),
+        ("pl", "Przepisy wejdą w życie w piątek.", "w piątek", "2021-03-12"),
+        ("pl", "W zeszłym roku sprzedaż spadła o 5 proc.", "W zeszłym roku", "2020"),
+        ("pl", "Do wypadku doszło w 2019 roku na autostradzie A4.", "w 2019 roku", "2019"),
+        ("pl", "Budowa potrwa przez dwa lata.", "przez dwa lata", "P2Y"),
+        ("pl", "Zeszłej zimy zabrakło węgla.", "Zeszłej zimy", "2020-WI"),
+    ],
+)
+def test_italian_and_polish_dates_are_found_and_normalised(language, sentence, text, value):
+    assert values(sentence, date(2021, 3, 10), language).get(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Il governo ha approvato il decreto con il sostegno della maggioranza.", "it"),
+        ("Rząd przyjął projekt ustawy, który nie jest jeszcze gotowy.", "pl"),
+    ],
+)
+def test_italian_and_polish_are_detected(text, language):
+    assert detect_language(text) == language
+
+
+# --- what TimeML counts (sentences written for these tests) -------------------------------------
+def timeml(text: str, anchor: date = date(1989, 10, 30)) -> dict[str, tuple[str, str]]:
+    return {e.text: (e.type, e.value) for e in find_temporal_expressions(text, anchor, "en")}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "kind", "value"),
+    [
+        ("Prices are now higher than a year ago.", "now", "DATE", "PRESENT_REF"),
+        ("The plant currently employs 800 workers.", "currently", "DATE", "PRESENT_REF"),
+        ("The strike lasted 90 days.", "90 days", "DURATION", "P90D"),
+        ("The union began a four-week strike.", "four-week", "DURATION", "P4W"),
+        ("Talks went on for three hours.", "three hours", "DURATION", "PT3H"),
+        ("Output fell over the past 18 months.", "the past 18 months", "DURATION", "P18M"),
+        ("The loan runs for several years.", "several years", "DURATION", "PXY"),
+        ("The index is published daily.", "daily", "SET", "P1D"),
+        ("The board meets every Monday.", "every Monday", "SET", "XXXX-WXX-1"),
+        ("The fair opens each July.", "each July", "SET", "XXXX-07"),
+        ("Dividends are paid twice a year.", "twice a year", "SET", "P1Y"),
+        ("Profit rose in the third quarter.", "the third quarter", "DATE", "1989-Q3"),
+        ("Third-quarter profit rose 5%.", "Third-quarter", "DATE", "1989-Q3"),
+        ("Revenue was flat in H1 2024.", "H1 2024", "DATE", "2024-H1"),
+        ("Net income doubled in fiscal 1988.", "fiscal 1988", "DATE", "1988"),
+        ("Sales grew in the first half of 1990.", "the first half of 1990", "DATE", "1990-H1"),
+        ("The vote will be held at 9 a.m. Tuesday.", "9 a.m. Tuesday", "TIME", "1989-10-31T09:00"),
+        ("The plan was drafted last December.", "last December", "DATE", "1988-12"),
+        ("Elections are due this September.", "this September", "DATE", "1989-09"),
+        ("Output rose in January this year.", "January this year", "DATE", "1989-01"),
+        ("Troops have left in recent weeks.", "recent weeks", "DATE", "PAST_REF"),
+        ("No cut is planned in the near future.", "the near future", "DATE", "FUTURE_REF"),
+        ("The court kept him in Miami until March 6.", "March 6", "DATE", "1989-03-06"),
+        ("Results since the 1980s were mixed.", "the 1980s", "DATE", "198X"),
+        ("The feud lasted two decades.", "two decades", "DURATION", "P20Y"),
+        (
+            "Sales should rise over the next three quarters.",
+            "the next three quarters",
+            "DURATION",
+            "P9M",
+        ),
+        ("He was at the summit in last year's talks.", "last year", "DATE", "1988"),
+    ],
+)
+def test_timeml_kinds_of_expression(sentence, text, kind, value):
+    assert timeml(sentence).get(text) == (kind, value)
+
+
+def test_timeml_span_leaves_the_preposition_out():
+    found = find_temporal_expressions("They met on Friday in Paris.", date(2020, 1, 18), "en")
+    assert [(e.start, e.text, e.value) for e in found] == [(12, "Friday", "2020-01-17")]
+
+
+def test_a_year_ago_in_an_earnings_report_is_the_same_quarter():
+    text = (
+        "Net income rose 5% in the third quarter. A year ago, the company lost money. "
+        "Sales were flat compared with the year-ago quarter."
+    )
+    values = timeml(text)
+    assert values["the third quarter"] == ("DATE", "1989-Q3")
+    assert values["A year ago"] == ("DATE", "1988-Q3")
+    assert values["the year-ago quarter"] == ("DATE", "1988-Q3")
+
+
+def test_the_quarter_is_the_one_just_reported_on():
+    assert timeml("Profit fell in the quarter.")["the quarter"] == ("DATE", "1989-Q3")
+    assert timeml("Profit fell in the quarter.", date(1990, 2, 1))["the quarter"] == (
+        "DATE",
+        "1989-Q4",
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Now, the alliance must decide.",  # a discourse marker at the head of a sentence
+        "A quarter of the seats went to the left.",
+        "Three quarters of voters agreed.",
+        "The 6-year-old boy was returned to his father.",
+        "The quarterly dividend was cut.",
+        "The case is for today's youth what the revolution was for their parents.",
+    ],
+)
+def test_timeml_words_that_are_not_times(sentence):
+    assert timeml(sentence) == {}
+
+
+def test_the_checklist_keeps_to_calendar_dates():
+    text = "The minister said now that the plan, reviewed daily for 90 days, starts on Monday."
+    found = find_expressions(text, date(2024, 5, 8), "en")
+    quoted = [e.text for e in found if e.dates_something and e.kind not in UNDATED_KINDS]
+    assert quoted == ["on Monday"]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "text"),
+    [
+        ("en", "The offer runs until October.", "October"),
+        ("de", "Die Aktion läuft bis Oktober.", "Oktober"),
+        ("it", "Il cantiere resta aperto fino a ottobre.", "ottobre"),
+        ("pl", "Wystawa będzie otwarta do października.", "października"),
+    ],
+)
+def test_a_deadline_month_may_lie_most_of_a_year_ahead(language, sentence, text):
+    found = find_temporal_expressions(sentence, date(2021, 1, 10), language)
+    assert {e.text: e.value for e in found}[text] == "2021-10"
+
+
+def test_a_bare_past_month_stays_last_year():
+    found = find_temporal_expressions("The offer ran in October.", date(2021, 1, 10), "en")
+    assert [e.value for e in found] == ["2020-10"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        (
+            "The group would be ready to leave as soon as Tuesday, he said.",
+            "Tuesday",
+            "2000-04-04",
+        ),
+        ("The father could come to the U.S. as early as Tuesday.", "Tuesday", "2000-04-04"),
+        ("The dividend is payable Jan. 2 to holders of record.", "Jan. 2", "2001-01-02"),
+    ],
+)
+def test_what_would_happen_lies_ahead(sentence, text, value):
+    found = find_temporal_expressions(sentence, date(2000, 4, 3), "en")
+    assert {e.text: e.value for e in found}.get(text) == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span"),
+    [
+        ("The plant will reopen early next year.", "early next year"),
+        ("He was arrested late yesterday.", "late yesterday"),
+        ("The firm was sold about two years ago.", "about two years ago"),
+        ("Its third-quarter profit rose.", "third-quarter"),
+        ("The deal took effect in the 30-day window.", "30-day"),
+        ("Profit rose in the third quarter.", "the third quarter"),
+    ],
+)
+def test_timeml_span_conventions(sentence, span):
+    found = find_temporal_expressions(sentence, date(1989, 10, 30), "en")
+    assert [e.text for e in found] == [span]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "expected"),
+    [
+        (
+            "it",
+            "Attualmente il museo apre ogni anno.",
+            [("Attualmente", "PRESENT_REF"), ("ogni anno", "P1Y")],
+        ),
+        (
+            "pl",
+            "Obecnie festiwal odbywa się co roku.",
+            [("Obecnie", "PRESENT_REF"), ("co roku", "P1Y")],
+        ),
+    ],
+)
+def test_italian_and_polish_present_and_recurring_times(language, sentence, expected):
+    found = find_temporal_expressions(sentence, date(2021, 3, 10), language)
+    assert [(e.text, e.value) for e in found] == expected
+
+
+def test_a_count_before_after_is_a_duration_with_after_as_its_signal():
+    found = find_temporal_expressions(
+        "He returned one year after the war.", date(1989, 10, 30), "en"
+    )
+    assert [(e.text, e.type, e.value) for e in found] == [("one year", "DURATION", "P1Y")]
