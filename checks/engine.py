@@ -6,7 +6,7 @@ import asyncio
 import inspect
 import logging
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from importlib.metadata import EntryPoint, entry_points
 
 from checks.model import Article, Check, Checklist, Context, Outcome, Result, Status
@@ -105,9 +105,18 @@ async def run(
     *,
     input_label: str = "",
     seconds_per_check: float = DEFAULT_TIMEOUT,
+    on_outcome: Callable[[Outcome], None] | None = None,
 ) -> Checklist:
-    """Run every check concurrently, each with its own timeout; keep the checks' order."""
-    outcomes = await asyncio.gather(
-        *(run_check(c, article, ctx, seconds_per_check) for c in checks)
-    )
+    """Run every check concurrently, each with its own timeout; keep the checks' order.
+
+    `on_outcome` hears of each outcome as soon as it is known (a worker process passes them
+    on, so that a check that never returns does not cost the others their results)."""
+
+    async def one(check: Check) -> Outcome:
+        outcome = await run_check(check, article, ctx, seconds_per_check)
+        if on_outcome is not None:
+            on_outcome(outcome)
+        return outcome
+
+    outcomes = await asyncio.gather(*(one(c) for c in checks))
     return Checklist(input=input_label, article=article, outcomes=tuple(outcomes))
