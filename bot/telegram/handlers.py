@@ -24,14 +24,15 @@ from telegram.constants import ChatAction, ChatMemberStatus, ChatType, ParseMode
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
+from bot.core.analysis import Analyst, build_analyst
+from bot.core.limits import Limits
 from bot.core.settings import Settings
 from bot.core.store import ResultHandle, Store, StoredResult
 from bot.telegram import texts
 from bot.telegram.message_input import MessageInput, command_args_url, read_message
 from bot.telegram.render import render_checklist, render_json_document
-from checks import engine
 from checks.config import Config, checks_for_chat
-from checks.model import Article, Check, Context, Origin
+from checks.model import Article, Check, Checklist, Origin
 from checks.read.article_cache import ArticleCache, normalize_url
 from checks.read.fetch import Fetcher, FetchError
 from checks.read.link import read_url
@@ -57,11 +58,19 @@ class Service:
     outlets: object = None
     now: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
     semaphore: asyncio.Semaphore = field(init=False)
+    analyst: Analyst = field(init=False)
+    limits: Limits = field(init=False)
 
     def __post_init__(self) -> None:
         self.semaphore = asyncio.Semaphore(self.settings.max_concurrent)
+        self.analyst = build_analyst(
+            self.settings, self.checks, self.config, self.outlets,  # type: ignore[arg-type]
+            self.fetcher, self.cache,
+        )  # fmt: skip
+        self.limits = Limits(window=self.settings.rate_window)
 
     async def aclose(self) -> None:
+        await self.analyst.aclose()
         await self.fetcher.aclose()
         self.cache.close()
         self.store.close()
@@ -311,7 +320,8 @@ async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE, target: Mes
         requester, limit=settings.rate_limit, window=settings.rate_window
     )
     if wait:
-        await message.reply_text(texts.rate_limited(settings.rate_limit, wait))
+        if service.limits.notices.due(requester):  # one notice per window, then silence
+            await message.reply_text(texts.rate_limited(settings.rate_limit, wait))
         return
     checks = checks_for_chat(service.checks, service.store.disabled_checks(chat.id))
     key = input_handle(service.store, target, checks)
@@ -329,21 +339,8 @@ async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE, target: Mes
     try:
         with contextlib.suppress(TelegramError):  # "typing…" is a courtesy, not the answer
             await context.bot.send_chat_action(chat.id, ChatAction.TYPING)
-        async with service.semaphore:
-            article = await article_for(service, target)
-            checklist = await engine.run(
-                article,
-                checks,
-                service.config.context(
-                    Context(
-                        now=service.now(),
-                        outlets=service.outlets,  # type: ignore[arg-type]
-                        fetcher=service.fetcher if settings.probe_links else None,
-                    )
-                ),
-                input_label=target.url or "Telegram message",
-                seconds_per_check=settings.seconds_per_check,
-            )
+        async with service.limits.in_progress.turn(requester), service.semaphore:
+            checklist = await checklist_for(service, target, checks)
     except FetchError as exc:
         logger.info("fetch failed: %s: %s", type(exc).__name__, exc)
         await edit(progress, texts.fetch_failed(exc))
@@ -363,6 +360,19 @@ async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE, target: Mes
     )
     await edit(progress, summary[0], reply_markup=keyboard(key))
     await send_rest(context, chat.id, summary[1:], reply_to=progress)
+
+
+async def checklist_for(service: Service, target: MessageInput, checks: list[Check]) -> Checklist:
+    """Read and check in a worker process: a pathological input cannot stall other chats."""
+    now = service.now()
+    if target.article is not None:
+        label = target.url or "Telegram message"
+        return await service.analyst.check_article(target.article, checks, now=now, label=label)
+    assert target.url is not None
+    received = target.received or now
+    return await service.analyst.check_link(
+        target.url, checks, now=now, received=received, origin=target.origin
+    )
 
 
 async def article_for(service: Service, target: MessageInput) -> Article:
@@ -415,6 +425,10 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """ "Details" edits the checklist in place with all evidence; "JSON" sends the file."""
     query = update.callback_query
     if query is None or not query.data or not CALLBACK_PATTERN.match(query.data):
+        return
+    user = update.effective_user
+    if user is not None and not service_of(context).limits.buttons.take(user.id):
+        await query.answer()  # pressed too often: quietly nothing
         return
     action, _, token = query.data.partition(":")
     handle = ResultHandle.from_token(token)
