@@ -42,8 +42,9 @@ _JOINERS = (
 # A capitalised outlet name of up to six words; small linking words may sit inside it, and
 # Cyrillic names keep their lower-case words ("Новая газета", "Української правди").
 _NAME = (
-    rf"(?P<name>(?:The\s+)?[{_UPPER}0-9][{_WORD_CHARS}]*"
-    rf"(?:[ \t]+(?:{'|'.join(_JOINERS)}|[{_UPPER}][{_WORD_CHARS}]*|[а-яёіїєґ]{{4,}})){{0,5}})"
+    rf"(?P<name>(?:The\s+)?[{_UPPER}0-9][{_WORD_CHARS}]{{0,60}}"
+    rf"(?:[ \t]+(?:{'|'.join(_JOINERS)}|[{_UPPER}][{_WORD_CHARS}]{{0,60}}|[а-яёіїєґ]{{4,60}}))"
+    r"{0,5})"
 )
 # In quotes the whole quoted text is the name: «Новая газета», „Die Zeit“.
 _QUOTED_NAME = rf"(?:[«“„\"](?P<qname>[^«»“”„\"\n]{{2,60}})[»“”\"]|{_NAME})"
@@ -203,7 +204,11 @@ _DOMAIN_IN_TEXT = re.compile(
     r"(?![\w\-]|\.[a-z0-9])",
     re.I,
 )
-_EMAIL_DOMAIN = re.compile(r"[\w.+\-]+@(?P<host>(?:[a-z0-9\-]+\.)+[a-z]{2,24})\b", re.I)
+# Starts only where the address starts, and never gives back what it took: one pass, not one
+# per character of a long word.
+_EMAIL_DOMAIN = re.compile(
+    r"(?<![\w.+\-])[\w.+\-]++@(?P<host>(?:[a-z0-9\-]++\.)+[a-z]{2,24})\b", re.I
+)
 _HOUSE_WORDS = re.compile(
     r"(?i:copyright|©|rights\s+reserved|permission|contact|inquiries|reproduc|urheberrecht"
     r"|droits|derechos|direitos|права)"
@@ -270,7 +275,7 @@ _HANDLE_DOMAIN = re.compile(r"^[a-z0-9\-]{2,}_[a-z]{2,6}$", re.I)
 # is from, weighed like a "Source:" link to the article. Only a line of its own: "Image source:
 # reuters.com" after a caption is a credit.
 _SOURCE_LINE_DOMAIN = re.compile(
-    r"^[ \t]*\(?[ \t]*(?i:source|sources|quelle|fuente|fonte|источник|джерело)[ \t]*:[ \t]*"
+    r"^[ \t]*+\(?[ \t]*+(?i:source|sources|quelle|fuente|fonte|источник|джерело)[ \t]*:[ \t]*"
     r"(?P<host>(?:www\.)?(?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+[a-z]{2,24})(?:/[^\s)]*)?"
     r"[ \t]*\)?[ \t.]*$",
     re.I | re.M,
