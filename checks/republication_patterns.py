@@ -133,7 +133,7 @@ _LINE_END = r"\s*[)\].]*[*_]*[ \t]*$"
 # von dpa", "(Con información de EFE y Reuters)", "Com Reuters e AFP", "По материалам
 # Reuters и AFP", "With reporting from Reuters".
 CREDIT_LINE = re.compile(
-    r"^[ \t]*[*_(\[—–-]*[ \t]*"
+    r"^[ \t]*+[*_(\[—–-]*+[ \t]*+"
     # the outlet before "avec": "Le Monde avec AFP", "La rédaction avec l'AFP"
     r"(?:(?:[A-ZÀ-ÝА-ЯЁІЇЄ][\w'’.-]*\s+){1,4}(?=(?i:avec)\b)|(?i:la rédaction\s+))?(?i:"
     r"(?:with |additional )?(?:reporting|information) (?:from|by)|with files from"
