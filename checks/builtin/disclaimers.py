@@ -59,7 +59,7 @@ NAMES = {
 TEXT, FURNITURE, METADATA, ADDRESS = "article text", "page furniture", "page metadata", "address"
 
 # Where a sentence ends: after . ! ? … (and closing quotes) before a space, or at a line break.
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'»”’)\]]*[ \t]+|\n")
+_SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]++[\"'»”’)\]]*+[ \t]++|\n")
 _NEWLINE = re.compile(r"\n")
 _SENTENCE_STOPS = set(".!?…\"'»”’)")
 _WORD = re.compile(r"[^\W\d_]{3,}")
