@@ -208,6 +208,7 @@ class _LineFacts:
     short: bool = field(init=False)
     anchored: int = field(init=False)
     stripped_length: int = field(init=False)
+    _cta: dict[tuple[int, int], bool] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         text = self.line.text
@@ -236,15 +237,18 @@ class _LineFacts:
             rest = rest[:a] + " " + rest[a + len(other.text) :]
         self.rest = _SEPARATORS.sub(" ", rest).strip()
 
-    def sentence(self, start: int, end: int) -> str:
-        """The sentence around [start, end): from after the last ". ", "! " or "? " before it
-        to the first ". " or "! " after it."""
-        text = self.line.text
+    def call_to_action(self, start: int, end: int) -> bool:
+        """Whether the sentence around [start, end) asks for a click: from after the last ". ",
+        "! " or "? " before it to the first ". " or "! " after it. Links in one sentence
+        share the answer."""
         i = bisect.bisect_right(self.stops_before, start - 2) - 1
         left = self.stops_before[i] if i >= 0 else -1
         j = bisect.bisect_left(self.stops_after, end)
-        right = self.stops_after[j] if j < len(self.stops_after) else len(text)
-        return text[left + 1 : right]
+        right = self.stops_after[j] if j < len(self.stops_after) else len(self.line.text)
+        if (left, right) not in self._cta:
+            sentence = self.line.text[left + 1 : right]
+            self._cta[(left, right)] = _CTA_SENTENCE.search(sentence) is not None
+        return self._cta[(left, right)]
 
 
 def _names(byline: str | None) -> set[str]:
@@ -414,7 +418,7 @@ def _context_reason(
         return "copyright line"
     if index in author_lines or anchor.casefold() in authors:
         return "author box or author link"
-    if _CTA_ANCHOR.search(anchor) or _CTA_SENTENCE.search(facts.sentence(start, end)):
+    if _CTA_ANCHOR.search(anchor) or facts.call_to_action(start, end):
         return "button or call to action"
     if facts.credit:
         return ""
