@@ -286,6 +286,7 @@ _META_NAME_KEYS = ("og:site_name", "application-name", "publisher", "jsonld_publ
 _QUOTES = re.compile(r"[«»“”„\"]")
 _SENTENCE_END = re.compile(r"(?<!\b[A-ZА-Я])[.!?]\s+(?=[\"“«(]?[A-ZА-ЯЁІЇЄҐ0-9])")
 _MAX_CLUES = 6
+_SENTENCE_REACH = 2000
 _MOJIBAKE = re.compile("[ÃÂÐÑ][\x80-\xbf]")
 
 
@@ -820,9 +821,12 @@ def _name_mentions(text: str, record: OutletRecord, have: list[_Clue]) -> list[_
 
 def _sentence(text: str, start: int, end: int) -> str:
     """The sentence (within its line) around text[start:end], trimmed to MAX_QUOTE."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
+    # Looked for within _SENTENCE_REACH characters either side: a line of 100,000 characters
+    # holding 10,000 addresses is not scanned 10,000 times.
+    reach = max(0, start - _SENTENCE_REACH)
+    line_start = max(text.rfind("\n", reach, start) + 1, reach)
+    line_end = text.find("\n", end, end + _SENTENCE_REACH)
+    line_end = min(len(text), end + _SENTENCE_REACH) if line_end < 0 else line_end
     begin = line_start
     for found in _SENTENCE_END.finditer(text, line_start, end):
         if found.end() <= start:
