@@ -80,22 +80,43 @@ def load_checks(enabled: Iterable[str] | None = None, disabled: Iterable[str] = 
     return sorted(checks, key=lambda c: order_key(c.name))
 
 
-async def run_check(check: Check, article: Article, ctx: Context, seconds: float) -> Outcome:
-    """Run one check; a crash, a hang or a wrong return value becomes one ERROR result."""
+async def run_check(
+    check: Check,
+    article: Article,
+    ctx: Context,
+    seconds: float,
+    on_outcome: Callable[[Outcome], None] | None = None,
+) -> Outcome:
+    """Run one check; a crash, a hang or a wrong return value becomes one ERROR result.
+
+    `on_outcome` hears of the outcome the moment it is known, in the step that produced it
+    (not when the event loop next gets round to this task): a worker process passes it on at
+    once, so that a check that never yields does not cost the others their results."""
     started = time.perf_counter()
-    try:
-        result = await asyncio.wait_for(check.run(article, ctx), seconds)
+
+    async def attempt() -> Outcome:
+        result = await check.run(article, ctx)
         if not isinstance(result, Result):
             raise TypeError(f"run() returned {type(result).__name__}, not Result")
         if result.status is Status.ERROR:
             raise ValueError("only the engine may report status 'error'")
+        outcome = Outcome(check.name, check.title, result, time.perf_counter() - started)
+        if on_outcome is not None:
+            on_outcome(outcome)
+        return outcome
+
+    try:
+        return await asyncio.wait_for(attempt(), seconds)
     except TimeoutError:
         logger.warning("check %s timed out after %.1f s", check.name, seconds)
         result = Result(Status.ERROR, f"Could not run: no answer within {seconds:g} s")
     except Exception as exc:
         logger.exception("check %s crashed", check.name)
         result = Result(Status.ERROR, f"Could not run: {type(exc).__name__}")
-    return Outcome(check.name, check.title, result, time.perf_counter() - started)
+    outcome = Outcome(check.name, check.title, result, time.perf_counter() - started)
+    if on_outcome is not None:
+        on_outcome(outcome)
+    return outcome
 
 
 async def run(
@@ -107,16 +128,8 @@ async def run(
     seconds_per_check: float = DEFAULT_TIMEOUT,
     on_outcome: Callable[[Outcome], None] | None = None,
 ) -> Checklist:
-    """Run every check concurrently, each with its own timeout; keep the checks' order.
-
-    `on_outcome` hears of each outcome as soon as it is known (a worker process passes them
-    on, so that a check that never returns does not cost the others their results)."""
-
-    async def one(check: Check) -> Outcome:
-        outcome = await run_check(check, article, ctx, seconds_per_check)
-        if on_outcome is not None:
-            on_outcome(outcome)
-        return outcome
-
-    outcomes = await asyncio.gather(*(one(c) for c in checks))
+    """Run every check concurrently, each with its own timeout; keep the checks' order."""
+    outcomes = await asyncio.gather(
+        *(run_check(c, article, ctx, seconds_per_check, on_outcome) for c in checks)
+    )
     return Checklist(input=input_label, article=article, outcomes=tuple(outcomes))

@@ -1,0 +1,56 @@
+"""One message never takes the bot down: a check that never yields is stopped at its limit,
+and everyone else is answered meanwhile."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+from checks.model import Article, Context, Result, Status
+
+
+class SpinningCheck:
+    name = "spins"
+    title = "Spins"
+
+    async def run(self, article: Article, ctx: Context) -> Result:
+        if "SPIN" in article.text:
+            while True:
+                pass
+        return Result(Status.INFO, "Read it")
+
+
+async def test_others_are_answered_while_one_message_spins(start_bot, tg):
+    bot = await start_bot(checks=[SpinningCheck()], seconds_per_check=3)
+    spinner, other = tg.user(1), tg.user(2)
+    after = bot.mark()
+    bot.send(tg.message("SPIN forever, please.", sender=spinner))
+    await bot.api.wait_for(
+        "sendMessage", lambda r: r["params"]["chat_id"] == spinner["id"], after=after
+    )  # fmt: skip  ("Checking…": the spinning has begun)
+
+    started = time.monotonic()
+    help_text = await bot.reply_to(tg.command("/help", sender=other), method="sendMessage")
+    assert "sourcecheck" in help_text
+    assert time.monotonic() - started < 2
+
+    stopped = await bot.api.wait_for(
+        "editMessageText", lambda r: r["params"]["chat_id"] == spinner["id"], 15, after=after
+    )
+    assert "Could not run" in stopped[0]["params"]["text"]
+    # And the bot still checks messages afterwards.
+    reply = await bot.reply_to(tg.message("A calm report.", sender=other))
+    assert "Read it" in reply
+
+
+async def test_one_persons_slow_messages_hold_one_slot_not_all(start_bot, tg):
+    bot = await start_bot(checks=[SpinningCheck()], seconds_per_check=2, max_concurrent=2)
+    greedy, other = tg.user(1), tg.user(2)
+    for n in range(4):
+        bot.send(tg.message(f"SPIN number {n}.", sender=greedy))
+    await asyncio.sleep(0.5)
+    started = time.monotonic()
+    reply = await bot.reply_to(tg.message("A calm report.", sender=other), wait=10)
+    assert "Read it" in reply
+    # Four spinning messages from one person would have held both slots for 2 s each.
+    assert time.monotonic() - started < 2.5
