@@ -462,7 +462,7 @@ async def test_empty_message_gets_a_hint(start_bot, tg):
         ("/start", "does <b>not</b> say whether an article is true or false"),
         ("/help", "/forget deletes it"),
         ("/about", "CC BY 4.0"),
-        ("/privacy", "No message text."),
+        ("/privacy", "No message text and no link in plain text."),
         ("/checks", "<code>words</code>"),
         ("/forget", "stored record(s) about you deleted"),
         ("/nonsense", "/help lists mine"),
