@@ -28,7 +28,9 @@ from checks.model import Article, Check, Checklist, Context, Outcome, Result, St
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_READ_SECONDS = 10.0
+# Reading a real page takes well under a second; a page that takes longer than this is
+# refused, so that every input is answered or refused within about 5 s.
+DEFAULT_READ_SECONDS = 4.0
 # Time for pickling and the pipe after the last check's own limit, before the worker is killed.
 GRACE_SECONDS = 1.0
 
