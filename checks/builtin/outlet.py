@@ -8,6 +8,7 @@ site address. A forwarding channel is the relay, never the outlet.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -287,6 +288,7 @@ _QUOTES = re.compile(r"[«»“”„\"]")
 _SENTENCE_END = re.compile(r"(?<!\b[A-ZА-Я])[.!?]\s+(?=[\"“«(]?[A-ZА-ЯЁІЇЄҐ0-9])")
 _MAX_CLUES = 6
 _SENTENCE_REACH = 2000
+_MAX_MENTIONS = 500  # site and e-mail addresses weighed per text
 _MOJIBAKE = re.compile("[ÃÂÐÑ][\x80-\xbf]")
 
 
@@ -678,7 +680,7 @@ def _signs_off(match: re.Match[str], text: str) -> bool:
 
 def _domain_clues(text: str) -> list[_Clue]:
     clues: list[_Clue] = []
-    for match in _DOMAIN_IN_TEXT.finditer(text):
+    for match in itertools.islice(_DOMAIN_IN_TEXT.finditer(text), _MAX_MENTIONS):
         domain = registered_domain(match.group("host"))
         if domain is None:
             continue
@@ -690,7 +692,8 @@ def _domain_clues(text: str) -> list[_Clue]:
         clues.append(
             _Clue("site address in text", "", domain, quote, "text", weight, match.start())
         )
-    for match in _EMAIL_DOMAIN.finditer(text):
+    # A page of 100,000 addresses is a list, not an article: the first few hundred say it all.
+    for match in itertools.islice(_EMAIL_DOMAIN.finditer(text), _MAX_MENTIONS):
         domain = registered_domain(match.group("host"))
         if domain is not None:
             quote = _sentence(text, match.start(), match.end())
