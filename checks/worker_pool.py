@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import logging
 import multiprocessing
 import os
+import pickle
 import signal
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from multiprocessing.connection import Connection
@@ -73,15 +75,39 @@ class Analysis:
     checklist: Checklist
 
 
-@dataclass(slots=True)
+@dataclass(eq=False)
 class _Worker:
+    """One forked process, the jobs it has in hand, and the queue each job's messages go to."""
+
     process: Any  # multiprocessing.Process (fork context)
     conn: Connection
+    jobs: dict[int, asyncio.Queue[tuple[str, Any]]] = field(default_factory=dict)
+    dead: bool = False
 
-    def alive(self) -> bool:
-        return bool(self.process.is_alive())
+    def listen(self) -> None:
+        asyncio.get_running_loop().add_reader(self.conn.fileno(), self._readable)
+
+    def _readable(self) -> None:
+        try:
+            job_id, kind, value = self.conn.recv()
+        except (EOFError, OSError):
+            self._stop_listening()
+            return
+        queue = self.jobs.get(job_id)
+        if queue is not None:  # a job given up on may still be talking
+            queue.put_nowait((kind, value))
+
+    def _stop_listening(self) -> None:
+        if self.dead:
+            return
+        self.dead = True
+        with contextlib.suppress(Exception):
+            asyncio.get_running_loop().remove_reader(self.conn.fileno())
+        for queue in self.jobs.values():
+            queue.put_nowait(("gone", None))
 
     def kill(self) -> None:
+        self._stop_listening()
         with contextlib.suppress(Exception):
             self.process.kill()
             self.process.join(1.0)
@@ -89,57 +115,84 @@ class _Worker:
             self.conn.close()
 
 
+class _WorkerGone(Exception):
+    """The worker died, or was killed for another job's deadline."""
+
+
 @dataclass
 class AnalysisPool:
-    """A few worker processes that read and check inputs under a hard deadline."""
+    """A few worker processes that read and check inputs under a hard deadline.
+
+    Each worker takes several jobs at once (checks that probe links wait on the network).
+    When one job runs out of time its worker is killed; the other jobs it had in hand start
+    again, once, on a fresh worker.
+    """
 
     checks: Sequence[Check]
     make_context: ContextFactory
     workers: int = 2
     seconds_per_check: float = engine.DEFAULT_TIMEOUT
     read_seconds: float = DEFAULT_READ_SECONDS
-    _idle: asyncio.Queue[_Worker | None] | None = field(default=None, init=False)
+    jobs_per_worker: int = 2
+    _pool: list[_Worker] = field(default_factory=list, init=False)
+    _free: asyncio.Condition | None = field(default=None, init=False)
+    _ids: Iterator[int] = field(default_factory=lambda: itertools.count(1), init=False)
     _started: int = field(default=0, init=False)
     kills: int = field(default=0, init=False)  # workers killed at a deadline, for tests/metrics
 
-    def _queue(self) -> asyncio.Queue[_Worker | None]:
-        if self._idle is None:
-            self._idle = asyncio.Queue()
-            for _ in range(max(1, self.workers)):
-                self._idle.put_nowait(None)  # a free slot; its worker is forked on first use
-        return self._idle
-
     async def analyse(self, job: Job) -> Analysis:
         """Read (if need be) and check one input; raise what the reader raised."""
-        queue = self._queue()
-        worker = await queue.get()
-        try:
-            if worker is None or not worker.alive():
-                worker = self._spawn()
-            worker, analysis = await self._run_on(worker, job)
-            return analysis
-        except _ReaderFailed as failed:
-            raise failed.error from None
-        except BaseException:
-            # Cancelled or broken mid-job: its late answers must not reach the next job.
-            if worker is not None:
-                worker.kill()
-            worker = None
-            raise
-        finally:
-            queue.put_nowait(worker)
+        for attempt in range(2):
+            worker = await self._take()
+            job_id = next(self._ids)
+            queue: asyncio.Queue[tuple[str, Any]] = asyncio.Queue()
+            worker.jobs[job_id] = queue
+            try:
+                return await self._run_on(worker, job_id, queue, job, last=attempt == 1)
+            except _ReaderFailed as failed:
+                raise failed.error from None
+            except _WorkerGone:
+                logger.info("an analysis worker stopped under a job; starting it again")
+            except BaseException:
+                # Cancelled mid-job: the worker may be stuck in it; its late answers are dropped.
+                self._kill(worker)
+                raise
+            finally:
+                worker.jobs.pop(job_id, None)
+                await self._release()
+        raise AssertionError("unreachable")
+
+    async def _take(self) -> _Worker:
+        if self._free is None:
+            self._free = asyncio.Condition()
+        async with self._free:
+            while True:
+                self._pool = [w for w in self._pool if not w.dead]
+                ready = [w for w in self._pool if len(w.jobs) < self.jobs_per_worker]
+                if ready:
+                    return min(ready, key=lambda w: len(w.jobs))
+                if len(self._pool) < max(1, self.workers):
+                    worker = self._spawn()
+                    self._pool.append(worker)
+                    return worker
+                await self._free.wait()
+
+    async def _release(self) -> None:
+        assert self._free is not None
+        async with self._free:
+            self._free.notify_all()
+
+    def _kill(self, worker: _Worker) -> None:
+        worker.kill()
+        self._pool = [w for w in self._pool if w is not worker]
 
     async def aclose(self) -> None:
-        if self._idle is None:
-            return
-        while not self._idle.empty():
-            worker = self._idle.get_nowait()
-            if worker is not None:
-                with contextlib.suppress(Exception):
-                    worker.conn.send(None)
-                worker.process.join(0.5)
-                worker.kill()
-        self._idle = None
+        for worker in self._pool:
+            with contextlib.suppress(Exception):
+                worker.conn.send(None)
+            worker.process.join(0.5)
+            worker.kill()
+        self._pool = []
 
     def _spawn(self) -> _Worker:
         context = multiprocessing.get_context("fork")
@@ -153,33 +206,52 @@ class AnalysisPool:
         process.start()
         child.close()
         self._started += 1
-        return _Worker(process, parent)
+        worker = _Worker(process, parent)
+        worker.listen()
+        return worker
 
-    async def _run_on(self, worker: _Worker, job: Job) -> tuple[_Worker | None, Analysis]:
-        """Send the job; collect the article and outcomes until done or the deadline."""
-        worker.conn.send(job)
+    async def _run_on(
+        self,
+        worker: _Worker,
+        job_id: int,
+        queue: asyncio.Queue[tuple[str, Any]],
+        job: Job,
+        *,
+        last: bool,
+    ) -> Analysis:
+        """Send the job; collect the article and outcomes until done or the deadline. If the
+        worker goes (killed for another job's deadline), _WorkerGone: unless `last`, when the
+        job ends as if its own time had run out."""
+        worker.conn.send((job_id, job))
         names = [c for c in self.checks if c.name in job.check_names]
         loop = asyncio.get_running_loop()
         article = job.article
         outcomes: dict[str, Outcome] = {}
-        deadline = loop.time() + (0 if article is not None else self.read_seconds)
-        if article is not None:
-            deadline += self.seconds_per_check + GRACE_SECONDS
+        if article is None:
+            deadline = loop.time() + self.read_seconds
+        else:
+            deadline = loop.time() + self.seconds_per_check + GRACE_SECONDS
         while True:
-            message = await _receive(worker.conn, deadline - loop.time())
-            if message is None:  # deadline passed, or the worker died
-                self.kills += 1
-                worker.kill()
+            try:
+                async with asyncio.timeout(max(0.0, deadline - loop.time())):
+                    kind, value = await queue.get()
+            except TimeoutError:
+                kind, value = queue.get_nowait() if not queue.empty() else ("late", None)
+            if kind in ("late", "gone") and (kind == "late" or last):
+                if kind == "late":  # this job's own time ran out: the worker is stuck in it
+                    self.kills += 1
+                    self._kill(worker)
                 if article is None:
                     logger.warning("reading an input took too long: worker killed")
-                    raise ReadTimeout(self.read_seconds)
+                    raise ReadTimeout(self.read_seconds) from None
                 logger.warning(
                     "checks still running after %.1f s: worker killed (%s)",
                     self.seconds_per_check,
                     ", ".join(c.name for c in names if c.name not in outcomes) or "-",
                 )
-                return None, self._analysis(job, article, outcomes, names)
-            kind, value = message
+                return self._analysis(job, article, outcomes, names)
+            if kind == "gone":
+                raise _WorkerGone()
             if kind == "article":
                 article = value
                 deadline = loop.time() + self.seconds_per_check + GRACE_SECONDS
@@ -189,7 +261,7 @@ class AnalysisPool:
                 raise _ReaderFailed(value)
             else:  # "done"
                 assert article is not None
-                return worker, self._analysis(job, article, outcomes, names)
+                return self._analysis(job, article, outcomes, names)
 
     def _analysis(
         self, job: Job, article: Article, outcomes: dict[str, Outcome], checks: list[Check]
@@ -203,26 +275,6 @@ class AnalysisPool:
         )
         checklist = Checklist(input=job.input_label, article=article, outcomes=ordered)
         return Analysis(article, checklist)
-
-
-async def _receive(conn: Connection, seconds: float) -> Any:
-    """The next message from a worker, or None at the deadline or if the worker is gone."""
-    if seconds <= 0:
-        return None
-    loop = asyncio.get_running_loop()
-    readable = loop.create_future()
-    fd = conn.fileno()
-    loop.add_reader(fd, lambda: readable.done() or readable.set_result(None))
-    try:
-        await asyncio.wait_for(readable, seconds)
-    except TimeoutError:
-        return None
-    finally:
-        loop.remove_reader(fd)
-    try:
-        return conn.recv()
-    except (EOFError, OSError):
-        return None
 
 
 # --- in the worker process -----------------------------------------------------------------
@@ -245,19 +297,35 @@ def _worker_main(
 async def _serve(
     conn: Connection, checks: list[Check], make_context: ContextFactory, seconds: float
 ) -> None:
+    """Take jobs as they come and run them side by side until the parent says stop."""
     by_name = {c.name: c for c in checks}
-    while True:
+    loop = asyncio.get_running_loop()
+    arrived: asyncio.Queue[Any] = asyncio.Queue()
+
+    def readable() -> None:
         try:
-            job = conn.recv()
+            arrived.put_nowait(conn.recv())
         except (EOFError, OSError):
+            loop.remove_reader(conn.fileno())
+            arrived.put_nowait(None)
+
+    loop.add_reader(conn.fileno(), readable)
+    running: set[asyncio.Task[None]] = set()
+    while True:
+        message = await arrived.get()
+        if message is None:
+            for task in running:
+                task.cancel()
             return
-        if job is None:
-            return
-        await _run_job(conn, job, by_name, make_context, seconds)
+        job_id, job = message
+        task = asyncio.create_task(_run_job(conn, job_id, job, by_name, make_context, seconds))
+        running.add(task)
+        task.add_done_callback(running.discard)
 
 
 async def _run_job(
     conn: Connection,
+    job_id: int,
     job: Job,
     by_name: dict[str, Check],
     make_context: ContextFactory,
@@ -267,14 +335,14 @@ async def _run_job(
     try:
         article = job.article if job.article is not None else job.read()  # type: ignore[misc]
     except Exception as exc:
-        _send(conn, ("error", exc))
+        _send(conn, job_id, "error", exc)
         return
     if job.article is None:
-        _send(conn, ("article", article))
+        _send(conn, job_id, "article", article)
     selected = [by_name[n] for n in job.check_names if n in by_name]
 
     def report(outcome: Outcome) -> None:
-        _send(conn, ("outcome", outcome))
+        _send(conn, job_id, "outcome", outcome)
 
     await engine.run(
         article,
@@ -285,18 +353,17 @@ async def _run_job(
         on_outcome=report,
     )
     logger.debug("job done in %.3f s", time.perf_counter() - started)
-    _send(conn, ("done", None))
+    _send(conn, job_id, "done", None)
 
 
-def _send(conn: Connection, message: tuple[str, Any]) -> None:
+def _send(conn: Connection, job_id: int, kind: str, value: Any) -> None:
     try:
-        conn.send(message)
-    except (TypeError, AttributeError, ValueError) as exc:  # pickling failed
-        kind, value = message
+        conn.send((job_id, kind, value))
+    except (TypeError, AttributeError, ValueError, pickle.PicklingError) as exc:
         if kind == "outcome":
             failed = Result(Status.ERROR, "Could not run: its result could not be passed on")
-            conn.send(("outcome", Outcome(value.check, value.title, failed, value.seconds)))
+            conn.send((job_id, "outcome", Outcome(value.check, value.title, failed, 0.0)))
         elif kind == "error":
-            conn.send(("error", RuntimeError(f"{type(value).__name__}: {value}")))
+            conn.send((job_id, "error", RuntimeError(f"{type(value).__name__}: {value}")))
         else:
             raise RuntimeError(f"cannot pass on the {kind}") from exc

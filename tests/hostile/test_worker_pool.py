@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from datetime import UTC, datetime
 from functools import partial
@@ -87,3 +88,20 @@ async def test_a_readers_own_error_comes_back_as_itself(pool):
 async def test_only_the_checks_asked_for_run(pool):
     analysis = await pool.analyse(Job(NOW, ("counts",), article=Article(text="spin spin")))
     assert [o.check for o in analysis.checklist.outcomes] == ["counts"]
+
+
+async def test_a_job_sharing_the_killed_worker_starts_again_and_is_answered():
+    checks = [CountingCheck(), SpinningCheck()]
+    pool = AnalysisPool(
+        checks, lambda now: Context(now=now), workers=1, jobs_per_worker=2, seconds_per_check=1
+    )
+    try:
+        stuck = pool.analyse(Job(NOW, NAMES, article=Article(text="spin")))
+        calm = pool.analyse(Job(NOW, NAMES, article=Article(text="calm words here")))
+        _, answered = await asyncio.gather(stuck, calm)
+    finally:
+        await pool.aclose()
+    assert [o.result.summary for o in answered.checklist.outcomes] == [
+        "3 words",
+        "Did not spin",
+    ]
