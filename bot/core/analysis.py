@@ -43,7 +43,7 @@ class WorkerContext:
 
 
 def worker_count(max_concurrent: int) -> int:
-    """No more workers than cores (they are CPU-bound), nor than checks allowed at once."""
+    """No more workers than cores (the work is CPU-bound), nor than checks allowed at once."""
     return max(1, min(max_concurrent, os.cpu_count() or 1))
 
 
@@ -121,7 +121,10 @@ def build_analyst(
     pool = AnalysisPool(
         list(checks),
         make_context,
-        workers=worker_count(settings.max_concurrent),
+        workers=(workers := worker_count(settings.max_concurrent)),
+        # Checks that probe links wait on the network: each worker takes a share of the
+        # messages allowed at once, side by side.
+        jobs_per_worker=-(-settings.max_concurrent // workers),
         seconds_per_check=settings.seconds_per_check,
     )
     return Analyst(pool, fetcher, cache)
