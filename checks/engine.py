@@ -155,9 +155,7 @@ def bounded(article: Article) -> Article:
             break
         blocks.append(replace(block, text=block.text[:room]))
         room -= len(block.text)
-    reason = (
-        f"only the first {MAX_TEXT_CHARS:,} characters and {MAX_LINKS:,} links were checked"
-    )
+    reason = f"only the first {MAX_TEXT_CHARS:,} characters and {MAX_LINKS:,} links were checked"
     return replace(
         article,
         text=article.text[:MAX_TEXT_CHARS],
