@@ -28,8 +28,10 @@ def private_file(path: Path) -> None:
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_MODE)
     except FileExistsError:
-        if stat.S_IMODE(path.stat().st_mode) & 0o077:
-            path.chmod(PRIVATE_MODE)
+        # Files an older version left readable by others, the database's side files included.
+        for existing in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm"))):
+            if existing.exists() and stat.S_IMODE(existing.stat().st_mode) & 0o077:
+                existing.chmod(PRIVATE_MODE)
         return
     os.close(fd)
 

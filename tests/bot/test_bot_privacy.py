@@ -165,3 +165,16 @@ def test_sqlite_side_files_are_private_too(tmp_path, name):
     if path.exists():
         assert mode(path) == 0o600
     store.close()
+
+
+def test_files_an_older_version_left_readable_are_tightened(tmp_path):
+    database = tmp_path / "bot.db"
+    first = Store(database)
+    first.take_rate(1, limit=5, window=60)
+    first.close()
+    for path in tmp_path.iterdir():
+        path.chmod(0o644)
+    Store(database).close()
+    assert {p.name: mode(p) for p in tmp_path.iterdir()} == {
+        p.name: 0o600 for p in tmp_path.iterdir()
+    }
