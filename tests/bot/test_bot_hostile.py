@@ -44,13 +44,13 @@ async def test_others_are_answered_while_one_message_spins(start_bot, tg):
 
 
 async def test_one_persons_slow_messages_hold_one_slot_not_all(start_bot, tg):
-    bot = await start_bot(checks=[SpinningCheck()], seconds_per_check=2, max_concurrent=2)
+    bot = await start_bot(checks=[SpinningCheck()], seconds_per_check=1.5, max_concurrent=2)
     greedy, other = tg.user(1), tg.user(2)
-    for n in range(4):
+    for n in range(3):
         bot.send(tg.message(f"SPIN number {n}.", sender=greedy))
     await asyncio.sleep(0.5)
     started = time.monotonic()
     reply = await bot.reply_to(tg.message("A calm report.", sender=other), wait=10)
     assert "Read it" in reply
-    # Four spinning messages from one person would have held both slots for 2 s each.
+    # Three spinning messages from one person would have held both slots for 2.5 s each.
     assert time.monotonic() - started < 2.5
