@@ -83,6 +83,17 @@ class _Worker:
     conn: Connection
     jobs: dict[int, asyncio.Queue[tuple[str, Any]]] = field(default_factory=dict)
     dead: bool = False
+    _sending: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+    async def send(self, message: Any) -> None:
+        """Hand the worker a job from a thread: a 5 MB page does not fit in the pipe, and a
+        worker stuck in another job would never read it; a blocking send here would freeze the
+        very event loop whose deadline is to kill that worker."""
+        async with self._sending:
+            try:
+                await asyncio.to_thread(self.conn.send, message)
+            except (OSError, ValueError):  # killed meanwhile: the pipe is gone
+                raise _WorkerGone() from None
 
     def listen(self) -> None:
         asyncio.get_running_loop().add_reader(self.conn.fileno(), self._readable)
@@ -152,6 +163,8 @@ class AnalysisPool:
             except _ReaderFailed as failed:
                 raise failed.error from None
             except _WorkerGone:
+                if attempt:
+                    return self._given_up(job)
                 logger.info("an analysis worker stopped under a job; starting it again")
             except BaseException:
                 # Cancelled mid-job: the worker may be stuck in it; its late answers are dropped.
@@ -161,6 +174,13 @@ class AnalysisPool:
                 worker.jobs.pop(job_id, None)
                 await self._release()
         raise AssertionError("unreachable")
+
+    def _given_up(self, job: Job) -> Analysis:
+        """Two workers stopped under this job: it ends as if its own time had run out."""
+        if job.article is None:
+            raise ReadTimeout(self.read_seconds)
+        names = [c for c in self.checks if c.name in job.check_names]
+        return self._analysis(job, job.article, {}, names)
 
     async def _take(self) -> _Worker:
         if self._free is None:
@@ -222,7 +242,7 @@ class AnalysisPool:
         """Send the job; collect the article and outcomes until done or the deadline. If the
         worker goes (killed for another job's deadline), _WorkerGone: unless `last`, when the
         job ends as if its own time had run out."""
-        worker.conn.send((job_id, job))
+        await worker.send((job_id, job))
         names = [c for c in self.checks if c.name in job.check_names]
         loop = asyncio.get_running_loop()
         article = job.article

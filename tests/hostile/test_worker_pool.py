@@ -105,3 +105,30 @@ async def test_a_job_sharing_the_killed_worker_starts_again_and_is_answered():
         "3 words",
         "Did not spin",
     ]
+
+
+async def test_a_large_job_for_a_stuck_worker_never_freezes_the_event_loop():
+    checks = [CountingCheck(), SpinningCheck()]
+    pool = AnalysisPool(
+        checks, lambda now: Context(now=now), workers=1, jobs_per_worker=2, seconds_per_check=1
+    )
+    lags: list[float] = []
+
+    async def tick() -> None:
+        while True:
+            before = time.monotonic()
+            await asyncio.sleep(0.01)
+            lags.append(time.monotonic() - before - 0.01)
+
+    ticker = asyncio.create_task(tick())
+    try:
+        stuck = asyncio.create_task(pool.analyse(Job(NOW, NAMES, article=Article(text="spin"))))
+        await asyncio.sleep(0.3)  # the worker is spinning now
+        big = Article(text="word " * 1_000_000)  # 5 MB: far more than a pipe holds
+        answered = await pool.analyse(Job(NOW, NAMES, article=big))
+        await stuck
+    finally:
+        ticker.cancel()
+        await pool.aclose()
+    assert answered.checklist.outcomes[0].result.status is Status.INFO
+    assert max(lags) < 0.5
