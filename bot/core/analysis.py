@@ -86,7 +86,9 @@ class Analyst:
         try:
             analysis = await self.pool.analyse(job)
         except ReadTimeout as exc:
-            raise TooSlowToRead(f"the page is too complex to read in time ({exc})") from exc
+            raise TooSlowToRead(
+                f"the page is too complex to read within {exc.seconds:g} s"
+            ) from exc
         self.cache.put(url, replace(analysis.article, origin=own, received=None),
                        final_url=page.final_url)  # fmt: skip
         return analysis.checklist

@@ -11,9 +11,14 @@ REDACTED = "[REDACTED]"
 # httpx logs every request URL at INFO, and Bot API URLs carry the token.
 NOISY_LOGGERS = ("httpx", "httpcore", "hpack", "tornado.access", "apscheduler")
 # python-telegram-bot logs every Bot API call's parameters and every update at DEBUG: message
-# texts, and button data that holds the key to a sealed result. Whatever level the bot runs
-# at, these loggers say no more than INFO (start, stop, errors), so that no level logs text.
-FLOORS = {"telegram": logging.INFO, **{name: logging.WARNING for name in NOISY_LOGGERS}}
+# texts, and button data that holds the key to a sealed result. The page readers log what
+# they extract. Whatever level the bot runs at, these loggers say no more than INFO (start,
+# stop, errors) or WARNING, so that at DEBUG only sourcecheck's own loggers say more.
+PAGE_READERS = ("trafilatura", "htmldate", "courlan", "justext", "charset_normalizer")
+FLOORS = {
+    "telegram": logging.INFO,
+    **{name: logging.WARNING for name in (*NOISY_LOGGERS, *PAGE_READERS)},
+}
 # A result handle's token (24 hex digits of id + 22 of key), in button data or anywhere else.
 _RESULT_TOKEN = re.compile(r"(?<![0-9A-Za-z_-])[0-9a-f]{24}[A-Za-z0-9_-]{22}(?![A-Za-z0-9_-])")
 _secrets: set[str] = set()
