@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from functools import partial
 from importlib.metadata import entry_points
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from checks.config import Config, ConfigError, load_config
 from checks.engine import CheckLoadError, load_checks
@@ -22,6 +23,9 @@ from checks.model import Article, Check, Checklist, Context, Origin
 from checks.read.text import MAX_INPUT_BYTES, InputError, read_bytes, too_large
 from checks.render.checklist import FORMATS, render, to_dict
 from checks.worker_pool import AnalysisPool, Job, ReadTimeout
+
+if TYPE_CHECKING:
+    from checks.read.fetch import Page
 
 COMMANDS_GROUP = "sourcecheck.commands"
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
@@ -95,17 +99,49 @@ async def read_input(
     return path_reader(source, args.url, received)
 
 
-async def read_url_input(source: str, args: argparse.Namespace, received: datetime) -> Article:
-    """Fetch a link through the guarded fetcher (or the cache) and read it."""
-    from checks.read.link import parse_allow, read_link
+async def read_url_input(
+    source: str, args: argparse.Namespace, received: datetime
+) -> Article | Callable[[], Article]:
+    """A link: the cached article, or the page fetched through the guarded fetcher here and
+    left to a worker to read (and cache) under the time limit."""
+    from checks.read.article_cache import ArticleCache
+    from checks.read.fetch import Fetcher, FetchError
+    from checks.read.link import parse_allow, progress
 
-    return await read_link(
-        source,
-        received=received,
-        use_cache=not getattr(args, "no_cache", False),
-        cache_path=getattr(args, "cache", None),
-        allow=parse_allow(getattr(args, "allow_address", None) or ()),
-    )
+    cache_path = getattr(args, "cache", None)
+    if not getattr(args, "no_cache", False):
+        cache = ArticleCache(cache_path)
+        try:
+            cached = cache.get(source)
+        finally:
+            cache.close()
+        if cached is not None:
+            return replace(cached, origin=Origin(kind="url", url=source), received=received)
+    allow = parse_allow(getattr(args, "allow_address", None) or ())
+    try:
+        async with Fetcher(allow=allow) as fetcher, progress(source):
+            page = await fetcher.fetch(source)
+    except FetchError as exc:
+        raise InputError(str(exc)) from exc
+    return partial(read_fetched_page, page, source, cache_path, received)
+
+
+def read_fetched_page(page: Page, url: str, cache_path: str | None, received: datetime) -> Article:
+    """In the worker: the fetched page -> Article, cached for the next run."""
+    from checks.read.article_cache import ArticleCache
+    from checks.read.fetch import FetchError
+    from checks.read.link import page_article
+
+    try:
+        article = replace(page_article(page), origin=Origin(kind="url", url=url))
+    except FetchError as exc:
+        raise InputError(str(exc)) from exc
+    cache = ArticleCache(cache_path)
+    try:
+        cache.put(url, article, final_url=page.final_url)
+    finally:
+        cache.close()
+    return replace(article, received=received)
 
 
 def make_context(now: datetime, args: argparse.Namespace | None = None) -> Context:
