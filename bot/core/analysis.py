@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from functools import partial
 
 from bot.core.settings import Settings
@@ -15,7 +15,10 @@ from checks.outlets.table import OutletTable
 from checks.read.article_cache import ArticleCache
 from checks.read.fetch import Fetcher, FetchError, Page
 from checks.read.link import page_article
+from checks.read.text import InputError
 from checks.worker_pool import AnalysisPool, Job, ReadTimeout
+
+_NOW_UNUSED = datetime.min.replace(tzinfo=UTC)  # a reading job runs no check
 
 
 class TooSlowToRead(FetchError):
@@ -54,6 +57,14 @@ class Analyst:
     pool: AnalysisPool
     fetcher: Fetcher
     cache: ArticleCache
+
+    async def read(self, reader: Callable[[], Article]) -> Article:
+        """Run a reader (a file sent to the bot) in a worker, under the read time limit."""
+        try:
+            analysis = await self.pool.analyse(Job(now=_NOW_UNUSED, check_names=(), read=reader))
+        except ReadTimeout as exc:
+            raise InputError(f"the file is too complex to read within {exc.seconds:g} s") from exc
+        return analysis.article
 
     async def check_article(
         self, article: Article, checks: Sequence[Check], *, now: datetime, label: str

@@ -15,7 +15,10 @@ from checks.model import Article, Context, Result, Status
 from checks.read.article_cache import ArticleCache, normalize_url
 from checks.read.key_file import key_path_for
 
-SECRET_TEXT = "Confidential memo number 4417 about the harbour deal, said the minister."
+SECRET_TEXT = (
+    "Confidential memo number 4417 about the harbour deal, said the minister on Monday,"
+    " according to two officials who had read it and spoke to several local newspapers."
+)
 
 
 class WordsCheck:
@@ -138,15 +141,15 @@ async def test_no_log_level_records_message_text_or_button_keys(
     caplog.set_level(logging.DEBUG)
     bot = await unit_bot(checks=[WordsCheck()])
     calls = await bot.feed(tg.message(SECRET_TEXT))
-    markup = calls[-1]["params"]["reply_markup"]
-    data = markup["inline_keyboard"][0][0]["callback_data"]
+    answer = next(c for c in calls if "reply_markup" in c["params"])
+    data = answer["params"]["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
     press = {
         "callback_query": {
             "id": "1",
             "from": tg.USER,
             "chat_instance": "1",
             "data": data,
-            "message": calls[-1]["result"],
+            "message": answer["result"],
         }
     }
     await bot.feed(press)
