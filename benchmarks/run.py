@@ -83,6 +83,7 @@ def main() -> int:
     rows = analysis_rows(rounds) + startup_rows(2 if args.quick else 5)
     for module, function in (
         ("benchmarks.bench_cache", "cache_rows"),
+        ("benchmarks.bench_hostile", "hostile_rows"),
         ("benchmarks.bench_bot", "bot_rows"),
     ):
         bench = optional_rows(module, function)

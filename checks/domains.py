@@ -54,7 +54,7 @@ _ARCHIVE_TODAY |= {"archive.md", "archive.fo"}
 _WAYBACK_PATH = re.compile(r"^/web/\d{1,14}[a-z_]*/(?P<url>.+)$", re.I)
 _AMP_PATH = re.compile(r"^/[cvi]/(?P<secure>s/)?(?P<url>[^/]+\.[^/]+/.*)$")
 _EMBEDDED_URL = re.compile(
-    r"(?P<url>(?:https?:/{1,2})?(?:[a-z0-9\-]+\.)+[a-z]{2,24}(?:/.*)?)$", re.I
+    r"(?P<url>(?:https?:/{1,2})?(?:[a-z0-9\-]++\.)++[a-z]{2,24}(?:/.*)?)$", re.I
 )
 _GOOGLE_NEWS_URL = re.compile(rb"https?://[\x21-\x7e]+")
 

@@ -6,10 +6,11 @@ import asyncio
 import inspect
 import logging
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
 from importlib.metadata import EntryPoint, entry_points
 
-from checks.model import Article, Check, Checklist, Context, Outcome, Result, Status
+from checks.model import Article, Check, Checklist, Context, Outcome, Result, Status, Visibility
 
 logger = logging.getLogger(__name__)
 
@@ -17,6 +18,15 @@ ENTRY_POINT_GROUP = "sourcecheck.checks"
 DEFAULT_TIMEOUT = 10.0
 # Built-ins come first, in the order a reader goes through an article; plug-ins follow by name.
 BUILTIN_ORDER = ("outlet", "original_source", "citations", "disclaimers", "dated_claims")
+
+
+# How much of an article the checks are given. The longest article text in a pool of ~500
+# real pages is 53,000 characters (its furniture 7,800, its links 242): only a pathological
+# page reaches these, and it is checked on its first part, marked as such, in bounded time.
+MAX_TEXT_CHARS = 300_000
+MAX_FURNITURE_CHARS = 100_000
+MAX_LINKS = 3_000
+MAX_FIELD_CHARS = 2_000  # title, byline, site name, each metadata value
 
 
 class CheckLoadError(Exception):
@@ -80,22 +90,85 @@ def load_checks(enabled: Iterable[str] | None = None, disabled: Iterable[str] = 
     return sorted(checks, key=lambda c: order_key(c.name))
 
 
-async def run_check(check: Check, article: Article, ctx: Context, seconds: float) -> Outcome:
-    """Run one check; a crash, a hang or a wrong return value becomes one ERROR result."""
+async def run_check(
+    check: Check,
+    article: Article,
+    ctx: Context,
+    seconds: float,
+    on_outcome: Callable[[Outcome], None] | None = None,
+) -> Outcome:
+    """Run one check; a crash, a hang or a wrong return value becomes one ERROR result.
+
+    `on_outcome` hears of the outcome the moment it is known, in the step that produced it
+    (not when the event loop next gets round to this task): a worker process passes it on at
+    once, so that a check that never yields does not cost the others their results."""
     started = time.perf_counter()
-    try:
-        result = await asyncio.wait_for(check.run(article, ctx), seconds)
+
+    async def attempt() -> Outcome:
+        result = await check.run(article, ctx)
         if not isinstance(result, Result):
             raise TypeError(f"run() returned {type(result).__name__}, not Result")
         if result.status is Status.ERROR:
             raise ValueError("only the engine may report status 'error'")
+        outcome = Outcome(check.name, check.title, result, time.perf_counter() - started)
+        if on_outcome is not None:
+            on_outcome(outcome)
+        return outcome
+
+    try:
+        return await asyncio.wait_for(attempt(), seconds)
     except TimeoutError:
         logger.warning("check %s timed out after %.1f s", check.name, seconds)
         result = Result(Status.ERROR, f"Could not run: no answer within {seconds:g} s")
     except Exception as exc:
         logger.exception("check %s crashed", check.name)
         result = Result(Status.ERROR, f"Could not run: {type(exc).__name__}")
-    return Outcome(check.name, check.title, result, time.perf_counter() - started)
+    outcome = Outcome(check.name, check.title, result, time.perf_counter() - started)
+    if on_outcome is not None:
+        on_outcome(outcome)
+    return outcome
+
+
+def bounded(article: Article) -> Article:
+    """The article as the checks see it: at most MAX_TEXT_CHARS of text, MAX_LINKS links...;
+    an article within the bounds (every real one) comes back unchanged."""
+    short = {
+        name: value[:MAX_FIELD_CHARS]
+        for name in ("title", "byline", "site_name")
+        if isinstance(value := getattr(article, name), str) and len(value) > MAX_FIELD_CHARS
+    }
+    long_meta = any(len(v) > MAX_FIELD_CHARS for v in article.meta.values())
+    blocks_chars = sum(len(b.text) for b in article.blocks)
+    if not (
+        short
+        or long_meta
+        or len(article.text) > MAX_TEXT_CHARS
+        or len(article.furniture_text) > MAX_FURNITURE_CHARS
+        or len(article.links) > MAX_LINKS
+        or blocks_chars > MAX_TEXT_CHARS + MAX_FURNITURE_CHARS
+    ):
+        return article
+    links = tuple(link for link in article.links if link.position < MAX_TEXT_CHARS)[:MAX_LINKS]
+    blocks, room = [], MAX_TEXT_CHARS + MAX_FURNITURE_CHARS
+    for block in article.blocks:
+        if room <= 0:
+            break
+        blocks.append(replace(block, text=block.text[:room]))
+        room -= len(block.text)
+    reason = f"only the first {MAX_TEXT_CHARS:,} characters and {MAX_LINKS:,} links were checked"
+    return replace(
+        article,
+        text=article.text[:MAX_TEXT_CHARS],
+        furniture_text=article.furniture_text[:MAX_FURNITURE_CHARS],
+        links=links,
+        blocks=tuple(blocks),
+        meta={k: v[:MAX_FIELD_CHARS] for k, v in article.meta.items()},
+        visibility=Visibility(
+            text="none" if article.visibility.text == "none" else "partial",
+            reason="; ".join(r for r in (article.visibility.reason, reason) if r),
+        ),
+        **short,
+    )
 
 
 async def run(
@@ -105,9 +178,11 @@ async def run(
     *,
     input_label: str = "",
     seconds_per_check: float = DEFAULT_TIMEOUT,
+    on_outcome: Callable[[Outcome], None] | None = None,
 ) -> Checklist:
     """Run every check concurrently, each with its own timeout; keep the checks' order."""
+    article = bounded(article)
     outcomes = await asyncio.gather(
-        *(run_check(c, article, ctx, seconds_per_check) for c in checks)
+        *(run_check(c, article, ctx, seconds_per_check, on_outcome) for c in checks)
     )
     return Checklist(input=input_label, article=article, outcomes=tuple(outcomes))

@@ -244,7 +244,8 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st jan feb mar apr jun jul aug sep sept oct nov dec no gen gov sen rep lt"
     " col sgt capt inc co corp ltd vs etc nr ca bzw mme mlle av art abs ул им г гг т п".split()
 )
-_BOUNDARY = re.compile(r"[.!?…]+[\"»”’)\]]*\s+(?=[\"«“„(\[]?[^\W\d_a-zа-яё])|\n+")
+# Tried only where a run of stops begins (a run of 80,000 dots is one attempt, not 80,000).
+_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"»”’)\]]*+\s++(?=[\"«“„(\[]?[^\W\d_a-zа-яё])|\n+")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int, int]]:

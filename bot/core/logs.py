@@ -3,12 +3,24 @@
 from __future__ import annotations
 
 import logging
+import re
 import sys
 import threading
 
 REDACTED = "[REDACTED]"
 # httpx logs every request URL at INFO, and Bot API URLs carry the token.
 NOISY_LOGGERS = ("httpx", "httpcore", "hpack", "tornado.access", "apscheduler")
+# python-telegram-bot logs every Bot API call's parameters and every update at DEBUG: message
+# texts, and button data that holds the key to a sealed result. The page readers log what
+# they extract. Whatever level the bot runs at, these loggers say no more than INFO (start,
+# stop, errors) or WARNING, so that at DEBUG only sourcecheck's own loggers say more.
+PAGE_READERS = ("trafilatura", "htmldate", "courlan", "justext", "charset_normalizer")
+FLOORS = {
+    "telegram": logging.INFO,
+    **{name: logging.WARNING for name in (*NOISY_LOGGERS, *PAGE_READERS)},
+}
+# A result handle's token (24 hex digits of id + 22 of key), in button data or anywhere else.
+_RESULT_TOKEN = re.compile(r"(?<![0-9A-Za-z_-])[0-9a-f]{24}[A-Za-z0-9_-]{22}(?![A-Za-z0-9_-])")
 _secrets: set[str] = set()
 _lock = threading.Lock()
 _installed = False
@@ -19,7 +31,7 @@ def redact(text: str) -> str:
     for secret in sorted(_secrets, key=len, reverse=True):
         if secret in text:
             text = text.replace(secret, REDACTED)
-    return text
+    return _RESULT_TOKEN.sub(REDACTED, text)
 
 
 def add_secret(secret: str | None) -> None:
@@ -45,8 +57,7 @@ def install() -> None:
 
         def factory(*args: object, **kwargs: object) -> logging.LogRecord:
             record = previous(*args, **kwargs)
-            if _secrets:
-                _redact_record(record)
+            _redact_record(record)
             return record
 
         logging.setLogRecordFactory(factory)
@@ -70,8 +81,7 @@ class RedactingFilter(logging.Filter):
     """For handlers that format records made before install() (belt and braces)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if _secrets:
-            _redact_record(record)
+        _redact_record(record)
         return True
 
 
@@ -94,5 +104,8 @@ def setup_logging(level: str = "INFO", secrets: tuple[str | None, ...] = ()) -> 
 
 
 def quiet_http_loggers() -> None:
-    for name in NOISY_LOGGERS:
-        logging.getLogger(name).setLevel(logging.WARNING)
+    """Hold the libraries' loggers at their floors (see FLOORS), at every level of ours."""
+    for name, floor in FLOORS.items():
+        logger = logging.getLogger(name)
+        if logger.level < floor:  # NOTSET (0) included: it would inherit DEBUG from the root
+            logger.setLevel(floor)

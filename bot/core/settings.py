@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from checks.read.article_cache import default_path
+from bot.core.secrets import KEY_FILE_ENV, SECRET_ENV, SecretError, parse_secret
+from checks.read.article_cache import DEFAULT_MAX_BYTES, default_path
 
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 
@@ -42,6 +43,11 @@ class Settings:
     # Let the checks probe whether cited links and a named original answer (a few requests
     # per article, through the same guarded fetcher).
     probe_links: bool = True
+    # The secret behind hashes and sealed rows: SOURCECHECK_SECRET, else a key file beside the
+    # database (SOURCECHECK_KEY_FILE, default <database>.key), made on first start.
+    secret: bytes | None = field(default=None, repr=False)
+    key_file: Path | None = None
+    cache_max_bytes: int = DEFAULT_MAX_BYTES
 
     @property
     def api_base_file_url(self) -> str:
@@ -96,6 +102,17 @@ def from_env(environ: Mapping[str, str] | None = None, **overrides: Any) -> Sett
     ):
         if env.get(var, "").strip():
             values[key] = _positive_int(var, env[var])
+    if env.get(SECRET_ENV, "").strip():
+        try:
+            values["secret"] = parse_secret(env[SECRET_ENV])
+        except SecretError as exc:
+            raise SettingsError(str(exc)) from None
+    if env.get(KEY_FILE_ENV, "").strip():
+        values["key_file"] = Path(env[KEY_FILE_ENV].strip())
+    if env.get("SOURCECHECK_CACHE_MB", "").strip():
+        values["cache_max_bytes"] = (
+            _positive_int("SOURCECHECK_CACHE_MB", env["SOURCECHECK_CACHE_MB"]) * 2**20
+        )
     if env.get("SOURCECHECK_PROBE_LINKS", "").strip():
         values["probe_links"] = _switch("SOURCECHECK_PROBE_LINKS", env["SOURCECHECK_PROBE_LINKS"])
     values.update({k: v for k, v in overrides.items() if v is not None})

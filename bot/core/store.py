@@ -1,10 +1,11 @@
 """The bot's state in SQLite (sqlite-utils): chat settings, rate limits, results, heartbeat.
 
 No message text is stored. A rendered result quotes the message, so it is stored sealed
-(AES-GCM) under a key derived from the message itself: whoever reads the database without
-the message cannot read the result; the same message again, or the buttons under the reply
-(their data carries the key), can. People are stored as a keyed hash of their Telegram id
-(the key lives in the same file, so /forget can find their rows).
+(AES-GCM) under a key derived from the message itself and the bot's secret: whoever reads the
+database without both cannot read the result; the same message again, or the buttons under
+the reply (their data carries the key), can. People are stored as a keyed hash of their
+Telegram id. The secret lives outside the database (bot.core.secrets): a copy of the file
+alone opens nothing and reverses no hash.
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ from pathlib import Path
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlite_utils import Database
+
+from bot.core.secrets import bot_secret, derived
+from checks.read.key_file import private_file
 
 META, CHATS, RATES, RESULTS, HEARTBEAT = (
     "bot_meta",
@@ -71,19 +75,31 @@ class StoredResult:
 
 
 class Store:
-    def __init__(self, path: str | Path | None = None, *, memory: bool = False) -> None:
+    def __init__(
+        self,
+        path: str | Path | None = None,
+        *,
+        memory: bool = False,
+        secret: bytes | None = None,
+        key_file: Path | None = None,
+    ) -> None:
         if memory:
             self.db = Database(memory=True)
+            self._create_tables()
+            self.secret = secret or secrets.token_bytes(32)
         else:
             file = Path(path) if path else Path("sourcecheck.db")
-            file.parent.mkdir(parents=True, exist_ok=True)
+            private_file(file)  # 0600 before SQLite opens it; -wal and -shm inherit the mode
             self.db = Database(file)
             # Every message writes here from the event loop: in WAL mode with NORMAL sync a
             # commit appends to the log instead of syncing the file (0.8 -> 0.05 ms each).
             self.db.enable_wal()
             self.db.execute("PRAGMA synchronous=NORMAL")
-        self._create_tables()
-        self._salt = self._load_salt()
+            self._create_tables()
+            self.secret = bot_secret(self.db, file, secret=secret, key_file=key_file)
+        # The secret itself keys the hashes: a salt moved out of an older database keeps
+        # finding the rows it made.
+        self._salt = self.secret
 
     def _create_tables(self) -> None:
         db = self.db
@@ -110,13 +126,9 @@ class Store:
         if not db[HEARTBEAT].exists():
             db.create_table(HEARTBEAT, {"id": int, "at": float, "pid": int}, pk="id")
 
-    def _load_salt(self) -> bytes:
-        rows = list(self.db.query(f"select value from {META} where key = 'salt'"))
-        if rows:
-            return bytes.fromhex(rows[0]["value"])
-        salt = secrets.token_bytes(32)
-        self.db[META].insert({"key": "salt", "value": salt.hex()}, ignore=True)
-        return bytes.fromhex(next(self.db.query(f"select value from {META}"))["value"])
+    def cache_secret(self) -> bytes:
+        """The article cache's own key, from the same secret."""
+        return derived(self.secret, "article-cache")
 
     def _hash(self, kind: str, ident: int) -> str:
         digest = hmac.new(self._salt, f"{kind}:{ident}".encode(), hashlib.sha256)

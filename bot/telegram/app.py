@@ -163,13 +163,16 @@ def build_application(
         # getUpdates holds its connection for the whole long poll; the others get a pool.
         builder = builder.connection_pool_size(max(8, settings.max_concurrent * 4))
     application = builder.build()
+    store = Store(settings.db_path, secret=settings.secret, key_file=settings.key_file)
     service = Service(
         settings=settings,
-        store=Store(settings.db_path),
+        store=store,
         checks=selected,
         config=config,
         fetcher=Fetcher(allow=settings.fetch_allow),
-        cache=ArticleCache(settings.db_path),
+        cache=ArticleCache(
+            settings.db_path, secret=store.cache_secret(), max_bytes=settings.cache_max_bytes
+        ),
         outlets=default_table(),
     )
     if now is not None:
@@ -239,6 +242,7 @@ async def heartbeat(service: Service) -> None:
         try:
             service.store.beat()
             service.store.purge(window=RATE_RETENTION)
+            service.cache.purge()  # the time-to-live and size cap hold while running
         except Exception:
             logger.exception("could not write the heartbeat")
         await asyncio.sleep(service.settings.heartbeat_interval)

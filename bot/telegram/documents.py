@@ -3,12 +3,14 @@ reads a file: the same size cap, the same decoding, the same HTML reader."""
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import datetime
+from functools import partial
 
 from telegram import Document, Message
 
 from checks.model import Article, Origin
-from checks.read.text import MAX_INPUT_BYTES, InputError, read_bytes
+from checks.read.text import MAX_INPUT_BYTES, read_bytes, too_large
 
 SUFFIXES = (".html", ".htm", ".txt", ".md")
 # Telegram lets a bot download files up to 20 MB; ours stops at the command line's cap first.
@@ -23,14 +25,19 @@ def readable_document(message: Message) -> Document | None:
     return document
 
 
-async def read_document(document: Document, *, received: datetime) -> Article:
-    """Download and read the file; InputError (meant for the user) if it cannot be read."""
+async def read_document(
+    document: Document,
+    *,
+    received: datetime,
+    reader: Callable[[Callable[[], Article]], Awaitable[Article]] | None = None,
+) -> Article:
+    """Download and read the file; InputError (meant for the user) if it cannot be read.
+    `reader` runs the reading elsewhere (the bot's worker processes, under a time limit)."""
     name = document.file_name or "document"
     if document.file_size is not None and document.file_size > DOWNLOAD_LIMIT:
-        raise InputError(
-            f"{name} is {document.file_size / 1e6:.0f} MB; the limit is"
-            f" {DOWNLOAD_LIMIT // 10**6} MB"
-        )
+        raise too_large(name, document.file_size)
     file = await document.get_file()
     raw = bytes(await file.download_as_bytearray())
-    return read_bytes(raw, name=name, origin=Origin(kind="file", name=name), received=received)
+    read = partial(read_bytes, raw, name=name, origin=Origin(kind="file", name=name),
+                   received=received)  # fmt: skip
+    return await reader(read) if reader is not None else read()

@@ -27,6 +27,8 @@ from telegram.constants import ChatAction, ChatMemberStatus, ChatType, ParseMode
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
+from bot.core.analysis import Analyst, build_analyst
+from bot.core.limits import Limits
 from bot.core.settings import Settings
 from bot.core.store import ResultHandle, Store, StoredResult
 from bot.telegram import texts
@@ -44,9 +46,8 @@ from bot.telegram.keyboards import (
 )
 from bot.telegram.message_input import MessageInput, command_args_url, read_message
 from bot.telegram.render import render_checklist, render_json_document, utf16_len
-from checks import engine
 from checks.config import Config, checks_for_chat
-from checks.model import Article, Check, Checklist, Context, Origin
+from checks.model import Article, Check, Checklist, Origin
 from checks.read.article_cache import ArticleCache, normalize_url
 from checks.read.fetch import Fetcher, FetchError
 from checks.read.link import read_url
@@ -77,11 +78,19 @@ class Service:
     semaphore: asyncio.Semaphore = field(init=False)
     answers: AnswerBook = field(default_factory=AnswerBook)
     pastes: PasteJoiner = field(default_factory=PasteJoiner)
+    analyst: Analyst = field(init=False)
+    limits: Limits = field(init=False)
 
     def __post_init__(self) -> None:
         self.semaphore = asyncio.Semaphore(self.settings.max_concurrent)
+        self.analyst = build_analyst(
+            self.settings, self.checks, self.config, self.outlets,  # type: ignore[arg-type]
+            self.fetcher, self.cache,
+        )  # fmt: skip
+        self.limits = Limits(window=self.settings.rate_window)
 
     async def aclose(self) -> None:
+        await self.analyst.aclose()
         await self.fetcher.aclose()
         self.cache.close()
         self.store.close()
@@ -199,9 +208,9 @@ async def on_check_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     if url is not None:
         target = MessageInput("url", url, None)
     elif replied is not None:
-        target = await read_target(replied, received)
+        target = await read_target(context, replied, received)
     else:
-        target = await read_target(message, received)
+        target = await read_target(context, message, received)
         if target.kind in ("empty", "chatter"):
             await message.reply_text(texts.CHECK_HINT, parse_mode=ParseMode.HTML)
             return
@@ -216,13 +225,17 @@ def replied_post(message: Message) -> Message | None:
     return replied
 
 
-async def read_target(message: Message, received: datetime) -> MessageInput:
+async def read_target(
+    context: ContextTypes.DEFAULT_TYPE, message: Message, received: datetime
+) -> MessageInput:
     """A message as something to check: a readable file it carries, else its text."""
     document = readable_document(message)
     if document is None:
         return read_message(message, received=received)
     try:
-        article = await read_document(document, received=received)
+        # The file is made an Article in a worker, under the time limit, like a page.
+        reader = service_of(context).analyst.read
+        article = await read_document(document, received=received, reader=reader)
     except InputError as exc:
         return MessageInput("unreadable", None, None, commentary=str(exc))
     return MessageInput("article", None, article)
@@ -243,7 +256,7 @@ async def on_private_message(update: Update, context: ContextTypes.DEFAULT_TYPE)
     message = update.effective_message
     if message is None:
         return
-    target = await read_target(message, service_of(context).now())
+    target = await read_target(context, message, service_of(context).now())
     await answer_or_join(update, context, target)
 
 
@@ -259,7 +272,7 @@ async def on_group_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         and replied.from_user is not None
         and replied.from_user.id == (context.bot.id)
     ):
-        await answer(update, context, await read_target(message, received))
+        await answer(update, context, await read_target(context, message, received))
         return
     if not mentions_bot(message, context.bot.username, context.bot.id):
         return
@@ -272,12 +285,12 @@ async def asked_about(
     """A reply "@bot is this legit?" means the replied-to post; "@bot <link>" the link, and
     a file captioned "@bot" the file."""
     if readable_document(message) is not None:
-        return await read_target(message, received)
+        return await read_target(context, message, received)
     own = read_message(without_mentions(message, context.bot.username), received=received)
     replied = replied_post(message)
     if own.kind == "url" or replied is None:
         return own
-    return await read_target(replied, received)
+    return await read_target(context, replied, received)
 
 
 async def on_channel_post(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -294,7 +307,7 @@ async def on_channel_post(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         if url is not None:
             target = MessageInput("url", url, None)
         elif replied is not None:
-            target = await read_target(replied, received)
+            target = await read_target(context, replied, received)
         else:
             target = MessageInput("empty", None, None)
     elif mentions_bot(message, context.bot.username, context.bot.id):
@@ -313,7 +326,7 @@ async def on_edited_message(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     answer_id = service.answers.answer_to(message.chat.id, message.message_id)
     if answer_id is None:
         return  # never answered (chatter, or another bot's business): nothing to update
-    target = await read_target(message, service.now())
+    target = await read_target(context, message, service.now())
     if target.kind in ("url", "article"):
         await answer(update, context, target, into=answer_id)
 
@@ -476,7 +489,8 @@ async def answer(
         requester, limit=settings.rate_limit, window=settings.rate_window
     )
     if wait:
-        await message.reply_text(texts.rate_limited(settings.rate_limit, wait))
+        if service.limits.notices.due(requester):  # one notice per window, then silence
+            await message.reply_text(texts.rate_limited(settings.rate_limit, wait))
         return
     checks = checks_for_chat(service.checks, service.store.disabled_checks(chat.id))
     key = input_handle(service.store, target, checks)
@@ -493,7 +507,9 @@ async def answer(
     await typing(context, message)
     started = time.monotonic()
     try:
-        checklist = await run_checks(service, target, checks)
+        # One check in progress per person: their next message waits for this one.
+        async with service.limits.in_progress.turn(requester):
+            checklist = await run_checks(service, target, checks)
     except FetchError as exc:
         logger.info("fetch failed: %s: %s", type(exc).__name__, exc)
         await deliver(context, message, [texts.fetch_failed(exc)], None, into=into)
@@ -542,21 +558,22 @@ async def typing(context: ContextTypes.DEFAULT_TYPE, message: Message) -> None:
 
 
 async def run_checks(service: Service, target: MessageInput, checks: Sequence[Check]) -> Checklist:
+    """The checks, within the shared bound on work at once."""
     async with service.semaphore:
-        article = await article_for(service, target)
-        return await engine.run(
-            article,
-            checks,
-            service.config.context(
-                Context(
-                    now=service.now(),
-                    outlets=service.outlets,  # type: ignore[arg-type]
-                    fetcher=service.fetcher if service.settings.probe_links else None,
-                )
-            ),
-            input_label=target.url or "Telegram message",
-            seconds_per_check=service.settings.seconds_per_check,
-        )
+        return await checklist_for(service, target, list(checks))
+
+
+async def checklist_for(service: Service, target: MessageInput, checks: list[Check]) -> Checklist:
+    """Read and check in a worker process: a pathological input cannot stall other chats."""
+    now = service.now()
+    if target.article is not None:
+        label = target.url or "Telegram message"
+        return await service.analyst.check_article(target.article, checks, now=now, label=label)
+    assert target.url is not None
+    received = target.received or now
+    return await service.analyst.check_link(
+        target.url, checks, now=now, received=received, origin=target.origin
+    )
 
 
 async def article_for(service: Service, target: MessageInput) -> Article:
@@ -664,6 +681,10 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     to the presser privately: the shared message stays as everyone saw it."""
     query = update.callback_query
     if query is None or not query.data or not CALLBACK_PATTERN.match(query.data):
+        return
+    user = update.effective_user
+    if user is not None and not service_of(context).limits.buttons.take(user.id):
+        await query.answer()  # pressed too often: quietly nothing
         return
     action, _, token = query.data.partition(":")
     handle = ResultHandle.from_token(token)

@@ -32,19 +32,27 @@ the original, other coverage, fact-checks or an archived copy when there are any
 /privacy says what is stored, /forget deletes it."""
 
 PRIVACY = """\
-<b>What is stored</b> (one SQLite file on the bot's server):
-• <b>No message text.</b> The checklist for a message quotes it, so it is stored \
-encrypted with a key derived from the message itself and never stored: without your message \
-(or the buttons under the reply, which carry the key) nobody can read it, not even whoever \
-runs the bot. It lets the buttons work and the same post be answered at once, and expires \
-after 12 hours.
-• For the per-user rate limit: the times of your checks in the last day, under a keyed hash \
-of your Telegram id (not the id itself).
-• Per-chat settings (checks switched off), under a keyed hash of the chat id.
-• Pages fetched from public links are cached for 12 hours, keyed by the link, not by who \
-sent it.
+<b>What is stored</b> (one SQLite file on the bot's server, readable by the bot's account \
+only; the secret behind its keys is kept apart from it, in a key file or the environment):
+• <b>No message text and no link in plain text.</b> A checklist quotes what you sent, so it \
+is stored encrypted under a key made from your message (or link) and the bot's secret, and \
+expires after 12 hours. Pages fetched for a link are cached the same way, for up to 12 hours.
+• The times of your checks in the last day (for the rate limit), and per-chat settings \
+(checks switched off), under keyed hashes of your Telegram id and the chat id.
 
-At the default log level the logs hold no message text; they never hold the bot's token.
+<b>Who can read what</b>
+• Someone with a copy of the database alone: nothing of the above, not even which ids or \
+links it concerns.
+• Whoever runs the bot also holds the secret. They still cannot list the messages, links or \
+people in it; they can confirm a guess (that a given text, link or Telegram id is there), \
+as anyone can by sending the same message again within 12 hours.
+• Whoever runs the bot's server can change its code and see messages as they arrive: these \
+promises are about what is kept, not about them.
+
+<b>Logs</b> (at any level) hold no message text, no links (only a site's name when it \
+cannot be fetched), no button keys and not the bot's token. When a check crashes its \
+traceback is logged, and could quote a fragment of the page that made it crash.
+
 /forget deletes your rate-limit records, the results of checks you asked for, and your \
 private chat's settings."""
 

@@ -115,7 +115,7 @@ _CREDIT_PHRASES = _either(
 # von dpa", "(Con información de EFE y Reuters)", "Com Reuters e AFP", "По материалам
 # Reuters и AFP", "With reporting from Reuters".
 CREDIT_LINE = re.compile(
-    r"^[ \t]*[*_(\[—–-]*[ \t]*"
+    r"^[ \t]*+[*_(\[—–-]*+[ \t]*+"
     # the outlet before "avec": "Le Monde avec AFP", "La rédaction avec l'AFP"
     r"(?:(?:[A-ZÀ-ÝА-ЯЁІЇЄ][\w'’.-]*\s+){1,4}(?=(?i:avec)\b)|(?i:la rédaction\s+))?(?i:"
     rf"{_CREDIT_PHRASES}"

@@ -258,7 +258,16 @@ def _trim(text: str) -> str:
 
 def _sentence_quote(found: Scan, index: int) -> str:
     start, end, _ = found.sentences[index]
-    return _trim(_collapse(found.original[found.to_orig(start) : found.to_orig(end)]))
+    begin, stop = found.to_orig(start), found.to_orig(end)
+    # A quote shows at most _QUOTE_LIMIT characters: of a pathologically long sentence only the
+    # words that can show are collapsed (the last, perhaps cut, word of the window dropped).
+    window = 4 * _QUOTE_LIMIT
+    while begin + window < stop:
+        head = " ".join(found.original[begin : begin + window].split()[:-1])
+        if len(head) > _QUOTE_LIMIT:
+            return _trim(head)
+        window *= 4
+    return _trim(_collapse(found.original[begin:stop]))
 
 
 def _age(days: int) -> str:

@@ -78,7 +78,7 @@ NOT_IN_BOXES = frozenset({"sponsored"})
 SECTION_LABEL_CHARS = 80  # a section label or breadcrumb above the headline, not a teaser
 
 # Where a sentence ends: after . ! ? … (and closing quotes) before a space, or at a line break.
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'»”’)\]]*[ \t]+|\n")
+_SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]++[\"'»”’)\]]*+[ \t]++|\n")
 _NEWLINE = re.compile(r"\n")
 _SENTENCE_STOPS = set(".!?…\"'»”’)")
 _WORD = re.compile(r"[^\W\d_]{3,}")

@@ -8,6 +8,7 @@ site address. A forwarding channel is the relay, never the outlet.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -42,8 +43,9 @@ _JOINERS = (
 # A capitalised outlet name of up to six words; small linking words may sit inside it, and
 # Cyrillic names keep their lower-case words ("Новая газета", "Української правди").
 _NAME = (
-    rf"(?P<name>(?:The\s+)?[{_UPPER}0-9][{_WORD_CHARS}]*"
-    rf"(?:[ \t]+(?:{'|'.join(_JOINERS)}|[{_UPPER}][{_WORD_CHARS}]*|[а-яёіїєґ]{{4,}})){{0,5}})"
+    rf"(?P<name>(?:The\s+)?[{_UPPER}0-9][{_WORD_CHARS}]{{0,60}}"
+    rf"(?:[ \t]+(?:{'|'.join(_JOINERS)}|[{_UPPER}][{_WORD_CHARS}]{{0,60}}|[а-яёіїєґ]{{4,60}}))"
+    r"{0,5})"
 )
 # In quotes the whole quoted text is the name: «Новая газета», „Die Zeit“.
 _QUOTED_NAME = rf"(?:[«“„\"](?P<qname>[^«»“”„\"\n]{{2,60}})[»“”\"]|{_NAME})"
@@ -203,7 +205,11 @@ _DOMAIN_IN_TEXT = re.compile(
     r"(?![\w\-]|\.[a-z0-9])",
     re.I,
 )
-_EMAIL_DOMAIN = re.compile(r"[\w.+\-]+@(?P<host>(?:[a-z0-9\-]+\.)+[a-z]{2,24})\b", re.I)
+# Starts only where the address starts, and never gives back what it took: one pass, not one
+# per character of a long word.
+_EMAIL_DOMAIN = re.compile(
+    r"(?<![\w.+\-])[\w.+\-]++@(?P<host>(?:[a-z0-9\-]++\.)+[a-z]{2,24})\b", re.I
+)
 _HOUSE_WORDS = re.compile(
     r"(?i:copyright|©|rights\s+reserved|permission|contact|inquiries|reproduc|urheberrecht"
     r"|droits|derechos|direitos|права)"
@@ -270,7 +276,7 @@ _HANDLE_DOMAIN = re.compile(r"^[a-z0-9\-]{2,}_[a-z]{2,6}$", re.I)
 # is from, weighed like a "Source:" link to the article. Only a line of its own: "Image source:
 # reuters.com" after a caption is a credit.
 _SOURCE_LINE_DOMAIN = re.compile(
-    r"^[ \t]*\(?[ \t]*(?i:source|sources|quelle|fuente|fonte|источник|джерело)[ \t]*:[ \t]*"
+    r"^[ \t]*+\(?[ \t]*+(?i:source|sources|quelle|fuente|fonte|источник|джерело)[ \t]*:[ \t]*"
     r"(?P<host>(?:www\.)?(?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+[a-z]{2,24})(?:/[^\s)]*)?"
     r"[ \t]*\)?[ \t.]*$",
     re.I | re.M,
@@ -281,6 +287,8 @@ _META_NAME_KEYS = ("og:site_name", "application-name", "publisher", "jsonld_publ
 _QUOTES = re.compile(r"[«»“”„\"]")
 _SENTENCE_END = re.compile(r"(?<!\b[A-ZА-Я])[.!?]\s+(?=[\"“«(]?[A-ZА-ЯЁІЇЄҐ0-9])")
 _MAX_CLUES = 6
+_SENTENCE_REACH = 2000
+_MAX_MENTIONS = 500  # site and e-mail addresses weighed per text
 _MOJIBAKE = re.compile("[ÃÂÐÑ][\x80-\xbf]")
 
 
@@ -672,7 +680,7 @@ def _signs_off(match: re.Match[str], text: str) -> bool:
 
 def _domain_clues(text: str) -> list[_Clue]:
     clues: list[_Clue] = []
-    for match in _DOMAIN_IN_TEXT.finditer(text):
+    for match in itertools.islice(_DOMAIN_IN_TEXT.finditer(text), _MAX_MENTIONS):
         domain = registered_domain(match.group("host"))
         if domain is None:
             continue
@@ -684,7 +692,8 @@ def _domain_clues(text: str) -> list[_Clue]:
         clues.append(
             _Clue("site address in text", "", domain, quote, "text", weight, match.start())
         )
-    for match in _EMAIL_DOMAIN.finditer(text):
+    # A page of 100,000 addresses is a list, not an article: the first few hundred say it all.
+    for match in itertools.islice(_EMAIL_DOMAIN.finditer(text), _MAX_MENTIONS):
         domain = registered_domain(match.group("host"))
         if domain is not None:
             quote = _sentence(text, match.start(), match.end())
@@ -815,9 +824,12 @@ def _name_mentions(text: str, record: OutletRecord, have: list[_Clue]) -> list[_
 
 def _sentence(text: str, start: int, end: int) -> str:
     """The sentence (within its line) around text[start:end], trimmed to MAX_QUOTE."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
+    # Looked for within _SENTENCE_REACH characters either side: a line of 100,000 characters
+    # holding 10,000 addresses is not scanned 10,000 times.
+    reach = max(0, start - _SENTENCE_REACH)
+    line_start = max(text.rfind("\n", reach, start) + 1, reach)
+    line_end = text.find("\n", end, end + _SENTENCE_REACH)
+    line_end = min(len(text), end + _SENTENCE_REACH) if line_end < 0 else line_end
     begin = line_start
     for found in _SENTENCE_END.finditer(text, line_start, end):
         if found.end() <= start:

@@ -6,18 +6,26 @@ import argparse
 import asyncio
 import json
 import logging
+import os
+import stat
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
+from functools import partial
 from importlib.metadata import entry_points
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from checks.config import Config, ConfigError, load_config
-from checks.engine import CheckLoadError, load_checks, run
+from checks.engine import CheckLoadError, load_checks
 from checks.model import Article, Check, Checklist, Context, Origin
-from checks.read.text import MAX_INPUT_BYTES, InputError, read_bytes
+from checks.read.text import MAX_INPUT_BYTES, InputError, read_bytes, too_large
 from checks.render.checklist import FORMATS, render, to_dict
+from checks.worker_pool import AnalysisPool, Job, ReadTimeout
+
+if TYPE_CHECKING:
+    from checks.read.fetch import Page
 
 COMMANDS_GROUP = "sourcecheck.commands"
 EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
@@ -29,49 +37,111 @@ def is_url(value: str) -> bool:
     return value.lower().startswith(("http://", "https://")) or "://" in value[:16]
 
 
-def read_path_input(source: str, url: str | None, received: datetime) -> Article:
-    """Read a file path or '-' (stdin), refusing oversized input before reading it whole."""
+def printable(text: str) -> str:
+    """A file name as one line: newlines and other control characters escaped."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+def read_path_bytes(source: str) -> tuple[bytes, str]:
+    """A regular file's bytes (or stdin's), never more than the limit; devices, pipes and
+    sockets are refused without opening them (/dev/zero never ends, a FIFO may never open)."""
     if source == "-":
         raw = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
-        origin = Origin(kind="stdin")
-        name = ""
-    else:
-        path = Path(source)
-        if not path.exists():
-            raise InputError(f"no such file: {source}")
-        if path.is_dir():
-            raise InputError(f"{source} is a directory, not a file")
-        size = path.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            raise InputError(
-                f"{source} is {size / 1e6:.0f} MB; the limit is {MAX_INPUT_BYTES // 10**6} MB"
-            )
-        try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            raise InputError(f"cannot read {source}: {exc.strerror or exc}") from exc
-        origin = Origin(kind="file", name=path.name)
-        name = path.name
-    return read_bytes(raw, name=name, url=url, origin=origin, received=received)
+        if len(raw) > MAX_INPUT_BYTES:
+            raise too_large("the input", len(raw))
+        return raw, ""
+    path = Path(source)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise InputError(f"no such file: {printable(source)}") from None
+    except OSError as exc:
+        raise InputError(f"cannot read {printable(source)}: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(f"{printable(source)} is a directory, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(
+            f"{printable(source)} is not a regular file (a device, pipe or socket);"
+            " save it to a file, or pipe it to 'sourcecheck check -'"
+        )
+    if info.st_size > MAX_INPUT_BYTES:
+        raise too_large(printable(source), info.st_size)
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as file:
+            raw = file.read(MAX_INPUT_BYTES + 1)  # it may have grown since stat()
+    except OSError as exc:
+        raise InputError(f"cannot read {printable(source)}: {exc.strerror or exc}") from exc
+    if len(raw) > MAX_INPUT_BYTES:
+        raise too_large(printable(source), len(raw))
+    return raw, path.name
 
 
-async def read_input(source: str, args: argparse.Namespace, received: datetime) -> Article:
+def read_path_input(source: str, url: str | None, received: datetime) -> Article:
+    """Read a file path or '-' (stdin), refusing oversized input before reading it whole."""
+    return path_reader(source, url, received)()
+
+
+def path_reader(source: str, url: str | None, received: datetime) -> Callable[[], Article]:
+    """The bytes are read here (bounded); making an Article of them is left to a worker."""
+    raw, name = read_path_bytes(source)
+    origin = Origin(kind="file", name=name) if source != "-" else Origin(kind="stdin")
+    return partial(read_bytes, raw, name=name, url=url, origin=origin, received=received)
+
+
+async def read_input(
+    source: str, args: argparse.Namespace, received: datetime
+) -> Article | Callable[[], Article]:
+    """A link is fetched and read here; a file is read into bytes, to be made an Article in a
+    worker under the time limit."""
     if is_url(source):
         return await read_url_input(source, args, received)
-    return read_path_input(source, args.url, received)
+    return path_reader(source, args.url, received)
 
 
-async def read_url_input(source: str, args: argparse.Namespace, received: datetime) -> Article:
-    """Fetch a link through the guarded fetcher (or the cache) and read it."""
-    from checks.read.link import parse_allow, read_link
+async def read_url_input(
+    source: str, args: argparse.Namespace, received: datetime
+) -> Article | Callable[[], Article]:
+    """A link: the cached article, or the page fetched through the guarded fetcher here and
+    left to a worker to read (and cache) under the time limit."""
+    from checks.read.article_cache import ArticleCache
+    from checks.read.fetch import Fetcher, FetchError
+    from checks.read.link import parse_allow, progress
 
-    return await read_link(
-        source,
-        received=received,
-        use_cache=not getattr(args, "no_cache", False),
-        cache_path=getattr(args, "cache", None),
-        allow=parse_allow(getattr(args, "allow_address", None) or ()),
-    )
+    cache_path = getattr(args, "cache", None)
+    if not getattr(args, "no_cache", False):
+        cache = ArticleCache(cache_path)
+        try:
+            cached = cache.get(source)
+        finally:
+            cache.close()
+        if cached is not None:
+            return replace(cached, origin=Origin(kind="url", url=source), received=received)
+    allow = parse_allow(getattr(args, "allow_address", None) or ())
+    try:
+        async with Fetcher(allow=allow) as fetcher, progress(source):
+            page = await fetcher.fetch(source)
+    except FetchError as exc:
+        raise InputError(str(exc)) from exc
+    return partial(read_fetched_page, page, source, cache_path, received)
+
+
+def read_fetched_page(page: Page, url: str, cache_path: str | None, received: datetime) -> Article:
+    """In the worker: the fetched page -> Article, cached for the next run."""
+    from checks.read.article_cache import ArticleCache
+    from checks.read.fetch import FetchError
+    from checks.read.link import page_article
+
+    try:
+        article = replace(page_article(page), origin=Origin(kind="url", url=url))
+    except FetchError as exc:
+        raise InputError(str(exc)) from exc
+    cache = ArticleCache(cache_path)
+    try:
+        cache.put(url, article, final_url=page.final_url)
+    finally:
+        cache.close()
+    return replace(article, received=received)
 
 
 def make_context(now: datetime, args: argparse.Namespace | None = None) -> Context:
@@ -97,23 +167,52 @@ async def check_each(args: argparse.Namespace, checks: Sequence[Check], ctx: Con
     now = ctx.now
     status = EXIT_OK
     checklists: list[Checklist] = []
-    for source in args.inputs:
-        try:
-            article = await read_input(source, args, now)
-        except InputError as exc:
-            print(f"sourcecheck: {source}: {exc}", file=sys.stderr)
-            status = EXIT_USAGE
-            continue
-        if article.received is None:
-            article = replace(article, received=now)
-        checklist = await run(
-            article, checks, ctx, input_label=source, seconds_per_check=args.timeout
-        )
-        checklists.append(checklist)
-        if args.format != "json":
-            print(render(checklist, args.format), flush=True)
-            if args.format in ("text", "markdown") and len(args.inputs) > 1:
-                print()
+    # One worker process: a pathological input is stopped at the time limit, not waited for.
+    pool = AnalysisPool(
+        list(checks),
+        lambda when: replace(ctx, now=when),
+        workers=1,
+        seconds_per_check=args.timeout,
+    )
+    names = tuple(c.name for c in checks)
+    try:
+        for source in args.inputs:
+            label = printable(source)
+            try:
+                article = await read_input(source, args, now)
+                if isinstance(article, Article):
+                    if article.received is None:
+                        article = replace(article, received=now)
+                    job = Job(now, names, article=article, input_label=label)
+                else:
+                    job = Job(now, names, read=article, input_label=label)
+                checklist = (await pool.analyse(job)).checklist
+            except InputError as exc:
+                print(f"sourcecheck: {label}: {exc}", file=sys.stderr)
+                status = EXIT_USAGE
+                continue
+            except ReadTimeout as exc:
+                print(f"sourcecheck: {label}: {exc}", file=sys.stderr)
+                status = EXIT_FAILURE
+                continue
+            if checklist.article.received is None:
+                checklist = replace(checklist, article=replace(checklist.article, received=now))
+            checklists.append(checklist)
+            status = _print_checklist(args, checklist, status)
+    finally:
+        await pool.aclose()
+    return _print_json(args, checklists, status)
+
+
+def _print_checklist(args: argparse.Namespace, checklist: Checklist, status: int) -> int:
+    if args.format != "json":
+        print(render(checklist, args.format), flush=True)
+        if args.format in ("text", "markdown") and len(args.inputs) > 1:
+            print()
+    return status
+
+
+def _print_json(args: argparse.Namespace, checklists: list[Checklist], status: int) -> int:
     if args.format == "json" and checklists:
         if len(args.inputs) == 1:
             print(render(checklists[0], "json"))

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import csv
+import io
 import ipaddress
 import logging
 import socket
 from collections.abc import Awaitable, Callable, Collection, Iterable
 from dataclasses import dataclass
+from importlib import resources
 
 import httpx
 
@@ -57,9 +60,47 @@ BLOCKED_NETWORKS: tuple[Block, ...] = (
     # old "IPv4-translated" form likewise: neither is ever a public web server.
     Block("64:ff9b:1::/48", "local NAT64", "64:ff9b:1:7f00:0:100:808:808"),
     Block("::ffff:0:0:0/96", "IPv4-translated", "::ffff:0:7f00:1"),
+    # Public addresses that answer only from inside a cloud: Azure's host service (WireServer)
+    # sits at the same address in every virtual network.
+    Block("168.63.129.16/32", "cloud host service", "168.63.129.16"),
 )
 _WELL_KNOWN_NAT64 = ipaddress.ip_network("64:ff9b::/96")
 _NETWORKS = tuple((ipaddress.ip_network(b.network), b.category) for b in BLOCKED_NETWORKS)
+
+
+@dataclass(frozen=True, slots=True)
+class RegistryEntry:
+    """One row of an IANA special-purpose address registry."""
+
+    network: ipaddress.IPv4Network | ipaddress.IPv6Network
+    name: str
+    rfc: str
+
+
+REGISTRY_FILES = ("ipv4-special-registry.csv", "ipv6-special-registry.csv")
+# Judged by the IPv4 address they stand for (see _embedded_ipv4), not refused outright.
+TRANSLATION_PREFIXES = frozenset(
+    {ipaddress.ip_network("64:ff9b::/96"), ipaddress.ip_network("2002::/16")}
+)
+
+
+def special_purpose_registry() -> tuple[RegistryEntry, ...]:
+    """The IANA IPv4 and IPv6 special-purpose registries, as copied into checks/read/iana."""
+    entries = []
+    for name in REGISTRY_FILES:
+        text = resources.files("checks.read").joinpath("iana", name).read_text("utf-8")
+        for row in csv.DictReader(io.StringIO(text)):
+            for block in row["Address Block"].split(","):
+                network = ipaddress.ip_network(block.strip())
+                entries.append(RegistryEntry(network, row["Name"].strip('"'), row["RFC"]))
+    return tuple(entries)
+
+
+_REGISTRY = tuple(
+    (e.network, f"special-purpose ({e.name})")
+    for e in special_purpose_registry()
+    if e.network not in TRANSLATION_PREFIXES
+)
 
 # RFC 6761 names that must resolve to this machine, whatever a DNS server says.
 _LOCAL_NAMES = ("localhost", "localhost.localdomain", "ip6-localhost", "ip6-loopback")
@@ -91,9 +132,12 @@ def blocked_category(ip: IPAddress) -> str | None:
             return "link-local"
         embedded = _embedded_ipv4(ip)
         if embedded is not None:
-            # Mapped, 6to4, Teredo and well-known NAT64 forms are as public as their IPv4.
+            # Mapped, 6to4 and well-known NAT64 forms are as public as their IPv4.
             return blocked_category(embedded)
     for network, category in _NETWORKS:
+        if ip.version == network.version and ip in network:
+            return category
+    for network, category in _REGISTRY:
         if ip.version == network.version and ip in network:
             return category
     if not ip.is_global:
@@ -102,13 +146,12 @@ def blocked_category(ip: IPAddress) -> str | None:
 
 
 def _embedded_ipv4(ip: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
-    """The IPv4 address an IPv6 form stands for (mapped, 6to4, Teredo, NAT64), if any."""
+    """The IPv4 address an IPv6 form stands for (mapped, 6to4, NAT64), if any. Teredo
+    (2001::/32) is a tunnel endpoint, never a web server: the registry refuses it outright."""
     if ip.ipv4_mapped is not None:
         return ip.ipv4_mapped
     if ip.sixtofour is not None:
         return ip.sixtofour
-    if ip.teredo is not None:
-        return ip.teredo[1]
     if ip in _WELL_KNOWN_NAT64:
         return ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
     return None
@@ -208,7 +251,8 @@ def check_url_form(url: httpx.URL) -> tuple[str, int]:
         raise AddressRefused("the link has no host name")
     if url.userinfo:
         raise AddressRefused("links with a user name or password are not fetched")
-    return host, url.port or (443 if url.scheme == "https" else 80)
+    # Port 0 is no port: `url.port or 80` made http://host:0/ a request to port 80.
+    return host, url.port if url.port is not None else (443 if url.scheme == "https" else 80)
 
 
 async def vet(

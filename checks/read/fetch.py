@@ -7,6 +7,7 @@ import http.cookiejar
 import logging
 import time
 import zlib
+from collections import OrderedDict
 from collections.abc import AsyncIterator, Collection, Iterable, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ ARTICLE_TYPES = frozenset({"text/html", "application/xhtml+xml", "text/plain"})
 REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
 TRANSIENT_CODES = frozenset({502, 503, 504})
 STEP = 64 * 1024  # decompress in pieces of this size, so a bomb never expands at once
+MAX_PINS = 1024  # vetted (host, port) -> addresses kept for the connection pool
 
 
 class FetchError(Exception):
@@ -102,12 +104,24 @@ class ProbeResult:
 class PinnedBackend(httpcore.AsyncNetworkBackend):
     """Connects only to addresses vetted for a (host, port); never resolves names itself."""
 
-    def __init__(self, inner: httpcore.AsyncNetworkBackend | None = None) -> None:
+    def __init__(
+        self, inner: httpcore.AsyncNetworkBackend | None = None, *, max_pins: int = MAX_PINS
+    ) -> None:
         self._inner = inner or httpcore.AnyIOBackend()
-        self._pins: dict[tuple[str, int], tuple[str, ...]] = {}
+        self._pins: OrderedDict[tuple[str, int], tuple[str, ...]] = OrderedDict()
+        self.max_pins = max_pins
 
     def pin(self, target: Target) -> None:
-        self._pins[(target.host, target.port)] = target.addresses
+        """Remember the vetted addresses; the least recently pinned hosts are forgotten first
+        (a pin is used the moment after it is made, so a forgotten one is long done with)."""
+        key = (target.host, target.port)
+        self._pins.pop(key, None)
+        self._pins[key] = target.addresses
+        while len(self._pins) > self.max_pins:
+            self._pins.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._pins)
 
     async def connect_tcp(
         self,

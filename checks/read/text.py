@@ -21,13 +21,25 @@ class InputError(ValueError):
     """The input cannot be read as an article; the message is meant for the user."""
 
 
+def too_large(what: str, size: int) -> InputError:
+    """'... is 10,485,761 bytes; the limit is 10,485,760 (10 MiB)': never 'is 10 MB; the
+    limit is 10 MB'."""
+    limit = f"{MAX_INPUT_BYTES:,} bytes ({MAX_INPUT_BYTES // 2**20} MiB)"
+    return InputError(f"{what} is {size:,} bytes; the limit is {limit}")
+
+
+def looks_binary(raw: bytes) -> bool:
+    """NUL bytes near the start: an image, an archive, an executable, not text or HTML."""
+    return not raw.startswith((b"\xff\xfe", b"\xfe\xff")) and b"\x00" in raw[:8192]
+
+
 def decode_text(raw: bytes) -> str:
     """Decode user-supplied bytes, trusting BOMs and UTF-8 first, refusing binary data."""
     if not raw.strip():
         raise InputError("the input is empty")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return raw.decode("utf-16")
-    if b"\x00" in raw[:8192]:
+    if looks_binary(raw):
         raise InputError("the input looks like a binary file, not text")
     try:
         return raw.decode("utf-8-sig")
@@ -143,9 +155,9 @@ def read_bytes(
 ) -> Article:
     """Read a file's bytes: HTML by name or content, else Markdown links if any, else text."""
     if len(raw) > MAX_INPUT_BYTES:
-        raise InputError(
-            f"the input is {len(raw) / 1e6:.0f} MB; the limit is {MAX_INPUT_BYTES // 10**6} MB"
-        )
+        raise too_large("the input", len(raw))
+    if looks_binary(raw):  # a .html name does not make an image a page
+        raise InputError("the input looks like a binary file, not text")
     lower = name.lower()
     if lower.endswith((".html", ".htm", ".xhtml")) or looks_like_html(raw):
         from checks.read.html_page import read_html

@@ -308,7 +308,9 @@ async def test_in_a_group_a_file_captioned_with_a_mention_is_read(start_bot, tg)
 async def test_a_file_over_the_cap_or_of_another_kind_is_explained(start_bot, tg):
     bot = await start_bot(checks=[WordsCheck()])
     huge = document(tg, bot, "big.txt", b"x", file_size=30 * 1024 * 1024)
-    assert "the limit is 10 MB" in await bot.reply_to(huge, method="sendMessage")
+    assert "the limit is 10,485,760 bytes (10 MiB)" in await bot.reply_to(
+        huge, method="sendMessage"
+    )
     pdf = document(tg, bot, "report.pdf", b"%PDF-1.4")
     assert ".html, .htm, .txt or .md" in await bot.reply_to(pdf, method="sendMessage")
 

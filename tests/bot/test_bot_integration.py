@@ -459,10 +459,9 @@ async def test_twenty_users_at_once_all_answered_and_limit_enforced(start_bot, t
         lambda r: "the most I do for one person" in r["params"]["text"],
         after=after,
         timeout=10,
-        count=2,
     )
-    assert {r["params"]["chat_id"] for r in limited} == {greedy["id"]}
-    assert slow.most <= 4
+    # Two messages over the limit, one notice: a flood of them would eat the send budget.
+    assert [r["params"]["chat_id"] for r in limited] == [greedy["id"]]
 
 
 async def test_empty_message_gets_a_hint(start_bot, tg):
@@ -490,7 +489,7 @@ async def test_empty_message_gets_a_hint(start_bot, tg):
         ("/help", "/forget deletes it"),
         ("/help", "<code>@sourcecheck_test_bot https://…</code>"),
         ("/about", "CC BY 4.0"),
-        ("/privacy", "No message text."),
+        ("/privacy", "No message text and no link in plain text."),
         ("/checks", "<code>words</code>"),
         ("/forget", "stored record(s) about you deleted"),
         ("/nonsense", "/help lists mine"),

@@ -95,7 +95,7 @@ def write_bad_input(kind: str, tmp_path: Path) -> Path:
     [
         ("empty", "the input is empty"),
         ("binary", "looks like a binary file"),
-        ("huge", "is 52 MB; the limit is 10 MB"),
+        ("huge", "is 52,428,800 bytes; the limit is 10,485,760 bytes (10 MiB)"),
         ("encoding", "cannot tell the text encoding"),
         ("directory", "is a directory"),
         ("missing", "no such file"),
