@@ -16,6 +16,7 @@ from lxml import etree
 
 from checks.model import Article, Link
 from checks.read import page_meta
+from checks.read.author_meta import author_signals
 from checks.read.decoding import decode_page
 
 # The options trafilatura parses with, so its extraction sees the tree it expects.
@@ -355,6 +356,7 @@ def read_html(raw: bytes, *, url: str | None = None) -> Article:
     declared = root.get("lang") or meta.get("og:locale")
     month_first = page_meta.month_first_for(declared)
     dated = page_meta.published_date(root, meta, objects, month_first=month_first)
+    authors = author_signals(root, meta, objects)
     # trafilatura drops these anyway; dropping them first makes its copy and cleaning cheaper.
     etree.strip_elements(root, *_CODE_TAGS, with_tail=False)
     furniture = furniture_text(root)
@@ -386,6 +388,6 @@ def read_html(raw: bytes, *, url: str | None = None) -> Article:
         canonical_url=_canonical(root, meta, url),
         language=page_meta.text_language(text, declared),
         furniture_text=furniture,
-        meta=_page_meta(meta, objects, title_tag),
+        meta={**_page_meta(meta, objects, title_tag), **authors},
         source_kind="html",
     )

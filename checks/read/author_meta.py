@@ -1,0 +1,88 @@
+"""Who the page says wrote it, where it says so: JSON-LD, meta tags, the visible byline.
+
+The reader keeps these side by side in `Article.meta` (keys starting `author_`), so the
+author check can compare what the page shows with what its markup declares.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from lxml import etree
+
+from checks.read import page_meta
+
+META_KEYS = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator")
+_OUTSIDE = "[not(ancestor::footer or ancestor::nav or ancestor::aside)]"
+_VISIBLE = etree.XPath(
+    "//*[@rel='author' or @itemprop='author'"
+    " or contains(concat(' ',normalize-space(@class),' '),' byline ')"
+    " or contains(@class,'author-name') or contains(@class,'byline__')"
+    " or contains(concat(' ',normalize-space(@class),' '),' author ')]" + _OUTSIDE
+)
+_AUTHOR_LINK = etree.XPath(
+    "//a[@rel='author'][@href]" + _OUTSIDE + " | //*[@itemprop='author']//a[@href]" + _OUTSIDE
+    + " | //*[contains(@class,'byline')]//a[@href]" + _OUTSIDE
+    + " | //*[contains(@class,'author')]//a[@href]" + _OUTSIDE
+)
+MAX_VISIBLE = 160
+
+
+def author_signals(
+    root: etree._Element, meta: Mapping[str, str], objects: list[dict[str, Any]]
+) -> dict[str, str]:
+    """`author_jsonld` ("Person: Jane Doe; Organization: Reuters"), `author_meta:<key>`,
+    `author_visible` (the byline's text as shown), `author_url` (an author page)."""
+    found: dict[str, str] = {}
+    entries, urls = _jsonld_authors(objects)
+    if entries:
+        found["author_jsonld"] = "; ".join(entries)
+    for key in META_KEYS:
+        value = (meta.get(key) or "").strip()
+        if value:
+            found[f"author_meta:{key}"] = value
+            if "://" in value:
+                urls.append(value)
+    visible = _visible_byline(root)
+    if visible:
+        found["author_visible"] = visible
+    for node in _AUTHOR_LINK(root):
+        href = (node.get("href") or "").strip()
+        if href.startswith(("http://", "https://")):
+            urls.append(href)
+            break
+    if urls:
+        found["author_url"] = urls[0]
+    return found
+
+
+def _jsonld_authors(objects: list[dict[str, Any]]) -> tuple[list[str], list[str]]:
+    entries: list[str] = []
+    urls: list[str] = []
+    for obj in page_meta.article_objects(objects):
+        value = obj.get("author")
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, str) and item.strip() and "://" not in item:
+                entries.append(f"Person?: {item.strip()}")
+            elif isinstance(item, dict) and isinstance(item.get("name"), str):
+                kind = item.get("@type")
+                kind = kind[0] if isinstance(kind, list) and kind else kind
+                entries.append(f"{kind or 'Thing'}: {' '.join(item['name'].split())}")
+                url = item.get("url") or item.get("sameAs")
+                url = url[0] if isinstance(url, list) and url else url
+                if isinstance(url, str) and url.startswith(("http://", "https://")):
+                    urls.append(url)
+        if entries:
+            break
+    return entries, urls
+
+
+def _visible_byline(root: etree._Element) -> str | None:
+    for node in _VISIBLE(root):
+        if node.tag in ("meta", "link", "script"):
+            continue
+        text = " ".join(node.text_content().split())
+        if 2 < len(text) <= MAX_VISIBLE:
+            return text
+    return None
