@@ -1,0 +1,283 @@
+"""Find attributed statements in running text, sentence by sentence, from a language's cues.
+
+A sentence is attributed when a cue (a reporting verb, "according to", an anonymous-source
+phrase, a cited document) has a source near it outside quotation marks: a name, a source word
+("police", "officials"), or a pronoun pointing back at the last speaker. Every regex here and
+in the language files is linear: bounded repeats over character classes, no nested quantifiers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from checks.languages import Pattern, languages, patterns, resource
+
+KINDS = ("direct_quote", "named", "anonymous", "document")
+MAX_SOURCE_GAP = 100  # characters between a cue and the name it is attributed to
+MAX_SENTENCE = 1200
+_QUOTED = re.compile(
+    r"“[^”\n]{1,600}”|«[^»\n]{1,600}»|„[^“”\n]{1,600}[“”]|\"[^\"\n]{1,600}\"|‹[^›\n]{1,600}›"
+)
+_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*")
+_PARTICLES = frozenset(
+    "de da do dos das del della di van von der den du la le bin ibn al el y zu ter".split()
+)
+_POSSESSIVE = re.compile(r"['’]s?$")
+# Sentence ends: . ! ? … followed by space; never inside quotation marks (tracked below).
+_OPENERS = {"“": "”", "«": "»", "„": "“”", "‹": "›"}
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One attributed sentence: what it says, its kind, and who or what it rests on."""
+
+    quote: str
+    kind: str  # one of KINDS
+    source: str
+    position: int  # offset of the sentence in the text
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """One language's attribution cues, compiled."""
+
+    speech: tuple[Pattern, ...]
+    anonymous: tuple[Pattern, ...]  # phrases that are anonymous sources on their own
+    generic: tuple[Pattern, ...]  # source words ("police") that need a reporting verb
+    document: tuple[Pattern, ...]
+    assertion: tuple[Pattern, ...]
+    pronouns: frozenset[str]
+    not_names: frozenset[str]
+
+
+@cache
+def cues(language: str | None) -> Cues:
+    """The cues of a language; English when the language has no folder of its own."""
+    code = language if language in languages() else "en"
+    anonymous = patterns("attribution", code)
+    words = resource("attribution", code).get("words", {})
+    calendar = resource("calendar", code)
+    months = {w for spellings in calendar.get("months", []) for w in spellings}
+    days = {w for spellings in calendar.get("weekdays", []) for w in spellings}
+    return Cues(
+        speech=_section(anonymous, "speech"),
+        anonymous=tuple(p for p in _section(anonymous, "anonymous") if not p.entry.get("generic")),
+        generic=tuple(p for p in _section(anonymous, "anonymous") if p.entry.get("generic")),
+        document=_section(anonymous, "document"),
+        assertion=_section(anonymous, "assertion"),
+        pronouns=frozenset(w.casefold() for w in words.get("pronouns", [])),
+        not_names=frozenset(w.casefold() for w in words.get("not_names", [])) | months | days,
+    )
+
+
+def _section(found: Sequence[Pattern], name: str) -> tuple[Pattern, ...]:
+    return tuple(p for p in found if p.path.split("[", 1)[0] == name)
+
+
+def sentences(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, sentence) for each sentence, never cutting inside a quotation."""
+    for para in re.finditer(r"[^\n]+", text):
+        yield from _split_paragraph(para.group(), para.start())
+
+
+def _split_paragraph(para: str, offset: int) -> Iterator[tuple[int, str]]:
+    start = 0
+    closing = ""
+    straight = False
+    i = 0
+    n = len(para)
+    while i < n:
+        ch = para[i]
+        if closing:
+            if ch in closing:
+                closing = ""
+        elif ch in _OPENERS:
+            closing = _OPENERS[ch]
+        elif ch == '"':
+            straight = not straight
+        elif (
+            ch in ".!?…"
+            and not straight
+            and i + 1 < n
+            and para[i + 1] == " "
+            and (i + 2 >= n or not para[i + 2].islower())
+            and not _is_initial(para, i)
+        ):
+            yield from _piece(para, start, i + 1, offset)
+            start = i + 2
+        i += 1
+    yield from _piece(para, start, n, offset)
+
+
+def _is_initial(para: str, dot: int) -> bool:
+    """ "R.C. Baker", "Mr. Smith", "U.S. officials": a dot after one or two letters."""
+    word_start = dot
+    while word_start > 0 and para[word_start - 1].isalpha():
+        word_start -= 1
+    return para[dot] == "." and 0 < dot - word_start <= 2 and para[word_start].isupper()
+
+
+def _piece(para: str, start: int, end: int, offset: int) -> Iterator[tuple[int, str]]:
+    piece = para[start:end]
+    stripped = piece.strip()
+    if stripped:
+        yield offset + start + piece.index(stripped[0]), stripped[:MAX_SENTENCE]
+
+
+def _masked(sentence: str) -> tuple[str, list[str]]:
+    """The sentence with quotations blanked out (same length), and the quotations' words."""
+    quotes = [m.group()[1:-1] for m in _QUOTED.finditer(sentence)]
+    masked = _QUOTED.sub(lambda m: " " * len(m.group()), sentence)
+    return masked, quotes
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int
+    end: int
+    text: str
+    kind: str  # "name", "generic", "pronoun"
+
+
+def _names(masked: str, cue_list: Cues) -> list[_Candidate]:
+    tokens = list(_TOKEN.finditer(masked))
+    found: list[_Candidate] = []
+    run: list[re.Match[str]] = []
+
+    def close() -> None:
+        while run and (run[0].group().casefold() in cue_list.not_names):
+            run.pop(0)
+        while run and run[-1].group() in _PARTICLES:
+            run.pop()
+        if run:
+            text = masked[run[0].start() : run[-1].end()]
+            text = _POSSESSIVE.sub("", text.rstrip("."))
+            single = len(run) == 1
+            acronym = single and len(text) >= 2 and text.isupper()
+            if not single or acronym or run[0].start() > 0:
+                found.append(_Candidate(run[0].start(), run[0].end() if single else run[-1].end(),
+                                        text, "acronym" if acronym else
+                                        ("single" if single else "name")))
+        run.clear()
+
+    for token in tokens:
+        word = token.group()
+        gap = masked[run[-1].end() : token.start()] if run else ""
+        capital = word[0].isupper()
+        joins = run and gap.strip() == "" and len(gap) <= 2
+        if capital and (not run or joins):
+            run.append(token)
+        elif run and joins and word in _PARTICLES:
+            run.append(token)
+        else:
+            close()
+            if capital:
+                run.append(token)
+    close()
+    return found
+
+
+def _candidates(masked: str, cue_list: Cues) -> list[_Candidate]:
+    found = _names(masked, cue_list)
+    for pattern in cue_list.generic:
+        for m in pattern.regex.finditer(masked):
+            text = m.group().strip()
+            if text.casefold() in cue_list.pronouns:
+                found.append(_Candidate(m.start(), m.end(), text, "pronoun"))
+            else:
+                found.append(_Candidate(m.start(), m.end(), text, "generic"))
+    for m in _TOKEN.finditer(masked):
+        if m.group().casefold() in cue_list.pronouns:
+            found.append(_Candidate(m.start(), m.end(), m.group(), "pronoun"))
+    return found
+
+
+def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, b[0] - a[1], a[0] - b[1])
+
+
+def _source_of(
+    masked: str, cue: tuple[int, int], candidates: list[_Candidate]
+) -> _Candidate | None:
+    best: tuple[int, int, _Candidate] | None = None
+    for rank, c in enumerate(candidates):
+        if c.start < cue[1] and c.end > cue[0]:
+            continue  # the cue's own words
+        gap = _distance((c.start, c.end), cue)
+        between = masked[min(c.end, cue[1]) : max(c.start, cue[0])]
+        if c.kind == "single" and (gap > 3 or between.strip(" ,")):
+            continue  # a lone capitalised word counts only right beside the verb
+        if gap > MAX_SOURCE_GAP:
+            continue
+        # A name beats a source word it contains or touches ("officials with the LAPD").
+        score = gap + (0 if c.kind in ("name", "single", "acronym") else 2)
+        if best is None or (score, rank) < best[:2]:
+            best = (score, rank, c)
+    return best[2] if best else None
+
+
+def statements(text: str, language: str | None) -> list[Statement]:
+    """Every attributed sentence of the text, in order."""
+    cue_list = cues(language)
+    found: list[Statement] = []
+    last: Statement | None = None
+    for position, sentence in sentences(text):
+        statement = _statement(sentence, position, cue_list, last)
+        if statement is not None:
+            found.append(statement)
+            last = statement
+    return found
+
+
+def _first(patterns_: Sequence[Pattern], text: str) -> re.Match[str] | None:
+    hits = [m for p in patterns_ if (m := p.regex.search(text))]
+    return min(hits, key=lambda m: m.start()) if hits else None
+
+
+def _statement(
+    sentence: str, position: int, cue_list: Cues, last: Statement | None
+) -> Statement | None:
+    masked, quotes = _masked(sentence)
+    quoted = any(len(q.split()) >= 2 for q in quotes)
+    document = _first(cue_list.document, masked)
+    if document:
+        return Statement(sentence, "document", " ".join(document.group().split()), position)
+    anonymous = _first(cue_list.anonymous, masked)
+    if anonymous:
+        kind = "direct_quote" if quoted else "anonymous"
+        return Statement(sentence, kind, " ".join(anonymous.group().split()), position)
+    speech = _first(cue_list.speech, masked)
+    if speech is None:
+        return None
+    candidates = _candidates(masked, cue_list)
+    source = _source_of(masked, speech.span(), candidates)
+    if source is None:
+        return None
+    if source.kind == "pronoun":
+        if last is None:
+            return None
+        kind = "anonymous" if last.kind == "anonymous" else "named"
+        return Statement(sentence, "direct_quote" if quoted else kind, last.source, position)
+    kind = "anonymous" if source.kind == "generic" else "named"
+    return Statement(sentence, "direct_quote" if quoted else kind, source.text, position)
+
+
+def firm_claims(
+    text: str, language: str | None, attributed: Sequence[Statement], link_positions: set[int]
+) -> list[tuple[int, str]]:
+    """Sentences that present a claim as settled fact with no attribution and no link."""
+    cue_list = cues(language)
+    taken = {s.position for s in attributed}
+    found = []
+    for position, sentence in sentences(text):
+        if position in taken or sentence.endswith("?"):
+            continue
+        if any(position <= p < position + len(sentence) for p in link_positions):
+            continue
+        masked, _ = _masked(sentence)
+        if _first(cue_list.assertion, masked):
+            found.append((position, sentence))
+    return found
