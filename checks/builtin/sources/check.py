@@ -56,7 +56,7 @@ def _speakers(found: list[Statement]) -> list[str]:
     over a later "Yusov")."""
     names: list[str] = []
     for s in found:
-        if s.kind not in ("named", "direct_quote") or not s.source[:1].isupper():
+        if s.kind not in ("named", "direct_quote") or not s.proper:
             continue
         if any(s.source in n for n in names):
             continue
@@ -71,9 +71,7 @@ def _status(data: dict[str, Any]) -> Status:
 
 
 def _summary(data: dict[str, Any], counts: Counter[str]) -> str:
-    parts = [
-        f"{counts[k]} {_LABELS[k][counts[k] != 1]}" for k in KINDS if counts[k]
-    ]
+    parts = [f"{counts[k]} {_LABELS[k][counts[k] != 1]}" for k in KINDS if counts[k]]
     if not parts:
         head = "No statement is attributed to anyone"
     else:

@@ -18,9 +18,13 @@ from checks.languages import Pattern, languages, patterns, resource
 KINDS = ("direct_quote", "named", "anonymous", "document")
 MAX_SOURCE_GAP = 100  # characters between a cue and the name it is attributed to
 MAX_SENTENCE = 1200
+FOLLOW_ON = 1500  # characters within which a quotation or pronoun carries on the last speaker
 _QUOTED = re.compile(
     r"“[^”\n]{1,600}”|«[^»\n]{1,600}»|„[^“”\n]{1,600}[“”]|\"[^\"\n]{1,600}\"|‹[^›\n]{1,600}›"
 )
+_INSERTED = re.compile(r"[,!?.…]\s?[–—-]\s((?-i:[^\W\d_A-ZА-ЯЁІЇЄҐ])[^–—\n]{1,120})")
+# The signature line of an embedded post: "— Jane Doe (@janedoe) March 14, 2020".
+_TWEET_SIGNATURE = re.compile(r"^[—–]\s?([^()\n]{2,60}?)\s?\(@\w{1,30}\)")
 _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*")
 _PARTICLES = frozenset(
     "de da do dos das del della di van von der den du la le bin ibn al el y zu ter".split()
@@ -38,6 +42,7 @@ class Statement:
     kind: str  # one of KINDS
     source: str
     position: int  # offset of the sentence in the text
+    proper: bool = False  # the source is a name (a person, an organisation), not a description
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,8 +135,17 @@ def _piece(para: str, start: int, end: int, offset: int) -> Iterator[tuple[int, 
 def _masked(sentence: str) -> tuple[str, list[str]]:
     """The sentence with quotations blanked out (same length), and the quotations' words."""
     quotes = [m.group()[1:-1] for m in _QUOTED.finditer(sentence)]
-    masked = _QUOTED.sub(lambda m: " " * len(m.group()), sentence)
+    masked = _QUOTED.sub(_blank_quotation, sentence)
     return masked, quotes
+
+
+def _blank_quotation(match: re.Match[str]) -> str:
+    """Blank a quotation, keeping an inserted attribution («…, – сказал он. – …»)."""
+    text = match.group()
+    kept = _INSERTED.search(text)
+    if kept is None:
+        return " " * len(text)
+    return " " * kept.start(1) + kept.group(1) + " " * (len(text) - kept.end(1))
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,9 +172,14 @@ def _names(masked: str, cue_list: Cues) -> list[_Candidate]:
             single = len(run) == 1
             acronym = single and len(text) >= 2 and text.isupper()
             if not single or acronym or run[0].start() > 0:
-                found.append(_Candidate(run[0].start(), run[0].end() if single else run[-1].end(),
-                                        text, "acronym" if acronym else
-                                        ("single" if single else "name")))
+                found.append(
+                    _Candidate(
+                        run[0].start(),
+                        run[0].end() if single else run[-1].end(),
+                        text,
+                        "acronym" if acronym else ("single" if single else "name"),
+                    )
+                )
         run.clear()
 
     for token in tokens:
@@ -240,6 +259,11 @@ def _first(patterns_: Sequence[Pattern], text: str) -> re.Match[str] | None:
 def _statement(
     sentence: str, position: int, cue_list: Cues, last: Statement | None
 ) -> Statement | None:
+    if sentence.endswith("?"):
+        return None  # a question asks; it attributes nothing
+    tweet = _TWEET_SIGNATURE.match(sentence)
+    if tweet:
+        return Statement(sentence, "direct_quote", tweet.group(1).strip(), position, True)
     masked, quotes = _masked(sentence)
     quoted = any(len(q.split()) >= 2 for q in quotes)
     document = _first(cue_list.document, masked)
@@ -251,18 +275,36 @@ def _statement(
         return Statement(sentence, kind, " ".join(anonymous.group().split()), position)
     speech = _first(cue_list.speech, masked)
     if speech is None:
+        near = last is not None and position - last.position < FOLLOW_ON
+        if last is not None and near and _opens_with_quote(sentence, quotes):
+            return Statement(sentence, "direct_quote", last.source, position, last.proper)
         return None
     candidates = _candidates(masked, cue_list)
     source = _source_of(masked, speech.span(), candidates)
-    if source is None:
-        return None
-    if source.kind == "pronoun":
-        if last is None:
-            return None
-        kind = "anonymous" if last.kind == "anonymous" else "named"
-        return Statement(sentence, "direct_quote" if quoted else kind, last.source, position)
+    near = last is not None and position - last.position < FOLLOW_ON
+    if source is None or source.kind == "pronoun":
+        # "he added", or a verb whose subject is dropped (Spanish "añadió") or a role ("the
+        # minister said"): a pronoun or a dropped subject carries on the last speaker.
+        subject = source.text if source else _words_before(masked, speech.start())
+        if last is not None and near and (source is not None or not subject or quoted):
+            kind = "anonymous" if last.kind == "anonymous" else "named"
+            return Statement(sentence, "direct_quote" if quoted else kind, last.source, position)
+        return Statement(
+            sentence, "direct_quote" if quoted else "named", subject or "unnamed", position
+        )
     kind = "anonymous" if source.kind == "generic" else "named"
-    return Statement(sentence, "direct_quote" if quoted else kind, source.text, position)
+    proper = source.kind != "generic"
+    return Statement(sentence, "direct_quote" if quoted else kind, source.text, position, proper)
+
+
+def _opens_with_quote(sentence: str, quotes: list[str]) -> bool:
+    """A sentence that is a quotation carrying on from the last speaker's words."""
+    return sentence[:1] in '“«„"‹' and any(len(q.split()) >= 4 for q in quotes)
+
+
+def _words_before(masked: str, end: int) -> str:
+    clause = re.split(r"[,;:–—]\s", masked[:end])[-1]
+    return " ".join(clause.split()[-4:]).strip(" ,;:–—-")
 
 
 def firm_claims(
