@@ -22,9 +22,14 @@ _VISIBLE = etree.XPath(
     " or contains(concat(' ',normalize-space(@class),' '),' author ')]" + _OUTSIDE
 )
 _AUTHOR_LINK = etree.XPath(
-    "//a[@rel='author'][@href]" + _OUTSIDE + " | //*[@itemprop='author']//a[@href]" + _OUTSIDE
-    + " | //*[contains(@class,'byline')]//a[@href]" + _OUTSIDE
-    + " | //*[contains(@class,'author')]//a[@href]" + _OUTSIDE
+    "//a[@rel='author'][@href]"
+    + _OUTSIDE
+    + " | //*[@itemprop='author']//a[@href]"
+    + _OUTSIDE
+    + " | //*[contains(@class,'byline')]//a[@href]"
+    + _OUTSIDE
+    + " | //*[contains(@class,'author')]//a[@href]"
+    + _OUTSIDE
 )
 MAX_VISIBLE = 160
 
