@@ -16,6 +16,7 @@ from checks.model import Article, Context, Evidence, Result, Status
 from checks.republication_patterns import WIRES
 
 PROBE_SECONDS = 4.0
+TEXT_BYLINE_LINES = 12
 MAX_NAME = 80
 _SPLIT = re.compile(r"\s*(?:,|;|&|\+|/|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bи\b|\bі\b|\bi\b)\s*")
 _CUT = re.compile(
@@ -99,7 +100,7 @@ def names_in(text: str, language: str | None) -> tuple[str, ...]:
     names = []
     for part in _SPLIT.split(cleaned):
         part = part.strip(" .-–—")
-        if not part or len(part) > MAX_NAME or _ROLE.search(part) and len(names):
+        if not part or len(part) > MAX_NAME or (_ROLE.search(part) and len(names)):
             continue
         if not any(ch.isalpha() for ch in part) or part.casefold() in ("by", "von", "par", "por"):
             continue
@@ -145,12 +146,26 @@ def _bylines(article: Article) -> list[Byline]:
             names = names_in(value, language)
             if names:
                 found.append(Byline(f"meta {key.split(':', 1)[1]}", value, names))
+    if not found and article.source_kind in ("text", "markdown"):
+        line = _text_byline(article.text, language)
+        if line:
+            found.append(Byline("byline", line, names_in(line, language), marked=True))
     if not found and article.byline:
         names = names_in(article.byline, language)
         if names:
             where = "post signature" if article.source_kind == "telegram" else "byline"
             found.append(Byline(where, article.byline, names))
     return found
+
+
+def _text_byline(text: str, language: str | None) -> str | None:
+    """A "By Jane Doe" line among the first lines of pasted text or Markdown."""
+    for line in text.splitlines()[:TEXT_BYLINE_LINES]:
+        line = line.strip()
+        if 3 < len(line) <= MAX_NAME and any(p.regex.match(line) for p in _cues("by", language)):
+            if names_in(line, language):
+                return line
+    return None
 
 
 def _wire(name: str) -> str | None:
@@ -310,9 +325,8 @@ def _summary(data: dict[str, Any]) -> str:
     page = data.get("author_page") or {}
     if data["author_url"]:
         if page.get("answers") is False:
-            notes.append(
-                f"the linked author page does not answer ({page.get('error') or page.get('status')})"
-            )
+            why = page.get("error") or page.get("status")
+            notes.append(f"the linked author page does not answer ({why})")
         elif page.get("answers"):
             notes.append("an author page is linked and answers")
         else:

@@ -7,7 +7,7 @@ The label is free text: the name comes first ('Wilmer Leon (visible "by Wilmer L
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -55,3 +55,29 @@ def score_page(
         into.named_right += ok
     if not ok:
         into.misses.append(f"author {page_id}: got {names or data.get('kind')} vs {label!r:.60}")
+
+
+def add_rows(report: Any, pairs: Sequence[tuple[Any, Any]]) -> None:
+    """Rows for `sourcecheck evaluate`, per split; misses listed for dev pages only."""
+    scores: dict[str, AuthorScore] = {}
+    for page, checklist in pairs:
+        outcome = checklist.get("author")
+        data = outcome.result.data if outcome else {}
+        split = "blind" if page.labels.get("split") == "blind" else "dev"
+        score_page(page.id, page.labels, data, scores.setdefault(split, AuthorScore()))
+    for split in ("dev", "blind"):
+        score = scores.get(split)
+        if score is None:
+            continue
+        report.ratio(
+            "author", f"labelled author named ({split})", score.named_right, score.named, 0.8
+        )
+        report.ratio(
+            "author",
+            f"no person named when none is ({split})",
+            score.nobody_right,
+            score.nobody,
+            None,
+        )
+        if split == "dev":
+            report.failures.extend(score.misses)

@@ -83,3 +83,27 @@ def score_page(
 
 def split_of(labels: Mapping[str, Any]) -> str:
     return "blind" if labels.get("split") == "blind" else "dev"
+
+
+def add_rows(report: Any, pairs: Sequence[tuple[Any, Any]]) -> None:
+    """Rows for `sourcecheck evaluate`: precision and recall per split, misses on dev only."""
+    scores: dict[str, SourcesScore] = {}
+    for page, checklist in pairs:
+        outcome = checklist.get("sources")
+        found = outcome.result.data.get("attributions", []) if outcome else []
+        split = split_of(page.labels)
+        score_page(page.id, page.labels, found, scores.setdefault(split, SourcesScore()))
+    for split in ("dev", "blind"):
+        score = scores.get(split)
+        if score is None or not score.pages:
+            continue
+        label = f"{split}, {score.pages} pages"
+        report.number(
+            "sources", f"attributions precision ({label})", score.precision, TARGET_PRECISION
+        )
+        report.number("sources", f"attributions recall ({label})", score.recall, TARGET_RECALL)
+        report.ratio(
+            "sources", f"kind agrees ({split})", score.kind_right, score.found_labelled, None
+        )
+        if split == "dev":
+            report.failures.extend(score.misses)

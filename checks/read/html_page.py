@@ -18,6 +18,7 @@ from checks.model import Article, Link
 from checks.read import page_meta
 from checks.read.author_meta import author_signals
 from checks.read.decoding import decode_page
+from checks.read.outlet_pages import outlet_pages
 
 # The options trafilatura parses with, so its extraction sees the tree it expects.
 _PARSER = lxml.html.HTMLParser(
@@ -356,7 +357,7 @@ def read_html(raw: bytes, *, url: str | None = None) -> Article:
     declared = root.get("lang") or meta.get("og:locale")
     month_first = page_meta.month_first_for(declared)
     dated = page_meta.published_date(root, meta, objects, month_first=month_first)
-    authors = author_signals(root, meta, objects)
+    authors = author_signals(root, meta, objects) | outlet_pages(root, url)
     # trafilatura drops these anyway; dropping them first makes its copy and cleaning cheaper.
     etree.strip_elements(root, *_CODE_TAGS, with_tail=False)
     furniture = furniture_text(root)

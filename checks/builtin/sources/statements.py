@@ -268,7 +268,7 @@ def _statement(
     quoted = any(len(q.split()) >= 2 for q in quotes)
     document = _first(cue_list.document, masked)
     if document:
-        return Statement(sentence, "document", " ".join(document.group().split()), position)
+        return Statement(sentence, "document", _document_source(masked, document), position)
     anonymous = _first(cue_list.anonymous, masked)
     if anonymous:
         kind = "direct_quote" if quoted else "anonymous"
@@ -295,6 +295,12 @@ def _statement(
     kind = "anonymous" if source.kind == "generic" else "named"
     proper = source.kind != "generic"
     return Statement(sentence, "direct_quote" if quoted else kind, source.text, position, proper)
+
+
+def _document_source(masked: str, match: re.Match[str]) -> str:
+    """ "according to information" + "published by the local government", to the clause end."""
+    rest = re.split(r"[,;:.()–—]", masked[match.end() :], maxsplit=1)[0].split()[:8]
+    return " ".join([*match.group().split(), *rest])
 
 
 def _opens_with_quote(sentence: str, quotes: list[str]) -> bool:
