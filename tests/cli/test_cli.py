@@ -33,10 +33,13 @@ def test_json_output_follows_the_documented_contract(capsys):
     assert set(doc["article"]) >= {"url", "title", "byline", "site_name", "published", "language"}
     assert [r["check"] for r in doc["results"]] == [
         "outlet",
+        "author",
         "original_source",
+        "sources",
         "citations",
         "disclaimers",
         "dated_claims",
+        "lateral",
     ]
     for result in doc["results"]:
         assert set(result) == {"check", "title", "status", "summary", "evidence", "data"}
@@ -138,11 +141,14 @@ def test_checks_command_lists_builtins_with_their_package(capsys):
     code, out, _ = run_cli(capsys, "checks")
     assert code == 0
     lines = out.splitlines()
-    assert [line.split()[0] for line in lines[:5]] == [
+    assert [line.split()[0] for line in lines[:8]] == [
         "outlet",
+        "author",
         "original_source",
+        "sources",
         "citations",
         "disclaimers",
         "dated_claims",
+        "lateral",
     ]
-    assert all("sourcecheck" in line for line in lines[:5])
+    assert all("sourcecheck" in line for line in lines[:8])
