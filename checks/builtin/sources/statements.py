@@ -20,9 +20,15 @@ MAX_SOURCE_GAP = 100  # characters between a cue and the name it is attributed t
 MAX_SENTENCE = 1200
 FOLLOW_ON = 1500  # characters within which a quotation or pronoun carries on the last speaker
 _QUOTED = re.compile(
-    r"“[^”\n]{1,600}”|«[^»\n]{1,600}»|„[^“”\n]{1,600}[“”]|\"[^\"\n]{1,600}\"|‹[^›\n]{1,600}›"
+    r"“[^”\"\n]{1,600}[”\"]|«[^»\n]{1,600}»|„[^“”\n]{1,600}[“”]|\"[^\"\n]{1,600}\"|‹[^›\n]{1,600}›"
 )
 _INSERTED = re.compile(r"[,!?.…]\s?[–—-]\s((?-i:[^\W\d_A-ZА-ЯЁІЇЄҐ])[^–—\n]{1,120})")
+# Words that carry a document's name on: "information published by the local government".
+_DOCUMENT_LINKS = frozenset(
+    "by from of published released issued seen obtained "
+    "von des der publié publiée de du des publicado publicada del da do publicados "
+    "опубликованного опубликованном опублікованого".split()
+)
 # The signature line of an embedded post: "— Jane Doe (@janedoe) March 14, 2020".
 _TWEET_SIGNATURE = re.compile(r"^[—–]\s?([^()\n]{2,60}?)\s?\(@\w{1,30}\)")
 _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*")
@@ -50,6 +56,7 @@ class Cues:
     """One language's attribution cues, compiled."""
 
     speech: tuple[Pattern, ...]
+    verbs: tuple[Pattern, ...]  # the reporting verbs among them, without "according to"
     anonymous: tuple[Pattern, ...]  # phrases that are anonymous sources on their own
     generic: tuple[Pattern, ...]  # source words ("police") that need a reporting verb
     document: tuple[Pattern, ...]
@@ -69,6 +76,7 @@ def cues(language: str | None) -> Cues:
     days = {w for spellings in calendar.get("weekdays", []) for w in spellings}
     return Cues(
         speech=_section(anonymous, "speech"),
+        verbs=tuple(p for p in _section(anonymous, "speech") if not p.entry.get("according")),
         anonymous=tuple(p for p in _section(anonymous, "anonymous") if not p.entry.get("generic")),
         generic=tuple(p for p in _section(anonymous, "anonymous") if p.entry.get("generic")),
         document=_section(anonymous, "document"),
@@ -171,7 +179,7 @@ def _names(masked: str, cue_list: Cues) -> list[_Candidate]:
             text = _POSSESSIVE.sub("", text.rstrip("."))
             single = len(run) == 1
             acronym = single and len(text) >= 2 and text.isupper()
-            if not single or acronym or run[0].start() > 0:
+            if True:
                 found.append(
                     _Candidate(
                         run[0].start(),
@@ -200,7 +208,7 @@ def _names(masked: str, cue_list: Cues) -> list[_Candidate]:
 
 
 def _candidates(masked: str, cue_list: Cues) -> list[_Candidate]:
-    found = _names(masked, cue_list)
+    found: list[_Candidate] = []
     for pattern in cue_list.generic:
         for m in pattern.regex.finditer(masked):
             text = m.group().strip()
@@ -211,7 +219,14 @@ def _candidates(masked: str, cue_list: Cues) -> list[_Candidate]:
     for m in _TOKEN.finditer(masked):
         if m.group().casefold() in cue_list.pronouns:
             found.append(_Candidate(m.start(), m.end(), m.group(), "pronoun"))
-    return found
+    # A capitalised source word ("Полиция", "Police") is a source word, not a name.
+    taken = [(c.start, c.end) for c in found]
+    names = [
+        n
+        for n in _names(masked, cue_list)
+        if n.kind != "single" or not any(a < n.end and n.start < b for a, b in taken)
+    ]
+    return names + found
 
 
 def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -221,7 +236,7 @@ def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
 def _source_of(
     masked: str, cue: tuple[int, int], candidates: list[_Candidate]
 ) -> _Candidate | None:
-    best: tuple[int, int, _Candidate] | None = None
+    best: tuple[tuple[int, int, int], _Candidate] | None = None
     for rank, c in enumerate(candidates):
         if c.start < cue[1] and c.end > cue[0]:
             continue  # the cue's own words
@@ -233,9 +248,11 @@ def _source_of(
             continue
         # A name beats a source word it contains or touches ("officials with the LAPD").
         score = gap + (0 if c.kind in ("name", "single", "acronym") else 2)
-        if best is None or (score, rank) < best[:2]:
-            best = (score, rank, c)
-    return best[2] if best else None
+        # On a tie the subject before the verb wins ("Miller said the United States …").
+        key = (score, 0 if c.end <= cue[0] else 1, rank)
+        if best is None or key < best[0]:
+            best = (key, c)
+    return best[1] if best else None
 
 
 def statements(text: str, language: str | None) -> list[Statement]:
@@ -266,13 +283,19 @@ def _statement(
         return Statement(sentence, "direct_quote", tweet.group(1).strip(), position, True)
     masked, quotes = _masked(sentence)
     quoted = any(len(q.split()) >= 2 for q in quotes)
-    document = _first(cue_list.document, masked)
-    if document:
-        return Statement(sentence, "document", _document_source(masked, document), position)
     anonymous = _first(cue_list.anonymous, masked)
     if anonymous:
         kind = "direct_quote" if quoted else "anonymous"
         return Statement(sentence, kind, " ".join(anonymous.group().split()), position)
+    document = _first(cue_list.document, masked)
+    if document:
+        # "X said in a statement": the statement is how a named speaker spoke.
+        verb = _first(cue_list.verbs, masked)
+        speaker = verb and _source_of(masked, verb.span(), _names(masked, cue_list))
+        if not speaker:
+            return Statement(sentence, "document", _document_source(masked, document), position)
+        kind = "direct_quote" if quoted else "named"
+        return Statement(sentence, kind, speaker.text, position, True)
     speech = _first(cue_list.speech, masked)
     if speech is None:
         near = last is not None and position - last.position < FOLLOW_ON
@@ -299,7 +322,9 @@ def _statement(
 
 def _document_source(masked: str, match: re.Match[str]) -> str:
     """ "according to information" + "published by the local government", to the clause end."""
-    rest = re.split(r"[,;:.()–—]", masked[match.end() :], maxsplit=1)[0].split()[:8]
+    rest = re.split(r"[,;:.()–—]", masked[match.end() :], maxsplit=1)[0].split()[:6]
+    if not rest or rest[0].casefold() not in _DOCUMENT_LINKS:
+        rest = []
     return " ".join([*match.group().split(), *rest])
 
 
