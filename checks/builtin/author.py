@@ -55,9 +55,12 @@ class Byline:
     marked: bool = False  # a visible byline that says "By …", so it is surely one
 
 
+@cache
 def _cues(kind: str, language: str | None) -> tuple[Pattern, ...]:
+    """A byline cue in every language, the page's own first: a byline is too short to tell
+    its language, and "Redaktion" or "Par" is one whatever the body is written in."""
     codes = [language] if language in languages() else []
-    codes += [c for c in ("en",) if c not in codes]
+    codes += [c for c in languages() if c not in codes]
     return tuple(
         p for c in codes for p in patterns("attribution", c) if p.path.split("[")[0] == kind
     )
