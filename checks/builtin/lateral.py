@@ -12,7 +12,7 @@ import re
 from typing import Any
 from urllib.parse import quote, quote_plus
 
-from checks.domains import registered_domain
+from checks.domains import host_of, registered_domain
 from checks.model import Article, Context, Evidence, Result, Status
 
 KINDS = ("original", "news_search", "fact_check_search", "archive", "about", "corrections")
@@ -64,7 +64,7 @@ class Lateral:
         if not links:
             return Result(Status.SKIP, "no headline or address to build links from")
         evidence = tuple(
-            Evidence(link["label"], where=link["kind"], url=link["url"]) for link in links
+            Evidence(link["label"], where=host_of(link["url"]), url=link["url"]) for link in links
         )
         kinds = ", ".join(link["label"].lower() for link in links)
         data: dict[str, Any] = {"links": links, "headline": headline}

@@ -41,13 +41,18 @@ class Sources:
             "only_anonymous": bool(found) and counts["anonymous"] == len(found),
             "unattributed_claims": [{"quote": q, "position": p} for p, q in claims],
         }
-        evidence = [
+        attributed = [
             Evidence(_short(s.quote), where=f"{s.kind.replace('_', ' ')}: {s.source}")
             for s in found[:MAX_EVIDENCE]
         ]
-        evidence += [
+        unsourced = [
             Evidence(_short(q), where="no source given") for _, q in claims[:MAX_EVIDENCE]
         ]
+        # What the line warns about comes first: a short reply shows only the first few.
+        if len(claims) >= FIRM_CLAIMS_WARN and not data["only_anonymous"]:
+            evidence = unsourced + attributed
+        else:
+            evidence = attributed + unsourced
         return Result(_status(data), _summary(data, counts), tuple(evidence), data)
 
 
