@@ -38,6 +38,8 @@ _PARTICLES = frozenset(
 _POSSESSIVE = re.compile(r"['’]s?$")
 # Sentence ends: . ! ? … followed by space; never inside quotation marks (tracked below).
 _OPENERS = {"“": "”", "«": "»", "„": "“”", "‹": "›"}
+_QUOTE_MARKS = re.compile(r"[“”«»„‹›\"]")
+_ENDS = re.compile(r"[.!?…] ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,29 +102,25 @@ def _split_paragraph(para: str, offset: int) -> Iterator[tuple[int, str]]:
     start = 0
     closing = ""
     straight = False
-    i = 0
-    n = len(para)
-    while i < n:
-        ch = para[i]
-        if closing:
-            if ch in closing:
-                closing = ""
-        elif ch in _OPENERS:
-            closing = _OPENERS[ch]
-        elif ch == '"':
-            straight = not straight
-        elif (
-            ch in ".!?…"
-            and not straight
-            and i + 1 < n
-            and para[i + 1] == " "
-            and (i + 2 >= n or not para[i + 2].islower())
-            and not _is_initial(para, i)
-        ):
-            yield from _piece(para, start, i + 1, offset)
-            start = i + 2
-        i += 1
-    yield from _piece(para, start, n, offset)
+    scanned = 0
+    for end in _ENDS.finditer(para):
+        i = end.start()
+        for mark in _QUOTE_MARKS.finditer(para, scanned, i):
+            ch = mark.group()
+            if closing:
+                if ch in closing:
+                    closing = ""
+            elif ch in _OPENERS:
+                closing = _OPENERS[ch]
+            elif ch == '"':
+                straight = not straight
+        scanned = i
+        after = para[i + 2 : i + 3]
+        if closing or straight or after.islower() or _is_initial(para, i):
+            continue
+        yield from _piece(para, start, i + 1, offset)
+        start = i + 2
+    yield from _piece(para, start, len(para), offset)
 
 
 def _is_initial(para: str, dot: int) -> bool:
