@@ -57,10 +57,12 @@ class Statement:
 class Cues:
     """One language's attribution cues, compiled."""
 
-    speech: tuple[Pattern, ...]
-    verbs: tuple[Pattern, ...]  # the reporting verbs among them, without "according to"
+    speech: tuple[Pattern, ...]  # reporting phrases
+    phrases: tuple[Pattern, ...]  # the reporting phrases that are verbs, not "according to"
+    verbs: frozenset[str]  # single-word reporting verbs, lower case
+    passive_before: frozenset[str]
     anonymous: tuple[Pattern, ...]  # phrases that are anonymous sources on their own
-    generic: tuple[Pattern, ...]  # source words ("police") that need a reporting verb
+    source_words: frozenset[str]  # words for an unnamed source ("police"), lower case
     document: tuple[Pattern, ...]
     assertion: tuple[Pattern, ...]
     pronouns: frozenset[str]
@@ -71,21 +73,27 @@ class Cues:
 def cues(language: str | None) -> Cues:
     """The cues of a language; English when the language has no folder of its own."""
     code = language if language in languages() else "en"
-    anonymous = patterns("attribution", code)
+    found = patterns("attribution", code)
     words = resource("attribution", code).get("words", {})
     calendar = resource("calendar", code)
     months = {w for spellings in calendar.get("months", []) for w in spellings}
     days = {w for spellings in calendar.get("weekdays", []) for w in spellings}
     return Cues(
-        speech=_section(anonymous, "speech"),
-        verbs=tuple(p for p in _section(anonymous, "speech") if not p.entry.get("according")),
-        anonymous=tuple(p for p in _section(anonymous, "anonymous") if not p.entry.get("generic")),
-        generic=tuple(p for p in _section(anonymous, "anonymous") if p.entry.get("generic")),
-        document=_section(anonymous, "document"),
-        assertion=_section(anonymous, "assertion"),
+        speech=_section(found, "speech"),
+        phrases=tuple(p for p in _section(found, "speech") if not p.entry.get("according")),
+        verbs=_lower(words.get("speech_verbs", [])),
+        passive_before=_lower(words.get("passive_before", [])),
+        anonymous=_section(found, "anonymous"),
+        source_words=_lower(words.get("source_words", [])),
+        document=_section(found, "document"),
+        assertion=_section(found, "assertion"),
         pronouns=frozenset(w.casefold() for w in words.get("pronouns", [])),
         not_names=frozenset(w.casefold() for w in words.get("not_names", [])) | months | days,
     )
+
+
+def _lower(words: Sequence[str]) -> frozenset[str]:
+    return frozenset(w.casefold() for w in words)
 
 
 def _section(found: Sequence[Pattern], name: str) -> tuple[Pattern, ...]:
@@ -205,18 +213,18 @@ def _names(masked: str, cue_list: Cues) -> list[_Candidate]:
     return found
 
 
-def _candidates(masked: str, cue_list: Cues) -> list[_Candidate]:
+def _candidates(masked: str, tokens: list[re.Match[str]], cue_list: Cues) -> list[_Candidate]:
     found: list[_Candidate] = []
-    for pattern in cue_list.generic:
-        for m in pattern.regex.finditer(masked):
-            text = m.group().strip()
-            if text.casefold() in cue_list.pronouns:
-                found.append(_Candidate(m.start(), m.end(), text, "pronoun"))
-            else:
-                found.append(_Candidate(m.start(), m.end(), text, "generic"))
-    for m in _TOKEN.finditer(masked):
-        if m.group().casefold() in cue_list.pronouns:
-            found.append(_Candidate(m.start(), m.end(), m.group(), "pronoun"))
+    for i, token in enumerate(tokens):
+        word = _bare(token.group())
+        if word in cue_list.pronouns:
+            found.append(_Candidate(token.start(), token.end(), token.group(), "pronoun"))
+        elif word in cue_list.source_words:
+            # "American officials", "the police": the word before belongs to the source.
+            start = token.start()
+            if i and masked[tokens[i - 1].end() : start].isspace():
+                start = tokens[i - 1].start()
+            found.append(_Candidate(start, token.end(), masked[start : token.end()], "generic"))
     # A capitalised source word ("Полиция", "Police") is a source word, not a name.
     taken = [(c.start, c.end) for c in found]
     names = [
@@ -225,6 +233,25 @@ def _candidates(masked: str, cue_list: Cues) -> list[_Candidate]:
         if n.kind != "single" or not any(a < n.end and n.start < b for a, b in taken)
     ]
     return names + found
+
+
+def _bare(token: str) -> str:
+    return token.rstrip(".'’-").casefold()
+
+
+def _speech(
+    masked: str, tokens: list[re.Match[str]], cue_list: Cues, phrases: Sequence[Pattern]
+) -> tuple[int, int] | None:
+    """The first reporting verb (not passive) or phrase of the sentence, as a span."""
+    spans = [m.span() for p in phrases if (m := p.regex.search(masked))]
+    for i, token in enumerate(tokens):
+        if _bare(token.group()) in cue_list.verbs:
+            if i and _bare(tokens[i - 1].group()) in cue_list.passive_before:
+                continue
+            word = token.group().rstrip(".'’-")
+            spans.append((token.start(), token.start() + len(word)))
+            break
+    return min(spans) if spans else None
 
 
 def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -285,28 +312,29 @@ def _statement(
     if anonymous:
         kind = "direct_quote" if quoted else "anonymous"
         return Statement(sentence, kind, " ".join(anonymous.group().split()), position)
+    tokens = list(_TOKEN.finditer(masked))
     document = _first(cue_list.document, masked)
     if document:
         # "X said in a statement": the statement is how a named speaker spoke.
-        verb = _first(cue_list.verbs, masked)
-        speaker = verb and _source_of(masked, verb.span(), _names(masked, cue_list))
+        verb = _speech(masked, tokens, cue_list, cue_list.phrases)
+        speaker = verb and _source_of(masked, verb, _names(masked, cue_list))
         if not speaker:
             return Statement(sentence, "document", _document_source(masked, document), position)
         kind = "direct_quote" if quoted else "named"
         return Statement(sentence, kind, speaker.text, position, True)
-    speech = _first(cue_list.speech, masked)
+    speech = _speech(masked, tokens, cue_list, cue_list.speech)
     if speech is None:
         near = last is not None and position - last.position < FOLLOW_ON
         if last is not None and near and _opens_with_quote(sentence, quotes):
             return Statement(sentence, "direct_quote", last.source, position, last.proper)
         return None
-    candidates = _candidates(masked, cue_list)
-    source = _source_of(masked, speech.span(), candidates)
+    candidates = _candidates(masked, tokens, cue_list)
+    source = _source_of(masked, speech, candidates)
     near = last is not None and position - last.position < FOLLOW_ON
     if source is None or source.kind == "pronoun":
         # "he added", or a verb whose subject is dropped (Spanish "añadió") or a role ("the
         # minister said"): a pronoun or a dropped subject carries on the last speaker.
-        subject = source.text if source else _words_before(masked, speech.start())
+        subject = source.text if source else _words_before(masked, speech[0])
         if last is not None and near and (source is not None or not subject or quoted):
             kind = "anonymous" if last.kind == "anonymous" else "named"
             return Statement(sentence, "direct_quote" if quoted else kind, last.source, position)
