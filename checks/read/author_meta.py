@@ -6,6 +6,7 @@ author check can compare what the page shows with what its markup declares.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -14,23 +15,12 @@ from lxml import etree
 from checks.read import page_meta
 
 META_KEYS = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator")
-_OUTSIDE = "[not(ancestor::footer or ancestor::nav or ancestor::aside)]"
-_VISIBLE = etree.XPath(
-    "//*[@rel='author' or @itemprop='author'"
-    " or contains(concat(' ',normalize-space(@class),' '),' byline ')"
-    " or contains(@class,'author-name') or contains(@class,'byline__')"
-    " or contains(concat(' ',normalize-space(@class),' '),' author ')]" + _OUTSIDE
+# One pass over the tree: every element that may hold the byline, in document order.
+_AUTHORISH = etree.XPath(
+    "//*[@rel='author' or @itemprop='author' or contains(@class,'author')"
+    " or contains(@class,'byline')][not(ancestor::footer or ancestor::nav or ancestor::aside)]"
 )
-_AUTHOR_LINK = etree.XPath(
-    "//a[@rel='author'][@href]"
-    + _OUTSIDE
-    + " | //*[@itemprop='author']//a[@href]"
-    + _OUTSIDE
-    + " | //*[contains(@class,'byline')]//a[@href]"
-    + _OUTSIDE
-    + " | //*[contains(@class,'author')]//a[@href]"
-    + _OUTSIDE
-)
+_VISIBLE_CLASS = re.compile(r"(?:^|\s)(?:byline|author)(?:\s|$)|author-name|byline__", re.I)
 MAX_VISIBLE = 160
 
 
@@ -49,14 +39,13 @@ def author_signals(
             found[f"author_meta:{key}"] = value
             if "://" in value:
                 urls.append(value)
-    visible = _visible_byline(root)
+    nodes = _AUTHORISH(root)
+    visible = _visible_byline(nodes)
     if visible:
         found["author_visible"] = visible
-    for node in _AUTHOR_LINK(root):
-        href = (node.get("href") or "").strip()
-        if href.startswith(("http://", "https://")):
-            urls.append(href)
-            break
+    link = _author_link(nodes)
+    if link:
+        urls.append(link)
     if urls:
         found["author_url"] = urls[0]
     return found
@@ -83,11 +72,24 @@ def _jsonld_authors(objects: list[dict[str, Any]]) -> tuple[list[str], list[str]
     return entries, urls
 
 
-def _visible_byline(root: etree._Element) -> str | None:
-    for node in _VISIBLE(root):
+def _visible_byline(nodes: list[etree._Element]) -> str | None:
+    for node in nodes:
         if node.tag in ("meta", "link", "script"):
+            continue
+        marked = node.get("rel") == "author" or node.get("itemprop") == "author"
+        if not marked and not _VISIBLE_CLASS.search(node.get("class") or ""):
             continue
         text = " ".join(node.text_content().split())
         if 2 < len(text) <= MAX_VISIBLE:
             return text
+    return None
+
+
+def _author_link(nodes: list[etree._Element]) -> str | None:
+    for node in nodes:
+        links = [node] if node.tag == "a" else node.iter("a")
+        for link in links:
+            href = (link.get("href") or "").strip()
+            if href.startswith(("http://", "https://")):
+                return href
     return None

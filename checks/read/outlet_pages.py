@@ -3,57 +3,51 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from lxml import etree
 
 from checks.domains import registered_domain
 
-ABOUT_PATH = re.compile(
-    r"/(?:about(?:-us)?|who-we-are|ueber-uns|uber-uns|impressum|qui-sommes-nous|a-propos"
-    r"|quienes-somos|sobre(?:-nos)?|quem-somos|chi-siamo|o-nas|o-proekte|pro-nas|about_us)"
-    r"(?:\.html?)?/?$",
-    re.I,
-)
-ABOUT_TEXT = re.compile(
-    r"^\s*(?:about(?: us)?|who we are|über uns|impressum|qui sommes-nous|à propos|quiénes somos"
-    r"|sobre nós|quem somos|chi siamo|o nas|о нас|о проекте|про нас)\s*$",
-    re.I,
+# The last part of an "about" page's address, in the languages we read.
+ABOUT_SLUGS = frozenset(
+    "about about-us about_us aboutus who-we-are ueber-uns uber-uns impressum qui-sommes-nous"
+    " a-propos quienes-somos sobre sobre-nos quem-somos chi-siamo o-nas o-proekte pro-nas".split()
 )
 CORRECTIONS = re.compile(
     r"correction|corrigend|berichtigung|korrektur|rectific|errata|исправлени|виправлен"
     r"|ethics|editorial[- ]standards|editorial[- ]polic|leitlinien|déontologie|deontolog",
     re.I,
 )
-_LINKS = etree.XPath("//a[@href]")
+_HREFS = etree.XPath("//a/@href")
 MAX_LINKS = 3000
 
 
 def outlet_pages(root: etree._Element, url: str | None) -> dict[str, str]:
     """`outlet_about_url` and `outlet_corrections_url`: the first link of each kind that stays
-    on the outlet's own site."""
+    on the outlet's own site, told by its address ("/about-us", "/corrections")."""
     home = registered_domain(url) if url else None
     found: dict[str, str] = {}
-    for node in _LINKS(root)[:MAX_LINKS]:
-        href = (node.get("href") or "").strip()
-        if not href or href.startswith(("#", "mailto:", "javascript:")):
+    for href in _HREFS(root)[:MAX_LINKS]:
+        path = href.split("?", 1)[0].split("#", 1)[0].strip().rstrip("/")
+        slug = path.rsplit("/", 1)[-1].lower().removesuffix(".html").removesuffix(".htm")
+        if slug in ABOUT_SLUGS:
+            key = "outlet_about_url"
+        elif CORRECTIONS.search(slug):
+            key = "outlet_corrections_url"
+        else:
+            continue
+        if key in found:
             continue
         try:
-            target = urljoin(url, href) if url else href
-            path = urlsplit(target).path
+            target = urljoin(url, href.strip()) if url else href.strip()
         except ValueError:
             continue
         if not target.startswith(("http://", "https://")):
             continue
         if home and registered_domain(target) != home:
             continue
-        text = " ".join(node.text_content().split())[:60]
-        if "outlet_about_url" not in found and (ABOUT_PATH.search(path) or ABOUT_TEXT.match(text)):
-            found["outlet_about_url"] = target
-        elif "outlet_corrections_url" not in found and (
-            CORRECTIONS.search(path) or CORRECTIONS.search(text)
-        ):
-            found["outlet_corrections_url"] = target
+        found[key] = target
         if len(found) == 2:
             break
     return found
