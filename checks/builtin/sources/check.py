@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from checks.builtin.sources.statements import KINDS, Statement, firm_claims, statements
+from checks.builtin.sources.statements import KINDS, Statement, read_attributions
 from checks.model import Article, Context, Evidence, Result, Status
 
 MAX_EVIDENCE = 12
@@ -26,9 +26,8 @@ class Sources:
     async def run(self, article: Article, ctx: Context) -> Result:
         if not article.text.strip():
             return Result(Status.SKIP, "no article text to look for attributions in")
-        found = statements(article.text, article.language)
-        links = {link.position for link in article.links if link.position >= 0}
-        claims = firm_claims(article.text, article.language, found, links)
+        links = frozenset(link.position for link in article.links if link.position >= 0)
+        found, claims = read_attributions(article.text, article.language, links)
         counts = Counter(s.kind for s in found)
         speakers = _speakers(found)
         data: dict[str, Any] = {

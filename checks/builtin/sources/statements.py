@@ -282,15 +282,34 @@ def _source_of(
 
 def statements(text: str, language: str | None) -> list[Statement]:
     """Every attributed sentence of the text, in order."""
+    return read_attributions(text, language)[0]
+
+
+def read_attributions(
+    text: str, language: str | None, link_positions: frozenset[int] = frozenset()
+) -> tuple[list[Statement], list[tuple[int, str]]]:
+    """In one pass: the attributed sentences, and the sentences that present a claim as
+    settled fact with no attribution and no link."""
     cue_list = cues(language)
     found: list[Statement] = []
+    firm: list[tuple[int, str]] = []
     last: Statement | None = None
     for position, sentence in sentences(text):
         statement = _statement(sentence, position, cue_list, last)
         if statement is not None:
             found.append(statement)
             last = statement
-    return found
+        elif _firm_claim(sentence, position, cue_list, link_positions):
+            firm.append((position, sentence))
+    return found, firm
+
+
+def _firm_claim(sentence: str, position: int, cue_list: Cues, links: frozenset[int]) -> bool:
+    if sentence.endswith("?") or not _first(cue_list.assertion, sentence):
+        return False
+    if any(position <= p < position + len(sentence) for p in links):
+        return False
+    return _first(cue_list.assertion, _masked(sentence)[0]) is not None
 
 
 def _first(patterns_: Sequence[Pattern], text: str) -> re.Match[str] | None:
@@ -362,21 +381,3 @@ def _opens_with_quote(sentence: str, quotes: list[str]) -> bool:
 def _words_before(masked: str, end: int) -> str:
     clause = re.split(r"[,;:–—]\s", masked[:end])[-1]
     return " ".join(clause.split()[-4:]).strip(" ,;:–—-")
-
-
-def firm_claims(
-    text: str, language: str | None, attributed: Sequence[Statement], link_positions: set[int]
-) -> list[tuple[int, str]]:
-    """Sentences that present a claim as settled fact with no attribution and no link."""
-    cue_list = cues(language)
-    taken = {s.position for s in attributed}
-    found = []
-    for position, sentence in sentences(text):
-        if position in taken or sentence.endswith("?"):
-            continue
-        if any(position <= p < position + len(sentence) for p in link_positions):
-            continue
-        masked, _ = _masked(sentence)
-        if _first(cue_list.assertion, masked):
-            found.append((position, sentence))
-    return found
