@@ -184,6 +184,21 @@ async def test_a_pronoun_carries_on_the_last_named_speaker(check_ctx):
     assert result.data["named_sources"] == ["Mayor Jane Ortiz"]
 
 
+async def test_a_language_without_cues_is_skipped_not_guessed(check_ctx):
+    article = Article(text="Polis, adamın gözaltına alındığını söyledi.", language="tr")
+    result = await Sources().run(article, check_ctx)
+    assert (result.status, result.summary) == (
+        Status.SKIP,
+        "no attribution cues for this language (tr) yet",
+    )
+
+
+async def test_i_believe_is_the_writer_not_a_source(check_ctx):
+    text = "I believe the council is wrong. We think the budget is too small."
+    result = await Sources().run(Article(text=text, language="en"), check_ctx)
+    assert result.data["attributions"] == []
+
+
 def test_sentences_are_not_cut_inside_a_quotation_or_after_an_initial():
     text = "“It is over. We lost,” R.C. Baker said. Then he left."
     assert [s for _, s in sentences(text)] == [

@@ -6,6 +6,7 @@ from collections import Counter
 from typing import Any
 
 from checks.builtin.sources.statements import KINDS, Statement, read_attributions
+from checks.languages import languages
 from checks.model import Article, Context, Evidence, Result, Status
 
 MAX_EVIDENCE = 12
@@ -26,6 +27,12 @@ class Sources:
     async def run(self, article: Article, ctx: Context) -> Result:
         if not article.text.strip():
             return Result(Status.SKIP, "no article text to look for attributions in")
+        if article.language and article.language not in languages():
+            return Result(
+                Status.SKIP,
+                f"no attribution cues for this language ({article.language}) yet",
+                data={"language": article.language},
+            )
         links = frozenset(link.position for link in article.links if link.position >= 0)
         found, claims = read_attributions(article.text, article.language, links)
         counts = Counter(s.kind for s in found)

@@ -66,6 +66,7 @@ class Cues:
     document: tuple[Pattern, ...]
     assertion: tuple[Pattern, ...]
     pronouns: frozenset[str]
+    first_person: frozenset[str]
     not_names: frozenset[str]
 
 
@@ -88,6 +89,7 @@ def cues(language: str | None) -> Cues:
         document=_section(found, "document"),
         assertion=_section(found, "assertion"),
         pronouns=frozenset(w.casefold() for w in words.get("pronouns", [])),
+        first_person=_lower(words.get("first_person", [])),
         not_names=frozenset(w.casefold() for w in words.get("not_names", [])) | months | days,
     )
 
@@ -354,6 +356,8 @@ def _statement(
         # "he added", or a verb whose subject is dropped (Spanish "añadió") or a role ("the
         # minister said"): a pronoun or a dropped subject carries on the last speaker.
         subject = source.text if source else _words_before(masked, speech[0])
+        if subject.split()[-1:] and subject.split()[-1].casefold() in cue_list.first_person:
+            return None  # "I believe", "we think": the writer, not a source
         if last is not None and near and (source is not None or not subject or quoted):
             kind = "anonymous" if last.kind == "anonymous" else "named"
             return Statement(sentence, "direct_quote" if quoted else kind, last.source, position)
