@@ -17,6 +17,7 @@ from checks.republication_patterns import WIRES
 
 PROBE_SECONDS = 4.0
 TEXT_BYLINE_LINES = 12
+TEXT_TAIL_LINES = 4
 MAX_NAME = 80
 _SPLIT = re.compile(r"\s*(?:,|;|&|\+|/|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bи\b|\bі\b|\bi\b)\s*")
 _CUT = re.compile(
@@ -109,6 +110,8 @@ def names_in(text: str, language: str | None) -> tuple[str, ...]:
             continue
         if any(ch.islower() for ch in part) and not any(ch.isupper() for ch in part):
             continue  # "link", "comments": a name is capitalised where its script has cases
+        if any(p.regex.fullmatch(part) for p in _cues("guest", language)):
+            continue  # "Contributor", "Гость": a label, not a name
         if part not in names:
             names.append(part)
     return tuple(names)
@@ -149,6 +152,11 @@ def _bylines(article: Article) -> list[Byline]:
             names = names_in(value, language)
             if names:
                 found.append(Byline(f"meta {key.split(':', 1)[1]}", value, names))
+    link_text = meta.get("author_link_text")
+    if not found and link_text:
+        names = names_in(link_text, language)
+        if names:
+            found.append(Byline("author link", link_text, names))
     if not found and article.source_kind in ("text", "markdown"):
         line = _text_byline(article.text, language)
         if line:
@@ -161,9 +169,11 @@ def _bylines(article: Article) -> list[Byline]:
     return found
 
 
-def _text_byline(text: str, language: str | None) -> str | None:
-    """A "By Jane Doe" line among the first lines of pasted text or Markdown."""
-    for line in text.splitlines()[:TEXT_BYLINE_LINES]:
+def _text_byline(text: str, language: str | None, *, tail: bool = False) -> str | None:
+    """A "By Jane Doe" line among the first lines of the text (and, with `tail`, its last)."""
+    lines = text.splitlines()
+    chosen = lines[:TEXT_BYLINE_LINES] + (lines[-TEXT_TAIL_LINES:] if tail else [])
+    for line in chosen:
         line = line.strip()
         if 3 < len(line) <= MAX_NAME and any(p.regex.match(line) for p in _cues("by", language)):
             if names_in(line, language):
@@ -230,6 +240,16 @@ class Author:
         main = next((b for b in bylines if b.where == "byline"), bylines[0])
         names = main.names
         kind = kind_of(names, main.text, article)
+        if kind in ("outlet", "desk") and article.source_kind == "html":
+            # A site account posting someone's piece credits the writer in the text itself.
+            credit = _text_byline(article.text, article.language, tail=True)
+            if credit and kind_of(names_in(credit, article.language), credit, article) in (
+                "person",
+                "people",
+            ):
+                main = Byline("credit in the text", credit, names_in(credit, article.language))
+                bylines = [main, *bylines]
+                names, kind = main.names, kind_of(main.names, credit, article)
         data: dict[str, Any] = {
             "kind": kind,
             "names": list(names),

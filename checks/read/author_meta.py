@@ -28,7 +28,8 @@ def author_signals(
     root: etree._Element, meta: Mapping[str, str], objects: list[dict[str, Any]]
 ) -> dict[str, str]:
     """`author_jsonld` ("Person: Jane Doe; Organization: Reuters"), `author_meta:<key>`,
-    `author_visible` (the byline's text as shown), `author_url` (an author page)."""
+    `author_visible` (the byline's text as shown), `author_url` (an author page) and
+    `author_link_text` (the words that link to it)."""
     found: dict[str, str] = {}
     entries, urls = _jsonld_authors(objects)
     if entries:
@@ -43,9 +44,11 @@ def author_signals(
     visible = _visible_byline(nodes)
     if visible:
         found["author_visible"] = visible
-    link = _author_link(nodes)
+    link, link_text = _author_link(nodes)
     if link:
         urls.append(link)
+        if 2 < len(link_text) <= MAX_VISIBLE:
+            found["author_link_text"] = link_text
     if urls:
         found["author_url"] = urls[0]
     return found
@@ -85,11 +88,12 @@ def _visible_byline(nodes: list[etree._Element]) -> str | None:
     return None
 
 
-def _author_link(nodes: list[etree._Element]) -> str | None:
+def _author_link(nodes: list[etree._Element]) -> tuple[str | None, str]:
+    """The first author page linked from a byline, and the words it sits on."""
     for node in nodes:
         links = [node] if node.tag == "a" else node.iter("a")
         for link in links:
             href = (link.get("href") or "").strip()
             if href.startswith(("http://", "https://")):
-                return href
-    return None
+                return href, " ".join(link.text_content().split())
+    return None, ""
