@@ -120,6 +120,7 @@ UNATTRIBUTED = [
     ("en", "It has become common practice for the US to deny involvement."),
     ("de", "Die Regierung will die Steuern im nächsten Jahr senken."),
     ("fr", "Le gouvernement veut baisser les impôts l'an prochain."),
+    ("fr", "Ils ont classé les messages selon la langue."),
     ("es", "El Gobierno quiere bajar los impuestos el próximo año."),
     ("pt", "O governo quer reduzir os impostos no próximo ano."),
     ("ru", "Правительство хочет снизить налоги в следующем году."),

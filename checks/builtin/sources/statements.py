@@ -17,6 +17,7 @@ from checks.languages import Pattern, languages, patterns, resource
 
 KINDS = ("direct_quote", "named", "anonymous", "document")
 MAX_SOURCE_GAP = 100  # characters between a cue and the name it is attributed to
+PRONOUN_GAP = 15  # characters: a pronoun subject stands right by its verb, or one word away
 MAX_SENTENCE = 1200
 FOLLOW_ON = 1500  # characters within which a quotation or pronoun carries on the last speaker
 _QUOTED = re.compile(
@@ -241,36 +242,54 @@ def _bare(token: str) -> str:
     return token.rstrip(".'’-").casefold()
 
 
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    start: int
+    end: int
+    according: bool  # "according to X": the source follows the cue
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+
 def _speech(
     masked: str, tokens: list[re.Match[str]], cue_list: Cues, phrases: Sequence[Pattern]
-) -> tuple[int, int] | None:
-    """The first reporting verb (not passive) or phrase of the sentence, as a span."""
-    spans = [m.span() for p in phrases if (m := p.regex.search(masked))]
+) -> _Cue | None:
+    """The first reporting verb (not passive) or phrase of the sentence."""
+    found = [
+        _Cue(*m.span(), bool(p.entry.get("according")))
+        for p in phrases
+        if (m := p.regex.search(masked))
+    ]
     for i, token in enumerate(tokens):
         if _bare(token.group()) in cue_list.verbs:
             if i and _bare(tokens[i - 1].group()) in cue_list.passive_before:
                 continue
             word = token.group().rstrip(".'’-")
-            spans.append((token.start(), token.start() + len(word)))
+            found.append(_Cue(token.start(), token.start() + len(word), False))
             break
-    return min(spans) if spans else None
+    return min(found, key=lambda c: c.start) if found else None
 
 
 def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, b[0] - a[1], a[0] - b[1])
 
 
-def _source_of(
-    masked: str, cue: tuple[int, int], candidates: list[_Candidate]
-) -> _Candidate | None:
+def _source_of(masked: str, found: _Cue, candidates: list[_Candidate]) -> _Candidate | None:
     best: tuple[tuple[int, int, int], _Candidate] | None = None
+    cue = found.span
     for rank, c in enumerate(candidates):
         if c.start < cue[1] and c.end > cue[0]:
             continue  # the cue's own words
+        if found.according and c.start < cue[1]:
+            continue  # "according to X", "selon X": the source comes after the words
         gap = _distance((c.start, c.end), cue)
         between = masked[min(c.end, cue[1]) : max(c.start, cue[0])]
         if c.kind == "single" and (gap > 3 or between.strip(" ,")):
             continue  # a lone capitalised word counts only right beside the verb
+        if c.kind == "pronoun" and gap > PRONOUN_GAP:
+            continue  # "he said", "she told reporters", "сказала она": a pronoun is close
         if gap > MAX_SOURCE_GAP:
             continue
         # A name beats a source word it contains or touches ("officials with the LAPD").
@@ -352,10 +371,16 @@ def _statement(
     candidates = _candidates(masked, tokens, cue_list)
     source = _source_of(masked, speech, candidates)
     near = last is not None and position - last.position < FOLLOW_ON
+    if source is None and speech.according:
+        # "selon la langue" names nobody; "según ha concluido" leaves the verb to speak.
+        verb = _speech(masked, tokens, cue_list, cue_list.phrases)
+        if verb is None or verb.according:
+            return None
+        speech, source = verb, _source_of(masked, verb, candidates)
     if source is None or source.kind == "pronoun":
         # "he added", or a verb whose subject is dropped (Spanish "añadió") or a role ("the
         # minister said"): a pronoun or a dropped subject carries on the last speaker.
-        subject = source.text if source else _words_before(masked, speech[0])
+        subject = source.text if source else _words_before(masked, speech.start)
         if subject.split()[-1:] and subject.split()[-1].casefold() in cue_list.first_person:
             return None  # "I believe", "we think": the writer, not a source
         if last is not None and near and (source is not None or not subject or quoted):
