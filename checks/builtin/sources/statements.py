@@ -326,7 +326,7 @@ def read_attributions(
 
 
 def _firm_claim(sentence: str, position: int, cue_list: Cues, links: frozenset[int]) -> bool:
-    if sentence.endswith("?") or not _first(cue_list.assertion, sentence):
+    if sentence.endswith("?"):
         return False
     if any(position <= p < position + len(sentence) for p in links):
         return False
