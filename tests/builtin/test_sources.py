@@ -118,6 +118,7 @@ UNATTRIBUTED = [
     ("en", "Who said the bridge would reopen?"),
     ("en", "The results were reported in 2019 and widely shared."),
     ("en", "It has become common practice for the US to deny involvement."),
+    ("en", "Heat waves are five times more likely in the western United States."),
     ("de", "Die Regierung will die Steuern im nächsten Jahr senken."),
     ("fr", "Le gouvernement veut baisser les impôts l'an prochain."),
     ("fr", "Ils ont classé les messages selon la langue."),
@@ -192,6 +193,20 @@ async def test_a_language_without_cues_is_skipped_not_guessed(check_ctx):
         Status.SKIP,
         "no attribution cues for this language (tr) yet",
     )
+
+
+async def test_a_post_without_a_declared_language_is_read_in_its_own(check_ctx):
+    text = (
+        "Движение по новому участку открывается в понедельник. Об этом говорится в сообщении"
+        " госкомпании. «Это позволит исключить пробки», — заявил глава компании Вячеслав"
+        " Петушенко. Он также сказал, что и остальные участки будут построены в срок."
+    )
+    result = await Sources().run(Article(text=text, source_kind="telegram"), check_ctx)
+    assert [(a["kind"], a["source"]) for a in result.data["attributions"]] == [
+        ("document", "в сообщении"),
+        ("direct_quote", "Вячеслав Петушенко"),
+        ("named", "Вячеслав Петушенко"),
+    ]
 
 
 async def test_i_believe_is_the_writer_not_a_source(check_ctx):

@@ -8,6 +8,7 @@ from typing import Any
 from checks.builtin.sources.statements import KINDS, Statement, read_attributions
 from checks.languages import languages
 from checks.model import Article, Context, Evidence, Result, Status
+from checks.read.page_meta import text_language
 
 MAX_EVIDENCE = 12
 MAX_QUOTE = 300
@@ -27,14 +28,16 @@ class Sources:
     async def run(self, article: Article, ctx: Context) -> Result:
         if not article.text.strip():
             return Result(Status.SKIP, "no article text to look for attributions in")
-        if article.language and article.language not in languages():
+        # Pasted text and Telegram posts carry no declared language: the text tells.
+        language = article.language or text_language(article.text)
+        if language and language not in languages():
             return Result(
                 Status.SKIP,
-                f"no attribution cues for this language ({article.language}) yet",
-                data={"language": article.language},
+                f"no attribution cues for this language ({language}) yet",
+                data={"language": language},
             )
         links = frozenset(link.position for link in article.links if link.position >= 0)
-        found, claims = read_attributions(article.text, article.language, links)
+        found, claims = read_attributions(article.text, language, links)
         counts = Counter(s.kind for s in found)
         speakers = _speakers(found)
         data: dict[str, Any] = {

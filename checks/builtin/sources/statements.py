@@ -266,6 +266,8 @@ def _speech(
         if _bare(token.group()) in cue_list.verbs:
             if i and _bare(tokens[i - 1].group()) in cue_list.passive_before:
                 continue
+            if i and token.group()[0].isupper():
+                continue  # "the United States": a capitalised word inside a sentence is a name
             word = token.group().rstrip(".'’-")
             found.append(_Cue(token.start(), token.start() + len(word), False))
             break
