@@ -173,8 +173,9 @@ class _Candidate:
     kind: str  # "name", "generic", "pronoun"
 
 
-def _names(masked: str, cue_list: Cues) -> list[_Candidate]:
-    tokens = list(_TOKEN.finditer(masked))
+def _names(masked: str, tokens: list[re.Match[str]], cue_list: Cues) -> list[_Candidate]:
+    """Runs of capitalised words ("Andrey Yusov", "U.S. Marshals"), leading function words
+    ("The", "However") dropped."""
     found: list[_Candidate] = []
     run: list[re.Match[str]] = []
 
@@ -188,15 +189,8 @@ def _names(masked: str, cue_list: Cues) -> list[_Candidate]:
             text = _POSSESSIVE.sub("", text.rstrip("."))
             single = len(run) == 1
             acronym = single and len(text) >= 2 and text.isupper()
-            if True:
-                found.append(
-                    _Candidate(
-                        run[0].start(),
-                        run[0].end() if single else run[-1].end(),
-                        text,
-                        "acronym" if acronym else ("single" if single else "name"),
-                    )
-                )
+            kind = "acronym" if acronym else ("single" if single else "name")
+            found.append(_Candidate(run[0].start(), run[-1].end(), text, kind))
         run.clear()
 
     for token in tokens:
@@ -232,7 +226,7 @@ def _candidates(masked: str, tokens: list[re.Match[str]], cue_list: Cues) -> lis
     taken = [(c.start, c.end) for c in found]
     names = [
         n
-        for n in _names(masked, cue_list)
+        for n in _names(masked, tokens, cue_list)
         if n.kind != "single" or not any(a < n.end and n.start < b for a, b in taken)
     ]
     return names + found
@@ -359,7 +353,7 @@ def _statement(
     if document:
         # "X said in a statement": the statement is how a named speaker spoke.
         verb = _speech(masked, tokens, cue_list, cue_list.phrases)
-        speaker = verb and _source_of(masked, verb, _names(masked, cue_list))
+        speaker = verb and _source_of(masked, verb, _names(masked, tokens, cue_list))
         if not speaker:
             return Statement(sentence, "document", _document_source(masked, document), position)
         kind = "direct_quote" if quoted else "named"
