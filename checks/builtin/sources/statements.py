@@ -24,18 +24,9 @@ _QUOTED = re.compile(
     r"“[^”\"\n]{1,600}[”\"]|«[^»\n]{1,600}»|„[^“”\n]{1,600}[“”]|\"[^\"\n]{1,600}\"|‹[^›\n]{1,600}›"
 )
 _INSERTED = re.compile(r"[,!?.…]\s?[–—-]\s((?-i:[^\W\d_A-ZА-ЯЁІЇЄҐ])[^–—\n]{1,120})")
-# Words that carry a document's name on: "information published by the local government".
-_DOCUMENT_LINKS = frozenset(
-    "by from of published released issued seen obtained "
-    "von des der publié publiée de du des publicado publicada del da do publicados "
-    "опубликованного опубликованном опублікованого".split()
-)
 # The signature line of an embedded post: "— Jane Doe (@janedoe) March 14, 2020".
 _TWEET_SIGNATURE = re.compile(r"^[—–]\s?([^()\n]{2,60}?)\s?\(@\w{1,30}\)")
 _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*")
-_PARTICLES = frozenset(
-    "de da do dos das del della di van von der den du la le bin ibn al el y zu ter".split()
-)
 _POSSESSIVE = re.compile(r"['’]s?$")
 # Sentence ends: . ! ? … followed by space; never inside quotation marks (tracked below).
 _OPENERS = {"“": "”", "«": "»", "„": "“”", "‹": "›"}
@@ -68,6 +59,7 @@ class Cues:
     assertion: tuple[Pattern, ...]
     pronouns: frozenset[str]
     first_person: frozenset[str]
+    document_links: frozenset[str]
     not_names: frozenset[str]
 
 
@@ -91,7 +83,18 @@ def cues(language: str | None) -> Cues:
         assertion=_section(found, "assertion"),
         pronouns=frozenset(w.casefold() for w in words.get("pronouns", [])),
         first_person=_lower(words.get("first_person", [])),
+        document_links=_lower(words.get("document_links", [])),
         not_names=frozenset(w.casefold() for w in words.get("not_names", [])) | months | days,
+    )
+
+
+@cache
+def name_particles() -> frozenset[str]:
+    """Small words inside names, from every language: a name keeps its own language's."""
+    return frozenset(
+        w
+        for code in languages()
+        for w in resource("attribution", code).get("words", {}).get("name_particles", [])
     )
 
 
@@ -178,11 +181,12 @@ def _names(masked: str, tokens: list[re.Match[str]], cue_list: Cues) -> list[_Ca
     ("The", "However") dropped."""
     found: list[_Candidate] = []
     run: list[re.Match[str]] = []
+    particles = name_particles()
 
     def close() -> None:
         while run and (run[0].group().casefold() in cue_list.not_names):
             run.pop(0)
-        while run and run[-1].group() in _PARTICLES:
+        while run and run[-1].group() in particles:
             run.pop()
         if run:
             text = masked[run[0].start() : run[-1].end()]
@@ -200,7 +204,7 @@ def _names(masked: str, tokens: list[re.Match[str]], cue_list: Cues) -> list[_Ca
         joins = run and gap.strip() == "" and len(gap) <= 2
         if capital and (not run or joins):
             run.append(token)
-        elif run and joins and word in _PARTICLES:
+        elif run and joins and word in particles:
             run.append(token)
         else:
             close()
@@ -355,7 +359,9 @@ def _statement(
         verb = _speech(masked, tokens, cue_list, cue_list.phrases)
         speaker = verb and _source_of(masked, verb, _names(masked, tokens, cue_list))
         if not speaker:
-            return Statement(sentence, "document", _document_source(masked, document), position)
+            return Statement(
+                sentence, "document", _document_source(masked, document, cue_list), position
+            )
         kind = "direct_quote" if quoted else "named"
         return Statement(sentence, kind, speaker.text, position, True)
     speech = _speech(masked, tokens, cue_list, cue_list.speech)
@@ -390,10 +396,10 @@ def _statement(
     return Statement(sentence, "direct_quote" if quoted else kind, source.text, position, proper)
 
 
-def _document_source(masked: str, match: re.Match[str]) -> str:
+def _document_source(masked: str, match: re.Match[str], cue_list: Cues) -> str:
     """ "according to information" + "published by the local government", to the clause end."""
     rest = re.split(r"[,;:.()–—]", masked[match.end() :], maxsplit=1)[0].split()[:6]
-    if not rest or rest[0].casefold() not in _DOCUMENT_LINKS:
+    if not rest or rest[0].casefold() not in cue_list.document_links:
         rest = []
     return " ".join([*match.group().split(), *rest])
 
