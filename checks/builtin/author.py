@@ -19,23 +19,11 @@ PROBE_SECONDS = 4.0
 TEXT_BYLINE_LINES = 12
 TEXT_TAIL_LINES = 4
 MAX_NAME = 80
-_SPLIT = re.compile(r"\s*(?:,|;|&|\+|/|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bи\b|\bі\b|\bi\b)\s*")
-_CUT = re.compile(
-    r"\d|\s[|•·]\s|@|\b(?:updated|published|posted|aktualisiert|veröffentlicht|mis à jour|publié"
-    r"|actualizado|publicado|atualizado|обновлено|опубликовано|оновлено)\b",
-    re.I,
-)
+_SEPARATORS = re.compile(r"\d|\s[|•·]\s|@")  # where a byline's date or handle begins
 _LABEL = re.compile(
     r"^\s*[^\W\d_][\w ]{1,20}:\s+"
 )  # "Interview: ", "Text: ", "Periodista Digital: "
 _WORD = re.compile(r"\w+")
-_ROLE = re.compile(
-    r"\b(?:assistant|associate|senior|staff writer|writer|reporter|correspondent|editor"
-    r"|journalist|columnist|professor|contributor"
-    r"|redakteur\w{0,2}|korrespondent\w{0,2}|journaliste|periodista|jornalista|корреспондент"
-    r"|журналист\w{0,2}|кореспондент|журналіст\w{0,2})\b",
-    re.I,
-)
 _WIRE_ALIASES = {alias: wire.name for wire in WIRES for alias in wire.aliases}
 _WIRE_TOKEN = re.compile(
     r"(?<![\w-])(" + "|".join(sorted(map(re.escape, _WIRE_ALIASES), key=len, reverse=True))
@@ -56,6 +44,23 @@ class Byline:
     marked: bool = False  # a visible byline that says "By …", so it is surely one
 
 
+def _first(found: tuple[Pattern, ...], text: str) -> re.Match[str] | None:
+    hits = [m for p in found if (m := p.regex.search(text))]
+    return min(hits, key=lambda m: m.start()) if hits else None
+
+
+@cache
+def _splitter() -> re.Pattern[str]:
+    """Commas, "&", and every language's "and" between the names of a byline."""
+    words = {
+        w
+        for code in languages()
+        for w in resource("attribution", code).get("words", {}).get("conjunctions", [])
+    }
+    joined = "|".join(rf"\b{re.escape(w)}\b" for w in sorted(words))
+    return re.compile(rf"\s*(?:,|;|&|\+|/|{joined})\s*", re.I)
+
+
 @cache
 def _cues(kind: str, language: str | None) -> tuple[Pattern, ...]:
     """A byline cue in every language, the page's own first: a byline is too short to tell
@@ -71,11 +76,15 @@ def _clean(text: str, language: str | None) -> str:
     text = " ".join(text.split())
     for pattern in _cues("by", language):
         text = pattern.regex.sub("", text, count=1)
-    cut = _CUT.search(text)
-    if cut:
-        text = text[: cut.start()]
+    cuts = [
+        m.start()
+        for m in [_SEPARATORS.search(text), _first(_cues("date_label", language), text)]
+        if m
+    ]
+    if cuts:
+        text = text[: min(cuts)]
     text = _LABEL.sub("", text, count=1)
-    role = _ROLE.search(text)
+    role = _first(_cues("role", language), text)
     if role and role.start() > 0 and text[: role.start()].strip(" ,"):
         text = text[: role.start()]
     words = text.split()
@@ -102,9 +111,9 @@ def names_in(text: str, language: str | None) -> tuple[str, ...]:
     """ "By Jane Doe and John Roe | May 3" -> ("Jane Doe", "John Roe")."""
     cleaned = _clean(text, language)
     names = []
-    for part in _SPLIT.split(cleaned):
+    for part in _splitter().split(cleaned):
         part = part.strip(" .-–—")
-        if not part or len(part) > MAX_NAME or (_ROLE.search(part) and len(names)):
+        if not part or len(part) > MAX_NAME or (names and _first(_cues("role", language), part)):
             continue
         if not any(ch.isalpha() for ch in part) or part.casefold() in ("by", "von", "par", "por"):
             continue
