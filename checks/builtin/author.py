@@ -75,7 +75,10 @@ def _cues(kind: str, language: str | None) -> tuple[Pattern, ...]:
 def _clean(text: str, language: str | None) -> str:
     text = " ".join(text.split())
     for pattern in _cues("by", language):
-        text = pattern.regex.sub("", text, count=1)
+        stripped = pattern.regex.sub("", text, count=1)
+        if stripped != text:
+            text = stripped
+            break  # one lead-in: "Par Marie Dupont", never "Par" and then "de"
     cuts = [
         m.start()
         for m in [_SEPARATORS.search(text), _first(_cues("date_label", language), text)]
