@@ -70,7 +70,9 @@ def cues(language: str | None) -> Cues:
     found = patterns("attribution", code)
     words = resource("attribution", code).get("words", {})
     calendar = resource("calendar", code)
-    months = {w for spellings in calendar.get("months", []) for w in spellings}
+    # Month and weekday names are not names; their abbreviations may be ("Jan Kowalski").
+    short = set(calendar.get("month_abbreviations", []))
+    months = {w for spellings in calendar.get("months", []) for w in spellings} - short
     days = {w for spellings in calendar.get("weekdays", []) for w in spellings}
     return Cues(
         speech=_section(found, "speech"),
