@@ -70,7 +70,7 @@ def add_rows(report: Any, pairs: Sequence[tuple[Any, Any]]) -> None:
         if score is None:
             continue
         report.ratio(
-            "author", f"labelled author named ({split})", score.named_right, score.named, 0.8
+            "author", f"labelled author named ({split})", score.named_right, score.named, None
         )
         report.ratio(
             "author",
