@@ -20,6 +20,9 @@ SEED = ROOT / "checks" / "samples" / "globalresearch-belgorod.md"
 
 # (language, sentence, kind, words the source must contain)
 SENTENCES = [
+    ("en", "Assange has denied both allegations.", "named", "Assange"),
+    ("fr", "Macron a affirmé que la réforme serait maintenue.", "named", "Macron"),
+    ("es", "Imbroda ha explicado que superó la enfermedad en marzo.", "named", "Imbroda"),
     (
         "en",
         "“We will not back down,” Mayor Jane Ortiz said on Tuesday.",

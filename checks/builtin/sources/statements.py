@@ -60,6 +60,7 @@ class Cues:
     pronouns: frozenset[str]
     first_person: frozenset[str]
     document_links: frozenset[str]
+    auxiliaries: frozenset[str]
     not_names: frozenset[str]
 
 
@@ -86,6 +87,7 @@ def cues(language: str | None) -> Cues:
         pronouns=frozenset(w.casefold() for w in words.get("pronouns", [])),
         first_person=_lower(words.get("first_person", [])),
         document_links=_lower(words.get("document_links", [])),
+        auxiliaries=_lower(words.get("auxiliaries", [])),
         not_names=frozenset(w.casefold() for w in words.get("not_names", [])) | months | days,
     )
 
@@ -278,7 +280,9 @@ def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, b[0] - a[1], a[0] - b[1])
 
 
-def _source_of(masked: str, found: _Cue, candidates: list[_Candidate]) -> _Candidate | None:
+def _source_of(
+    masked: str, found: _Cue, candidates: list[_Candidate], auxiliaries: frozenset[str]
+) -> _Candidate | None:
     best: tuple[tuple[int, int, int], _Candidate] | None = None
     cue = found.span
     for rank, c in enumerate(candidates):
@@ -288,8 +292,9 @@ def _source_of(masked: str, found: _Cue, candidates: list[_Candidate]) -> _Candi
             continue  # "according to X", "selon X": the source comes after the words
         gap = _distance((c.start, c.end), cue)
         between = masked[min(c.end, cue[1]) : max(c.start, cue[0])]
-        if c.kind == "single" and (gap > 3 or between.strip(" ,")):
-            continue  # a lone capitalised word counts only right beside the verb
+        beside = not between.strip(" ,") or between.strip().casefold() in auxiliaries
+        if c.kind == "single" and (gap > 12 or not beside):
+            continue  # a lone capitalised word counts only beside the verb ("Macron a dit")
         if c.kind == "pronoun" and gap > PRONOUN_GAP:
             continue  # "he said", "she told reporters", "сказала она": a pronoun is close
         if gap > MAX_SOURCE_GAP:
@@ -359,7 +364,9 @@ def _statement(
     if document:
         # "X said in a statement": the statement is how a named speaker spoke.
         verb = _speech(masked, tokens, cue_list, cue_list.phrases)
-        speaker = verb and _source_of(masked, verb, _names(masked, tokens, cue_list))
+        speaker = verb and _source_of(
+            masked, verb, _names(masked, tokens, cue_list), cue_list.auxiliaries
+        )
         if not speaker:
             return Statement(
                 sentence, "document", _document_source(masked, document, cue_list), position
@@ -373,14 +380,14 @@ def _statement(
             return Statement(sentence, "direct_quote", last.source, position, last.proper)
         return None
     candidates = _candidates(masked, tokens, cue_list)
-    source = _source_of(masked, speech, candidates)
+    source = _source_of(masked, speech, candidates, cue_list.auxiliaries)
     near = last is not None and position - last.position < FOLLOW_ON
     if source is None and speech.according:
         # "selon la langue" names nobody; "según ha concluido" leaves the verb to speak.
         verb = _speech(masked, tokens, cue_list, cue_list.phrases)
         if verb is None or verb.according:
             return None
-        speech, source = verb, _source_of(masked, verb, candidates)
+        speech, source = verb, _source_of(masked, verb, candidates, cue_list.auxiliaries)
     if source is None or source.kind == "pronoun":
         # "he added", or a verb whose subject is dropped (Spanish "añadió") or a role ("the
         # minister said"): a pronoun or a dropped subject carries on the last speaker.
