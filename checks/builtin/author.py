@@ -19,7 +19,8 @@ PROBE_SECONDS = 4.0
 TEXT_BYLINE_LINES = 12
 TEXT_TAIL_LINES = 4
 MAX_NAME = 80
-_SEPARATORS = re.compile(r"\d|\s[|•·]\s|@")  # where a byline's date or handle begins
+# Where a byline's date, handle or next label ("Kategorien: Mode") begins.
+_SEPARATORS = re.compile(r"\d|\s[|•·]\s|@|\s[^\W\d_]{3,20}:\s")
 _LABEL = re.compile(
     r"^\s*[^\W\d_][\w ]{1,20}:\s+"
 )  # "Interview: ", "Text: ", "Periodista Digital: "
@@ -213,8 +214,14 @@ def _is_outlet(name: str, article: Article) -> bool:
     outlet_names = [article.site_name or "", article.meta.get("jsonld_publisher", "")]
     key = _norm(name).replace(" ", "")
     outlets = [_norm(o).replace(" ", "") for o in outlet_names if o]
+    # A short name counts inside a longer one only as an acronym: "NDR" in "NDR.de".
+    inside = len(key) > 4 or (name.isupper() and len(key) >= 2)
     return bool(key) and any(
-        key == o or (len(key) > 4 and key in o) or (len(o) > 4 and o in key) for o in outlets
+        key == o
+        or (inside and o.startswith(key))
+        or (len(key) > 4 and key in o)
+        or (len(o) > 4 and o in key)
+        for o in outlets
     )
 
 
@@ -224,11 +231,16 @@ def kind_of(names: tuple[str, ...], text: str, article: Article) -> str:
         return "none"
     if all(_wire(n) for n in names):
         return "wire"
-    if _is_desk(text, article.language):
+    # "Times Staff" is a desk; "Jane Doe - Staff Writer" and "Eric Song, IGN Staff" are people.
+    if all(_is_desk(n, article.language) or _wire(n) for n in names):
         return "desk"
     if all(_is_outlet(n, article) for n in names):
         return "outlet"
-    people = [n for n in names if not _wire(n) and not _is_outlet(n, article)]
+    people = [
+        n
+        for n in names
+        if not _wire(n) and not _is_outlet(n, article) and not _is_desk(n, article.language)
+    ]
     return "people" if len(people) > 1 else "person"
 
 
@@ -272,7 +284,7 @@ class Author:
             "author_url": article.meta.get("author_url"),
             "guest": any(_is_guest(b.text, article.language) for b in bylines),
         }
-        data["metadata_agrees"] = _agrees(bylines)
+        data["metadata_agrees"] = _agrees(bylines, article)
         posing = [b for b in bylines if b.person_typed and kind in ("wire", "desk", "outlet")]
         data["organisation_as_person"] = bool(posing)
         evidence = [Evidence(b.text, where=b.where) for b in bylines]
@@ -295,9 +307,15 @@ def _trusted(bylines: list[Byline]) -> list[Byline]:
     return declared
 
 
-def _agrees(bylines: list[Byline]) -> bool | None:
+def _agrees(bylines: list[Byline], article: Article) -> bool | None:
+    """Whether the byline and the metadata name the same author; None when only one names a
+    person (metadata naming just the outlet is no disagreement)."""
     shown = [b for b in bylines if b.where == "byline"]
-    declared = [b for b in bylines if b.where != "byline"]
+    declared = [
+        b
+        for b in bylines
+        if b.where != "byline" and not all(_is_outlet(n, article) for n in b.names)
+    ]
     if not shown or not declared:
         return None
     return any(same_name(a, b) for s in shown for d in declared for a in s.names for b in d.names)

@@ -82,7 +82,8 @@ def _visible_byline(nodes: list[etree._Element]) -> str | None:
         marked = node.get("rel") == "author" or node.get("itemprop") == "author"
         if not marked and not _VISIBLE_CLASS.search(node.get("class") or ""):
             continue
-        text = " ".join(node.text_content().split())
+        # Text nodes joined with a space: "Ingo Arzt" + "Redakteur" must not become one word.
+        text = " ".join(" ".join(node.itertext()).split())
         if 2 < len(text) <= MAX_VISIBLE:
             return text
     return None

@@ -46,6 +46,8 @@ def jsonld(author: object) -> str:
         ("Автор: Іван Петренко", "uk", ("Іван Петренко",)),
         ("Leah C. Stokes Assistant professor of political science", "en", ("Leah C. Stokes",)),
         ("Maren Estrada November 20, 2020", "en", ("Maren Estrada",)),
+        ("By Yasemin Saplakoglu - Staff Writer", "en", ("Yasemin Saplakoglu",)),
+        ("Von Katharina Schmidt Kategorien: Mode", "de", ("Katharina Schmidt",)),
     ],
 )
 def test_names_are_read_off_a_byline_in_seven_languages(text, language, names):
@@ -99,6 +101,23 @@ async def test_who_the_byline_names(check_ctx, head, byline, kind, summary_start
     result = await Author().run(page(head, byline), check_ctx)
     assert result.data["kind"] == kind
     assert result.summary.startswith(summary_start)
+
+
+async def test_a_staff_writer_is_a_person_and_staff_alone_a_desk(check_ctx):
+    writer = await Author().run(
+        page("", '<p class="byline">By Eric Song, IGN Staff</p>'), check_ctx
+    )
+    assert (writer.data["kind"], writer.data["names"]) == ("person", ["Eric Song", "IGN Staff"])
+
+
+async def test_metadata_naming_only_the_outlet_does_not_disagree_with_the_byline(check_ctx):
+    article = page(
+        jsonld({"@type": "Organization", "name": "Daily Example"}),
+        '<p class="byline">By Jane Doe</p>',
+    )
+    result = await Author().run(article, check_ctx)
+    assert result.data["metadata_agrees"] is None
+    assert result.status is Status.INFO
 
 
 async def test_an_agency_declared_as_a_person_is_pointed_out(check_ctx):
