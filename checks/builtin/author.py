@@ -114,20 +114,26 @@ def _calendar_words(language: str | None) -> frozenset[str]:
 def names_in(text: str, language: str | None) -> tuple[str, ...]:
     """ "By Jane Doe and John Roe | May 3" -> ("Jane Doe", "John Roe")."""
     cleaned = _clean(text, language)
-    names = []
+    names: list[str] = []
     for part in _splitter().split(cleaned):
         part = part.strip(" .-–—")
-        if not part or len(part) > MAX_NAME or (names and _first(_cues("role", language), part)):
-            continue
-        if not any(ch.isalpha() for ch in part) or part.casefold() in ("by", "von", "par", "por"):
-            continue
-        if any(ch.islower() for ch in part) and not any(ch.isupper() for ch in part):
-            continue  # "link", "comments": a name is capitalised where its script has cases
-        if any(p.regex.fullmatch(part) for p in _cues("guest", language)):
-            continue  # "Contributor", "Гость": a label, not a name
-        if part not in names:
+        if names and _first(_cues("role", language), part):
+            continue  # "Jane Doe, Senior Reporter"
+        if looks_like_name(part, language) and part not in names:
             names.append(part)
     return tuple(names)
+
+
+def looks_like_name(part: str, language: str | None) -> bool:
+    """Not "admin", "link" or "Contributor": a name is capitalised where its script has
+    cases, and is not a byline label."""
+    if not part or len(part) > MAX_NAME or not any(ch.isalpha() for ch in part):
+        return False
+    if part.casefold() in ("by", "von", "par", "por"):
+        return False
+    if any(ch.islower() for ch in part) and not any(ch.isupper() for ch in part):
+        return _wire(part) is not None  # "det/dpa" is a credit; "admin" is not a name
+    return not any(p.regex.fullmatch(part) for p in _cues("guest", language))
 
 
 def _norm(text: str) -> str:
@@ -157,9 +163,10 @@ def _bylines(article: Article) -> list[Byline]:
     jsonld = meta.get("author_jsonld")
     if jsonld:
         entries = [e.partition(": ") for e in jsonld.split("; ")]
-        names = tuple(n for _, _, n in entries if n)
+        names = tuple(n for _, _, n in entries if looks_like_name(n, language))
         person = any(kind.startswith("Person") for kind, _, _ in entries)
-        found.append(Byline("JSON-LD author", jsonld, names, person))
+        if names:
+            found.append(Byline("JSON-LD author", jsonld, names, person))
     for key, value in meta.items():
         if key.startswith("author_meta:") and "://" not in value:
             names = names_in(value, language)

@@ -136,6 +136,11 @@ async def test_a_guest_post_is_marked(check_ctx):
     assert "(marked as a guest or outside contributor)" in result.summary
 
 
+async def test_a_cms_account_is_no_author_name(check_ctx):
+    result = await Author().run(page(jsonld({"@type": "Person", "name": "admin"})), check_ctx)
+    assert result.data["kind"] == "none"
+
+
 async def test_a_page_with_no_author_anywhere(check_ctx):
     result = await Author().run(page(), check_ctx)
     assert (result.status, result.data["kind"]) == (Status.WARN, "none")
