@@ -20,6 +20,12 @@ SEED = ROOT / "checks" / "samples" / "globalresearch-belgorod.md"
 
 # (language, sentence, kind, words the source must contain)
 SENTENCES = [
+    (
+        "en",
+        "Detective Jon Saxby said ‘Dealers don’t care. We’ll target them’.",
+        "direct_quote",
+        "Jon Saxby",
+    ),
     ("en", "Assange has denied both allegations.", "named", "Assange"),
     ("fr", "Macron a affirmé que la réforme serait maintenue.", "named", "Macron"),
     ("es", "Imbroda ha explicado que superó la enfermedad en marzo.", "named", "Imbroda"),

@@ -20,8 +20,10 @@ MAX_SOURCE_GAP = 100  # characters between a cue and the name it is attributed t
 PRONOUN_GAP = 15  # characters: a pronoun subject stands right by its verb, or one word away
 MAX_SENTENCE = 1200
 FOLLOW_ON = 1500  # characters within which a quotation or pronoun carries on the last speaker
+# Quotations; a single-quoted one (‘…’) may hold apostrophes ("don’t"), never end on one.
 _QUOTED = re.compile(
     r"“[^”\"\n]{1,600}[”\"]|«[^»\n]{1,600}»|„[^“”\n]{1,600}[“”]|\"[^\"\n]{1,600}\"|‹[^›\n]{1,600}›"
+    r"|(?<!\w)‘(?:[^’\n]|’(?=\w)){1,600}’(?!\w)"
 )
 _INSERTED = re.compile(r"[,!?.…]\s?[–—-]\s((?-i:[^\W\d_A-ZА-ЯЁІЇЄҐ])[^–—\n]{1,120})")
 # The signature line of an embedded post: "— Jane Doe (@janedoe) March 14, 2020".
@@ -29,8 +31,8 @@ _TWEET_SIGNATURE = re.compile(r"^[—–]\s?([^()\n]{2,60}?)\s?\(@\w{1,30}\)")
 _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 # Sentence ends: . ! ? … followed by space; never inside quotation marks (tracked below).
-_OPENERS = {"“": "”", "«": "»", "„": "“”", "‹": "›"}
-_QUOTE_MARKS = re.compile(r"[“”«»„‹›\"]")
+_OPENERS = {"“": "”", "«": "»", "„": "“”", "‹": "›", "‘": "’"}
+_QUOTE_MARKS = re.compile(r"[“”«»„‹›‘’\"]")
 _ENDS = re.compile(r"[.!?…] ")
 
 
@@ -126,7 +128,8 @@ def _split_paragraph(para: str, offset: int) -> Iterator[tuple[int, str]]:
         for mark in _QUOTE_MARKS.finditer(para, scanned, i):
             ch = mark.group()
             if closing:
-                if ch in closing:
+                # "’" inside a word is an apostrophe ("don’t"), not the end of a quotation
+                if ch in closing and not para[mark.end() : mark.end() + 1].isalpha():
                     closing = ""
             elif ch in _OPENERS:
                 closing = _OPENERS[ch]
