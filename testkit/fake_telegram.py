@@ -1,10 +1,15 @@
 """A fake Telegram Bot API on 127.0.0.1 for tests and the deploy smoke test (stdlib asyncio).
 
-It answers the methods the bot uses the way Telegram does (long-polled getUpdates with
-offsets, 401 for an unknown token, 429 with retry_after on request, 400 for over-long or
-malformed HTML text) and records every call. Control endpoints drive it over HTTP:
-POST /_test/updates (an Update without update_id), GET /_test/requests, POST /_test/fail,
-POST /_test/reset.
+It answers the methods the bot uses the way Telegram does, and as strictly: long-polled
+getUpdates with offsets that delivers only the `allowed_updates` asked for, 401 for an unknown
+token, 429 with retry_after on request, 400 for over-long text (4,096) or captions (1,024), for
+HTML Telegram does not parse (`<span>` without class tg-spoiler, `<a>` without href, nested
+`<blockquote>`, `<b/>`, named entities other than &lt; &gt; &amp; &quot;), for an edit that
+changes neither text nor buttons, for a thread id outside a forum supergroup, and for a button
+press or inline query answered twice. Every request is checked against the published Bot API
+specification (`bot_api_spec`); what breaks it is answered 400 and kept in `violations`, which
+the test fixtures assert empty. Control endpoints drive it over HTTP: POST /_test/updates (an
+Update without update_id), GET /_test/requests, POST /_test/fail, POST /_test/reset.
 """
 
 from __future__ import annotations
@@ -12,28 +17,39 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import functools
 import itertools
 import json
 import logging
+import re
 import signal
 import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from typing import Any, Self
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+from testkit import bot_api_spec
 
 logger = logging.getLogger(__name__)
 
 DEFAULT_TOKEN = "123456789:fake-token-for-tests"
 BOT_USERNAME = "sourcecheck_test_bot"
 TEXT_LIMIT = 4096
-# Parameters that PTB sends as plain strings (all others are JSON-encoded).
-STRING_PARAMS = frozenset(
-    {"text", "caption", "parse_mode", "callback_query_id", "action", "url", "secret_token",
-     "description", "short_description", "name", "query", "language_code", "emoji"}
+CAPTION_LIMIT = 1024
+# Updates Telegram sends when allowed_updates is not given (or empty).
+DEFAULT_UPDATES = frozenset(
+    {"message", "edited_message", "channel_post", "edited_channel_post", "business_connection",
+     "business_message", "edited_business_message", "deleted_business_messages",
+     "inline_query", "chosen_inline_result", "callback_query", "shipping_query",
+     "pre_checkout_query", "purchased_paid_media", "poll", "poll_answer", "my_chat_member",
+     "chat_join_request", "chat_boost", "removed_chat_boost"}
 )  # fmt: skip
+_ENTITIES = frozenset({"lt", "gt", "amp", "quot"})
+_CALLBACK_TOO_OLD = (
+    "Bad Request: query is too old and response timeout expired or query ID is invalid"
+)
 # Tags Telegram accepts with parse_mode HTML.
 HTML_TAGS = frozenset(
     {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler", "a",
@@ -58,40 +74,76 @@ class _Failure:
     count: int
 
 
-class _HTMLChecker(HTMLParser):
-    """Telegram's HTML: known tags, properly nested; collects the visible text."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.stack: list[str] = []
-        self.visible: list[str] = []
-        self.error = ""
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in HTML_TAGS:
-            self.error = self.error or f'unsupported start tag "{tag}"'
-        self.stack.append(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if not self.stack or self.stack[-1] != tag:
-            self.error = self.error or f'unmatched end tag "{tag}"'
-            return
-        self.stack.pop()
-
-    def handle_data(self, data: str) -> None:
-        self.visible.append(data)
+# A tag, a character reference, or a "<", ">" or "&" that is neither (which Telegram refuses).
+_HTML_TOKEN = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)([^<>]*)>|&(#?[0-9a-zA-Z]+);|[<>&]")
+_ATTRIBUTE = re.compile(r"""([a-zA-Z-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+_NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
 
 
+def _attributes(raw: str) -> dict[str, str]:
+    return {m[1].lower(): m[2] or m[3] or m[4] or "" for m in _ATTRIBUTE.finditer(raw)}
+
+
+def _start_tag_error(tag: str, raw: str, stack: list[str]) -> str:
+    values = _attributes(raw)
+    if tag not in HTML_TAGS:
+        return f'unsupported start tag "{tag}"'
+    if tag == "span" and values.get("class") != "tg-spoiler":
+        return 'tag "span" must have class "tg-spoiler"'
+    if tag == "a" and not values.get("href"):
+        return 'tag "a" must have attribute "href"'
+    if tag == "blockquote" and "blockquote" in stack:
+        return 'tag "blockquote" can\'t be nested'
+    return ""
+
+
+def _reference(name: str) -> str:
+    if not name.startswith("#"):
+        if name not in _NAMED:
+            raise ValueError(f'unsupported HTML entity "&{name};"')
+        return _NAMED[name]
+    try:
+        return chr(int(name[2:], 16) if name[1:2] in "xX" else int(name[1:]))
+    except (ValueError, OverflowError):
+        raise ValueError(f'invalid character reference "&{name};"') from None
+
+
+@functools.lru_cache(maxsize=512)  # the same text is checked by the spec and by the method
 def check_html(text: str) -> str:
     """The visible text of a Telegram HTML message; ApiError 400 as Telegram would answer."""
-    checker = _HTMLChecker()
-    checker.feed(text)
-    checker.close()
-    if not checker.error and checker.stack:
-        checker.error = f'can\'t find end tag corresponding to start tag "{checker.stack[-1]}"'
-    if checker.error:
-        raise ApiError(400, f"Bad Request: can't parse entities: {checker.error}")
-    return "".join(checker.visible)
+    stack: list[str] = []
+    visible: list[str] = []
+    cursor = 0
+    error = ""
+    for match in _HTML_TOKEN.finditer(text):
+        visible.append(text[cursor : match.start()])
+        cursor = match.end()
+        closing, tag, raw, reference = match.group(1, 2, 3, 4)
+        if tag is None and reference is None:
+            error = f'unescaped "{match.group()}"'
+        elif reference is not None:
+            try:
+                visible.append(_reference(reference))
+            except ValueError as exc:
+                error = str(exc)
+        elif raw.rstrip().endswith("/"):
+            error = f'unsupported self-closing tag "{tag.lower()}"'
+        elif closing:
+            if not stack or stack[-1] != tag.lower():
+                error = f'unmatched end tag "{tag.lower()}"'
+            else:
+                stack.pop()
+        else:
+            error = _start_tag_error(tag.lower(), raw, stack)
+            stack.append(tag.lower())
+        if error:
+            break
+    visible.append(text[cursor:])
+    if not error and stack:
+        error = f'can\'t find end tag corresponding to start tag "{stack[-1]}"'
+    if error:
+        raise ApiError(400, f"Bad Request: can't parse entities: {error}")
+    return "".join(visible)
 
 
 def _utf16_len(text: str) -> int:
@@ -116,6 +168,9 @@ class FakeBotAPI:
         self.host = host
         self.port = port
         self.admins: set[tuple[int, int]] = set()  # (chat_id, user_id) pairs
+        self.files: dict[str, tuple[str, bytes]] = {}  # file_id -> (file_path, content)
+        # Users who never opened a private chat with the bot: it cannot write to them first.
+        self.strangers: set[int] = set()
         self._server: asyncio.Server | None = None
         self._connections: set[asyncio.Task[None]] = set()
         self._changed = asyncio.Condition()
@@ -130,7 +185,11 @@ class FakeBotAPI:
         self._requests: list[dict[str, Any]] = []
         self._failures: dict[str, _Failure] = {}
         self._chats: dict[int, dict[str, Any]] = {}
-        self._sent: dict[tuple[int, int], str] = {}  # (chat, message) -> text, to edit
+        # (chat, message) -> (text, reply_markup), for edits
+        self._sent: dict[tuple[int, int], tuple[str, Any]] = {}
+        self._open_queries: set[str] = set()  # callback and inline queries not yet answered
+        self._allowed_updates: frozenset[str] = DEFAULT_UPDATES
+        self.violations: list[str] = []  # requests that break the Bot API specification
         self.webhook_url = ""
 
     @property
@@ -151,23 +210,44 @@ class FakeBotAPI:
             "username": BOT_USERNAME,
             "can_join_groups": True,
             "can_read_all_group_messages": False,
-            "supports_inline_queries": False,
+            "supports_inline_queries": True,
         }
 
     def queue_update(self, update: dict[str, Any]) -> int:
         """Add an Update (update_id assigned unless given); return its update_id."""
         update = dict(update)
         update.setdefault("update_id", next(self._update_ids))
-        for message in (
-            update.get("message"),
-            (update.get("callback_query") or {}).get("message"),
-        ):
-            if isinstance(message, dict) and isinstance(message.get("chat"), dict):
-                chat = message["chat"]
-                self._chats[chat["id"]] = chat
+        self.note_update(update)
         self._updates.append(update)
         self._notify()
         return int(update["update_id"])
+
+    def note_update(self, update: dict[str, Any]) -> None:
+        """Learn what Telegram would know from an update: its chats, its open queries."""
+        for kind in ("message", "edited_message", "channel_post", "edited_channel_post"):
+            self._learn_chat(update.get(kind))
+        self._learn_chat((update.get("callback_query") or {}).get("message"))
+        self._learn_chat(update.get("my_chat_member"))
+        for kind in ("callback_query", "inline_query"):
+            if isinstance(update.get(kind), dict):
+                self._open_queries.add(str(update[kind]["id"]))
+
+    def _learn_chat(self, holder: Any) -> None:
+        if isinstance(holder, dict) and isinstance(holder.get("chat"), dict):
+            chat = holder["chat"]
+            self._chats[chat["id"]] = chat
+            reply = holder.get("reply_to_message")
+            if isinstance(reply, dict):
+                self._learn_chat(reply)
+
+    def add_file(self, file_id: str, content: bytes, *, file_path: str = "") -> None:
+        """A file the bot may fetch with getFile and download from the file URL."""
+        self.files[file_id] = (file_path or f"documents/{file_id}", content)
+
+    def file_content(self, token: str, file_path: str) -> bytes | None:
+        if token not in self.tokens:
+            return None
+        return next((c for p, c in self.files.values() if p == file_path), None)
 
     def fail(
         self, method: str, error_code: int = 429, retry_after: int | None = 1, count: int = 1,
@@ -258,7 +338,10 @@ class FakeBotAPI:
                     break
                 method, target, headers, body = request
                 status, payload = await self._dispatch(method, target, headers, body)
-                data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+                if isinstance(payload, bytes):
+                    data = payload
+                else:
+                    data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
                 writer.write(
                     f"HTTP/1.1 {status} {'OK' if status == 200 else 'Error'}\r\n"
                     "Content-Type: application/json\r\n"
@@ -285,10 +368,16 @@ class FakeBotAPI:
         path = parts.path
         if path.startswith("/_test/"):
             return self._control(verb, path, body)
+        if path.startswith("/file/bot"):
+            token, _, file_path = unquote(path[len("/file/bot") :]).partition("/")
+            content = self.file_content(token, file_path)
+            if content is None:
+                return 404, {"ok": False, "error_code": 404, "description": "Not Found"}
+            return 200, content
         if not path.startswith("/bot") or path.count("/") != 2:
             return 404, {"ok": False, "error_code": 404, "description": "Not Found"}
         token, _, method = path[len("/bot") :].partition("/")
-        params = _params(parts.query, headers.get("content-type", ""), body)
+        params = _params(parts.query, headers.get("content-type", ""), body, method)
         return await self.call(token, method, params)
 
     async def call(self, token: str, method: str, params: dict[str, Any]) -> tuple[int, Any]:
@@ -305,6 +394,7 @@ class FakeBotAPI:
         try:
             if token not in self.tokens:
                 raise ApiError(401, "Unauthorized")
+            self._check_specification(method, params)
             failure = self._failures.get(method.lower())
             if failure is not None and failure.count > 0:
                 failure.count -= 1
@@ -328,6 +418,16 @@ class FakeBotAPI:
         record["result"] = result
         self._notify()
         return 200, {"ok": True, "result": result}
+
+    def _check_specification(self, method: str, params: dict[str, Any]) -> None:
+        html_mode = str(params.get("parse_mode", "")).upper() == "HTML"
+        found = bot_api_spec.violations(
+            method, params, visible=_visible_or_raw if html_mode else None
+        )
+        if found:
+            self.violations.extend(found)
+            logger.error("a request breaks the Bot API specification: %s", found)
+            raise ApiError(400, f"Bad Request: {found[0]}")
 
     def _control(self, verb: str, path: str, body: bytes) -> tuple[int, Any]:
         data = json.loads(body) if body.strip() else {}
@@ -384,6 +484,10 @@ class FakeBotAPI:
     async def _api_getupdates(self, token: str, params: dict[str, Any]) -> Any:
         if self.webhook_url:
             raise ApiError(409, "Conflict: can't use getUpdates method while webhook is active")
+        if "allowed_updates" in params:  # Telegram keeps the last list it was given
+            given = params["allowed_updates"] or []
+            self._allowed_updates = frozenset(given) if given else DEFAULT_UPDATES
+        self._updates = [u for u in self._updates if self._allowed(u)]
         offset = int(params.get("offset") or 0)
         limit = int(params.get("limit") or 100)
         timeout = float(params.get("timeout") or 0)
@@ -397,11 +501,16 @@ class FakeBotAPI:
                     )
         return self._updates[:limit]
 
+    def _allowed(self, update: dict[str, Any]) -> bool:
+        return any(kind in self._allowed_updates for kind in update if kind != "update_id")
+
     def _chat(self, chat_id: Any) -> dict[str, Any]:
         try:
             ident = int(chat_id)
         except (TypeError, ValueError):
             raise ApiError(400, "Bad Request: chat not found") from None
+        if ident in self.strangers:
+            raise ApiError(403, "Forbidden: bot can't initiate conversation with a user")
         return self._chats.get(ident, {"id": ident, "type": "private" if ident > 0 else "group"})
 
     def _message(self, token: str, chat: dict[str, Any], **fields: Any) -> dict[str, Any]:
@@ -419,16 +528,60 @@ class FakeBotAPI:
         if not isinstance(text, str) or not text.strip():
             raise ApiError(400, "Bad Request: message text is empty")
         visible = check_html(text) if str(params.get("parse_mode", "")).upper() == "HTML" else text
+        if key == "caption" and _utf16_len(visible) > CAPTION_LIMIT:
+            raise ApiError(400, "Bad Request: message caption is too long")
         if _utf16_len(visible) > TEXT_LIMIT:
             raise ApiError(400, "Bad Request: message is too long")
         return text
 
+    def _thread(self, chat: dict[str, Any], params: dict[str, Any]) -> int | None:
+        """Topics exist only in forum supergroups: a thread id elsewhere is refused."""
+        thread = params.get("message_thread_id")
+        if thread is None:
+            return None
+        if not chat.get("is_forum"):
+            raise ApiError(400, "Bad Request: message thread not found")
+        return int(thread)
+
     async def _api_sendmessage(self, token: str, params: dict[str, Any]) -> Any:
         chat = self._chat(params.get("chat_id"))
+        thread = self._thread(chat, params)
         text = self._text(params)
-        message = self._message(token, chat, text=text, reply_markup=params.get("reply_markup"))
-        self._sent[(chat["id"], message["message_id"])] = text
+        markup = params.get("reply_markup")
+        message = self._message(
+            token, chat, text=text, reply_markup=markup, message_thread_id=thread
+        )
+        if thread is not None:
+            message["is_topic_message"] = True
+        self._sent[(chat["id"], message["message_id"])] = (text, markup)
         return message
+
+    async def _api_deletemessage(self, token: str, params: dict[str, Any]) -> Any:
+        chat = self._chat(params.get("chat_id"))
+        if self._sent.pop((chat["id"], int(params["message_id"])), None) is None:
+            raise ApiError(400, "Bad Request: message to delete not found")
+        return True
+
+    def delete(self, chat_id: int, message_id: int) -> None:
+        """The user deletes a message the bot sent (so editing it fails)."""
+        self._sent.pop((chat_id, message_id), None)
+
+    async def _api_getfile(self, token: str, params: dict[str, Any]) -> Any:
+        file_id = str(params.get("file_id"))
+        if file_id not in self.files:
+            raise ApiError(400, "Bad Request: invalid file_id")
+        path, content = self.files[file_id]
+        return {"file_id": file_id, "file_unique_id": file_id, "file_size": len(content),
+                "file_path": path}  # fmt: skip
+
+    async def _api_answerinlinequery(self, token: str, params: dict[str, Any]) -> Any:
+        self._close_query(str(params["inline_query_id"]))
+        return True
+
+    def _close_query(self, query_id: str) -> None:
+        if query_id not in self._open_queries:
+            raise ApiError(400, _CALLBACK_TOO_OLD)
+        self._open_queries.discard(query_id)
 
     async def _api_editmessagetext(self, token: str, params: dict[str, Any]) -> Any:
         if params.get("inline_message_id"):
@@ -439,30 +592,31 @@ class FakeBotAPI:
         if key not in self._sent:
             raise ApiError(400, "Bad Request: message to edit not found")
         text = self._text(params)
-        if self._sent[key] == text and not params.get("reply_markup"):
+        markup = params.get("reply_markup")
+        if self._sent[key] == (text, markup):
             raise ApiError(
                 400,
                 "Bad Request: message is not modified: specified new message content and reply"
                 " markup are exactly the same as a current content and reply markup of the"
                 " message",
             )
-        self._sent[key] = text
-        return self._message(token, chat, text=text, reply_markup=params.get("reply_markup")) | {
+        self._sent[key] = (text, markup)
+        return self._message(token, chat, text=text, reply_markup=markup) | {
             "message_id": key[1],
             "edit_date": int(time.time()),
         }
 
     async def _api_sendchataction(self, token: str, params: dict[str, Any]) -> Any:
-        self._chat(params.get("chat_id"))
+        self._thread(self._chat(params.get("chat_id")), params)
         return True
 
     async def _api_answercallbackquery(self, token: str, params: dict[str, Any]) -> Any:
-        if not params.get("callback_query_id"):
-            raise ApiError(400, "Bad Request: query is too old and response timeout expired")
+        self._close_query(str(params.get("callback_query_id")))
         return True
 
     async def _api_senddocument(self, token: str, params: dict[str, Any]) -> Any:
         chat = self._chat(params.get("chat_id"))
+        self._thread(chat, params)
         document = params.get("document")
         if not isinstance(document, dict):
             raise ApiError(400, "Bad Request: there is no document in the request")
@@ -534,8 +688,17 @@ async def _read_request(
     return verb, target, headers, await reader.readexactly(length) if length else b""
 
 
-def _decode(name: str, value: str) -> Any:
-    if name in STRING_PARAMS:
+def _visible_or_raw(name: str, value: str) -> str:
+    try:
+        return check_html(value)
+    except ApiError:
+        return value  # the method itself answers the parse error
+
+
+def _decode(name: str, value: str, method: str = "") -> Any:
+    """A form value as PTB sent it: JSON, except for parameters the specification types String
+    only (so an id made of digits stays a string)."""
+    if bot_api_spec.parameter_types(method, name) == ("String",):
         return value
     try:
         return json.loads(value)
@@ -543,26 +706,28 @@ def _decode(name: str, value: str) -> Any:
         return value
 
 
-def _params(query: str, content_type: str, body: bytes) -> dict[str, Any]:
-    params = {k: _decode(k, v) for k, v in parse_qsl(query, keep_blank_values=True)}
+def _params(query: str, content_type: str, body: bytes, method: str = "") -> dict[str, Any]:
+    params = {k: _decode(k, v, method) for k, v in parse_qsl(query, keep_blank_values=True)}
     mime, _, options = content_type.partition(";")
     mime = mime.strip().lower()
     if mime == "application/json" and body.strip():
         params.update(json.loads(body))
     elif mime == "application/x-www-form-urlencoded":
         text = body.decode("utf-8")
-        params.update({k: _decode(k, v) for k, v in parse_qsl(text, keep_blank_values=True)})
+        params.update(
+            {k: _decode(k, v, method) for k, v in parse_qsl(text, keep_blank_values=True)}
+        )
     elif mime == "multipart/form-data":
         boundary = ""
         for option in options.split(";"):
             key, _, value = option.strip().partition("=")
             if key.lower() == "boundary":
                 boundary = value.strip('"')
-        params.update(_multipart(body, boundary))
+        params.update(_multipart(body, boundary, method))
     return params
 
 
-def _multipart(body: bytes, boundary: str) -> dict[str, Any]:
+def _multipart(body: bytes, boundary: str, method: str = "") -> dict[str, Any]:
     """Form fields as values; file fields as {"filename", "content_type", "size", "content"}."""
     fields: dict[str, Any] = {}
     if not boundary:
@@ -595,7 +760,7 @@ def _multipart(body: bytes, boundary: str) -> dict[str, Any]:
                 "content": text,
             }
         else:
-            fields[field_name] = _decode(field_name, content.decode("utf-8"))
+            fields[field_name] = _decode(field_name, content.decode("utf-8"), method)
     return fields
 
 

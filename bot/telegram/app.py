@@ -7,6 +7,7 @@ import contextlib
 import gc
 import logging
 import os
+import time
 from collections.abc import Callable, Coroutine, Sequence
 from datetime import datetime
 from importlib import resources
@@ -15,14 +16,16 @@ from urllib.parse import urlsplit
 
 from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
-from telegram.error import TelegramError
+from telegram.error import RetryAfter, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     Application,
     ApplicationBuilder,
     CallbackQueryHandler,
+    ChatMemberHandler,
     CommandHandler,
     Defaults,
+    InlineQueryHandler,
     MessageHandler,
     filters,
 )
@@ -31,8 +34,9 @@ from telegram.request import BaseRequest
 from bot.core.logs import add_secret, quiet_http_loggers
 from bot.core.settings import Settings
 from bot.core.store import Store
-from bot.telegram import handlers
-from bot.telegram.handlers import Service
+from bot.telegram import handlers, inline
+from bot.telegram.handlers import SAMPLE, Service
+from bot.telegram.keyboards import CALLBACK_PATTERN, EXAMPLE
 from bot.telegram.render import render_checklist
 from checks import engine
 from checks.config import Config, load_config
@@ -44,7 +48,15 @@ from checks.read.text import read_markdown
 
 logger = logging.getLogger(__name__)
 
-ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY]
+ALLOWED_UPDATES = [
+    Update.MESSAGE,
+    Update.EDITED_MESSAGE,
+    Update.CHANNEL_POST,
+    Update.EDITED_CHANNEL_POST,
+    Update.CALLBACK_QUERY,
+    Update.INLINE_QUERY,
+    Update.MY_CHAT_MEMBER,
+]
 COMMANDS = [
     BotCommand("check", "check a link, or the message you reply to"),
     BotCommand("checks", "list the checks; admins switch one off or on"),
@@ -56,15 +68,31 @@ COMMANDS = [
 # Rate-limit records outlive their minute by a day, so a restart or a backup loses nothing
 # that was just written (the deploy smoke test compares row counts across restarts).
 RATE_RETENTION = 24 * 3600.0
-RETRIES_AFTER_FLOOD = 3  # RetryAfter from Telegram: wait as told, then try again this often
-SAMPLE = ("samples", "globalresearch-belgorod.md")  # package data of `checks`
+# RetryAfter from Telegram: wait as told and try again, while the waits fit in this budget.
+FLOOD_BUDGET = 60.0
+
+
+class _WaitedOutHere(logging.Filter):
+    """PTB logs every 429 it passes on as an exception; MessageRateLimiter waits it out."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("Rate limit hit after maximum of 0 retries")
+
+
+_WAITED_OUT_HERE = _WaitedOutHere()
 
 
 class MessageRateLimiter(AIORateLimiter):
     """Telegram's flood limits count messages; a chat action or a button's answer is none.
-    Letting them past the shared budget keeps it for replies (15 a second instead of 10)."""
+    Letting them past the shared budget keeps it for replies (15 a second instead of 10).
+    A 429 is waited out as Telegram says, again and again while the waits fit the budget."""
 
-    UNMETERED = frozenset({"sendChatAction", "answerCallbackQuery"})
+    UNMETERED = frozenset({"sendChatAction", "answerCallbackQuery", "answerInlineQuery"})
+
+    def __init__(self, *args: Any, budget: float = FLOOD_BUDGET, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.budget = budget
+        logging.getLogger("telegram.ext.AIORateLimiter").addFilter(_WAITED_OUT_HERE)
 
     async def process_request(  # type: ignore[override]
         self,
@@ -77,9 +105,19 @@ class MessageRateLimiter(AIORateLimiter):
     ) -> Any:
         if endpoint in self.UNMETERED:
             return await callback(*args, **kwargs)
-        return await super().process_request(
-            callback, args, kwargs, endpoint, data, rate_limit_args
-        )
+        deadline = time.monotonic() + self.budget
+        while True:
+            try:
+                return await super().process_request(
+                    callback, args, kwargs, endpoint, data, rate_limit_args
+                )
+            except RetryAfter as exc:
+                wait = exc.retry_after
+                seconds = wait.total_seconds() if not isinstance(wait, int | float) else wait
+                if time.monotonic() + seconds > deadline:
+                    raise
+                logger.info("flood limit on %s: waiting %.0f s", endpoint, seconds)
+                await asyncio.sleep(seconds + 0.1)
 
 
 def build_application(
@@ -114,7 +152,6 @@ def build_application(
             MessageRateLimiter(
                 overall_max_rate=settings.overall_rate,
                 overall_time_period=1,
-                max_retries=RETRIES_AFTER_FLOOD,
             )
         )
         # Checks wait on the service's semaphore, so updates may be taken on freely.
@@ -144,14 +181,28 @@ def build_application(
 
 def add_handlers(application: Application) -> None:  # type: ignore[type-arg]
     message = filters.UpdateType.MESSAGE
-    application.add_handler(CommandHandler(["start", "help"], handlers.on_help))
-    application.add_handler(CommandHandler("about", handlers.on_about))
-    application.add_handler(CommandHandler("privacy", handlers.on_privacy))
-    application.add_handler(CommandHandler("forget", handlers.on_forget))
-    application.add_handler(CommandHandler("checks", handlers.on_checks))
-    application.add_handler(CommandHandler("check", handlers.on_check_command))
+    application.add_handler(CommandHandler("start", handlers.on_start, filters=message))
+    application.add_handler(CommandHandler("help", handlers.on_help, filters=message))
+    application.add_handler(CommandHandler("about", handlers.on_about, filters=message))
+    application.add_handler(CommandHandler("privacy", handlers.on_privacy, filters=message))
+    application.add_handler(CommandHandler("forget", handlers.on_forget, filters=message))
+    application.add_handler(CommandHandler("checks", handlers.on_checks, filters=message))
+    application.add_handler(CommandHandler("check", handlers.on_check_command, filters=message))
+    application.add_handler(CallbackQueryHandler(handlers.on_button, pattern=CALLBACK_PATTERN))
+    application.add_handler(CallbackQueryHandler(handlers.on_example, pattern=f"^{EXAMPLE}$"))
+    application.add_handler(CallbackQueryHandler(handlers.on_unknown_button))
+    application.add_handler(InlineQueryHandler(inline.on_inline_query))
     application.add_handler(
-        CallbackQueryHandler(handlers.on_button, pattern=handlers.CALLBACK_PATTERN)
+        ChatMemberHandler(handlers.on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER)
+    )
+    application.add_handler(
+        MessageHandler(
+            filters.UpdateType.EDITED_MESSAGE | filters.UpdateType.EDITED_CHANNEL_POST,
+            handlers.on_edited_message,
+        )
+    )
+    application.add_handler(
+        MessageHandler(filters.UpdateType.CHANNEL_POST, handlers.on_channel_post)
     )
     application.add_handler(
         MessageHandler(

@@ -7,41 +7,59 @@ import contextlib
 import html
 import logging
 import re
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
+from importlib import resources
 
 from telegram import (
-    InlineKeyboardButton,
+    Bot,
     InlineKeyboardMarkup,
     InputFile,
     LinkPreviewOptions,
     Message,
     MessageEntity,
+    ReplyParameters,
     Update,
 )
 from telegram.constants import ChatAction, ChatMemberStatus, ChatType, ParseMode
-from telegram.error import BadRequest, TelegramError
+from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.core.settings import Settings
 from bot.core.store import ResultHandle, Store, StoredResult
 from bot.telegram import texts
+from bot.telegram.conversation import AnswerBook, Paste, PasteJoiner
+from bot.telegram.documents import read_document, readable_document
+from bot.telegram.keyboards import (
+    CALLBACK_PATTERN,
+    DETAILS,
+    JSON,
+    SUMMARY,
+    answer_keyboard,
+    checklist_links,
+    document_links,
+    example_keyboard,
+)
 from bot.telegram.message_input import MessageInput, command_args_url, read_message
-from bot.telegram.render import render_checklist, render_json_document
+from bot.telegram.render import render_checklist, render_json_document, utf16_len
 from checks import engine
 from checks.config import Config, checks_for_chat
-from checks.model import Article, Check, Context, Origin
+from checks.model import Article, Check, Checklist, Context, Origin
 from checks.read.article_cache import ArticleCache, normalize_url
 from checks.read.fetch import Fetcher, FetchError
 from checks.read.link import read_url
+from checks.read.text import InputError, read_markdown
 
 logger = logging.getLogger(__name__)
 
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
-DETAILS, JSON = "d", "j"
-CALLBACK_PATTERN = re.compile(rf"^[{DETAILS}{JSON}]:[0-9a-f]{{24}}[A-Za-z0-9_-]{{22}}$")
 _SPACE = re.compile(r"\s+")
+# Telegram does not notify anyone of an edit: an answer that took longer than this comes as a
+# new message (and "Checking…" goes), so the reader who went elsewhere hears it is ready.
+SLOW_ANSWER = 2.0
+SAMPLE = ("samples", "globalresearch-belgorod.md")  # package data of `checks`
 
 
 @dataclass
@@ -57,6 +75,8 @@ class Service:
     outlets: object = None
     now: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
     semaphore: asyncio.Semaphore = field(init=False)
+    answers: AnswerBook = field(default_factory=AnswerBook)
+    pastes: PasteJoiner = field(default_factory=PasteJoiner)
 
     def __post_init__(self) -> None:
         self.semaphore = asyncio.Semaphore(self.settings.max_concurrent)
@@ -75,11 +95,24 @@ def service_of(context: ContextTypes.DEFAULT_TYPE) -> Service:
 # --- commands ------------------------------------------------------------------------------
 
 
-async def on_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/start and /help: what the bot does and what it does not."""
+async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/start: a short welcome and an example to try; from a group's button, how to go on."""
     if update.effective_message is None:
         return
-    await update.effective_message.reply_text(texts.HELP, parse_mode=ParseMode.HTML)
+    if context.args == ["details"]:  # sent here by Details or JSON pressed in a group
+        await update.effective_message.reply_text(texts.PRIVATE_CHAT_OPEN)
+        return
+    await update.effective_message.reply_text(
+        texts.WELCOME, parse_mode=ParseMode.HTML, reply_markup=example_keyboard()
+    )
+
+
+async def on_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/help: what the bot does and what it does not."""
+    if update.effective_message is None:
+        return
+    help_text = texts.HELP.replace("{username}", html.escape(context.bot.username))
+    await update.effective_message.reply_text(help_text, parse_mode=ParseMode.HTML)
 
 
 async def on_about(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -162,16 +195,37 @@ async def on_check_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
         return
     received = service_of(context).now()
     url = command_args_url(message.text or message.caption or "")
+    replied = replied_post(message)
     if url is not None:
         target = MessageInput("url", url, None)
-    elif message.reply_to_message is not None:
-        target = read_message(message.reply_to_message, received=received)
+    elif replied is not None:
+        target = await read_target(replied, received)
     else:
-        target = read_message(message, received=received)
-        if target.kind == "empty":
+        target = await read_target(message, received)
+        if target.kind in ("empty", "chatter"):
             await message.reply_text(texts.CHECK_HINT, parse_mode=ParseMode.HTML)
             return
     await answer(update, context, target)
+
+
+def replied_post(message: Message) -> Message | None:
+    """The message this one replies to, unless that is only the topic's opening service note."""
+    replied = message.reply_to_message
+    if replied is None or replied.forum_topic_created is not None:
+        return None
+    return replied
+
+
+async def read_target(message: Message, received: datetime) -> MessageInput:
+    """A message as something to check: a readable file it carries, else its text."""
+    document = readable_document(message)
+    if document is None:
+        return read_message(message, received=received)
+    try:
+        article = await read_document(document, received=received)
+    except InputError as exc:
+        return MessageInput("unreadable", None, None, commentary=str(exc))
+    return MessageInput("article", None, article)
 
 
 async def on_unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -185,11 +239,12 @@ async def on_unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE)
 
 
 async def on_private_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A private message: a link, a forward or pasted text, checked as it comes."""
+    """A private message: a link, a forward, pasted text or a file, checked as it comes."""
     message = update.effective_message
     if message is None:
         return
-    await answer(update, context, read_message(message, received=service_of(context).now()))
+    target = await read_target(message, service_of(context).now())
+    await answer_or_join(update, context, target)
 
 
 async def on_group_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -198,20 +253,85 @@ async def on_group_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     if message is None:
         return
     received = service_of(context).now()
-    replied = message.reply_to_message
+    replied = replied_post(message)
     if (
         replied is not None
         and replied.from_user is not None
         and replied.from_user.id == (context.bot.id)
     ):
-        await answer(update, context, read_message(message, received=received))
+        await answer(update, context, await read_target(message, received))
         return
     if not mentions_bot(message, context.bot.username, context.bot.id):
         return
-    target = read_message(without_mentions(message, context.bot.username), received=received)
-    if target.kind == "empty" and replied is not None:
-        target = read_message(replied, received=received)
+    await answer(update, context, await asked_about(message, context, received))
+
+
+async def asked_about(
+    message: Message, context: ContextTypes.DEFAULT_TYPE, received: datetime
+) -> MessageInput:
+    """A reply "@bot is this legit?" means the replied-to post; "@bot <link>" the link, and
+    a file captioned "@bot" the file."""
+    if readable_document(message) is not None:
+        return await read_target(message, received)
+    own = read_message(without_mentions(message, context.bot.username), received=received)
+    replied = replied_post(message)
+    if own.kind == "url" or replied is None:
+        return own
+    return await read_target(replied, received)
+
+
+async def on_channel_post(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """In a channel, an admin's "/check" (as a reply, or with a link) or a mention of the bot;
+    the channel's own posts are never checked unasked: the answer goes to every subscriber."""
+    message = update.channel_post
+    if message is None:
+        return
+    received = service_of(context).now()
+    text = message.text or message.caption or ""
+    if text.startswith("/check"):
+        url = command_args_url(text)
+        replied = replied_post(message)
+        if url is not None:
+            target = MessageInput("url", url, None)
+        elif replied is not None:
+            target = await read_target(replied, received)
+        else:
+            target = MessageInput("empty", None, None)
+    elif mentions_bot(message, context.bot.username, context.bot.id):
+        target = await asked_about(message, context, received)
+    else:
+        return
     await answer(update, context, target)
+
+
+async def on_edited_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """An edited message the bot answered is checked again, into the same answer."""
+    message = update.edited_message or update.edited_channel_post
+    if message is None:
+        return
+    service = service_of(context)
+    answer_id = service.answers.answer_to(message.chat.id, message.message_id)
+    if answer_id is None:
+        return  # never answered (chatter, or another bot's business): nothing to update
+    target = await read_target(message, service.now())
+    if target.kind in ("url", "article"):
+        await answer(update, context, target, into=answer_id)
+
+
+async def on_my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Added to a group: say hello and how to ask (never in a channel: that is a broadcast)."""
+    change = update.my_chat_member
+    if change is None or change.chat.type not in (ChatType.GROUP, ChatType.SUPERGROUP):
+        return
+    was_in = change.old_chat_member.status not in (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED)
+    is_in = change.new_chat_member.status in (
+        ChatMemberStatus.MEMBER,
+        ChatMemberStatus.ADMINISTRATOR,
+    )
+    if was_in or not is_in:
+        return
+    greeting = texts.group_greeting(context.bot.username)
+    await context.bot.send_message(change.chat.id, greeting, parse_mode=ParseMode.HTML)
 
 
 def mentions_bot(message: Message, username: str, bot_id: int) -> bool:
@@ -285,28 +405,73 @@ def _origin_key(origin: Origin) -> str:
     return f"{origin.kind}|{origin.username}|{origin.name}"
 
 
-def keyboard(handle: ResultHandle, *, details: bool = True) -> InlineKeyboardMarkup:
-    token = handle.token
-    buttons = [InlineKeyboardButton("JSON", callback_data=f"{JSON}:{token}")]
-    if details:
-        buttons.insert(0, InlineKeyboardButton("Details", callback_data=f"{DETAILS}:{token}"))
-    return InlineKeyboardMarkup([buttons])
+def keyboard(
+    handle: ResultHandle, links: dict[str, str] | None = None, *, details: bool = True
+) -> InlineKeyboardMarkup:
+    return answer_keyboard(handle, links or {}, details=details)
 
 
-async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE, target: MessageInput) -> None:
-    """Rate limit, cache, "Checking…", the checks, then the checklist in place of "Checking…"."""
+def thread_of(message: Message) -> int | None:
+    """The forum topic a message is in; None elsewhere (a reply chain is no topic)."""
+    return message.message_thread_id if message.is_topic_message else None
+
+
+def requester_of(update: Update) -> int:
+    """Who is asking. People posting as a channel or as an anonymous admin share one
+    placeholder user id: the chat they post as is who is asking."""
     message, user, chat = update.effective_message, update.effective_user, update.effective_chat
+    sender = message.sender_chat if message is not None else None
+    if sender is not None:
+        return sender.id
+    return user.id if user is not None else chat.id if chat is not None else 0
+
+
+async def answer_or_join(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, target: MessageInput
+) -> None:
+    """A long paste arrives in pieces: the later pieces join the first one's answer."""
+    message = update.effective_message
+    # A forward or a file is whole; only typed or pasted text comes in pieces.
+    pasted = target.article is not None and target.article.source_kind == "telegram"
+    if message is None or not pasted or message.forward_origin is not None:
+        await answer(update, context, target)
+        return
+    assert target.article is not None
+    service = service_of(context)
+    key = (message.chat.id, requester_of(update))
+    size = utf16_len(message.text or "")
+    paste = service.pastes.add(key, message.message_id, target.article, size, time.monotonic())
+    if paste is None:
+        await answer(update, context, target, paste=service.pastes.current(key))
+        return
+    try:
+        into = await asyncio.wait_for(asyncio.shield(paste.answer), SLOW_ANSWER * 5)
+    except (TimeoutError, asyncio.CancelledError):
+        into = None
+    joined = replace(target, article=paste.article)
+    await answer(update, context, joined, into=into, paste=paste)
+
+
+async def answer(
+    update: Update,
+    context: ContextTypes.DEFAULT_TYPE,
+    target: MessageInput,
+    *,
+    into: int | None = None,
+    paste: Paste | None = None,
+) -> None:
+    """Rate limit, cache, "Checking…", the checks, then the checklist in place of "Checking…"
+    (or into `into`, an earlier answer to the same message or paste)."""
+    message, chat = update.effective_message, update.effective_chat
     if message is None or chat is None:
         return
-    if target.kind == "empty":
-        await message.reply_text(texts.EMPTY_HINT)
+    pieces = paste.pieces if paste is not None else 0  # before any await: later pieces join
+    if target.kind != "url" and target.article is None:
+        await message.reply_text(hint_for(target), parse_mode=ParseMode.HTML)
         return
     service = service_of(context)
     settings = service.settings
-    # People posting as a channel or as an anonymous admin share one placeholder user id:
-    # the chat they post as is who is asking.
-    sender = message.sender_chat
-    requester = sender.id if sender is not None else user.id if user is not None else chat.id
+    requester = requester_of(update)
     wait = service.store.take_rate(
         requester, limit=settings.rate_limit, window=settings.rate_window
     )
@@ -317,41 +482,28 @@ async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE, target: Mes
     key = input_handle(service.store, target, checks)
     stored = service.store.get_result(key)
     if stored is not None:
-        first = await message.reply_text(
-            stored.summary[0],
-            parse_mode=ParseMode.HTML,
-            link_preview_options=NO_PREVIEW,
-            reply_markup=keyboard(key),
-        )
-        await send_rest(context, chat.id, stored.summary[1:], reply_to=first)
+        markup = keyboard(key, document_links(stored.document))
+        first = await deliver(context, message, stored.summary, markup, into=into)
+        remember(service, message, paste, first)
         return
-    progress = await message.reply_text(texts.CHECKING)
+    if into is None:
+        into = (await message.reply_text(texts.CHECKING)).message_id
+    if paste is not None and not paste.answer.done():
+        paste.answer.set_result(into)
+    await typing(context, message)
+    started = time.monotonic()
     try:
-        with contextlib.suppress(TelegramError):  # "typing…" is a courtesy, not the answer
-            await context.bot.send_chat_action(chat.id, ChatAction.TYPING)
-        async with service.semaphore:
-            article = await article_for(service, target)
-            checklist = await engine.run(
-                article,
-                checks,
-                service.config.context(
-                    Context(
-                        now=service.now(),
-                        outlets=service.outlets,  # type: ignore[arg-type]
-                        fetcher=service.fetcher if settings.probe_links else None,
-                    )
-                ),
-                input_label=target.url or "Telegram message",
-                seconds_per_check=settings.seconds_per_check,
-            )
+        checklist = await run_checks(service, target, checks)
     except FetchError as exc:
         logger.info("fetch failed: %s: %s", type(exc).__name__, exc)
-        await edit(progress, texts.fetch_failed(exc))
+        await deliver(context, message, [texts.fetch_failed(exc)], None, into=into)
         return
     except Exception:
         logger.exception("checking a message failed")
-        await edit(progress, texts.APOLOGY)
+        await deliver(context, message, [texts.APOLOGY], None, into=into)
         return
+    if paste is not None and paste.pieces != pieces:
+        return  # a later piece of the same paste arrived: its answer covers this one
     summary = render_checklist(checklist)
     service.store.put_result(
         key,
@@ -361,8 +513,50 @@ async def answer(update: Update, context: ContextTypes.DEFAULT_TYPE, target: Mes
         document=render_json_document(checklist),
         ttl=settings.result_ttl,
     )
-    await edit(progress, summary[0], reply_markup=keyboard(key))
-    await send_rest(context, chat.id, summary[1:], reply_to=progress)
+    slow = time.monotonic() - started > SLOW_ANSWER
+    markup = keyboard(key, checklist_links(checklist))
+    first = await deliver(context, message, summary, markup, into=into, as_new=slow)
+    remember(service, message, paste, first)
+
+
+def hint_for(target: MessageInput) -> str:
+    if target.kind == "chatter":
+        return texts.CHATTER_HINT
+    if target.kind == "unreadable":
+        return texts.unreadable_file(target.commentary)
+    return texts.EMPTY_HINT
+
+
+def remember(service: Service, message: Message, paste: Paste | None, answer_id: int) -> None:
+    service.answers.remember(message.chat.id, message.message_id, answer_id)
+    if paste is not None and not paste.answer.done():
+        paste.answer.set_result(answer_id)
+
+
+async def typing(context: ContextTypes.DEFAULT_TYPE, message: Message) -> None:
+    """ "typing…" in the chat (and topic) while the checks run: a courtesy, not the answer."""
+    with contextlib.suppress(TelegramError):
+        await context.bot.send_chat_action(
+            message.chat.id, ChatAction.TYPING, message_thread_id=thread_of(message)
+        )
+
+
+async def run_checks(service: Service, target: MessageInput, checks: Sequence[Check]) -> Checklist:
+    async with service.semaphore:
+        article = await article_for(service, target)
+        return await engine.run(
+            article,
+            checks,
+            service.config.context(
+                Context(
+                    now=service.now(),
+                    outlets=service.outlets,  # type: ignore[arg-type]
+                    fetcher=service.fetcher if service.settings.probe_links else None,
+                )
+            ),
+            input_label=target.url or "Telegram message",
+            seconds_per_check=service.settings.seconds_per_check,
+        )
 
 
 async def article_for(service: Service, target: MessageInput) -> Article:
@@ -379,23 +573,77 @@ async def article_for(service: Service, target: MessageInput) -> Article:
     return article if article.received else replace(article, received=received)
 
 
+async def deliver(
+    context: ContextTypes.DEFAULT_TYPE,
+    source: Message,
+    chunks: Sequence[str],
+    markup: InlineKeyboardMarkup | None,
+    *,
+    into: int | None,
+    as_new: bool = False,
+) -> int:
+    """The answer's first chunk into the bot's message `into` (or as a reply to `source` when
+    there is none, it was deleted, or the answer should notify), the rest after it. Returns
+    the id of the message holding the first chunk."""
+    first = None
+    if into is not None and not as_new:
+        first = await edit_if_there(context.bot, source.chat.id, into, chunks[0], markup)
+    if first is None:
+        sent = await context.bot.send_message(
+            source.chat.id,
+            chunks[0],
+            parse_mode=ParseMode.HTML,
+            link_preview_options=NO_PREVIEW,
+            reply_markup=markup,
+            message_thread_id=thread_of(source),
+            reply_parameters=ReplyParameters(source.message_id, allow_sending_without_reply=True),
+        )
+        first = sent.message_id
+        if into is not None and as_new:
+            with contextlib.suppress(TelegramError):  # already gone is as good
+                await context.bot.delete_message(source.chat.id, into)
+    await send_rest(context, source.chat.id, chunks[1:], thread=thread_of(source))
+    return first
+
+
+async def edit_if_there(
+    bot: Bot,
+    chat_id: int,
+    message_id: int,
+    text: str,
+    markup: InlineKeyboardMarkup | None,
+) -> int | None:
+    """Edit one of the bot's messages; None if the user deleted it meanwhile."""
+    try:
+        await bot.edit_message_text(
+            text,
+            chat_id,
+            message_id,
+            parse_mode=ParseMode.HTML,
+            link_preview_options=NO_PREVIEW,
+            reply_markup=markup,
+        )
+    except BadRequest as exc:
+        reason = str(exc).lower()
+        if "message to edit not found" in reason:
+            return None
+        if "not modified" not in reason:
+            raise
+    return message_id
+
+
 async def edit(
     message: Message, text: str, *, reply_markup: InlineKeyboardMarkup | None = None
 ) -> None:
-    try:
-        await message.edit_text(
-            text,
-            parse_mode=ParseMode.HTML,
-            link_preview_options=NO_PREVIEW,
-            reply_markup=reply_markup,
-        )
-    except BadRequest as exc:
-        if "not modified" not in str(exc).lower():
-            raise
+    await edit_if_there(message.get_bot(), message.chat.id, message.message_id, text, reply_markup)
 
 
 async def send_rest(
-    context: ContextTypes.DEFAULT_TYPE, chat_id: int, chunks: Sequence[str], *, reply_to: Message
+    context: ContextTypes.DEFAULT_TYPE,
+    chat_id: int,
+    chunks: Sequence[str],
+    *,
+    thread: int | None = None,
 ) -> None:
     """Chunks after the first, as further messages in order."""
     for chunk in chunks:
@@ -404,7 +652,7 @@ async def send_rest(
             chunk,
             parse_mode=ParseMode.HTML,
             link_preview_options=NO_PREVIEW,
-            message_thread_id=reply_to.message_thread_id,
+            message_thread_id=thread,
         )
 
 
@@ -412,36 +660,101 @@ async def send_rest(
 
 
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """ "Details" edits the checklist in place with all evidence; "JSON" sends the file."""
+    """Details ⇄ Summary edit the checklist in place; JSON sends the file. In a group they go
+    to the presser privately: the shared message stays as everyone saw it."""
     query = update.callback_query
     if query is None or not query.data or not CALLBACK_PATTERN.match(query.data):
         return
     action, _, token = query.data.partition(":")
     handle = ResultHandle.from_token(token)
     stored = service_of(context).store.get_result(handle) if handle else None
-    if stored is None:
+    message = query.message
+    if stored is None or not isinstance(message, Message):
         await query.answer(texts.EXPIRED, show_alert=True)
         return
+    if message.chat.type != ChatType.PRIVATE:
+        await send_privately(update, context, action, stored)
+        return
     await query.answer()
-    message = query.message
-    if not isinstance(message, Message):
-        return  # too old for Telegram to show us
-    if action == DETAILS:
-        await show_details(context, message, stored)
+    if action == JSON:
+        await send_json(context, message.chat.id, stored, thread=thread_of(message))
     else:
-        await context.bot.send_document(
-            message.chat.id,
-            InputFile(stored.document, filename=f"sourcecheck-{stored.handle.id[:12]}.json"),
-            caption="The checklist as JSON (schema in the README).",
-            message_thread_id=message.message_thread_id,
-        )
+        await show_details(context, message, stored, details=action == DETAILS)
+
+
+async def send_privately(
+    update: Update, context: ContextTypes.DEFAULT_TYPE, action: str, stored: StoredResult
+) -> None:
+    """Details or JSON from a group's answer, to the presser's private chat with the bot."""
+    query, user = update.callback_query, update.effective_user
+    assert query is not None
+    if user is None or action == SUMMARY:
+        await query.answer()
+        return
+    try:
+        if action == JSON:
+            await send_json(context, user.id, stored)
+        else:
+            links = document_links(stored.document)
+            first = await context.bot.send_message(
+                user.id,
+                stored.details[0],
+                parse_mode=ParseMode.HTML,
+                link_preview_options=NO_PREVIEW,
+                reply_markup=answer_keyboard(stored.handle, links, details=False),
+            )
+            await send_rest(context, first.chat.id, stored.details[1:])
+    except Forbidden:  # they have not started a chat with the bot: Telegram opens it for them
+        await query.answer(url=f"https://t.me/{context.bot.username}?start=details")
+        return
+    await query.answer(texts.SENT_PRIVATELY)
+
+
+async def send_json(
+    context: ContextTypes.DEFAULT_TYPE,
+    chat_id: int,
+    stored: StoredResult,
+    *,
+    thread: int | None = None,
+) -> None:
+    await context.bot.send_document(
+        chat_id,
+        InputFile(stored.document, filename=f"sourcecheck-{stored.handle.id[:12]}.json"),
+        caption=texts.JSON_CAPTION,
+        message_thread_id=thread,
+    )
 
 
 async def show_details(
-    context: ContextTypes.DEFAULT_TYPE, message: Message, stored: StoredResult
+    context: ContextTypes.DEFAULT_TYPE,
+    message: Message,
+    stored: StoredResult,
+    *,
+    details: bool = True,
 ) -> None:
-    await edit(message, stored.details[0], reply_markup=keyboard(stored.handle, details=False))
-    await send_rest(context, message.chat.id, stored.details[1:], reply_to=message)
+    """All the evidence in place of the summary, or the summary back again."""
+    chunks = stored.details if details else stored.summary
+    markup = keyboard(stored.handle, document_links(stored.document), details=not details)
+    await edit_if_there(context.bot, message.chat.id, message.message_id, chunks[0], markup)
+    if details:
+        await send_rest(context, message.chat.id, chunks[1:], thread=thread_of(message))
+
+
+async def on_example(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """ "Try an example": the bundled sample, checked as if it had been pasted."""
+    query = update.callback_query
+    if query is None:
+        return
+    await query.answer()
+    text = resources.files("checks").joinpath(*SAMPLE).read_text("utf-8")
+    article = replace(read_markdown(text), received=service_of(context).now())
+    await answer(update, context, MessageInput("article", None, article))
+
+
+async def on_unknown_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A button this bot no longer knows (an old message): answered, so the client stops."""
+    if update.callback_query is not None:
+        await update.callback_query.answer(texts.UNKNOWN_BUTTON, show_alert=True)
 
 
 # --- errors --------------------------------------------------------------------------------

@@ -22,6 +22,11 @@ from checks.model import Article, Link, Origin
 # Above this much text besides its one link a message is a post to check, not a link to fetch.
 MAX_COMMENTARY = 300
 MAX_TITLE = 200
+# Text with neither a link nor a forward origin is an article only with this much prose;
+# shorter text, or a short question, is conversation ("hi", "how does this work?", "thanks!").
+MIN_PROSE_WORDS = 12
+MIN_PROSE_CHARS = 60  # for scripts written without spaces between words
+MAX_QUESTION_WORDS = 25
 
 _HTTP_URL = re.compile(r"https?://\S+", re.I)
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://", re.I)
@@ -35,7 +40,7 @@ _SPACES = re.compile(r"[ \t]+")
 class MessageInput:
     """What a message asks us to check: a URL, the message itself as an article, or nothing."""
 
-    kind: str  # "url" | "article" | "empty"
+    kind: str  # "url" | "article" | "chatter" | "empty" | "unreadable" (reason in commentary)
     url: str | None
     article: Article | None
     commentary: str = ""
@@ -138,6 +143,8 @@ def read_message(message: Message, *, received: datetime) -> MessageInput:
 
     links = _links(text, spans)
     origin = message_origin(message.forward_origin)
+    if not links and origin is None and not is_prose(text):
+        return MessageInput("chatter", None, None)
     targets = {link.url for link in links}
     if len(targets) == 1:
         commentary = _commentary(text, spans)
@@ -157,6 +164,15 @@ def read_message(message: Message, *, received: datetime) -> MessageInput:
         source_kind="telegram",
     )
     return MessageInput("article", None, article)
+
+
+def is_prose(text: str) -> bool:
+    """Enough words to be an article, and not a short question put to the bot."""
+    words = text.split()
+    letters = sum(ch.isalnum() for ch in text)
+    if len(words) < MIN_PROSE_WORDS and (len(words) > 3 or letters < MIN_PROSE_CHARS):
+        return False
+    return not (text.rstrip().endswith(("?", "？")) and len(words) <= MAX_QUESTION_WORDS)
 
 
 def command_args_url(text: str) -> str | None:

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from checks.model import Checklist, Evidence, Outcome, Status
 from checks.render.checklist import outlet_heading, to_dict
+from checks.render.plain_dates import plain_date, plain_where
 
 MAX_MESSAGE = 4096  # Telegram's limit on one message's text, in UTF-16 code units
 EVIDENCE_BRIEF = 2
@@ -17,6 +18,8 @@ QUOTE_BRIEF = 200
 QUOTE_DETAILS = 300
 FOOTER = "<i>sourcecheck judges sourcing, not truth.</i>"
 ELLIPSIS = "…"
+MORE_UNDER_DETAILS = "under <b>Details</b>"
+MORE_FROM_THE_BOT = "when you send the link to the bot"
 
 MARKS = {
     Status.PASS: "✅",
@@ -27,18 +30,29 @@ MARKS = {
     Status.ERROR: "❓",
 }
 
+# "link 3, unknown outlet (reuters.com)" from the citations check: the site is known, it is
+# only absent from the outlet datasets, which is what a reader should be told.
+_UNLISTED = re.compile(r"^(link \d+), unknown outlet \(([^)]+)\)$")
+
+_ISO_DAY = re.compile(r"(?<![\w-])\d{4}-\d{2}-\d{2}(?![\w-])")
+
 # One token of our own HTML: a tag, a character reference, or a single character.
 _HTML_TOKEN = re.compile(r"<(/?)([a-z]+)[^>]*>|&#?[0-9a-zA-Z]+;|.", re.S)
 
 
 def render_checklist(
-    checklist: Checklist, *, details: bool = False, limit: int = MAX_MESSAGE
+    checklist: Checklist,
+    *,
+    details: bool = False,
+    limit: int = MAX_MESSAGE,
+    more: str = MORE_UNDER_DETAILS,
 ) -> list[str]:
-    """The checklist as Telegram HTML messages, each at most `limit` UTF-16 code units."""
+    """The checklist as Telegram HTML messages, each at most `limit` UTF-16 code units.
+    `more` says where the evidence left out of the summary is ("… and 3 more {more}")."""
     lines = _header(checklist)
     for outcome in checklist.outcomes:
         lines.append("")
-        lines.extend(_outcome_lines(outcome, details=details))
+        lines.extend(_outcome_lines(outcome, details=details, more=more))
     lines += ["", FOOTER]
     return split_messages(lines, limit)
 
@@ -105,12 +119,16 @@ def utf16_len(text: str) -> int:
 
 def _header(checklist: Checklist) -> list[str]:
     article = checklist.article
-    lines = ["<b>Sourcing checklist</b>", f"<b>Outlet:</b> {escape(outlet_heading(checklist))}"]
+    heading = outlet_heading(checklist)
+    lines = ["<b>Sourcing checklist</b>"]
+    if heading != "unknown outlet":  # the outlet line below says it was not identified
+        lines.append(f"<b>Outlet:</b> {escape(heading)}")
     lines.append(f"<b>Checked:</b> {_what_was_checked(checklist)}")
     if article.title:
         lines.append(f"<i>{escape(_shorten(article.title, QUOTE_BRIEF))}</i>")
     if article.published is not None:
-        lines.append(f"<b>Published:</b> {article.published.date().isoformat()}")
+        day = article.published.date().isoformat()
+        lines.append(f"<b>Published:</b> {plain_date(day) or day}")
     return lines
 
 
@@ -133,15 +151,16 @@ def _what_was_checked(checklist: Checklist) -> str:
     return "pasted text"
 
 
-def _outcome_lines(outcome: Outcome, *, details: bool) -> list[str]:
+def _outcome_lines(outcome: Outcome, *, details: bool, more: str) -> list[str]:
     result = outcome.result
-    lines = [f"{MARKS[result.status]} <b>{escape(outcome.title)}</b>: {escape(result.summary)}"]
+    summary = escape(plain_iso_dates(result.summary))
+    lines = [f"{MARKS[result.status]} <b>{escape(outcome.title)}</b>: {summary}"]
     evidence = list(result.evidence)
     shown = evidence if details else evidence[:EVIDENCE_BRIEF]
     quote_limit = QUOTE_DETAILS if details else QUOTE_BRIEF
     lines.extend(_evidence_line(ev, quote_limit) for ev in shown)
     if len(evidence) > len(shown):
-        lines.append(f"    … {len(evidence) - len(shown)} more")
+        lines.append(f"    … and {len(evidence) - len(shown)} more {more}")
     return lines
 
 
@@ -149,7 +168,7 @@ def _evidence_line(ev: Evidence, quote_limit: int) -> str:
     parts = ["    "]
     if ev.quote.strip():
         parts.append(f"<i>«{escape(_shorten(' '.join(ev.quote.split()), quote_limit))}»</i>")
-    where = ev.where.strip()
+    where = reader_where(ev.where.strip())
     if where and _is_web_url(ev.url):
         parts.append(f" [{_link(ev.url, where)}]")
     elif where:
@@ -157,6 +176,19 @@ def _evidence_line(ev: Evidence, quote_limit: int) -> str:
     elif _is_web_url(ev.url):
         parts.append(f" [{_link(ev.url, urlsplit(ev.url or '').hostname or 'link')}]")
     return "".join(parts)
+
+
+def plain_iso_dates(text: str) -> str:
+    """'Published 2020-01-18 (…)' -> 'Published 18 January 2020 (…)' in a check's summary."""
+    return _ISO_DAY.sub(lambda m: plain_date(m.group()) or m.group(), text)
+
+
+def reader_where(where: str) -> str:
+    """Where a piece of evidence is, in a reader's words rather than the checks' shorthand."""
+    unlisted = _UNLISTED.match(where)
+    if unlisted:
+        return f"{unlisted[1]}, {unlisted[2]}, not in the outlet datasets"
+    return plain_where(where)
 
 
 def _link(url: str | None, text: str) -> str:

@@ -30,8 +30,10 @@ It is a checklist for your own judgement.
 <code>/check https://…</code> checks a link.
 • In a group it answers only when asked: <code>/check</code>, a reply to the bot, or a \
 mention.
-• Under each answer: <b>Details</b> shows all the evidence, <b>JSON</b> sends the result \
-as a file.
+• Under each answer: <b>Details</b> shows all the evidence (<b>Summary</b> goes back), \
+<b>JSON</b> sends the result as a file; in a group both come to you privately. Links open \
+the original, other coverage, fact-checks or an archived copy when there are any.
+• In any chat, <code>@{username} https://…</code> offers the checklist to post there.
 
 /checks lists the checks (group admins can switch one off), /about names the data it uses, \
 /privacy says what is stored, /forget deletes it."""
@@ -72,10 +74,50 @@ At the default log level the logs hold no message text; they never hold the bot'
 /forget deletes your rate-limit records, the results of checks you asked for, and your \
 private chat's settings."""
 
+WELCOME = """\
+<b>Hello! I check an article's sourcing</b>: who published it, whether it is copied from \
+somewhere else, what it links to, which labels it carries and what its dates refer to. \
+Every line quotes its evidence; I never say whether it is true.
+
+Send me a link, forward a post, paste an article's text or send a .html, .txt or .md file. \
+Or try it on an example first. /help says more."""
+
 EMPTY_HINT = (
-    "There is nothing to check in this message. Send a link, forward a post, or paste the"
-    " text of an article."
+    "There is nothing to check in this message. Send a link, forward a post, paste the"
+    " text of an article, or send it as a .html, .htm, .txt or .md file."
 )
+CHATTER_HINT = (
+    "Send me a link, forward a post, or paste an article's text, and I will check its"
+    " sourcing. /help says more."
+)
+SENT_PRIVATELY = "Sent to you in our private chat."
+PRIVATE_CHAT_OPEN = (
+    "Thanks, I can write to you here now. Press Details or JSON under the answer in the group"
+    " again and they will come to this chat."
+)
+JSON_CAPTION = (
+    "The whole checklist as JSON: every check's finding with its evidence, for a program"
+    " or your notes."
+)
+UNKNOWN_BUTTON = (
+    "This button belongs to an older answer I can no longer use. Send the message again."
+)
+INLINE_HINT = "Type or paste a link after my name to check it"
+
+
+def unreadable_file(reason: str) -> str:
+    return f"I could not read that file ({escape(reason)})."
+
+
+def group_greeting(username: str) -> str:
+    return (
+        "Hello! I check the <i>sourcing</i> of articles and posts, never unasked. To ask me,"
+        f" reply to a post with <code>/check</code> or <code>@{escape(username)}</code>, or"
+        f" send <code>/check</code> followed by a link. In any chat, type"
+        f" <code>@{escape(username)} &lt;link&gt;</code> to share a checklist. /help says more."
+    )
+
+
 CHECK_HINT = (
     "Reply <code>/check</code> to a message to check it, or send <code>/check</code>"
     " followed by a link."

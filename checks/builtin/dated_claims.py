@@ -281,8 +281,8 @@ def _result(
         status = Status.WARN if old else Status.INFO
     elif anchor is not None:
         summary = (
-            f"No publication date found; relative dates read against the date received "
-            f"({anchor.day.isoformat()}); {claims_part}"
+            f"No publication date found; words like “yesterday” are read as from the day "
+            f"it was received ({anchor.day.isoformat()}); {claims_part}"
         )
         status = Status.WARN
     else:

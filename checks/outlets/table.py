@@ -323,7 +323,7 @@ class OutletTable:
             IDIAP.name,
             IDIAP.date,
             IDIAP.licence,
-            f"model-estimated reliability {score:.2f} on -1..1",
+            f"a model estimates its reliability at {score:.2f} (from -1, low, to 1, high)",
             "estimated from how other news sites link to it (Burdisso et al., NAACL 2024);"
             " not an editorial rating",
             f"reliability_scores.json {domain}",
@@ -468,7 +468,7 @@ def _cred1_rating(values: list[str], line: int) -> Rating:
         CRED1.name,
         CRED1.date,
         CRED1.licence,
-        f"category {category}, credibility score {score}",
+        f"category {category}, credibility score {score} (from 0, low, to 1, high)",
         detail,
         f"cred1_current.csv line {line}",
         CRED1.url,

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from checks.model import Article, Checklist, Evidence, Outcome, Status
+from checks.render.plain_dates import plain_where
 
 SCHEMA_VERSION = 1
 FORMATS = ("text", "markdown", "json", "jsonl")
@@ -123,7 +124,7 @@ def render_markdown(checklist: Checklist) -> str:
             continue
         lines += ["", f"## {_md(outcome.title)}", ""]
         for ev in outcome.result.evidence:
-            where = f" ({_md(ev.where)})" if ev.where else ""
+            where = f" ({_md(plain_where(ev.where))})" if ev.where else ""
             link = f" <{ev.url}>" if ev.url else ""
             lines.append(f"- > {_md(ev.quote)}{where}{link}")
     lines += ["", "_A sourcing checklist, not a verdict on whether the article is true._"]
@@ -147,7 +148,7 @@ def _evidence_lines(evidence: Iterable[Evidence], limit: int) -> list[str]:
     lines = []
     for ev in items[:limit]:
         quote = ev.quote if len(ev.quote) <= 220 else ev.quote[:217] + "..."
-        where = f" ({ev.where})" if ev.where else ""
+        where = f" ({plain_where(ev.where)})" if ev.where else ""
         url = f" <{ev.url}>" if ev.url else ""
         lines.append(f'"{quote}"{where}{url}')
     if len(items) > limit:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import pytest
 from telegram import Update
@@ -142,6 +143,8 @@ def tg() -> type[Updates]:
 async def fake_api() -> AsyncIterator[FakeBotAPI]:
     async with FakeBotAPI(TOKEN) as api:
         yield api
+    # A request that breaks the Bot API specification fails the test that made it.
+    assert api.violations == []
 
 
 @dataclass
@@ -248,10 +251,14 @@ class FakeRequest(BaseRequest):
         connect_timeout: Any = None,
         pool_timeout: Any = None,
     ) -> tuple[int, bytes]:
+        if "/file/bot" in url:
+            token, _, file_path = unquote(url.partition("/file/bot")[2]).partition("/")
+            content = self.api.file_content(token, file_path)
+            return (200, content) if content is not None else (404, b"Not Found")
         token, _, name = url.rpartition("/bot")[2].partition("/")
         params: dict[str, Any] = {}
         if request_data is not None:
-            params = {k: _decode(k, v) for k, v in request_data.json_parameters.items()}
+            params = {k: _decode(k, v, name) for k, v in request_data.json_parameters.items()}
             for field, (filename, content, mime) in request_data.multipart_data.items():
                 body = content if isinstance(content, bytes) else content.read()
                 params[field] = {
@@ -327,6 +334,7 @@ class UnitBot:
         if "message_id" in update:
             update = {"message": update}
         update = {"update_id": next(_message_ids), **update}
+        self.api.note_update(update)
         after = len(self.api.requests())
         await self.app.process_update(Update.de_json(update, self.app.bot))
         return self.api.requests()[after:]
@@ -336,9 +344,11 @@ class UnitBot:
 async def unit_bot(tmp_path: Path) -> AsyncIterator[Callable[..., Awaitable[UnitBot]]]:
     """The application fed updates directly, its Bot API answered in process (no HTTP)."""
     apps: list[Application] = []  # type: ignore[type-arg]
+    apis: list[FakeBotAPI] = []
 
     async def build(*, checks: list[Check] | None = None, **overrides: Any) -> UnitBot:
         api = FakeBotAPI(TOKEN)
+        apis.append(api)
         env = {"TELEGRAM_BOT_TOKEN": TOKEN, "SOURCECHECK_DB": str(tmp_path / "unit.db")}
         app = build_application(
             from_env(env, **overrides), checks=checks, config=Config(), request=FakeRequest(api)
@@ -351,3 +361,5 @@ async def unit_bot(tmp_path: Path) -> AsyncIterator[Callable[..., Awaitable[Unit
     for app in apps:
         await app.shutdown()
         await app.bot_data["service"].aclose()
+    for api in apis:
+        assert api.violations == []

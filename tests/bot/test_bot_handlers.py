@@ -197,6 +197,7 @@ def test_input_handle_normalises_whitespace(tg, first, second, same):
     store = Store(memory=True)
 
     def key(text: str) -> str:
+        text = f"After a long debate the council voted to close the library. {text}"
         message = Message.de_json(tg.message(text), Bot(tg.TOKEN))
         target = read_message(message, received=message.date)
         return input_handle(store, target, [WordsCheck()]).token

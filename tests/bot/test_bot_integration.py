@@ -17,6 +17,7 @@ import pytest
 from telegram import Bot, Message
 
 from bot.telegram.message_input import read_message
+from bot.telegram.render import plain_iso_dates
 from checks.config import Config
 from checks.engine import run
 from checks.model import Article, Context, Evidence, Result, Status
@@ -88,6 +89,11 @@ def long_checks(count: int = 30) -> list[StaticCheck]:
     ]
 
 
+def prose(text: str) -> str:
+    """Enough words to be an article rather than chit-chat."""
+    return f"{text} It was reported by several local newspapers."
+
+
 def visible(text: str) -> str:
     return html.unescape(check_html(text))
 
@@ -129,7 +135,8 @@ async def test_forwarded_sample_gets_the_checklist_in_place_of_checking(start_bo
         Context(now=datetime.now(UTC), outlets=default_table()),
     )
     for outcome in checklist.outcomes:
-        assert html.escape(outcome.result.summary) in params["text"], outcome.check
+        said = plain_iso_dates(outcome.result.summary)  # dates in words, for the reader
+        assert html.escape(said) in params["text"], outcome.check
 
 
 async def test_the_same_forward_again_is_answered_from_the_cache(start_bot):
@@ -176,10 +183,15 @@ async def test_details_and_json_buttons(start_bot, tg):
     detailed = (await bot.api.wait_for("editMessageText", after=after, timeout=10))[0]
     assert detailed["params"]["message_id"] == shown["message_id"]
     assert len(visible(detailed["params"]["text"])) > len(visible(edit["params"]["text"]))
-    assert [b["text"] for b in detailed["params"]["reply_markup"]["inline_keyboard"][0]] == [
-        "JSON"
-    ]
+    toggle, _ = detailed["params"]["reply_markup"]["inline_keyboard"][0]
+    assert toggle["text"] == "Summary"  # and back again
     assert bot.api.requests("answerCallbackQuery")[-1]["params"]["callback_query_id"] == "q1"
+
+    after = bot.mark()
+    press(toggle["callback_data"], "q1b")
+    back = (await bot.api.wait_for("editMessageText", after=after, timeout=10))[0]
+    assert back["params"]["text"] == edit["params"]["text"]
+    assert back["params"]["reply_markup"] == edit["params"]["reply_markup"]
 
     after = bot.mark()
     press(as_json["callback_data"], "q2")
@@ -192,7 +204,7 @@ async def test_details_and_json_buttons(start_bot, tg):
 
 async def test_a_button_for_a_forgotten_result_says_so(start_bot, tg):
     bot = await start_bot(checks=[words_check()])
-    await bot.reply_to(tg.message("A short text about the council vote on Tuesday."))
+    await bot.reply_to(tg.message(prose("A short text about the council vote on Tuesday.")))
     edit = bot.api.requests("editMessageText")[-1]
     data = edit["params"]["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
     await bot.reply_to(tg.command("/forget"), method="sendMessage")
@@ -359,7 +371,10 @@ async def test_group_admin_switches_a_check_off(start_bot, tg):
         tg.command(
             "/check",
             chat=tg.GROUP,
-            reply_to_message=tg.message("Some text to check.", chat=tg.GROUP),
+            reply_to_message=tg.message(
+                prose("Some text to check about the vote."),
+                chat=tg.GROUP,
+            ),
         )
     )
     assert "Counted the words" in reply
@@ -396,7 +411,7 @@ async def test_long_checklist_is_split_over_messages(start_bot, tg):
 
 async def test_a_crashing_check_still_gets_a_reply(start_bot, tg, caplog):
     bot = await start_bot(checks=[CrashingCheck(), words_check()])
-    reply = await bot.reply_to(tg.message("The mayor said on Monday that taxes will rise."))
+    reply = await bot.reply_to(tg.message(prose("The mayor said on Monday that taxes will rise.")))
     assert "Could not run: RuntimeError" in reply
     assert "Counted the words" in reply
     assert "check crashes crashed" in caplog.text
@@ -406,7 +421,8 @@ async def test_429_retry_after_is_honoured(start_bot, tg):
     bot = await start_bot(checks=[words_check()])
     bot.api.fail("editMessageText", 429, retry_after=1, count=1)
     reply = await bot.reply_to(
-        tg.message("The mayor said on Monday that taxes will rise."), wait=20
+        tg.message(prose("The mayor said on Monday that taxes will rise.")),
+        wait=20,
     )
     assert "Counted the words" in reply
     failed, done = bot.api.requests("editMessageText")
@@ -420,10 +436,20 @@ async def test_twenty_users_at_once_all_answered_and_limit_enforced(start_bot, t
     after = bot.mark()
     users = [tg.user(n) for n in range(20)]
     for n, sender in enumerate(users):
-        bot.send(tg.message(f"Report number {n}: the council met on Monday.", sender=sender))
+        bot.send(
+            tg.message(
+                prose(f"Report number {n}: the council met on Monday."),
+                sender=sender,
+            )
+        )
     greedy = tg.user(99)
     for n in range(5):
-        bot.send(tg.message(f"Greedy message {n} about the budget.", sender=greedy))
+        bot.send(
+            tg.message(
+                prose(f"Greedy message {n} about the budget."),
+                sender=greedy,
+            )
+        )
     edits = await bot.api.wait_for("editMessageText", after=after, timeout=30, count=23)
     answered = {e["params"]["chat_id"] for e in edits}
     assert answered == {u["id"] for u in users} | {greedy["id"]}
@@ -460,8 +486,9 @@ async def test_empty_message_gets_a_hint(start_bot, tg):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("/start", "does <b>not</b> say whether an article is true or false"),
+        ("/start", "I never say whether it is true"),
         ("/help", "/forget deletes it"),
+        ("/help", "<code>@sourcecheck_test_bot https://…</code>"),
         ("/about", "CC BY 4.0"),
         ("/privacy", "No message text."),
         ("/checks", "<code>words</code>"),
@@ -476,9 +503,14 @@ async def test_commands(start_bot, tg, text, expected):
 
 async def test_forget_deletes_the_users_rows(start_bot, tg):
     bot = await start_bot(checks=[words_check()])
-    await bot.reply_to(tg.message("A first text about the council vote."))
+    await bot.reply_to(tg.message(prose("A first text about the council vote.")))
     other = tg.user(5)
-    await bot.reply_to(tg.message("Another person's text about the budget.", sender=other))
+    await bot.reply_to(
+        tg.message(
+            prose("Another person's text about the budget."),
+            sender=other,
+        )
+    )
     assert cache_rows(bot.settings.db_path) == 2
     reply = await bot.reply_to(tg.command("/forget"), method="sendMessage")
     assert reply.startswith("Done: 2 stored record(s)")  # one result, one rate-limit entry
@@ -498,7 +530,7 @@ async def test_token_never_reaches_the_logs(start_bot, tg, caplog, page_server):
     await bot.reply_to(forwarded_update(3)["message"])
     await bot.reply_to(tg.link(page_server.url("nowhere")))
     bot.api.fail("sendMessage", 500, retry_after=None, description="Internal Server Error")
-    bot.send(tg.message("Text that will fail to be answered."))
+    bot.send(tg.message(prose("Text that will fail to be answered.")))
     await bot.api.wait_for("sendMessage", lambda r: r["status"] == 500, timeout=10)
     await asyncio.sleep(0.2)
     secret = bot.settings.token.partition(":")[2]
@@ -531,7 +563,10 @@ async def test_webhook_checks_the_secret(start_bot, tg, unused_tcp_port):
     )
     registered = bot.api.requests("setWebhook")[-1]["params"]
     assert (registered["url"], registered["secret_token"]) == (url, secret)
-    update = {"update_id": 1, "message": tg.message("The mayor said on Monday that taxes rise.")}
+    update = {
+        "update_id": 1,
+        "message": tg.message(prose("The mayor said on Monday that taxes rise.")),
+    }
     after = bot.mark()
     async with httpx.AsyncClient(trust_env=False) as client:
         refused = await client.post(url, json=update)

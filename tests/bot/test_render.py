@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from datetime import UTC, datetime
 from html.parser import HTMLParser
 from pathlib import Path
@@ -17,6 +18,9 @@ from bot.telegram.message_input import read_message
 from bot.telegram.render import (
     MARKS,
     MAX_MESSAGE,
+    MORE_FROM_THE_BOT,
+    plain_iso_dates,
+    reader_where,
     render_checklist,
     render_json_document,
     split_messages,
@@ -215,7 +219,7 @@ def test_details_show_all_evidence_brief_shows_two() -> None:
     for anchor in SEED["citations"]["body_links"][2:]:
         assert f"<i>«{anchor}»</i>" not in brief
         assert f"<i>«{anchor}»</i>" in full
-    assert "    … 2 more" in brief
+    assert "    … and 2 more under <b>Details</b>" in brief
     assert "    … " not in full
     assert full.count("<i>«") > brief.count("<i>«")
 
@@ -342,3 +346,46 @@ def test_json_document_is_the_full_checklist_in_utf8() -> None:
     assert json.loads(document.decode("utf-8")) == json.loads(json.dumps(to_dict(checklist)))
     assert "Движение по ЦКАД-5".encode() in document
     assert document.startswith(b'{\n  "schema"')
+
+
+@pytest.mark.parametrize(
+    ("where", "plain"),
+    [
+        ("dated: Last week → 2020-W33", "dated “Last week”: the week of 10 August 2020"),
+        ("dated: throughout the summer → 2020-SU", "dated “throughout the summer”: summer 2020"),
+        ("dated: on Thursday → 2020-01-16", "dated “on Thursday”: 16 January 2020"),
+        ("dated: abends → 2024-11-19TEV", "dated “abends”: 19 November 2024, evening"),
+        ("dated: 2016 → 2016", "dated 2016"),
+        ("dated: in the 1990s → 199", "dated “in the 1990s”: the 1990s"),
+        ("dated: right now → PRESENT_REF", "dated “right now”: now"),
+        ("dated: someday → XXXX-XX", "dated “someday”"),
+        ("link 3, unknown outlet (ap.org)", "link 3, ap.org, not in the outlet datasets"),
+        ("footer", "footer"),
+    ],
+)  # fmt: skip
+def test_where_evidence_is_told_in_a_readers_words(where, plain):
+    assert reader_where(where) == plain
+
+
+def test_summaries_say_dates_in_words_but_leave_addresses_alone():
+    assert plain_iso_dates("Published 2020-01-18 (about 6 years ago)") == (
+        "Published 18 January 2020 (about 6 years ago)"
+    )
+    assert plain_iso_dates("see https://x.example/2020-01-18-story") == (
+        "see https://x.example/2020-01-18-story"
+    )
+
+
+def test_evidence_left_out_says_where_to_find_it():
+    brief = "\n".join(render_checklist(seed_checklist()))
+    inline = "\n".join(render_checklist(seed_checklist(), more=MORE_FROM_THE_BOT))
+    assert "more under <b>Details</b>" in brief
+    assert "more when you send the link to the bot" in inline
+    assert "Details" not in inline  # an inline message has no Details button
+
+
+def test_an_unidentified_outlet_is_said_once():
+    checklist = seed_checklist(article=Article(text="Plain words."))
+    checklist = replace(checklist, outcomes=())
+    first = render_checklist(checklist)[0]
+    assert "<b>Outlet:</b>" not in first

@@ -218,7 +218,7 @@ def test_bare_domain_url_entity_gets_a_scheme() -> None:
 
 
 def test_mentions_and_non_web_links_are_not_links() -> None:
-    text = "Ask @someone or Dana about the claim in the report"
+    text = "Ask @someone or Dana about the claim in the report that the council published"
     entities = [
         {"type": "mention", "offset": 4, "length": 8},
         {"type": "text_link", "offset": 16, "length": 4, "url": "tg://user?id=5123456789"},

@@ -197,8 +197,8 @@ async def test_received_date_only_warns_and_still_reads_relative_dates(check_ctx
     assert result.data["published"] is None
     assert result.data["published_basis"] == "date received"
     assert result.summary == (
-        "No publication date found; relative dates read against the date received"
-        " (2024-03-20); 1 of 1 attributed claims carry a date"
+        "No publication date found; words like “yesterday” are read as from the day it was"
+        " received (2024-03-20); 1 of 1 attributed claims carry a date"
     )
     assert normalized(result.data) == {"yesterday": "2024-03-19"}
 

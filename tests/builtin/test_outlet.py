@@ -19,6 +19,9 @@ from checks.read.html_page import read_html
 from checks.read.text import bare_url_links
 from checks.testing import make_context
 
+CRED1_SCALE = "(from 0, low, to 1, high)"
+IDIAP_SCALE = "(from -1, low, to 1, high)"
+
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 PAGES = FIXTURES / "pages"
 TELEGRAM = FIXTURES / "telegram"
@@ -160,7 +163,7 @@ async def test_sample_outlet_is_global_research_not_infobrics(sample_article: Ar
         assert quote in how
     assert "InfoBrics" not in how
     assert "Blacklisted; Generally unreliable" in claims(result)
-    assert "category conspiracy, credibility score 0.095" in claims(result)
+    assert f"category conspiracy, credibility score 0.095 {CRED1_SCALE}" in claims(result)
 
 
 async def test_sample_evidence_cites_datasets_and_quotes_the_text(sample_article: Article) -> None:
@@ -168,7 +171,7 @@ async def test_sample_evidence_cites_datasets_and_quotes_the_text(sample_article
     wiki = next(e for e in result.evidence if e.quote == "Blacklisted; Generally unreliable")
     assert wiki.where == "Wikipedia perennial sources (2021-03-17, CC BY-SA 3.0)"
     assert wiki.url
-    estimate = next(e for e in result.evidence if "model-estimated" in e.quote)
+    estimate = next(e for e in result.evidence if "a model estimates" in e.quote)
     assert "Apache-2.0" in estimate.where
     folded = " ".join(sample_article.text.split())
     text_quotes = [e.quote for e in result.evidence if e.where == "text"]
@@ -310,7 +313,7 @@ async def test_model_estimate_alone_warns_as_an_estimate(
     result = await check(make_article("Text.", url="https://example-news.com/a"), ctx)
     assert result.status is Status.WARN
     assert "no human-rated dataset lists it" in result.summary
-    assert "model-estimated reliability -0.82 on -1..1" in result.summary
+    assert f"a model estimates its reliability at -0.82 {IDIAP_SCALE}" in result.summary
     assert result.data["flagged_by"] == []
 
 

@@ -20,6 +20,9 @@ from checks.outlets.table import (
     load_table,
 )
 
+CRED1_SCALE = "(from 0, low, to 1, high)"
+IDIAP_SCALE = "(from -1, low, to 1, high)"
+
 
 @pytest.fixture(scope="module")
 def table() -> OutletTable:
@@ -38,7 +41,9 @@ def ratings(record: OutletRecord | None, dataset: str) -> list[Rating]:
 def test_globalresearch_by_domain_normalises_www_and_paths(table: OutletTable) -> None:
     record = table.by_domain("https://www.globalresearch.ca/belgorod-attack/5820000")
     assert claims(record, WIKIPEDIA.name) == ["Blacklisted; Generally unreliable"]
-    assert claims(record, CRED1.name) == ["category conspiracy, credibility score 0.095"]
+    assert claims(record, CRED1.name) == [
+        f"category conspiracy, credibility score 0.095 {CRED1_SCALE}"
+    ]
     assert record is not None
     assert record.domains[0] == "globalresearch.ca"
     assert "Global Research" in record.names
@@ -109,14 +114,18 @@ def test_sibling_hosts_of_one_outlet_share_ratings(table: OutletTable) -> None:
     # Wikipedia lists TASS under tass.com; the State Media rows tie tass.ru to it.
     record = table.by_domain("https://tass.ru/moskva/8836033")
     assert "No consensus" in claims(record, WIKIPEDIA.name)
-    assert claims(record, CRED1.name) == ["category unreliable, credibility score 0.105"]
+    assert claims(record, CRED1.name) == [
+        f"category unreliable, credibility score 0.105 {CRED1_SCALE}"
+    ]
 
 
 def test_subdomain_rows_for_a_registered_domain_say_which_host(table: OutletTable) -> None:
     record = table.by_domain("sputniknews.com")
-    assert claims(record, CRED1.name) == ["category mixed, credibility score 0.145"]
+    assert claims(record, CRED1.name) == [f"category mixed, credibility score 0.145 {CRED1_SCALE}"]
     french = table.by_domain("fr.sputniknews.com")
-    assert claims(french, CRED1.name) == ["category unreliable, credibility score 0.075"]
+    assert claims(french, CRED1.name) == [
+        f"category unreliable, credibility score 0.075 {CRED1_SCALE}"
+    ]
 
 
 def test_blog_platform_subdomains_are_not_lumped_together(table: OutletTable) -> None:
@@ -147,7 +156,7 @@ def test_model_estimate_is_labelled_as_such(table: OutletTable) -> None:
     assert len(estimates) == 1
     assert estimates[0].estimate
     assert not estimates[0].flagged
-    assert estimates[0].claim == "model-estimated reliability 1.00 on -1..1"
+    assert estimates[0].claim == f"a model estimates its reliability at 1.00 {IDIAP_SCALE}"
     assert "not an editorial rating" in estimates[0].detail
 
 
@@ -157,7 +166,7 @@ def test_low_model_estimate_is_flagged_but_marked_estimate() -> None:
     record = table.by_domain("www.example-news.com")
     assert record is not None
     (rating,) = record.ratings
-    assert rating.claim == "model-estimated reliability -0.82 on -1..1"
+    assert rating.claim == f"a model estimates its reliability at -0.82 {IDIAP_SCALE}"
     assert rating.flagged
     assert rating.estimate
     assert table.by_domain("other-news.com") is None
@@ -181,7 +190,9 @@ def test_describe_lookup_one_line_per_claim_with_source(table: OutletTable) -> N
         for line in body
     )
     assert any("CRED-1 (2026-08-04, CC BY 4.0): category conspiracy" in line for line in body)
-    assert any("model-estimated reliability" in line and "Apache-2.0" in line for line in body)
+    assert any(
+        "a model estimates its reliability" in line and "Apache-2.0" in line for line in body
+    )
 
 
 def test_default_table_is_built_once() -> None:
