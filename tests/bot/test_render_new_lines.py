@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 from pathlib import Path
 
 from bot.telegram.render import render_checklist
@@ -21,8 +22,7 @@ def _reply() -> str:
 
 def test_the_seed_reply_has_the_three_new_lines_in_reading_order():
     reply = _reply()
-    lines = [line for line in reply.splitlines() if "<b>" in line]
-    titles = [line.split("<b>", 1)[1].split("</b>", 1)[0] for line in lines[3:]]
+    titles = re.findall(r"^\S+ <b>([^<]+)</b>: ", reply, re.M)
     assert titles == [
         "Outlet",
         "Who wrote it",
