@@ -116,3 +116,54 @@ def cmd_health(args: argparse.Namespace) -> int:
         return EXIT_FAILURE
     print(f"healthy: last heartbeat {max(age, 0):.0f} s ago")
     return EXIT_OK
+
+
+def register_matrix(sub: argparse._SubParsersAction) -> Callable[[argparse.Namespace], int]:  # type: ignore[type-arg]
+    matrix = sub.add_parser(
+        "matrix",
+        help="run the Matrix bot",
+        description="Run the Matrix bot. It reads MATRIX_HOMESERVER, MATRIX_USER_ID and"
+        " MATRIX_ACCESS_TOKEN (or MATRIX_PASSWORD; either also as a *_FILE).",
+    )
+    matrix.add_argument("--db", type=Path, help="SQLite database (env SOURCECHECK_DB)")
+    matrix.add_argument("--log-level", help="DEBUG, INFO, WARNING (env SOURCECHECK_LOG_LEVEL)")
+    return cmd_matrix
+
+
+def cmd_matrix(args: argparse.Namespace) -> int:
+    from bot.core.logs import setup_logging
+    from bot.core.settings import SettingsError
+    from bot.matrix.settings import from_env
+    from checks.config import ConfigError
+    from checks.engine import CheckLoadError
+
+    try:
+        settings = from_env(os.environ, db_path=args.db, log_level=args.log_level)
+    except SettingsError as exc:
+        print(f"sourcecheck matrix: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    setup_logging(settings.log_level, secrets=(settings.access_token, settings.password))
+    # The client library logs whole events at DEBUG: message text stays out of every level.
+    logging.getLogger("nio").setLevel(logging.WARNING)
+    try:
+        asyncio.run(_run_matrix(settings))
+    except PermissionError as exc:
+        print(f"sourcecheck matrix: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except OSError as exc:
+        print(f"sourcecheck matrix: cannot reach the homeserver: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except (ConfigError, CheckLoadError) as exc:
+        print(f"sourcecheck matrix: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    return EXIT_OK
+
+
+async def _run_matrix(settings: object) -> None:
+    from bot.matrix.client import serve
+
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    await serve(settings, stop=stop)  # type: ignore[arg-type]

@@ -44,7 +44,8 @@ def test_the_running_bot_never_imports_the_fake_bot_api():
 
 
 def test_the_shared_bot_core_does_not_import_a_platform():
-    assert _offenders("bot", ("bot.telegram", "telegram"), only="bot/core/") == []
+    forbidden = ("bot.telegram", "bot.matrix", "telegram", "nio")
+    assert _offenders("bot", forbidden, only="bot/core/") == []
 
 
 @pytest.mark.parametrize(
@@ -54,3 +55,14 @@ def test_a_check_never_imports_another_check(check):
     others = tuple(f"checks.builtin.{p.stem}" for p in (ROOT / "checks/builtin").glob("[!_]*.py"))
     imports = _imports("checks")[f"checks/builtin/{check}.py"]
     assert [n for n in imports if n.startswith(others) and n != f"checks.builtin.{check}"] == []
+
+
+@pytest.mark.parametrize(
+    ("platform", "other"), [("bot/telegram/", "bot.matrix"), ("bot/matrix/", "bot.telegram")]
+)
+def test_one_chat_platform_never_imports_the_other(platform, other):
+    assert _offenders("bot", (other,), only=platform) == []
+
+
+def test_the_matrix_bot_does_not_import_the_telegram_library():
+    assert _offenders("bot", ("telegram",), only="bot/matrix/") == []
