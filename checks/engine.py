@@ -17,7 +17,10 @@ logger = logging.getLogger(__name__)
 ENTRY_POINT_GROUP = "sourcecheck.checks"
 DEFAULT_TIMEOUT = 10.0
 # Built-ins come first, in the order a reader goes through an article; plug-ins follow by name.
-BUILTIN_ORDER = ("outlet", "original_source", "citations", "disclaimers", "dated_claims")
+BUILTIN_ORDER = (
+    "outlet", "author", "original_source", "sources", "citations", "disclaimers",
+    "dated_claims", "lateral",
+)  # fmt: skip
 
 
 # How much of an article the checks are given. The longest article text in a pool of ~500

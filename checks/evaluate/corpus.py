@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from checks.engine import load_checks, run
+from checks.evaluate import author as author_score
+from checks.evaluate import sources as sources_score
 from checks.model import Check, Checklist, Context
 from checks.read.html_page import read_html
 from checks.wires import WIRES
@@ -173,6 +175,8 @@ def evaluate(pages: Sequence[Page], checklists: Sequence[Checklist]) -> Report:
     _citations(report, pairs)
     _disclaimers(report, pairs)
     _dated_claims(report, pairs)
+    author_score.add_rows(report, pairs)
+    sources_score.add_rows(report, pairs)
     return report
 
 

@@ -310,14 +310,15 @@ class Fetcher:
     async def __aexit__(self, *exc_info: object) -> None:
         await self.aclose()
 
-    async def fetch(self, url: str) -> Page:
-        """GET an article page: HTML, XHTML or plain text, at most max_bytes after decoding."""
+    async def fetch(self, url: str, *, types: frozenset[str] = ARTICLE_TYPES) -> Page:
+        """GET an article page: HTML, XHTML or plain text (or the media `types` a plug-in
+        asks for, e.g. an API's JSON), at most max_bytes after decoding."""
         started = time.monotonic()
         async with self._limits(url), self._follow(url) as (response, chain):
             if response.status_code >= 400:
                 raise _status_error(response)
             mime, charset = media_type(response.headers.get("content-type"))
-            if mime and mime not in ARTICLE_TYPES:
+            if mime and mime not in types:
                 raise NotArticle(f"this link is not an article page (type {mime})")
             length = response.headers.get("content-length", "")
             if length.isdigit() and int(length) > self.max_bytes:

@@ -16,7 +16,9 @@ from lxml import etree
 
 from checks.model import Article, Link, Visibility
 from checks.read import page_meta
+from checks.read.author_meta import author_signals
 from checks.read.decoding import decode_page
+from checks.read.outlet_pages import outlet_pages
 from checks.read.provenance import declared_provenance
 from checks.read.regions import page_regions
 from checks.read.visibility import page_visibility
@@ -367,6 +369,7 @@ def read_html(raw: bytes, *, url: str | None = None) -> Article:
     scripts = sum(1 for _ in root.iter("script"))
     # htmldate reads the page before extraction prunes the tree: a voter for the fallback.
     vote = page_meta.htmldate_vote(root, url) if dated is None else None
+    authors = author_signals(root, meta, objects) | outlet_pages(root, url)
     # trafilatura drops these anyway; dropping them first makes its copy and cleaning cheaper.
     etree.strip_elements(root, *_CODE_TAGS, with_tail=False)
     furniture = furniture_text(root)
@@ -400,7 +403,7 @@ def read_html(raw: bytes, *, url: str | None = None) -> Article:
         canonical_url=_canonical(root, meta, url),
         language=page_meta.text_language(text, declared),
         furniture_text=furniture,
-        meta=_page_meta(meta, objects, title_tag),
+        meta={**_page_meta(meta, objects, title_tag), **authors},
         source_kind="html",
         blocks=blocks,
         declared=provenance,

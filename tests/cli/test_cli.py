@@ -33,10 +33,13 @@ def test_json_output_follows_the_documented_contract(capsys):
     assert set(doc["article"]) >= {"url", "title", "byline", "site_name", "published", "language"}
     assert [r["check"] for r in doc["results"]] == [
         "outlet",
+        "author",
         "original_source",
+        "sources",
         "citations",
         "disclaimers",
         "dated_claims",
+        "lateral",
     ]
     for result in doc["results"]:
         assert set(result) == {"check", "title", "status", "summary", "evidence", "data"}
@@ -138,11 +141,53 @@ def test_checks_command_lists_builtins_with_their_package(capsys):
     code, out, _ = run_cli(capsys, "checks")
     assert code == 0
     lines = out.splitlines()
-    assert [line.split()[0] for line in lines[:5]] == [
+    assert [line.split()[0] for line in lines[:8]] == [
         "outlet",
+        "author",
         "original_source",
+        "sources",
         "citations",
         "disclaimers",
         "dated_claims",
+        "lateral",
     ]
-    assert all("sourcecheck" in line for line in lines[:5])
+    assert all("sourcecheck" in line for line in lines[:8])
+
+
+def test_the_seed_checklist_says_who_wrote_it_who_is_quoted_and_where_to_look(capsys):
+    code, out, _ = run_cli(capsys, "check", str(SAMPLE), "--now", NOW)
+    assert code == 0
+    lines = out.splitlines()
+    author = next(line for line in lines if line.startswith("[i] Who wrote it: "))
+    assert (
+        author
+        == "[i] Who wrote it: A named author: Lucas Leiroz de Almeida; no author page linked"
+    )
+    quoted = next(line for line in lines if "] Who is quoted: " in line)
+    assert quoted.startswith("[!] Who is quoted: ")
+    assert "(Andrey Yusov, Matthew Miller)" in quoted
+    assert quoted.endswith("; 4 claims stated as fact with no source")
+    at = lines.index(quoted)
+    shown = "\n".join(lines[at : at + 8])
+    assert "participation by NATO agents" in shown
+    assert "(no source given)" in shown
+    look = lines.index(next(line for line in lines if "] Where else to look: " in line))
+    assert "<https://news.google.com/search?q=Belgorod+Attack+Helps+Kiev" in lines[look + 1]
+    assert (
+        "<https://toolbox.google.com/factcheck/explorer/search/Belgorod%20Attack"
+        in lines[look + 2]
+    )
+
+
+def test_the_seed_json_documents_the_unsourced_claims(capsys):
+    code, out, _ = run_cli(capsys, "check", str(SAMPLE), "--format", "json", "--now", NOW)
+    assert code == 0
+    results = {r["check"]: r for r in json.loads(out)["results"]}
+    claims = [c["quote"] for c in results["sources"]["data"]["unattributed_claims"]]
+    assert any("participation by NATO agents" in c for c in claims)
+    assert any("there is certainly Western involvement" in c for c in claims)
+    assert results["author"]["data"]["kind"] == "person"
+    assert {link["kind"] for link in results["lateral"]["data"]["links"]} == {
+        "news_search",
+        "fact_check_search",
+    }

@@ -98,7 +98,9 @@ def test_evaluate_prints_a_table_for_every_check(capsys, tmp_path):
     assert main(["evaluate", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("sourcecheck evaluate: 2 pages (dev 2)")
-    for check in ("outlet", "original_source", "citations", "disclaimers", "dated_claims"):
+    for check in (
+        "outlet", "original_source", "citations", "disclaimers", "dated_claims", "author",
+    ):  # fmt: skip
         assert f"\n{check}\n" in out
 
 

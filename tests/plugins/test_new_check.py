@@ -206,7 +206,7 @@ def test_configuration_switches_and_configures_an_installed_plugin(word_list):
     dropped = run(python, "-c", script, SOURCECHECK_CHECKS_DISABLE="word_list")
 
     assert kept.stdout == "word_list {'word_list': {'phrases': 'insiders claim'}}\n"
-    assert dropped.stdout == "dated_claims {}\n"
+    assert dropped.stdout == "lateral {}\n"  # the last built-in
 
 
 @pytest.mark.parametrize("argv", [("checks",), ("check", SAMPLE)])

@@ -1,0 +1,431 @@
+"""Author: who the page says wrote it, whether the byline and the metadata agree, and whether
+a page about the author is linked. It says what can be verified about a name, never about the
+person."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from checks.languages import Pattern, languages, patterns, resource
+from checks.model import Article, Context, Evidence, Result, Status
+from checks.wires import WIRES
+
+PROBE_SECONDS = 4.0
+TEXT_BYLINE_LINES = 12
+TEXT_TAIL_LINES = 4
+MAX_NAME = 80
+# Where a byline's date, handle or next label ("Kategorien: Mode") begins.
+_SEPARATORS = re.compile(r"\d|\s[|•·]\s|@|\s[^\W\d_]{3,20}:\s")
+_LABEL = re.compile(
+    r"^\s*[^\W\d_][\w ]{1,20}:\s+"
+)  # "Interview: ", "Text: ", "Periodista Digital: "
+_WORD = re.compile(r"\w+")
+_WIRE_ALIASES = {alias: wire.name for wire in WIRES for alias in wire.aliases}
+_WIRE_TOKEN = re.compile(
+    r"(?<![\w-])(" + "|".join(sorted(map(re.escape, _WIRE_ALIASES), key=len, reverse=True))
+    + r"|dpa|afp|sid|kna|epd|apa|sda|efe|ansa)(?![\w-])"
+)  # fmt: skip
+_LOWER_WIRES = {"dpa": "dpa", "afp": "AFP", "sid": "SID", "kna": "KNA", "epd": "epd",
+                "apa": "APA", "sda": "SDA", "efe": "EFE", "ansa": "ANSA"}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Byline:
+    """The names one source of authorship gives, as written there."""
+
+    where: str  # "byline", "JSON-LD author", "meta parsely-author", "post signature"
+    text: str
+    names: tuple[str, ...]
+    person_typed: bool = False  # JSON-LD declares @type Person
+    marked: bool = False  # a visible byline that says "By …", so it is surely one
+
+
+def _first(found: tuple[Pattern, ...], text: str) -> re.Match[str] | None:
+    hits = [m for p in found if (m := p.regex.search(text))]
+    return min(hits, key=lambda m: m.start()) if hits else None
+
+
+@cache
+def _splitter() -> re.Pattern[str]:
+    """Commas, "&", and every language's "and" between the names of a byline."""
+    words = {
+        w
+        for code in languages()
+        for w in resource("attribution", code).get("words", {}).get("conjunctions", [])
+    }
+    joined = "|".join(rf"\b{re.escape(w)}\b" for w in sorted(words))
+    return re.compile(rf"\s*(?:,|;|&|\+|/|{joined})\s*", re.I)
+
+
+@cache
+def _cues(kind: str, language: str | None) -> tuple[Pattern, ...]:
+    """A byline cue in every language, the page's own first: a byline is too short to tell
+    its language, and "Redaktion" or "Par" is one whatever the body is written in."""
+    codes = [language] if language in languages() else []
+    codes += [c for c in languages() if c not in codes]
+    return tuple(
+        p for c in codes for p in patterns("attribution", c) if p.path.split("[")[0] == kind
+    )
+
+
+def _clean(text: str, language: str | None) -> str:
+    text = " ".join(text.split())
+    for pattern in _cues("by", language):
+        stripped = pattern.regex.sub("", text, count=1)
+        if stripped != text:
+            text = stripped
+            break  # one lead-in: "Par Marie Dupont", never "Par" and then "de"
+    cuts = [
+        m.start()
+        for m in [_SEPARATORS.search(text), _first(_cues("date_label", language), text)]
+        if m
+    ]
+    if cuts:
+        text = text[: min(cuts)]
+    text = _LABEL.sub("", text, count=1)
+    role = _first(_cues("role", language), text)
+    if role and role.start() > 0 and text[: role.start()].strip(" ,"):
+        text = text[: role.start()]
+    words = text.split()
+    dates = _calendar_words(language)
+    for i, word in enumerate(words[1:], 1):
+        if word.casefold().strip(".,") in dates:
+            text = " ".join(words[:i])
+            break
+    return text.strip(" -–—|,:·•.")
+
+
+@cache
+def _calendar_words(language: str | None) -> frozenset[str]:
+    words: set[str] = set()
+    for code in {language if language in languages() else "en", "en"}:
+        calendar = resource("calendar", code)
+        for key in ("months", "weekdays", "weekday_abbreviations"):
+            for spellings in calendar.get(key, []):
+                words.update([spellings] if isinstance(spellings, str) else spellings)
+    return frozenset(words)
+
+
+def names_in(text: str, language: str | None) -> tuple[str, ...]:
+    """ "By Jane Doe and John Roe | May 3" -> ("Jane Doe", "John Roe")."""
+    cleaned = _clean(text, language)
+    names: list[str] = []
+    for part in _splitter().split(cleaned):
+        part = part.strip(" .-–—")
+        if names and _first(_cues("role", language), part):
+            continue  # "Jane Doe, Senior Reporter"
+        if looks_like_name(part, language) and part not in names:
+            names.append(part)
+    return tuple(names)
+
+
+def looks_like_name(part: str, language: str | None) -> bool:
+    """Not "admin", "link" or "Contributor": a name is capitalised where its script has
+    cases, and is not a byline label."""
+    if not part or len(part) > MAX_NAME or not any(ch.isalpha() for ch in part):
+        return False
+    if part.casefold() in ("by", "von", "par", "por"):
+        return False
+    if any(ch.islower() for ch in part) and not any(ch.isupper() for ch in part):
+        return _wire(part) is not None  # "det/dpa" is a credit; "admin" is not a name
+    return not any(p.regex.fullmatch(part) for p in _cues("guest", language))
+
+
+def _norm(text: str) -> str:
+    return " ".join(_WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
+
+
+def same_name(a: str, b: str) -> bool:
+    """Names agree when one holds the other ("Leah C. Stokes" ~ "Leah Stokes" by surname)."""
+    x, y = _norm(a), _norm(b)
+    if not x or not y:
+        return False
+    if x in y or y in x:
+        return True
+    return x.split()[-1] == y.split()[-1] and x.split()[0][:1] == y.split()[0][:1]
+
+
+def _bylines(article: Article) -> list[Byline]:
+    meta = article.meta
+    found: list[Byline] = []
+    language = article.language
+    visible = meta.get("author_visible")
+    if visible:
+        names = names_in(visible, language)
+        marked = any(p.regex.match(visible.strip()) for p in _cues("by", language))
+        if names:
+            found.append(Byline("byline", visible, names, marked=marked))
+    jsonld = meta.get("author_jsonld")
+    if jsonld:
+        entries = [e.partition(": ") for e in jsonld.split("; ")]
+        names = tuple(n for _, _, n in entries if looks_like_name(n, language))
+        person = any(kind.startswith("Person") for kind, _, _ in entries)
+        if names:
+            found.append(Byline("JSON-LD author", jsonld, names, person))
+    for key, value in meta.items():
+        if key.startswith("author_meta:") and "://" not in value:
+            names = names_in(value, language)
+            if names:
+                found.append(Byline(f"meta {key.split(':', 1)[1]}", value, names))
+    link_text = meta.get("author_link_text")
+    if not found and link_text:
+        names = names_in(link_text, language)
+        if names:
+            found.append(Byline("author link", link_text, names))
+    if not found and article.source_kind in ("text", "markdown"):
+        line = _text_byline(article.text, language)
+        if line:
+            found.append(Byline("byline", line, names_in(line, language), marked=True))
+    if not found and article.byline:
+        names = names_in(article.byline, language)
+        if names:
+            where = "post signature" if article.source_kind == "telegram" else "byline"
+            found.append(Byline(where, article.byline, names))
+    return found
+
+
+def _text_byline(text: str, language: str | None, *, tail: bool = False) -> str | None:
+    """A "By Jane Doe" line among the first lines of the text (and, with `tail`, its last)."""
+    lines = text.splitlines()
+    chosen = lines[:TEXT_BYLINE_LINES] + (lines[-TEXT_TAIL_LINES:] if tail else [])
+    for line in chosen:
+        line = line.strip()
+        if 3 < len(line) <= MAX_NAME and any(p.regex.match(line) for p in _cues("by", language)):
+            if names_in(line, language):
+                return line
+    return None
+
+
+def _wire(name: str) -> str | None:
+    match = _WIRE_TOKEN.search(name)
+    if not match:
+        return None
+    token = match.group(1)
+    return _WIRE_ALIASES.get(token) or _LOWER_WIRES.get(token.casefold())
+
+
+def _is_desk(text: str, language: str | None) -> bool:
+    return any(p.regex.search(text) for p in _cues("desk", language))
+
+
+def _is_guest(text: str, language: str | None) -> bool:
+    return any(p.regex.search(text) for p in _cues("guest", language))
+
+
+def _is_outlet(name: str, article: Article) -> bool:
+    outlet_names = [article.site_name or "", article.meta.get("jsonld_publisher", "")]
+    key = _norm(name).replace(" ", "")
+    outlets = [_norm(o).replace(" ", "") for o in outlet_names if o]
+    # A short name counts inside a longer one only as an acronym: "NDR" in "NDR.de".
+    inside = len(key) > 4 or (name.isupper() and len(key) >= 2)
+    return bool(key) and any(
+        key == o
+        or (inside and o.startswith(key))
+        or (len(key) > 4 and key in o)
+        or (len(o) > 4 and o in key)
+        for o in outlets
+    )
+
+
+def kind_of(names: tuple[str, ...], text: str, article: Article) -> str:
+    """ "person", "people", "wire", "desk" (a newsroom, staff), "outlet" (the site's name)."""
+    if not names:
+        return "none"
+    if all(_wire(n) for n in names):
+        return "wire"
+    # "Times Staff" is a desk; "Jane Doe - Staff Writer" and "Eric Song, IGN Staff" are people.
+    if all(_is_desk(n, article.language) or _wire(n) for n in names):
+        return "desk"
+    if all(_is_outlet(n, article) for n in names):
+        return "outlet"
+    people = [
+        n
+        for n in names
+        if not _wire(n) and not _is_outlet(n, article) and not _is_desk(n, article.language)
+    ]
+    return "people" if len(people) > 1 else "person"
+
+
+class Author:
+    name = "author"
+    title = "Who wrote it"
+
+    async def run(self, article: Article, ctx: Context) -> Result:
+        if article.source_kind == "telegram":
+            return _telegram(article)
+        bylines = _bylines(article)
+        if not bylines:
+            if not article.text.strip():
+                return Result(Status.SKIP, "no article to look for an author in")
+            return Result(
+                Status.WARN,
+                "No author named, neither on the page nor in its metadata",
+                data={"kind": "none", "names": [], "sources": [], "author_url": None},
+            )
+        bylines = _trusted(bylines)
+        main = next((b for b in bylines if b.where == "byline"), bylines[0])
+        names = main.names
+        kind = kind_of(names, main.text, article)
+        if kind in ("outlet", "desk") and article.source_kind == "html":
+            # A site account posting someone's piece credits the writer in the text itself.
+            credit = _text_byline(article.text, article.language, tail=True)
+            if credit and kind_of(names_in(credit, article.language), credit, article) in (
+                "person",
+                "people",
+            ):
+                main = Byline("credit in the text", credit, names_in(credit, article.language))
+                bylines = [main, *bylines]
+                names, kind = main.names, kind_of(main.names, credit, article)
+        data: dict[str, Any] = {
+            "kind": kind,
+            "names": list(names),
+            "wire": next((w for n in names if (w := _wire(n))), None),
+            "sources": [
+                {"where": b.where, "text": b.text, "names": list(b.names)} for b in bylines
+            ],
+            "author_url": article.meta.get("author_url"),
+            "guest": any(_is_guest(b.text, article.language) for b in bylines),
+        }
+        data["metadata_agrees"] = _agrees(bylines, article)
+        posing = [b for b in bylines if b.person_typed and kind in ("wire", "desk", "outlet")]
+        data["organisation_as_person"] = bool(posing)
+        evidence = [Evidence(b.text, where=b.where) for b in bylines]
+        if data["author_url"]:
+            evidence.append(Evidence("author page", where="linked", url=data["author_url"]))
+        if data["author_url"] and ctx.fetcher is not None and _probing(ctx):
+            data["author_page"] = await _probe(data["author_url"], ctx)
+        return Result(_status(data), _summary(data), tuple(evidence), data)
+
+
+def _trusted(bylines: list[Byline]) -> list[Byline]:
+    """A visible author box that neither says "By" nor agrees with the metadata may be a
+    section label or a comment count: the metadata speaks instead."""
+    shown = [b for b in bylines if b.where == "byline"]
+    declared = [b for b in bylines if b.where != "byline"]
+    if not shown or not declared or shown[0].marked:
+        return bylines
+    if any(same_name(a, b) for d in declared for a in shown[0].names for b in d.names):
+        return bylines
+    return declared
+
+
+def _agrees(bylines: list[Byline], article: Article) -> bool | None:
+    """Whether the byline and the metadata name the same author; None when only one names a
+    person (metadata naming just the outlet is no disagreement)."""
+    shown = [b for b in bylines if b.where == "byline"]
+    declared = [
+        b
+        for b in bylines
+        if b.where != "byline" and not all(_is_outlet(n, article) for n in b.names)
+    ]
+    if not shown or not declared:
+        return None
+    return any(same_name(a, b) for s in shown for d in declared for a in s.names for b in d.names)
+
+
+def _probing(ctx: Context) -> bool:
+    settings = ctx.settings.get("author") or {}
+    return str(settings.get("probe_author_page", "on")).lower() not in ("off", "0", "false", "no")
+
+
+async def _probe(url: str, ctx: Context) -> dict[str, Any]:
+    probe = getattr(ctx.fetcher, "probe", None)
+    if probe is None:
+        return {"url": url, "answers": None}
+    try:
+        result = await asyncio.wait_for(probe(url), PROBE_SECONDS)
+    except TimeoutError:
+        return {"url": url, "answers": None, "error": "no answer in time"}
+    return {
+        "url": url,
+        "answers": bool(getattr(result, "reachable", False)),
+        "status": getattr(result, "status", None),
+        "error": getattr(result, "error", ""),
+    }
+
+
+def _status(data: dict[str, Any]) -> Status:
+    page = data.get("author_page") or {}
+    if data["metadata_agrees"] is False or data["organisation_as_person"]:
+        return Status.WARN
+    if page.get("answers") is False:
+        return Status.WARN
+    if data["kind"] in ("person", "people") and data["author_url"] and not data["guest"]:
+        return Status.PASS
+    return Status.INFO
+
+
+_KIND_TEXT = {
+    "person": "A named author",
+    "people": "Named authors",
+    "wire": "A news agency",
+    "desk": "A newsroom or staff byline, no person named",
+    "outlet": "The outlet's own name as author, no person named",
+}
+
+
+def _summary(data: dict[str, Any]) -> str:
+    names = ", ".join(data["names"][:4])
+    head = f"{_KIND_TEXT[data['kind']]}: {names}"
+    if data["guest"]:
+        head += " (marked as a guest or outside contributor)"
+    notes = []
+    if data["metadata_agrees"] is True:
+        notes.append("the metadata names the same")
+    elif data["metadata_agrees"] is False:
+        declared = [s for s in data["sources"] if s["where"] != "byline"]
+        notes.append(f"the {declared[0]['where']} says {', '.join(declared[0]['names'][:3])}")
+    if data["organisation_as_person"]:
+        notes.append("the metadata declares an organisation as a person")
+    page = data.get("author_page") or {}
+    if data["author_url"]:
+        if page.get("answers") is False:
+            why = page.get("error") or page.get("status")
+            notes.append(f"the linked author page does not answer ({why})")
+        elif page.get("answers"):
+            notes.append("an author page is linked and answers")
+        else:
+            notes.append("an author page is linked")
+    elif data["kind"] in ("person", "people"):
+        notes.append("no author page linked")
+    return head + ("; " + "; ".join(notes) if notes else "")
+
+
+def _telegram(article: Article) -> Result:
+    origin = article.origin
+    channel = None
+    if origin is not None and origin.kind in ("channel", "chat"):
+        channel = origin.name or (f"@{origin.username}" if origin.username else None)
+    signature = (article.byline or "").strip() or None
+    data = {
+        "kind": "person" if signature else ("channel" if channel else "none"),
+        "names": [signature] if signature else [],
+        "channel": channel,
+        "signature": signature,
+        "sources": [],
+        "author_url": origin.url if origin is not None else None,
+    }
+    evidence = []
+    if channel:
+        evidence.append(Evidence(channel, where="forward origin", url=data["author_url"]))
+    if signature:
+        evidence.append(Evidence(signature, where="post signature"))
+    if signature and channel:
+        return Result(
+            Status.INFO, f"Signed {signature} in the channel {channel}", tuple(evidence), data
+        )
+    if channel:
+        return Result(
+            Status.INFO,
+            f"A post of the channel {channel}, not signed by a person",
+            tuple(evidence),
+            data,
+        )
+    if signature:
+        return Result(Status.INFO, f"A post signed {signature}", tuple(evidence), data)
+    return Result(Status.WARN, "A post with no signature and no channel named", (), data)

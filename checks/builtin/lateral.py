@@ -1,0 +1,113 @@
+"""Where else to look: links a fact-checker would follow next, built from the article itself.
+
+No request is made: each link is an address built from the headline, the page's address, the
+original it names in its metadata, and the outlet's own "about" or corrections page when the
+page links one. `data["links"]` is a list of {"kind", "label", "url"}; the bot shows them as
+buttons.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import quote, quote_plus
+
+from checks.domains import host_of, registered_domain
+from checks.model import Article, Context, Evidence, Result, Status
+
+KINDS = ("original", "news_search", "fact_check_search", "archive", "about", "corrections")
+NEWS_SEARCH = "https://news.google.com/search?q={query}"
+FACT_CHECK_SEARCH = "https://toolbox.google.com/factcheck/explorer/search/{query}"
+WAYBACK = "https://web.archive.org/web/{url}"
+MAX_QUERY = 150
+_SITE_SUFFIX = re.compile(r"\s+[|–—·:-]\s+[^|–—·:-]{2,60}$")
+# Metadata keys that name where the piece first appeared.
+_ORIGINAL_KEYS = ("isBasedOn", "isbasedon", "syndication-source", "original-source")
+
+
+class Lateral:
+    name = "lateral"
+    title = "Where else to look"
+
+    async def run(self, article: Article, ctx: Context) -> Result:
+        headline = _headline(article)
+        address = article.canonical_url or article.url
+        links: list[dict[str, str]] = []
+        original = _original(article, address)
+        if original:
+            links.append({"kind": "original", "label": "The original it names", "url": original})
+        if headline:
+            query = quote_plus(headline[:MAX_QUERY])
+            links.append(
+                {
+                    "kind": "news_search",
+                    "label": "Other reports of this story",
+                    "url": NEWS_SEARCH.format(query=query),
+                }
+            )
+            links.append(
+                {
+                    "kind": "fact_check_search",
+                    "label": "Fact-checks of this claim",
+                    "url": FACT_CHECK_SEARCH.format(query=quote(headline[:MAX_QUERY], safe="")),
+                }
+            )
+        if address and address.startswith(("http://", "https://")):
+            links.append(
+                {
+                    "kind": "archive",
+                    "label": "Archived copies (Wayback Machine)",
+                    "url": WAYBACK.format(url=address),
+                }
+            )
+        links += _outlet_pages(article)
+        if not links:
+            return Result(Status.SKIP, "no headline or address to build links from")
+        evidence = tuple(
+            Evidence(link["label"], where=host_of(link["url"]), url=link["url"]) for link in links
+        )
+        kinds = ", ".join(link["label"].lower() for link in links)
+        data: dict[str, Any] = {"links": links, "headline": headline}
+        return Result(Status.INFO, f"{len(links)} places to look next: {kinds}", evidence, data)
+
+
+def _headline(article: Article) -> str | None:
+    title = (article.title or "").strip()
+    if not title and article.source_kind in ("text", "markdown", "telegram"):
+        first = next((line for line in article.text.splitlines() if line.strip()), "")
+        title = first.strip()[:MAX_QUERY] if len(first.split()) >= 4 else ""
+    if not title:
+        return None
+    site = (article.site_name or "").strip()
+    trimmed = _SITE_SUFFIX.sub("", title) if site and title.endswith(site) else title
+    return " ".join(trimmed.split()) or None
+
+
+def _original(article: Article, address: str | None) -> str | None:
+    """The original the page itself declares (JSON-LD isBasedOn, a syndication-source meta
+    or a canonical address on another site); never read off another check."""
+    for item in article.declared:
+        if item.key in _ORIGINAL_KEYS and item.value.startswith(("http://", "https://")):
+            return item.value
+    for key in _ORIGINAL_KEYS:
+        value = article.meta.get(key.lower(), "")
+        if value.startswith(("http://", "https://")):
+            return value
+    if article.url and article.canonical_url:
+        here, there = registered_domain(article.url), registered_domain(article.canonical_url)
+        if here and there and here != there:
+            return article.canonical_url
+    return None
+
+
+def _outlet_pages(article: Article) -> list[dict[str, str]]:
+    """The outlet's "about" and corrections pages, as the reader found them linked."""
+    found = []
+    about = article.meta.get("outlet_about_url")
+    if about:
+        found.append({"kind": "about", "label": "About the outlet", "url": about})
+    corrections = article.meta.get("outlet_corrections_url")
+    if corrections:
+        label = "The outlet's corrections or standards page"
+        found.append({"kind": "corrections", "label": label, "url": corrections})
+    return found

@@ -1,0 +1,426 @@
+"""Find attributed statements in running text, sentence by sentence, from a language's cues.
+
+A sentence is attributed when a cue (a reporting verb, "according to", an anonymous-source
+phrase, a cited document) has a source near it outside quotation marks: a name, a source word
+("police", "officials"), or a pronoun pointing back at the last speaker. Every regex here and
+in the language files is linear: bounded repeats over character classes, no nested quantifiers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from checks.languages import Pattern, languages, patterns, resource
+
+KINDS = ("direct_quote", "named", "anonymous", "document")
+MAX_SOURCE_GAP = 100  # characters between a cue and the name it is attributed to
+PRONOUN_GAP = 15  # characters: a pronoun subject stands right by its verb, or one word away
+MAX_SENTENCE = 1200
+FOLLOW_ON = 1500  # characters within which a quotation or pronoun carries on the last speaker
+# Quotations; a single-quoted one (‘…’) may hold apostrophes ("don’t"), never end on one.
+_QUOTED = re.compile(
+    r"“[^”\"\n]{1,600}[”\"]|«[^»\n]{1,600}»|„[^“”\n]{1,600}[“”]|\"[^\"\n]{1,600}\"|‹[^›\n]{1,600}›"
+    r"|(?<!\w)‘(?:[^’\n]|’(?=\w)){1,600}’(?!\w)"
+)
+_INSERTED = re.compile(r"[,!?.…]\s?[–—-]\s((?-i:[^\W\d_A-ZА-ЯЁІЇЄҐ])[^–—\n]{1,120})")
+# The signature line of an embedded post: "— Jane Doe (@janedoe) March 14, 2020".
+_TWEET_SIGNATURE = re.compile(r"^[—–]\s?([^()\n]{2,60}?)\s?\(@\w{1,30}\)")
+_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*")
+_POSSESSIVE = re.compile(r"['’]s?$")
+# Sentence ends: . ! ? … followed by space; never inside quotation marks (tracked below).
+_OPENERS = {"“": "”", "«": "»", "„": "“”", "‹": "›", "‘": "’"}
+_QUOTE_MARKS = re.compile(r"[“”«»„‹›‘’\"]")
+_ENDS = re.compile(r"[.!?…] ")
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One attributed sentence: what it says, its kind, and who or what it rests on."""
+
+    quote: str
+    kind: str  # one of KINDS
+    source: str
+    position: int  # offset of the sentence in the text
+    proper: bool = False  # the source is a name (a person, an organisation), not a description
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """One language's attribution cues, compiled."""
+
+    speech: tuple[Pattern, ...]  # reporting phrases
+    phrases: tuple[Pattern, ...]  # the reporting phrases that are verbs, not "according to"
+    verbs: frozenset[str]  # single-word reporting verbs, lower case
+    passive_before: frozenset[str]
+    anonymous: tuple[Pattern, ...]  # phrases that are anonymous sources on their own
+    source_words: frozenset[str]  # words for an unnamed source ("police"), lower case
+    document: tuple[Pattern, ...]
+    assertion: tuple[Pattern, ...]
+    pronouns: frozenset[str]
+    first_person: frozenset[str]
+    document_links: frozenset[str]
+    auxiliaries: frozenset[str]
+    not_names: frozenset[str]
+
+
+@cache
+def cues(language: str | None) -> Cues:
+    """The cues of a language; English when the language has no folder of its own."""
+    code = language if language in languages() else "en"
+    found = patterns("attribution", code)
+    words = resource("attribution", code).get("words", {})
+    calendar = resource("calendar", code)
+    # Month and weekday names are not names; their abbreviations may be ("Jan Kowalski").
+    short = set(calendar.get("month_abbreviations", []))
+    months = {w for spellings in calendar.get("months", []) for w in spellings} - short
+    days = {w for spellings in calendar.get("weekdays", []) for w in spellings}
+    return Cues(
+        speech=_section(found, "speech"),
+        phrases=tuple(p for p in _section(found, "speech") if not p.entry.get("according")),
+        verbs=_lower(words.get("speech_verbs", [])),
+        passive_before=_lower(words.get("passive_before", [])),
+        anonymous=_section(found, "anonymous"),
+        source_words=_lower(words.get("source_words", [])),
+        document=_section(found, "document"),
+        assertion=_section(found, "assertion"),
+        pronouns=frozenset(w.casefold() for w in words.get("pronouns", [])),
+        first_person=_lower(words.get("first_person", [])),
+        document_links=_lower(words.get("document_links", [])),
+        auxiliaries=_lower(words.get("auxiliaries", [])),
+        not_names=frozenset(w.casefold() for w in words.get("not_names", [])) | months | days,
+    )
+
+
+@cache
+def name_particles() -> frozenset[str]:
+    """Small words inside names, from every language: a name keeps its own language's."""
+    return frozenset(
+        w
+        for code in languages()
+        for w in resource("attribution", code).get("words", {}).get("name_particles", [])
+    )
+
+
+def _lower(words: Sequence[str]) -> frozenset[str]:
+    return frozenset(w.casefold() for w in words)
+
+
+def _section(found: Sequence[Pattern], name: str) -> tuple[Pattern, ...]:
+    return tuple(p for p in found if p.path.split("[", 1)[0] == name)
+
+
+def sentences(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, sentence) for each sentence, never cutting inside a quotation."""
+    for para in re.finditer(r"[^\n]+", text):
+        yield from _split_paragraph(para.group(), para.start())
+
+
+def _split_paragraph(para: str, offset: int) -> Iterator[tuple[int, str]]:
+    start = 0
+    closing = ""
+    straight = False
+    scanned = 0
+    for end in _ENDS.finditer(para):
+        i = end.start()
+        for mark in _QUOTE_MARKS.finditer(para, scanned, i):
+            ch = mark.group()
+            if closing:
+                # "’" inside a word is an apostrophe ("don’t"), not the end of a quotation
+                if ch in closing and not para[mark.end() : mark.end() + 1].isalpha():
+                    closing = ""
+            elif ch in _OPENERS:
+                closing = _OPENERS[ch]
+            elif ch == '"':
+                straight = not straight
+        scanned = i
+        after = para[i + 2 : i + 3]
+        if closing or straight or after.islower() or _is_initial(para, i):
+            continue
+        yield from _piece(para, start, i + 1, offset)
+        start = i + 2
+    yield from _piece(para, start, len(para), offset)
+
+
+def _is_initial(para: str, dot: int) -> bool:
+    """ "R.C. Baker", "Mr. Smith", "U.S. officials": a dot after one or two letters."""
+    word_start = dot
+    while word_start > 0 and para[word_start - 1].isalpha():
+        word_start -= 1
+    return para[dot] == "." and 0 < dot - word_start <= 2 and para[word_start].isupper()
+
+
+def _piece(para: str, start: int, end: int, offset: int) -> Iterator[tuple[int, str]]:
+    piece = para[start:end]
+    stripped = piece.strip()
+    if stripped:
+        yield offset + start + piece.index(stripped[0]), stripped[:MAX_SENTENCE]
+
+
+def _masked(sentence: str) -> tuple[str, list[str]]:
+    """The sentence with quotations blanked out (same length), and the quotations' words."""
+    quotes = [m.group()[1:-1] for m in _QUOTED.finditer(sentence)]
+    masked = _QUOTED.sub(_blank_quotation, sentence)
+    return masked, quotes
+
+
+def _blank_quotation(match: re.Match[str]) -> str:
+    """Blank a quotation, keeping an inserted attribution («…, – сказал он. – …»)."""
+    text = match.group()
+    kept = _INSERTED.search(text)
+    if kept is None:
+        return " " * len(text)
+    return " " * kept.start(1) + kept.group(1) + " " * (len(text) - kept.end(1))
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int
+    end: int
+    text: str
+    kind: str  # "name", "generic", "pronoun"
+
+
+def _names(masked: str, tokens: list[re.Match[str]], cue_list: Cues) -> list[_Candidate]:
+    """Runs of capitalised words ("Andrey Yusov", "U.S. Marshals"), leading function words
+    ("The", "However") dropped."""
+    found: list[_Candidate] = []
+    run: list[re.Match[str]] = []
+    particles = name_particles()
+
+    def close() -> None:
+        while run and (run[0].group().casefold() in cue_list.not_names):
+            run.pop(0)
+        while run and run[-1].group() in particles:
+            run.pop()
+        if run:
+            text = masked[run[0].start() : run[-1].end()]
+            text = _POSSESSIVE.sub("", text.rstrip("."))
+            single = len(run) == 1
+            acronym = single and len(text) >= 2 and text.isupper()
+            kind = "acronym" if acronym else ("single" if single else "name")
+            found.append(_Candidate(run[0].start(), run[-1].end(), text, kind))
+        run.clear()
+
+    for token in tokens:
+        word = token.group()
+        gap = masked[run[-1].end() : token.start()] if run else ""
+        capital = word[0].isupper()
+        joins = run and gap.strip() == "" and len(gap) <= 2
+        if capital and (not run or joins):
+            run.append(token)
+        elif run and joins and word in particles:
+            run.append(token)
+        else:
+            close()
+            if capital:
+                run.append(token)
+    close()
+    return found
+
+
+def _candidates(masked: str, tokens: list[re.Match[str]], cue_list: Cues) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    for i, token in enumerate(tokens):
+        word = _bare(token.group())
+        if word in cue_list.pronouns:
+            found.append(_Candidate(token.start(), token.end(), token.group(), "pronoun"))
+        elif word in cue_list.source_words:
+            # "American officials", "the police": the word before belongs to the source.
+            start = token.start()
+            if i and masked[tokens[i - 1].end() : start].isspace():
+                start = tokens[i - 1].start()
+            found.append(_Candidate(start, token.end(), masked[start : token.end()], "generic"))
+    # A capitalised source word ("Полиция", "Police") is a source word, not a name.
+    taken = [(c.start, c.end) for c in found]
+    names = [
+        n
+        for n in _names(masked, tokens, cue_list)
+        if n.kind != "single" or not any(a < n.end and n.start < b for a, b in taken)
+    ]
+    return names + found
+
+
+def _bare(token: str) -> str:
+    return token.rstrip(".'’-").casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    start: int
+    end: int
+    according: bool  # "according to X": the source follows the cue
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.start, self.end
+
+
+def _speech(
+    masked: str, tokens: list[re.Match[str]], cue_list: Cues, phrases: Sequence[Pattern]
+) -> _Cue | None:
+    """The first reporting verb (not passive) or phrase of the sentence."""
+    found = [
+        _Cue(*m.span(), bool(p.entry.get("according")))
+        for p in phrases
+        if (m := p.regex.search(masked))
+    ]
+    for i, token in enumerate(tokens):
+        if _bare(token.group()) in cue_list.verbs:
+            if i and _bare(tokens[i - 1].group()) in cue_list.passive_before:
+                continue
+            if i and token.group()[0].isupper():
+                continue  # "the United States": a capitalised word inside a sentence is a name
+            word = token.group().rstrip(".'’-")
+            found.append(_Cue(token.start(), token.start() + len(word), False))
+            break
+    return min(found, key=lambda c: c.start) if found else None
+
+
+def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, b[0] - a[1], a[0] - b[1])
+
+
+def _source_of(
+    masked: str, found: _Cue, candidates: list[_Candidate], auxiliaries: frozenset[str]
+) -> _Candidate | None:
+    best: tuple[tuple[int, int, int], _Candidate] | None = None
+    cue = found.span
+    for rank, c in enumerate(candidates):
+        if c.start < cue[1] and c.end > cue[0]:
+            continue  # the cue's own words
+        if found.according and c.start < cue[1]:
+            continue  # "according to X", "selon X": the source comes after the words
+        gap = _distance((c.start, c.end), cue)
+        between = masked[min(c.end, cue[1]) : max(c.start, cue[0])]
+        beside = not between.strip(" ,") or between.strip().casefold() in auxiliaries
+        if c.kind == "single" and (gap > 12 or not beside):
+            continue  # a lone capitalised word counts only beside the verb ("Macron a dit")
+        if c.kind == "pronoun" and gap > PRONOUN_GAP:
+            continue  # "he said", "she told reporters", "сказала она": a pronoun is close
+        if gap > MAX_SOURCE_GAP:
+            continue
+        # A name beats a source word it contains or touches ("officials with the LAPD").
+        score = gap + (0 if c.kind in ("name", "single", "acronym") else 2)
+        # On a tie the subject before the verb wins ("Miller said the United States …").
+        key = (score, 0 if c.end <= cue[0] else 1, rank)
+        if best is None or key < best[0]:
+            best = (key, c)
+    return best[1] if best else None
+
+
+def statements(text: str, language: str | None) -> list[Statement]:
+    """Every attributed sentence of the text, in order."""
+    return read_attributions(text, language)[0]
+
+
+def read_attributions(
+    text: str, language: str | None, link_positions: frozenset[int] = frozenset()
+) -> tuple[list[Statement], list[tuple[int, str]]]:
+    """In one pass: the attributed sentences, and the sentences that present a claim as
+    settled fact with no attribution and no link."""
+    cue_list = cues(language)
+    found: list[Statement] = []
+    firm: list[tuple[int, str]] = []
+    last: Statement | None = None
+    for position, sentence in sentences(text):
+        statement = _statement(sentence, position, cue_list, last)
+        if statement is not None:
+            found.append(statement)
+            last = statement
+        elif _firm_claim(sentence, position, cue_list, link_positions):
+            firm.append((position, sentence))
+    return found, firm
+
+
+def _firm_claim(sentence: str, position: int, cue_list: Cues, links: frozenset[int]) -> bool:
+    if sentence.endswith("?"):
+        return False
+    if any(position <= p < position + len(sentence) for p in links):
+        return False
+    return _first(cue_list.assertion, _masked(sentence)[0]) is not None
+
+
+def _first(patterns_: Sequence[Pattern], text: str) -> re.Match[str] | None:
+    hits = [m for p in patterns_ if (m := p.regex.search(text))]
+    return min(hits, key=lambda m: m.start()) if hits else None
+
+
+def _statement(
+    sentence: str, position: int, cue_list: Cues, last: Statement | None
+) -> Statement | None:
+    if sentence.endswith("?"):
+        return None  # a question asks; it attributes nothing
+    tweet = _TWEET_SIGNATURE.match(sentence)
+    if tweet:
+        return Statement(sentence, "direct_quote", tweet.group(1).strip(), position, True)
+    masked, quotes = _masked(sentence)
+    quoted = any(len(q.split()) >= 2 for q in quotes)
+    anonymous = _first(cue_list.anonymous, masked)
+    if anonymous:
+        kind = "direct_quote" if quoted else "anonymous"
+        return Statement(sentence, kind, " ".join(anonymous.group().split()), position)
+    tokens = list(_TOKEN.finditer(masked))
+    document = _first(cue_list.document, masked)
+    if document:
+        # "X said in a statement": the statement is how a named speaker spoke.
+        verb = _speech(masked, tokens, cue_list, cue_list.phrases)
+        speaker = verb and _source_of(
+            masked, verb, _names(masked, tokens, cue_list), cue_list.auxiliaries
+        )
+        if not speaker:
+            return Statement(
+                sentence, "document", _document_source(masked, document, cue_list), position
+            )
+        kind = "direct_quote" if quoted else "named"
+        return Statement(sentence, kind, speaker.text, position, True)
+    speech = _speech(masked, tokens, cue_list, cue_list.speech)
+    if speech is None:
+        near = last is not None and position - last.position < FOLLOW_ON
+        if last is not None and near and _opens_with_quote(sentence, quotes):
+            return Statement(sentence, "direct_quote", last.source, position, last.proper)
+        return None
+    candidates = _candidates(masked, tokens, cue_list)
+    source = _source_of(masked, speech, candidates, cue_list.auxiliaries)
+    near = last is not None and position - last.position < FOLLOW_ON
+    if source is None and speech.according:
+        # "selon la langue" names nobody; "según ha concluido" leaves the verb to speak.
+        verb = _speech(masked, tokens, cue_list, cue_list.phrases)
+        if verb is None or verb.according:
+            return None
+        speech, source = verb, _source_of(masked, verb, candidates, cue_list.auxiliaries)
+    if source is None or source.kind == "pronoun":
+        # "he added", or a verb whose subject is dropped (Spanish "añadió") or a role ("the
+        # minister said"): a pronoun or a dropped subject carries on the last speaker.
+        subject = source.text if source else _words_before(masked, speech.start)
+        if subject.split()[-1:] and subject.split()[-1].casefold() in cue_list.first_person:
+            return None  # "I believe", "we think": the writer, not a source
+        if last is not None and near and (source is not None or not subject or quoted):
+            kind = "anonymous" if last.kind == "anonymous" else "named"
+            return Statement(sentence, "direct_quote" if quoted else kind, last.source, position)
+        return Statement(
+            sentence, "direct_quote" if quoted else "named", subject or "unnamed", position
+        )
+    kind = "anonymous" if source.kind == "generic" else "named"
+    proper = source.kind != "generic"
+    return Statement(sentence, "direct_quote" if quoted else kind, source.text, position, proper)
+
+
+def _document_source(masked: str, match: re.Match[str], cue_list: Cues) -> str:
+    """ "according to information" + "published by the local government", to the clause end."""
+    rest = re.split(r"[,;:.()–—]", masked[match.end() :], maxsplit=1)[0].split()[:6]
+    if not rest or rest[0].casefold() not in cue_list.document_links:
+        rest = []
+    return " ".join([*match.group().split(), *rest])
+
+
+def _opens_with_quote(sentence: str, quotes: list[str]) -> bool:
+    """A sentence that is a quotation carrying on from the last speaker's words."""
+    return sentence[:1] in '“«„"‹' and any(len(q.split()) >= 4 for q in quotes)
+
+
+def _words_before(masked: str, end: int) -> str:
+    clause = re.split(r"[,;:–—]\s", masked[:end])[-1]
+    return " ".join(clause.split()[-4:]).strip(" ,;:–—-")

@@ -1,0 +1,241 @@
+"""author: who the page says wrote it, the byline against the metadata, the author page."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from checks.builtin.author import Author, names_in, same_name
+from checks.model import Article, Context, Origin, Status
+from checks.read.html_page import read_html
+from checks.read.text import read_markdown
+
+ROOT = Path(__file__).parents[2]
+PAGES = ROOT / "tests" / "fixtures" / "pages"
+SEED = ROOT / "checks" / "samples" / "globalresearch-belgorod.md"
+BODY = "<p>" + "The council met on Monday and voted on the budget for next year. " * 8 + "</p>"
+
+
+def page(head: str = "", byline: str = "", site: str = "Daily Example") -> Article:
+    html = (
+        f"<html><head><title>Budget vote | {site}</title>"
+        f'<meta property="og:site_name" content="{site}">{head}</head>'
+        f"<body><article><h1>Budget vote</h1>{byline}{BODY}</article></body></html>"
+    )
+    return read_html(html.encode(), url="https://news.example.com/2024/05/budget-vote")
+
+
+def jsonld(author: object) -> str:
+    data = {"@context": "https://schema.org", "@type": "NewsArticle", "author": author}
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "names"),
+    [
+        ("By Jane Doe and John Roe | May 3, 2024", "en", ("Jane Doe", "John Roe")),
+        ("Von Anna Schmidt und Max Muster, 12.03.2024", "de", ("Anna Schmidt", "Max Muster")),
+        ("Par Marie Dupont et Jean Martin", "fr", ("Marie Dupont", "Jean Martin")),
+        ("Por Ana García y Luis Pérez", "es", ("Ana García", "Luis Pérez")),
+        ("Por Ana Souza e João Silva", "pt", ("Ana Souza", "João Silva")),
+        ("Автор: Иван Петров", "ru", ("Иван Петров",)),
+        ("Автор: Іван Петренко", "uk", ("Іван Петренко",)),
+        ("Leah C. Stokes Assistant professor of political science", "en", ("Leah C. Stokes",)),
+        ("Maren Estrada November 20, 2020", "en", ("Maren Estrada",)),
+        ("By Yasemin Saplakoglu - Staff Writer", "en", ("Yasemin Saplakoglu",)),
+        ("Von Katharina Schmidt Kategorien: Mode", "de", ("Katharina Schmidt",)),
+    ],
+)
+def test_names_are_read_off_a_byline_in_seven_languages(text, language, names):
+    assert names_in(text, language) == names
+
+
+def test_names_agree_by_containment_or_surname_and_initial():
+    assert same_name("Leah C. Stokes", "Leah Stokes")
+    assert same_name("Wilmer Leon", "Wilmer Leon. Sputnik International")
+    assert not same_name("Jane Doe", "John Roe")
+
+
+async def test_a_visible_byline_that_matches_the_json_ld_author_with_a_linked_page(check_ctx):
+    article = page(
+        jsonld({"@type": "Person", "name": "Jane Doe", "url": "https://news.example.com/by/jd"}),
+        '<p class="byline">By <a rel="author" href="/by/jd">Jane Doe</a></p>',
+    )
+    result = await Author().run(article, check_ctx)
+    assert result.status is Status.PASS
+    assert result.summary == (
+        "A named author: Jane Doe; the metadata names the same; an author page is linked"
+    )
+    assert result.data["author_url"] == "https://news.example.com/by/jd"
+    assert result.data["metadata_agrees"] is True
+
+
+async def test_a_byline_that_differs_from_the_metadata_is_worth_a_look(check_ctx):
+    article = page(
+        jsonld({"@type": "Person", "name": "Paul Other"}),
+        '<p class="byline">By Jane Doe</p>',
+    )
+    result = await Author().run(article, check_ctx)
+    assert result.status is Status.WARN
+    assert result.summary == (
+        "A named author: Jane Doe; the JSON-LD author says Paul Other; no author page linked"
+    )
+
+
+@pytest.mark.parametrize(
+    ("head", "byline", "kind", "summary_start"),
+    [
+        ("", '<p class="byline">By Reuters</p>', "wire", "A news agency: Reuters"),
+        ("", '<p class="byline">By Times Staff</p>', "desk", "A newsroom or staff byline"),
+        ("", '<p class="byline">Von der Redaktion</p>', "desk", "A newsroom or staff byline"),
+        ("", '<p class="byline">By Daily Example</p>', "outlet", "The outlet's own name"),
+        ('<meta name="parsely-author" content="Jane Doe">', "", "person", "A named author"),
+        ('<meta property="article:author" content="Jane Doe">', "", "person", "A named author"),
+    ],
+)
+async def test_who_the_byline_names(check_ctx, head, byline, kind, summary_start):
+    result = await Author().run(page(head, byline), check_ctx)
+    assert result.data["kind"] == kind
+    assert result.summary.startswith(summary_start)
+
+
+async def test_a_staff_writer_is_a_person_and_staff_alone_a_desk(check_ctx):
+    writer = await Author().run(
+        page("", '<p class="byline">By Eric Song, IGN Staff</p>'), check_ctx
+    )
+    assert (writer.data["kind"], writer.data["names"]) == ("person", ["Eric Song", "IGN Staff"])
+
+
+async def test_metadata_naming_only_the_outlet_does_not_disagree_with_the_byline(check_ctx):
+    article = page(
+        jsonld({"@type": "Organization", "name": "Daily Example"}),
+        '<p class="byline">By Jane Doe</p>',
+    )
+    result = await Author().run(article, check_ctx)
+    assert result.data["metadata_agrees"] is None
+    assert result.status is Status.INFO
+
+
+async def test_an_agency_declared_as_a_person_is_pointed_out(check_ctx):
+    article = page(jsonld({"@type": "Person", "name": "AP"}), '<p class="byline">By AP</p>')
+    result = await Author().run(article, check_ctx)
+    assert result.status is Status.WARN
+    assert result.data["organisation_as_person"] is True
+    assert "the metadata declares an organisation as a person" in result.summary
+
+
+async def test_a_guest_post_is_marked(check_ctx):
+    article = page("", '<p class="byline">Guest post by Alex Smith</p>')
+    result = await Author().run(article, check_ctx)
+    assert result.data["guest"] is True
+    assert result.data["names"] == ["Alex Smith"]
+    assert "(marked as a guest or outside contributor)" in result.summary
+
+
+async def test_a_cms_account_is_no_author_name(check_ctx):
+    result = await Author().run(page(jsonld({"@type": "Person", "name": "admin"})), check_ctx)
+    assert result.data["kind"] == "none"
+
+
+async def test_a_page_with_no_author_anywhere(check_ctx):
+    result = await Author().run(page(), check_ctx)
+    assert (result.status, result.data["kind"]) == (Status.WARN, "none")
+
+
+async def test_pasted_markdown_gives_its_by_line(check_ctx):
+    result = await Author().run(read_markdown(SEED.read_text("utf-8")), check_ctx)
+    assert result.data["names"] == ["Lucas Leiroz de Almeida"]
+    assert result.summary == "A named author: Lucas Leiroz de Almeida; no author page linked"
+
+
+@pytest.mark.parametrize(
+    ("origin", "byline", "summary"),
+    [
+        (Origin("channel", name="Example News", username="examplenews"), "Ivan Petrov",
+         "Signed Ivan Petrov in the channel Example News"),
+        (Origin("channel", name="Example News", username="examplenews"), None,
+         "A post of the channel Example News, not signed by a person"),
+        (None, None, "A post with no signature and no channel named"),
+    ],
+)  # fmt: skip
+async def test_a_telegram_post_signature_and_channel(check_ctx, origin, byline, summary):
+    article = Article(text="Новость дня.", origin=origin, byline=byline, source_kind="telegram")
+    result = await Author().run(article, check_ctx)
+    assert result.summary == summary
+
+
+@dataclass
+class Probed:
+    reachable: bool
+    status: int | None = None
+    error: str = ""
+
+
+class FakeFetcher:
+    """Answers every probe the same way and records what was asked; connects nowhere."""
+
+    def __init__(self, answer: Probed) -> None:
+        self.answer = answer
+        self.asked: list[str] = []
+
+    async def probe(self, url: str) -> Probed:
+        self.asked.append(url)
+        return self.answer
+
+
+def _linked() -> Article:
+    return page("", '<p class="byline">By <a rel="author" href="/by/jd">Jane Doe</a></p>')
+
+
+async def test_with_probing_on_a_dead_author_page_is_reported():
+    fetcher = FakeFetcher(Probed(False, 404, "the site answered 404 Not Found"))
+    ctx = Context(now=datetime(2024, 6, 1, tzinfo=UTC), fetcher=fetcher)
+    result = await Author().run(_linked(), ctx)
+    assert fetcher.asked == ["https://news.example.com/by/jd"]
+    assert result.status is Status.WARN
+    assert result.summary.endswith(
+        "the linked author page does not answer (the site answered 404 Not Found)"
+    )
+
+
+async def test_probing_can_be_switched_off_for_the_author_page():
+    fetcher = FakeFetcher(Probed(True, 200))
+    ctx = Context(
+        now=datetime(2024, 6, 1, tzinfo=UTC),
+        fetcher=fetcher,
+        settings={"author": {"probe_author_page": "off"}},
+    )
+    result = await Author().run(_linked(), ctx)
+    assert fetcher.asked == []
+    assert "author_page" not in result.data
+
+
+async def test_without_a_fetcher_nothing_is_asked(check_ctx):
+    result = await Author().run(replace(_linked()), check_ctx)
+    assert result.summary.endswith("an author page is linked")
+
+
+def _fixture(name: str) -> Article:
+    folder = next(PAGES.glob(f"{name}-*"))
+    labels = json.loads((folder / "labels.json").read_text("utf-8"))
+    return read_html((folder / "source.html").read_bytes(), url=labels["url"])
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "names"),
+    [
+        ("02", "person", ["Wilmer Leon"]),
+        ("12", "outlet", ["KentNews"]),
+        ("16", "people", ["Marcus Bensmann", "Justus von Daniels", "Ulrich Stoll"]),
+        ("19", "wire", ["ТАСС"]),
+        ("05", "wire", ["Reuters"]),
+        ("01", "none", []),
+    ],
+)
+async def test_real_pages_name_their_authors(check_ctx, name, kind, names):
+    result = await Author().run(_fixture(name), check_ctx)
+    assert (result.data["kind"], result.data["names"]) == (kind, names)

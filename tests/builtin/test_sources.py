@@ -1,0 +1,288 @@
+"""sources: attributed statements by kind, in seven languages, on the seed and on real pages."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from checks.builtin.sources import Sources
+from checks.builtin.sources.statements import sentences, statements
+from checks.model import Article, Status
+from checks.read.html_page import read_html
+from checks.read.text import read_markdown
+
+ROOT = Path(__file__).parents[2]
+PAGES = ROOT / "tests" / "fixtures" / "pages"
+SEED = ROOT / "checks" / "samples" / "globalresearch-belgorod.md"
+
+# (language, sentence, kind, words the source must contain)
+SENTENCES = [
+    (
+        "en",
+        "Detective Jon Saxby said ‘Dealers don’t care. We’ll target them’.",
+        "direct_quote",
+        "Jon Saxby",
+    ),
+    ("en", "Assange has denied both allegations.", "named", "Assange"),
+    ("fr", "Macron a affirmé que la réforme serait maintenue.", "named", "Macron"),
+    ("es", "Imbroda ha explicado que superó la enfermedad en marzo.", "named", "Imbroda"),
+    (
+        "en",
+        "“We will not back down,” Mayor Jane Ortiz said on Tuesday.",
+        "direct_quote",
+        "Jane Ortiz",
+    ),
+    (
+        "en",
+        "The talks have stalled, a source familiar with the matter said.",
+        "anonymous",
+        "source familiar",
+    ),
+    (
+        "en",
+        "Prices rose 3% last year, according to figures from the national statistics office.",
+        "document",
+        "figures",
+    ),
+    ("en", "Officials said the bridge would reopen in May.", "anonymous", "Officials"),
+    ("en", "Miller said the United States did not enable the strike.", "named", "Miller"),
+    (
+        "de",
+        "„Wir werden nicht nachgeben“, sagte Bürgermeisterin Anna Schmidt am Dienstag.",
+        "direct_quote",
+        "Anna Schmidt",
+    ),
+    (
+        "de",
+        "Aus informierten Kreisen hieß es, die Gespräche stockten.",
+        "anonymous",
+        "informierten Kreisen",
+    ),
+    (
+        "de",
+        "Laut einer Studie der Universität Mainz sinkt die Zahl der Unfälle.",
+        "document",
+        "Studie",
+    ),
+    ("de", "Die Polizei teilte mit, der Mann sei festgenommen worden.", "anonymous", "Polizei"),
+    ("de", "Olaf Scholz sagte, die Regierung werde handeln.", "named", "Olaf Scholz"),
+    (
+        "fr",
+        "« Nous ne céderons pas », a déclaré la maire Anne Hidalgo mardi.",
+        "direct_quote",
+        "Anne Hidalgo",
+    ),
+    (
+        "fr",
+        "Selon une source proche du dossier, les négociations sont suspendues.",
+        "anonymous",
+        "source proche",
+    ),
+    ("fr", "Selon le dernier rapport de l'Insee, le chômage recule.", "document", "rapport"),
+    ("fr", "La police a indiqué que l'homme avait été interpellé.", "anonymous", "police"),
+    (
+        "fr",
+        "Emmanuel Macron a affirmé que la réforme serait maintenue.",
+        "named",
+        "Emmanuel Macron",
+    ),
+    (
+        "es",
+        "«No daremos marcha atrás», dijo el alcalde José Martínez.",
+        "direct_quote",
+        "José Martínez",
+    ),
+    (
+        "es",
+        "Según fuentes cercanas a la negociación, el acuerdo está cerca.",
+        "anonymous",
+        "fuentes",
+    ),
+    ("es", "Según el último informe del INE, el paro baja.", "document", "informe"),
+    ("es", "La policía dijo que el hombre fue detenido.", "anonymous", "policía"),
+    ("es", "Pedro Sánchez aseguró que el Gobierno actuará.", "named", "Pedro Sánchez"),
+    ("pt", "“Não vamos recuar”, disse o prefeito João Silva.", "direct_quote", "João Silva"),
+    ("pt", "Segundo fontes próximas ao governo, o acordo está perto.", "anonymous", "fontes"),
+    ("pt", "Segundo o relatório do IBGE, o desemprego caiu.", "document", "relatório"),
+    ("pt", "A polícia disse que o homem foi detido.", "anonymous", "polícia"),
+    ("pt", "Luiz Inácio Lula da Silva afirmou que o governo vai agir.", "named", "Lula da Silva"),
+    ("ru", "«Мы не отступим», — заявил мэр Сергей Собянин.", "direct_quote", "Сергей Собянин"),
+    ("ru", "По словам источника, переговоры зашли в тупик.", "anonymous", "источника"),
+    ("ru", "Согласно докладу Росстата, безработица снизилась.", "document", "докладу"),
+    ("ru", "Полиция сообщила, что мужчина задержан.", "anonymous", "Полиция"),
+    ("ru", "Дмитрий Песков заявил, что Кремль не комментирует слухи.", "named", "Дмитрий Песков"),
+    ("uk", "«Ми не відступимо», — заявив мер Віталій Кличко.", "direct_quote", "Віталій Кличко"),
+    ("uk", "За словами джерела, переговори зайшли в глухий кут.", "anonymous", "джерела"),
+    ("uk", "Згідно з доповіддю Держстату, безробіття знизилося.", "document", "доповіддю"),
+    ("uk", "Поліція повідомила, що чоловіка затримано.", "anonymous", "Поліція"),
+    ("uk", "Дмитро Кулеба заявив, що Україна не погодиться.", "named", "Дмитро Кулеба"),
+]
+
+# Sentences that attribute nothing: scare quotes, questions, passive voice, an infinitive.
+UNATTRIBUTED = [
+    ("en", 'The attack worked as a "psychological operation" of mass distraction.'),
+    ("en", "Who said the bridge would reopen?"),
+    ("en", "The results were reported in 2019 and widely shared."),
+    ("en", "It has become common practice for the US to deny involvement."),
+    ("en", "Heat waves are five times more likely in the western United States."),
+    ("de", "Die Regierung will die Steuern im nächsten Jahr senken."),
+    ("fr", "Le gouvernement veut baisser les impôts l'an prochain."),
+    ("fr", "Ils ont classé les messages selon la langue."),
+    ("es", "El Gobierno quiere bajar los impuestos el próximo año."),
+    ("pt", "O governo quer reduzir os impostos no próximo ano."),
+    ("ru", "Правительство хочет снизить налоги в следующем году."),
+    ("uk", "Уряд хоче знизити податки наступного року."),
+]
+
+# A claim stated as settled fact, with no source.
+FIRM_CLAIMS = [
+    ("en", "Kiev is controlled by Western agencies, so there is certainly Western involvement."),
+    ("de", "Zweifellos steckt der Westen hinter dem Angriff."),
+    ("fr", "Il est évident que l'Occident est derrière l'attaque."),
+    ("es", "Sin duda Occidente está detrás del ataque."),
+    ("pt", "Sem dúvida o Ocidente está por trás do ataque."),
+    ("ru", "Несомненно, за атакой стоит Запад."),
+    ("uk", "Безсумнівно, за атакою стоїть Захід."),
+]
+
+
+@pytest.mark.parametrize(("language", "sentence", "kind", "source"), SENTENCES)
+def test_an_attributed_sentence_is_found_with_its_kind_and_source(
+    language, sentence, kind, source
+):
+    [found] = statements(sentence, language)
+    assert (found.kind, source in found.source) == (kind, True), found
+
+
+@pytest.mark.parametrize(("language", "sentence"), UNATTRIBUTED)
+def test_a_sentence_without_a_source_is_not_an_attribution(language, sentence):
+    assert statements(sentence, language) == []
+
+
+@pytest.mark.parametrize(("language", "sentence"), FIRM_CLAIMS)
+async def test_a_claim_stated_as_fact_with_no_source_is_listed(check_ctx, language, sentence):
+    result = await Sources().run(Article(text=sentence, language=language), check_ctx)
+    assert result.data["unattributed_claims"] == [{"quote": sentence, "position": 0}]
+    assert result.data["attributions"] == []
+
+
+async def test_an_article_resting_only_on_unnamed_sources_says_so(check_ctx):
+    text = (
+        "The minister will resign next week, a source familiar with the matter said. "
+        "Officials said the decision was taken on Friday. "
+        "According to reports, a successor has been chosen."
+    )
+    result = await Sources().run(Article(text=text, language="en"), check_ctx)
+    assert result.status is Status.WARN
+    assert result.data["counts"] == {"direct_quote": 0, "named": 0, "anonymous": 3, "document": 0}
+    assert result.data["only_anonymous"] is True
+    assert result.summary == "3 unnamed sources; every attribution is to an unnamed source"
+
+
+async def test_a_pronoun_carries_on_the_last_named_speaker(check_ctx):
+    text = (
+        "Mayor Jane Ortiz said the budget was balanced. "
+        "“We did not cut a single school,” she added."
+    )
+    result = await Sources().run(Article(text=text, language="en"), check_ctx)
+    assert [(a["kind"], a["source"]) for a in result.data["attributions"]] == [
+        ("named", "Mayor Jane Ortiz"),
+        ("direct_quote", "Mayor Jane Ortiz"),
+    ]
+    assert result.data["named_sources"] == ["Mayor Jane Ortiz"]
+
+
+async def test_a_language_without_cues_is_skipped_not_guessed(check_ctx):
+    article = Article(text="Polis, adamın gözaltına alındığını söyledi.", language="tr")
+    result = await Sources().run(article, check_ctx)
+    assert (result.status, result.summary) == (
+        Status.SKIP,
+        "no attribution cues for this language (tr) yet",
+    )
+
+
+async def test_a_post_without_a_declared_language_is_read_in_its_own(check_ctx):
+    text = (
+        "Движение по новому участку открывается в понедельник. Об этом говорится в сообщении"
+        " госкомпании. «Это позволит исключить пробки», — заявил глава компании Вячеслав"
+        " Петушенко. Он также сказал, что и остальные участки будут построены в срок."
+    )
+    result = await Sources().run(Article(text=text, source_kind="telegram"), check_ctx)
+    assert [(a["kind"], a["source"]) for a in result.data["attributions"]] == [
+        ("document", "в сообщении"),
+        ("direct_quote", "Вячеслав Петушенко"),
+        ("named", "Вячеслав Петушенко"),
+    ]
+
+
+async def test_i_believe_is_the_writer_not_a_source(check_ctx):
+    text = "I believe the council is wrong. We think the budget is too small."
+    result = await Sources().run(Article(text=text, language="en"), check_ctx)
+    assert result.data["attributions"] == []
+
+
+def test_sentences_are_not_cut_inside_a_quotation_or_after_an_initial():
+    text = "“It is over. We lost,” R.C. Baker said. Then he left."
+    assert [s for _, s in sentences(text)] == [
+        "“It is over. We lost,” R.C. Baker said.",
+        "Then he left.",
+    ]
+
+
+async def test_the_seed_names_its_spokesmen_its_document_and_its_unsourced_claims(check_ctx):
+    article = read_markdown(SEED.read_text("utf-8"))
+    result = await Sources().run(article, check_ctx)
+    data = result.data
+    assert data["named_sources"][:2] == ["Andrey Yusov", "Matthew Miller"]
+    documents = [a for a in data["attributions"] if a["kind"] == "document"]
+    assert [d["source"] for d in documents] == [
+        "according to information published by the local government"
+    ]
+    claims = [c["quote"] for c in data["unattributed_claims"]]
+    assert any("NATO agents" in c for c in claims)
+    assert any("Western involvement" in c for c in claims)
+    attributed = " ".join(a["quote"] for a in data["attributions"])
+    assert "NATO agents" not in attributed
+    assert "Western involvement" not in attributed
+    assert result.status is Status.WARN
+    assert "4 claims stated as fact with no source" in result.summary
+
+
+def _page(name: str) -> Article:
+    folder = next(PAGES.glob(f"{name}-*"))
+    labels = json.loads((folder / "labels.json").read_text("utf-8"))
+    return read_html((folder / "source.html").read_bytes(), url=labels["url"])
+
+
+async def test_an_ap_story_names_its_two_police_spokesmen(check_ctx):
+    result = await Sources().run(_page("04"), check_ctx)
+    named = {(a["kind"], a["source"]) for a in result.data["attributions"]}
+    assert ("named", "Inspector Frank Lempka") in named
+    assert ("named", "Officer Sean Hickman") in named
+    assert ("anonymous", "news outlets") in named
+
+
+async def test_a_spanish_wire_story_quotes_the_police_spokesman(check_ctx):
+    result = await Sources().run(_page("20"), check_ctx)
+    quotes = [a for a in result.data["attributions"] if a["kind"] == "direct_quote"]
+    assert [q["source"] for q in quotes] == ["Oliver Peiler"]
+    assert quotes[0]["quote"].startswith("“Todo está realmente muy calmado en la ciudad.")
+
+
+async def test_a_russian_wire_story_cites_the_operators_statement(check_ctx):
+    result = await Sources().run(_page("19"), check_ctx)
+    first = result.data["attributions"][0]
+    assert (first["kind"], first["quote"]) == (
+        "document",
+        'Об этом говорится в сообщении "Автодора".',
+    )
+
+
+def test_long_text_is_read_in_linear_time():
+    unit = "Officials with the “Agency Of Many Capital Words” said, «quote» " * 2000
+    started = time.perf_counter()
+    statements(unit + "\n" + "A" * 50_000 + " said.", "en")
+    assert time.perf_counter() - started < 2.0
