@@ -7,8 +7,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import partial
+from typing import Protocol
 
-from bot.core.settings import Settings
 from checks.config import Config
 from checks.model import Article, Check, Checklist, Context, Origin
 from checks.outlets.table import OutletTable
@@ -19,6 +19,19 @@ from checks.read.text import InputError
 from checks.worker_pool import AnalysisPool, Job, ReadTimeout
 
 _NOW_UNUSED = datetime.min.replace(tzinfo=UTC)  # a reading job runs no check
+
+
+class AnalysisSettings(Protocol):
+    """What the analyst needs from a platform's settings (Telegram's and Matrix's both have it)."""
+
+    @property
+    def probe_links(self) -> bool: ...
+    @property
+    def fetch_allow(self) -> tuple[tuple[str, int], ...]: ...
+    @property
+    def max_concurrent(self) -> int: ...
+    @property
+    def seconds_per_check(self) -> float: ...
 
 
 class TooSlowToRead(FetchError):
@@ -122,7 +135,7 @@ def _names(checks: Sequence[Check]) -> tuple[str, ...]:
 
 
 def build_analyst(
-    settings: Settings,
+    settings: AnalysisSettings,
     checks: Sequence[Check],
     config: Config,
     outlets: OutletTable | None,

@@ -36,6 +36,8 @@ from nio import (
 )
 
 from bot.core import texts as shared_texts
+from bot.core.analysis import Analyst, build_analyst
+from bot.core.limits import NoticeThrottle
 from bot.core.rich_checklist import json_document
 from bot.core.store import ResultHandle, Store
 from bot.matrix import texts
@@ -43,13 +45,11 @@ from bot.matrix.events import RoomMessage, article_of, looks_like_article, read_
 from bot.matrix.render import Rich, render_checklist, rich
 from bot.matrix.settings import MatrixSettings
 from bot.matrix.state import MatrixState
-from checks import engine
 from checks.config import Config, checks_for_chat, load_config
-from checks.model import Article, Check, Context
+from checks.model import Check, Checklist
 from checks.outlets.table import default_table
 from checks.read.article_cache import ArticleCache
 from checks.read.fetch import Fetcher, FetchError
-from checks.read.link import read_url
 
 logger = logging.getLogger(__name__)
 
@@ -74,9 +74,18 @@ class MatrixBot:
     _tasks: set[asyncio.Task[None]] = field(default_factory=set)
     _semaphore: asyncio.Semaphore = field(init=False)
     _display_name: str = ""
+    analyst: Analyst = field(init=False)
+    notices: NoticeThrottle = field(init=False)
 
     def __post_init__(self) -> None:
         self._semaphore = asyncio.Semaphore(self.settings.max_concurrent)
+        # Reading and checks run in killable worker processes, as for Telegram: a hostile
+        # page cannot stall the sync loop and everybody else's rooms.
+        self.analyst = build_analyst(
+            self.settings, self.checks, self.config, self.outlets,  # type: ignore[arg-type]
+            self.fetcher, self.cache,
+        )  # fmt: skip
+        self.notices = NoticeThrottle(self.settings.rate_window)
         config = AsyncClientConfig(encryption_enabled=False, store_sync_tokens=False)
         self.client = AsyncClient(
             self.settings.homeserver,
@@ -159,6 +168,7 @@ class MatrixBot:
 
     async def aclose(self) -> None:
         await self.client.close()
+        await self.analyst.aclose()
         await self.fetcher.aclose()
         self.cache.close()
         self.store.close()
@@ -317,7 +327,9 @@ class MatrixBot:
             window=self.settings.rate_window,
         )
         if wait:
-            await self._notice(room_id, shared_texts.rate_limited(self.settings.rate_limit, wait))
+            if self.notices.due(requester):  # type: ignore[arg-type]  # one notice, then silence
+                text = shared_texts.rate_limited(self.settings.rate_limit, wait)
+                await self._notice(room_id, text)
             return
         if requester in self._busy:
             await self._notice(room_id, texts.STILL_CHECKING, reply_to=reply_to)
@@ -335,20 +347,7 @@ class MatrixBot:
             with contextlib.suppress(Exception):
                 await self.client.room_typing(room_id, True, timeout=15_000)
             async with self._semaphore:
-                article = await self._article(target, room)
-                checklist = await engine.run(
-                    article,
-                    checks,
-                    self.config.context(
-                        Context(
-                            now=self.now(),
-                            outlets=self.outlets,  # type: ignore[arg-type]
-                            fetcher=self.fetcher if self.settings.probe_links else None,
-                        )
-                    ),
-                    input_label=single_url(target.text) or "Matrix message",
-                    seconds_per_check=self.settings.seconds_per_check,
-                )
+                checklist = await self._checklist(target, room, checks)
         except FetchError as exc:
             logger.info("fetch failed: %s: %s", type(exc).__name__, exc)
             await self._edit(room_id, progress, rich(shared_texts.fetch_failed(exc)))
@@ -374,11 +373,16 @@ class MatrixBot:
         for part in summary[1:]:
             await self._send(room_id, part, reply_to=reply_to)
 
-    async def _article(self, target: RoomMessage, room: MatrixRoom) -> Article:
+    async def _checklist(
+        self, target: RoomMessage, room: MatrixRoom, checks: Sequence[Check]
+    ) -> Checklist:
+        """Read and check in a worker process, under the per-check and reading time limits."""
+        now = self.now()
         url = single_url(target.text)
         if url:
-            return await read_url(url, self.fetcher, self.cache, received=self.now())
-        return replace(article_of(target, room_name=room.display_name), received=self.now())
+            return await self.analyst.check_link(url, checks, now=now, received=now)
+        article = replace(article_of(target, room_name=room.display_name), received=now)
+        return await self.analyst.check_article(article, checks, now=now, label="Matrix message")
 
     async def _reopen(self, room: MatrixRoom, message: RoomMessage, *, detail: bool) -> None:
         """!details / !json as a reply to one of the bot's answers."""
