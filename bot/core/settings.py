@@ -57,19 +57,25 @@ class Settings:
         return f"{head}/file/{tail}" if sep else f"{base}/file"
 
 
-def read_token(environ: Mapping[str, str]) -> str:
-    """The token from TELEGRAM_BOT_TOKEN, or from the file TELEGRAM_BOT_TOKEN_FILE names."""
-    token = environ.get("TELEGRAM_BOT_TOKEN", "").strip()
-    path = environ.get("TELEGRAM_BOT_TOKEN_FILE", "").strip()
-    if not token and path:
+def read_secret(environ: Mapping[str, str], var: str) -> str | None:
+    """A secret from the variable `var`, or from the file `var`_FILE names (Docker secrets)."""
+    value = environ.get(var, "").strip()
+    path = environ.get(f"{var}_FILE", "").strip()
+    if not value and path:
         try:
-            token = Path(path).read_text(encoding="utf-8").strip()
+            value = Path(path).read_text(encoding="utf-8").strip()
         except OSError as exc:
             raise SettingsError(
-                f"TELEGRAM_BOT_TOKEN_FILE={path}: cannot read it ({exc.strerror or exc})"
+                f"{var}_FILE={path}: cannot read it ({exc.strerror or exc})"
             ) from None
-        if not token:
-            raise SettingsError(f"TELEGRAM_BOT_TOKEN_FILE={path}: the file is empty")
+        if not value:
+            raise SettingsError(f"{var}_FILE={path}: the file is empty")
+    return value or None
+
+
+def read_token(environ: Mapping[str, str]) -> str:
+    """The token from TELEGRAM_BOT_TOKEN, or from the file TELEGRAM_BOT_TOKEN_FILE names."""
+    token = read_secret(environ, "TELEGRAM_BOT_TOKEN")
     if not token:
         raise SettingsError(
             "no bot token: set TELEGRAM_BOT_TOKEN (or TELEGRAM_BOT_TOKEN_FILE to a file"
@@ -101,7 +107,7 @@ def from_env(environ: Mapping[str, str] | None = None, **overrides: Any) -> Sett
         ("SOURCECHECK_MAX_CONCURRENT", "max_concurrent"),
     ):
         if env.get(var, "").strip():
-            values[key] = _positive_int(var, env[var])
+            values[key] = positive_int(var, env[var])
     if env.get(SECRET_ENV, "").strip():
         try:
             values["secret"] = parse_secret(env[SECRET_ENV])
@@ -111,7 +117,7 @@ def from_env(environ: Mapping[str, str] | None = None, **overrides: Any) -> Sett
         values["key_file"] = Path(env[KEY_FILE_ENV].strip())
     if env.get("SOURCECHECK_CACHE_MB", "").strip():
         values["cache_max_bytes"] = (
-            _positive_int("SOURCECHECK_CACHE_MB", env["SOURCECHECK_CACHE_MB"]) * 2**20
+            positive_int("SOURCECHECK_CACHE_MB", env["SOURCECHECK_CACHE_MB"]) * 2**20
         )
     if env.get("SOURCECHECK_PROBE_LINKS", "").strip():
         values["probe_links"] = _switch("SOURCECHECK_PROBE_LINKS", env["SOURCECHECK_PROBE_LINKS"])
@@ -144,7 +150,7 @@ def _http_url(var: str, value: str) -> str:
     return value
 
 
-def _positive_int(var: str, value: str) -> int:
+def positive_int(var: str, value: str) -> int:
     try:
         number = int(value.strip())
     except ValueError:

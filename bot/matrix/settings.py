@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from bot.core.settings import SettingsError
+from bot.core.settings import SettingsError, positive_int, read_secret
 from checks.read.article_cache import default_path
 
 
@@ -45,32 +45,9 @@ class MatrixSettings:
         return sender in self.allowed or server in self.allowed
 
 
-def _secret(env: Mapping[str, str], var: str) -> str | None:
-    value = env.get(var, "").strip()
-    path = env.get(f"{var}_FILE", "").strip()
-    if not value and path:
-        try:
-            value = Path(path).read_text(encoding="utf-8").strip()
-        except OSError as exc:
-            raise SettingsError(
-                f"{var}_FILE={path}: cannot read it ({exc.strerror or exc})"
-            ) from None
-        if not value:
-            raise SettingsError(f"{var}_FILE={path}: the file is empty")
-    return value or None
-
-
 def _number(env: Mapping[str, str], var: str, default: int) -> int:
     raw = env.get(var, "").strip()
-    if not raw:
-        return default
-    try:
-        number = int(raw)
-    except ValueError:
-        raise SettingsError(f"{var}={raw}: expected a whole number") from None
-    if number < 1:
-        raise SettingsError(f"{var}={raw}: must be at least 1")
-    return number
+    return positive_int(var, raw) if raw else default
 
 
 def from_env(environ: Mapping[str, str] | None = None, **overrides: object) -> MatrixSettings:
@@ -86,8 +63,8 @@ def from_env(environ: Mapping[str, str] | None = None, **overrides: object) -> M
     user_id = env.get("MATRIX_USER_ID", "").strip()
     if not (user_id.startswith("@") and ":" in user_id):
         raise SettingsError("MATRIX_USER_ID must be a full user id, e.g. @sourcecheck:example.org")
-    token = _secret(env, "MATRIX_ACCESS_TOKEN")
-    password = None if token else _secret(env, "MATRIX_PASSWORD")
+    token = read_secret(env, "MATRIX_ACCESS_TOKEN")
+    password = None if token else read_secret(env, "MATRIX_PASSWORD")
     if not token and not password:
         raise SettingsError(
             "no credentials: set MATRIX_ACCESS_TOKEN (or MATRIX_ACCESS_TOKEN_FILE), or"
