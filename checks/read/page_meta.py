@@ -14,6 +14,7 @@ from typing import Any
 from lxml import etree
 
 from checks.domains import registered_domain
+from checks.languages import languages, resource
 from checks.temporal import MONTH_NUMBERS
 
 _CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$|^\s*<!--|-->\s*$")
@@ -59,24 +60,22 @@ _BYLINE_TAIL = re.compile(r"\s[|•·]\s|\b(?:updated|published|posted)\b", re.I
 _BYLINE_BOX = etree.XPath("//*[contains(@class,'byline')]" + _OUTSIDE)
 _WORDS = re.compile(r"[^\W\d_]+", re.U)
 
-# Function words frequent in running text; words two languages share are dropped below.
-_STOPWORD_LISTS = {
-    "en": "the and of to is that for with was on are by this from have be which",
-    "de": "der die und das ist nicht mit sich auf für dem den ein eine auch wird",
-    "fr": "le les des est une pour dans pas qui sur par au aux du ce sont avec",
-    "es": "el los las del con una para es se al lo como más fue y pero muy este esta",
-    "pt": "os das dos não uma com para mais foi ao são pelo pela também está pelos",
-    "ru": "и что это как его был было она они для или но от по все так",
-    "uk": "і що це як його був було вона вони для або але від та їх які",
-}
-_STOPWORDS: dict[str, frozenset[str]] = {
-    lang: frozenset(
-        w
-        for w in words.split()
-        if not any(w in other.split() for o, other in _STOPWORD_LISTS.items() if o != lang)
-    )
-    for lang, words in _STOPWORD_LISTS.items()
-}
+
+def _function_words() -> dict[str, frozenset[str]]:
+    """Each language's function words (`checks/languages/<code>/words.toml`), without the
+    words two languages share: those tell nothing apart."""
+    lists = {code: resource("words", code).get("function_words", []) for code in languages()}
+    lists = {code: words for code, words in sorted(lists.items(), key=lambda i: i[0] != "en")}
+    return {
+        code: frozenset(
+            w for w in words if not any(w in other for o, other in lists.items() if o != code)
+        )
+        for code, words in lists.items()
+        if words
+    }
+
+
+_STOPWORDS = _function_words()  # English first: it wins a tie
 
 
 @dataclass(frozen=True, slots=True)
