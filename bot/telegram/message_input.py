@@ -153,6 +153,7 @@ def read_message(message: Message, *, received: datetime) -> MessageInput:
         # page is where the text comes from, so links are internal or external against it.
         canonical_url=_source_link(text, links),
         title=_title(text),
+        byline=signature_of(message),
         # The post's date is when the channel posted it, not when the article was published:
         # it stays in origin.date, and the dates check weighs it against any dateline.
         origin=origin,
@@ -161,6 +162,14 @@ def read_message(message: Message, *, received: datetime) -> MessageInput:
         blocks=text_regions(text),
     )
     return MessageInput("article", None, article)
+
+
+def signature_of(message: Message) -> str | None:
+    """The author's signature on a channel post, or on the channel post this one forwards."""
+    origin = message.forward_origin
+    if isinstance(origin, MessageOriginChannel) and origin.author_signature:
+        return origin.author_signature
+    return message.author_signature or None
 
 
 def command_args_url(text: str) -> str | None:

@@ -518,3 +518,35 @@ def test_a_channel_link_closing_a_post_is_a_signature_not_a_source() -> None:
 
     assert article is not None
     assert article.canonical_url is None
+
+
+CHANNEL = {"id": -1001876543210, "type": "channel", "title": "Вечерние новости"}
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {  # forwarded from a channel that signs its posts
+            "forward_origin": {
+                "type": "channel",
+                "date": ORIGIN_DATE,
+                "message_id": 55,
+                "chat": CHANNEL,
+                "author_signature": "Олена Коваль",
+            }
+        },
+        {"author_signature": "Олена Коваль", "sender_chat": CHANNEL},  # a post in the channel
+    ],
+)
+async def test_a_channel_posts_signature_is_its_byline_and_the_author_line_names_it(
+    extra, check_ctx
+):
+    message, _ = load(TASS)
+    data = {**copy.deepcopy(message), **extra}
+    article = read_message(as_message(data), received=RECEIVED).article
+    assert article is not None
+    assert article.byline == "Олена Коваль"
+    checklist = await run(article, [c for c in load_checks() if c.name == "author"], check_ctx)
+    (author,) = checklist.outcomes
+    assert "Олена Коваль" in author.result.summary
+    assert any(e.where == "post signature" for e in author.result.evidence)
