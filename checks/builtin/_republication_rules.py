@@ -83,6 +83,14 @@ TRAILING_WIRE = re.compile(
 )
 # "…と述べた。（共同）", "(AFP)" at the end of a line in the last lines.
 CJK_TRAILING_WIRE = re.compile(rf"[（(](?P<name>{_WIRE_ALT})[）)][ \t]*$", re.M)
+# "… mit effet immédiat. (ats/nxp)", "(dpa/lnw)", "(APA/red)": agencies and an editor's
+# initials in brackets closing the last paragraph, as German-, French- and Italian-language
+# regional papers credit agency copy. At least one part must be an agency (checked by the
+# caller), so "(red)" or "(mt/jk)" alone is not a credit.
+_CREDIT_PART = rf"(?:{_WIRE_ALT}|[a-zäöü]{{2,4}})"
+TRAILING_PAREN_CREDIT = re.compile(
+    rf"[（(](?P<names>{_CREDIT_PART}(?:\s*/\s*{_CREDIT_PART})+)[）)]\.?[ \t]*$", re.M
+)
 # Japanese agencies' datelines: "【ワシントン共同】", "【ニューヨーク時事】".
 BRACKET_DATELINE = re.compile(r"【(?P<lead>[^】\n]{0,20}?)(?P<name>共同|時事)】")
 TAIL_LINES = 3

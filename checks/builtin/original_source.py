@@ -38,6 +38,7 @@ from checks.builtin._republication_rules import (
     SLASH_DATELINE,
     TAIL_LINES,
     THIS_TEXT,
+    TRAILING_PAREN_CREDIT,
     TRAILING_WIRE,
     WIRE_NAME,
 )
@@ -532,6 +533,10 @@ def credit_signals(article: Article, own: OwnOutlet) -> Iterator[Signal]:
         yield _wire_signal(text, match.start(), match.end(), alias, own)
     for match in CJK_TRAILING_WIRE.finditer(text, tail):
         yield _wire_signal(text, match.start(), match.end(), match.group("name"), own)
+    for match in TRAILING_PAREN_CREDIT.finditer(text, tail):
+        alias = WIRE_NAME.search(match.group("names"))
+        if alias:
+            yield _wire_signal(text, match.start(), match.end(), alias.group(), own)
     yield from _credit_lines(text, own)
     contributed = "contributed" in lowered or "used in this" in lowered
     for match in CONTRIBUTED.finditer(text) if contributed else ():

@@ -1074,3 +1074,91 @@ async def test_footer_notes_that_do_not_name_this_text_do_not_count(check_ctx, l
     article = paged_article((Region.FOOTER, line), url="https://www.salon.com/2023/05/01/a/")
     result = await check(article, check_ctx)
     assert result.data["is_republication"] is False, result.data["signals"]
+
+
+# --- national agencies and bracketed credits closing the text --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        (
+            "Le Conseil fédéral a retiré mercredi l'autorisation du produit. Les agriculteurs "
+            "devront s'adapter dès janvier. (ats/nxp)",
+            "ats",
+        ),
+        (
+            "Die Polizei sperrte die Straße am Abend für zwei Stunden. Verletzt wurde "
+            "niemand. (dpa/lnw)",
+            "dpa",
+        ),
+        ("Der Nationalrat stimmte dem Gesetz am Donnerstag zu. (APA/red)", "APA"),
+        ("Il sindaco ha firmato l'ordinanza nella notte. (ANSA/mc)", "ANSA"),
+        ("Der Trainer verlängerte seinen Vertrag bis 2027. (sid/dpa)", "sid"),
+    ],
+)
+async def test_bracketed_agency_credits_closing_the_text(make_article, check_ctx, text, agency):
+    article = make_article(text, url="https://www.example-zeitung.ch/region/story/123")
+    result = await check(article, check_ctx)
+    assert result.data["is_republication"] is True, result.data["signals"]
+    assert result.data["original_outlet"] == _expected_outlet(agency)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Gemeinde lädt am Samstag zum Fest ein. (red/mt)",
+        "Der Verein sucht neue Mitglieder. (jk)",
+        "La réunion est fixée à jeudi (voir/ci-dessous).",
+    ],
+)
+async def test_editors_initials_alone_are_not_an_agency_credit(make_article, check_ctx, text):
+    result = await check(make_article(text, url="https://www.example-zeitung.ch/x"), check_ctx)
+    assert result.data["is_republication"] is False, result.data["signals"]
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("WIEN (APA) – Der Nationalrat hat am Donnerstag das Budget beschlossen.", "APA"),
+        ("BRUSSEL (Belga) – De regering keurde de begroting goed.", "Belga"),
+        ("STOCKHOLM (TT) – Regeringen presenterade budgeten på onsdagen.", "TT"),
+        ("HELSINKI (STT) – Hallitus esitteli budjetin keskiviikkona.", "STT"),
+        ("SYDNEY (AAP) – The state government announced the budget on Tuesday.", "AAP"),
+        ("ANKARA (Anadolu Agency) – The parliament approved the budget.", "Anadolu Agency"),
+    ],
+)
+async def test_national_agencies_datelines(make_article, check_ctx, text, agency):
+    article = make_article(text + "\n\nMore text follows.", url="https://www.example-news.net/a")
+    result = await check(article, check_ctx)
+    assert result.data["is_republication"] is True, result.data["signals"]
+    assert result.data["original_outlet"] == _expected_outlet(agency)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The figures were provided by the county health office.\n\nMore text follows.\n\nEnd.",
+        "The council met on Tuesday.\n\nPhoto provided by the Smith family",
+        "The council met on Tuesday.\n\nData provided by Morningstar.",
+        "The study was based on a press release draft that never went out, she said.",
+    ],
+)
+async def test_things_provided_by_someone_are_not_a_press_release_copy(
+    make_article, check_ctx, text
+):
+    result = await check(make_article(text, url="https://www.example-news.com/x"), check_ctx)
+    assert result.data["is_republication"] is False, result.data["signals"]
+
+
+async def test_a_press_release_credit_under_the_text_names_the_issuer(make_article, check_ctx):
+    text = (
+        "Researchers found that the coating lasts twice as long.\n\n"
+        "More information: J. Doe et al., Journal of Coatings (2024).\n\n"
+        "Provided by University of Leeds"
+    )
+    result = await check(
+        make_article(text, url="https://sciencenews-aggregator.org/n/1"), check_ctx
+    )
+    assert result.data["is_republication"] is True
+    assert result.data["original_outlet"] == "University of Leeds"
