@@ -960,3 +960,59 @@ async def test_ansa_reserves_its_rights_after_the_article_not_under_the_picture(
 def test_an_agency_credit_under_the_lead_picture_is_not_a_rights_line():
     blocks = ((Region.BEFORE_BODY, "© ANSA + CLICCA PER INGRANDIRE"),)
     assert find_disclaimers(paged(*blocks)) == []
+
+
+# --- the section a page declares, in more of the words publishers use -----------------------
+
+
+@pytest.mark.parametrize(
+    ("section", "category"),
+    [
+        ("Comment", "opinion"),  # UK papers' opinion pages
+        ("Point de vue", "opinion"),
+        ("Chroniques", "opinion"),
+        ("Columnistas", "opinion"),
+        ("Tribuna abierta", "opinion"),
+        ("Colunistas", "opinion"),
+        ("Точка зрения", "opinion"),
+        ("Publirreportaje", "sponsored"),
+        ("Contenu partenaire", "sponsored"),
+        ("Informe publicitário", "sponsored"),
+        ("Gesponsert", "sponsored"),
+        ("На правах реклами", "sponsored"),
+    ],
+)
+def test_more_declared_sections_mark_the_piece(section, category):
+    findings = find_disclaimers(Article(text="Texto.", meta={"article:section": section}))
+    assert [(f.category, f.where) for f in findings] == [(category, "page metadata")]
+
+
+@pytest.mark.parametrize(
+    ("url", "category"),
+    [
+        ("https://www.telegraph.co.uk/comment/2024/11/20/the-plan-will-fail/", "opinion"),
+        ("https://www.independent.co.uk/voices/housing-plan-b2650000.html", "opinion"),
+        ("https://www.lefigaro.fr/vox/chroniques/le-plan-echoue-20241120", "opinion"),
+        ("https://www.clarin.com/opinion/columnistas/plan-falla_0_abc.html", "opinion"),
+        ("https://www.estadao.com.br/opiniao/colunistas/o-plano/", "opinion"),
+        ("https://www.eltiempo.com/publirreportaje/banco-lanza-app-123", "sponsored"),
+        ("https://www.globo.com/patrocinado/banco-lanca-app/", "sponsored"),
+        ("https://www.example-news.com/sponsored-content/bank-launches-app", "sponsored"),
+    ],
+)
+def test_more_address_folders_mark_the_piece(url, category):
+    findings = find_disclaimers(Article(text="Text.", url=url))
+    assert category in {f.category for f in findings}
+    assert {f.where for f in findings} == {"address"}
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.example-news.com/politics/2024/11/20/comment-period-opens-on-rule",
+        "https://www.example-news.com/news/poll-shows-support-for-plan",
+        "https://www.example.es/deportes/el-patrocinador-del-club-cambia",
+    ],
+)
+def test_news_addresses_that_only_mention_the_words(url):
+    assert find_disclaimers(Article(text="Text.", url=url)) == []
