@@ -73,10 +73,19 @@ REUTERS_CREDIT = re.compile(
 )
 # A byline line naming an agency near the top: "By The Associated Press", "By JANE DOE Reuters".
 HEAD_BYLINE = re.compile(
-    rf"^(?:{_either(_words('byline_words'))})\s+(?:[^\n]{{0,60}}?[\s,]+)?(?P<name>{_WIRE_ALT})"
+    rf"^(?:{_either(_words('byline_words'))})\s+(?P<middle>[^\n]{{0,60}}?[\s,]+)?(?P<name>{_WIRE_ALT})"
     r"(?:\s+(?:Staff|Writers?|Reporters?))?\.?[ \t]*$",
     re.M,
 )
+# A byline block that runs a person's name into the agency's, as Gannett and other US chains
+# print it: "Tom Davies Associated Press", "By Jane Doe AP", then maybe the date.
+PERSON_THEN_WIRE = re.compile(
+    rf"^(?:(?:{_either(_words('byline_words'))})\s+)?+(?:[A-ZÀ-Ý][\w.'’-]+\s+){{2,4}}"
+    rf"(?P<name>{_WIRE_ALT})"
+    r"(?:\s+(?:Published|Updated|Posted|\d)[^\n]*)?$"
+)
+# "By Michael Bloomberg": a first name alone before an agency's name is a person's surname.
+FIRST_NAME_ONLY = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+\s+")
 # "… — AP" or a last line that is only "(AFP)".
 TRAILING_WIRE = re.compile(
     rf"(?:[-–—]\s*\(?(?P<name>{_WIRE_ALT})\)?|^\(?(?P<alone>{_WIRE_ALT})\)?)\.?[ \t]*$", re.M
@@ -125,7 +134,7 @@ _CREDIT_PHRASES = _either(
 CREDIT_LINE = re.compile(
     r"^[ \t]*+[*_(\[—–-]*+[ \t]*+"
     # the outlet before "avec": "Le Monde avec AFP", "La rédaction avec l'AFP"
-    r"(?:(?:[A-ZÀ-ÝА-ЯЁІЇЄ][\w'’.-]*\s+){1,4}(?=(?i:avec)\b)|(?i:la rédaction\s+))?(?i:"
+    r"(?:(?:[A-ZÀ-ÝА-ЯЁІЇЄ][\w'’.-]*\s+){1,4}(?=(?i:avec|with)\b)|(?i:la rédaction\s+))?(?i:"
     rf"{_CREDIT_PHRASES}"
     rf")\s+(?P<name>{_WIRE_ITEM})(?:{_SEP}{_MORE_ITEM})*{_LINE_END}",
     re.M,

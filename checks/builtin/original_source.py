@@ -22,6 +22,7 @@ from checks.builtin._republication_rules import (
     DATA_SOURCE,
     DATELINE_CHARS,
     EDITORIAL_LABELS,
+    FIRST_NAME_ONLY,
     HEAD_BYLINE,
     LANGUAGES,
     NAME_DASH_DATELINE,
@@ -30,6 +31,7 @@ from checks.builtin._republication_rules import (
     NOT_AN_OUTLET,
     NOTICES,
     PAREN_DATELINE,
+    PERSON_THEN_WIRE,
     PLACELESS_OUTLETS,
     REPORT_BY,
     REPORTER_BYLINE,
@@ -526,6 +528,8 @@ def credit_signals(article: Article, own: OwnOutlet) -> Iterator[Signal]:
     for match in REUTERS_CREDIT.finditer(text) if "reporting by" in lowered else ():
         yield _wire_signal(text, match.start(), match.end(), "Reuters", own)
     for match in HEAD_BYLINE.finditer(text, 0, DATELINE_CHARS):
+        if FIRST_NAME_ONLY.fullmatch(match.group("middle") or ""):
+            continue
         yield _wire_signal(text, match.start(), match.end(), match.group("name"), own)
     tail = _tail_start(text)
     for match in TRAILING_WIRE.finditer(text, tail):
@@ -581,6 +585,10 @@ def byline_wire(byline: str) -> tuple[Wire, str] | None:
         wire = wire_of(core) if core else None
         if wire is not None:
             return wire, core
+    # "Tom Davies Associated Press": the name runs into the agency's without a separator.
+    match = PERSON_THEN_WIRE.match(" ".join(byline.split()))
+    if match:
+        return WIRE_BY_ALIAS[match.group("name")], match.group("name")
     return None
 
 

@@ -1162,3 +1162,51 @@ async def test_a_press_release_credit_under_the_text_names_the_issuer(make_artic
     )
     assert result.data["is_republication"] is True
     assert result.data["original_outlet"] == "University of Leeds"
+
+
+@pytest.mark.parametrize(
+    ("block", "agency"),
+    [
+        ("Jane Miller Associated Press Published 6:02 a.m. ET March 3, 2021", "Associated Press"),
+        ("By Jane Miller AP", "AP"),
+        ("Carlos Ruiz Reuters", "Reuters"),
+    ],
+)
+async def test_a_byline_block_running_the_name_into_the_agency(check_ctx, block, agency):
+    article = Article(
+        text="The council met on Tuesday.\nThe mayor spoke.",
+        url="https://www.example-news.com/story/1",
+        blocks=(Block(Region.BYLINE, block),),
+    )
+    result = await check(article, check_ctx)
+    assert result.data["is_republication"] is True
+    assert result.data["original_outlet"] == _expected_outlet(agency)
+
+
+@pytest.mark.parametrize(
+    "block",
+    ["By Michael Bloomberg", "Jane Miller Staff Writer Published 6:02 a.m.", "Jane Miller"],
+)
+async def test_a_byline_block_with_a_person_only_is_not_wire_copy(check_ctx, block):
+    article = Article(
+        text="The council met on Tuesday.\nThe mayor spoke.",
+        url="https://www.example-news.com/story/1",
+        blocks=(Block(Region.BYLINE, block),),
+    )
+    result = await check(article, check_ctx)
+    assert result.data["is_republication"] is False, result.data["signals"]
+
+
+@pytest.mark.parametrize(
+    ("text", "is_copy"),
+    [
+        ("The union reached a deal on Sunday.\n\nLe Monde with AFP", True),
+        ("The union reached a deal on Sunday.\n\nThe Straits Times with Reuters", True),
+        ("He said so in an interview with Reuters.\n\nThe talks resume on Monday.", False),
+    ],
+)
+async def test_an_outlet_with_an_agency_on_a_line_of_its_own(
+    make_article, check_ctx, text, is_copy
+):
+    result = await check(make_article(text, url="https://www.example-news.com/x"), check_ctx)
+    assert result.data["is_republication"] is is_copy, result.data["signals"]
