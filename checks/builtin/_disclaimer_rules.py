@@ -113,5 +113,9 @@ OPINION_SLUG_PREFIXES = tuple(sorted(_words("opinion_slug_prefixes")))
 OPINION_TITLE_LABELS = _words("opinion_title_labels")
 SPONSORED_SECTIONS = _words("sponsored_sections")
 SPONSORED_URL_SEGMENTS = _words("sponsored_url_segments")
-OPINION_HOST_LABELS = frozenset({"blogs", "blog"})  # reader/staff blog subdomains
+NEWS_URL_SEGMENTS = _words("news_url_segments")
+# A platform of many writers' blogs (blogs.mediapart.fr); a company's own "blog." host is not.
+OPINION_HOST_LABELS = frozenset({"blogs"})
+# Folders that say opinion only when no news folder stands beside them.
+BLOG_URL_SEGMENTS = frozenset({"blogs", "blog"})
 OPINION_JSONLD = re.compile(r"\bOpinionNewsArticle\b")

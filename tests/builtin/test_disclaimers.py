@@ -1016,3 +1016,56 @@ def test_more_address_folders_mark_the_piece(url, category):
 )
 def test_news_addresses_that_only_mention_the_words(url):
     assert find_disclaimers(Article(text="Text.", url=url)) == []
+
+
+@pytest.mark.parametrize(
+    ("url", "opinion"),
+    [
+        ("https://blogs.example-paper.fr/jeanne/blog/201124/la-reforme", True),  # writers' blogs
+        (
+            "https://blog.example-speakers.de/musik-und-sport-so-steigern-songs-deine-leistung/",
+            False,
+        ),
+        (
+            "https://www.example-hill.com/blogs/blog-briefing-room/news/471031-man-pleads-guilty",
+            False,
+        ),
+        ("https://www.example-paper.com/news/opinion/the-plan-will-fail", True),
+    ],
+)
+def test_blogs_say_opinion_only_as_a_platform_of_writers(url, opinion):
+    findings = find_disclaimers(Article(text="Text.", url=url))
+    assert ("opinion" in {f.category for f in findings}) is opinion
+
+
+def _html_article(blocks: tuple[Block, ...]) -> Article:
+    return Article(text="Der Gemeinderat tagte am Dienstag.", source_kind="html", blocks=blocks)
+
+
+def test_an_ad_slots_label_repeated_over_the_page_is_not_the_articles():
+    article = _html_article(
+        (
+            Block(Region.ABOVE_HEADLINE, "- Anzeige -"),
+            Block(Region.BEFORE_BODY, "- Anzeige -"),
+            Block(Region.FOOTER, "- Anzeige - Meistgelesen: Wer kommt und wer geht"),
+        )
+    )
+    assert [f for f in find_disclaimers(article) if f.category == "sponsored"] == []
+
+
+def test_an_advertorials_kicker_beside_its_headline_counts_once():
+    article = _html_article(
+        (Block(Region.ABOVE_HEADLINE, "Anzeige"), Block(Region.BYLINE, "Von Jana Berg"))
+    )
+    found = [f for f in find_disclaimers(article) if f.category == "sponsored"]
+    assert found and found[0].where == "above the headline"
+
+
+def test_another_pieces_label_in_a_list_of_teasers_is_not_this_ones():
+    teasers = (
+        "MORE ON THIS CAR 2017 Lexus LC 500 review January 22, 2018 AUTO NEWS New LC500 makes "
+        "world premiere January 12, 2016 ADVERTORIAL 5 reasons why a hybrid is the perfect "
+        "first step October 18, 2019 AUTO NEWS Drop top LC revealed"
+    )
+    article = _html_article((Block(Region.BEFORE_BODY, teasers),))
+    assert [f for f in find_disclaimers(article) if f.category == "sponsored"] == []
