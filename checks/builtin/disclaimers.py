@@ -11,8 +11,8 @@ from functools import cache
 from urllib.parse import unquote, urlsplit
 
 from checks.builtin._disclaimer_rules import (
-    CATEGORIES,
     BLOG_URL_SEGMENTS,
+    CATEGORIES,
     NEGATED_CATEGORIES,
     NEGATION,
     NEWS_URL_SEGMENTS,
