@@ -97,6 +97,7 @@ _AD_LABEL_CHARS = 40  # an ad slot's label: "Anzeige", "- Advertisement -", "PUB
 # of them another piece's label; a label or a disclosure sentence is shorter.
 _TEASER_LINE_CHARS = 200
 _LABEL_WORD = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,8 +212,8 @@ def _nfc(text: str) -> str:
 def _key_start(key: str) -> str:
     """Up to four first letters of a key's first word: a cheap test before searching the key."""
     match = _TOKEN.search(key)
-    if match is None or match.start() > 1:
-        return ""
+    if match is None or match.start() > 1 or _CJK.match(match.group()):
+        return ""  # Chinese and Japanese run words together: a key starts no word there
     return match.group()[:4]
 
 
