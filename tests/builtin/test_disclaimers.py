@@ -1105,7 +1105,7 @@ def test_chinese_and_japanese_text_that_is_no_notice(text):
 @pytest.mark.parametrize(
     "middle",
     [
-        "Much of the content under Creative Commons licences on the platform is reused by schools.",
+        "Much of the content under Creative Commons licences there is reused by schools.",
         "Ob ein Inhalt unter Creative Commons lizenziert ist, zeigt das Logo neben dem Bild.",
     ],
 )
