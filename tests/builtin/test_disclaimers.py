@@ -1110,9 +1110,7 @@ def test_chinese_and_japanese_text_that_is_no_notice(text):
     ],
 )
 def test_news_about_creative_commons_in_the_middle_is_no_licence_notice(middle):
-    lines = [
-        f"Paragraph {n} of the report on open licences, with its own facts." for n in range(6)
-    ]
-    lines.insert(3, middle)
+    lines = [f"Paragraph {n} of the report on open licences, with its facts." for n in range(20)]
+    lines.insert(8, middle)
     findings = find_disclaimers(Article(text="\n".join(lines)))
     assert [f for f in findings if f.category == "copyright_notice"] == []
