@@ -991,13 +991,14 @@ def keywords(meta: Mapping[str, str], objects: list[dict[str, Any]]) -> str | No
 
 
 def section(meta: Mapping[str, str], objects: list[dict[str, Any]]) -> str | None:
-    if meta.get("article:section"):
-        return meta["article:section"]
+    """Every section the page declares, joined: article:section, then each JSON-LD
+    articleSection and genre ("News, Opinion"), each once."""
+    values = [meta.get("article:section") or ""]
     for obj in article_objects(objects):
-        value = _as_list(obj.get("articleSection"))[0]
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-    return None
+        for key in ("articleSection", "genre"):
+            values += [v for v in _as_list(obj.get(key)) if isinstance(v, str)]
+    found = dict.fromkeys(v.strip() for v in values if v and v.strip())
+    return ", ".join(found) or None
 
 
 def _languages_of_words() -> dict[str, tuple[str, ...]]:

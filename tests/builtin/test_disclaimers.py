@@ -1114,3 +1114,27 @@ def test_news_about_creative_commons_in_the_middle_is_no_licence_notice(middle):
     lines.insert(8, middle)
     findings = find_disclaimers(Article(text="\n".join(lines)))
     assert [f for f in findings if f.category == "copyright_notice"] == []
+
+
+@pytest.mark.parametrize(
+    "jsonld",
+    [
+        '{"@type": "NewsArticle", "headline": "The plan will fail", "articleSection": '
+        '["Politics", "Opinion"]}',
+        '{"@type": "NewsArticle", "headline": "The plan will fail", "genre": "Commentary"}',
+    ],
+)
+def test_every_section_the_json_ld_declares_is_read(jsonld):
+    html = (
+        "<html><head><title>The plan will fail</title>"
+        '<meta property="article:section" content="Politics">'
+        f'<script type="application/ld+json">{jsonld}</script></head>'
+        "<body><article><h1>The plan will fail</h1>"
+        + "".join(
+            f"<p>Paragraph {n} of the argument, with reasons of its own.</p>" for n in range(8)
+        )
+        + "</article></body></html>"
+    )
+    article = read_html(html.encode(), url="https://www.example-news.com/politics/the-plan")
+    findings = find_disclaimers(article)
+    assert [(f.category, f.where) for f in findings] == [("opinion", "page metadata")]
