@@ -1138,3 +1138,22 @@ def test_every_section_the_json_ld_declares_is_read(jsonld):
     article = read_html(html.encode(), url="https://www.example-news.com/politics/the-plan")
     findings = find_disclaimers(article)
     assert [(f.category, f.where) for f in findings] == [("opinion", "page metadata")]
+
+
+def test_a_json_ld_breadcrumb_names_the_section_but_not_the_page_itself():
+    crumbs = (
+        '{"@type": "BreadcrumbList", "itemListElement": ['
+        '{"@type": "ListItem", "position": 1, "name": "Home"},'
+        '{"@type": "ListItem", "position": 2, "item": {"@id": "https://x.example/opinion",'
+        ' "name": "Opinion"}},'
+        '{"@type": "ListItem", "position": 3, "name": "The plan will fail"}]}'
+    )
+    news = crumbs.replace('"Opinion"', '"Politics"').replace("The plan will fail", "Opinion")
+    for jsonld, opinion in ((crumbs, True), (news, False)):
+        html = (
+            f'<html><head><script type="application/ld+json">{jsonld}</script></head>'
+            "<body><article><h1>The plan will fail</h1><p>Paragraph one of it.</p>"
+            "<p>Paragraph two of it.</p></article></body></html>"
+        )
+        article = read_html(html.encode(), url="https://x.example/politics/the-plan")
+        assert ("opinion" in {f.category for f in find_disclaimers(article)}) is opinion
