@@ -1210,3 +1210,38 @@ async def test_an_outlet_with_an_agency_on_a_line_of_its_own(
 ):
     result = await check(make_article(text, url="https://www.example-news.com/x"), check_ctx)
     assert result.data["is_republication"] is is_copy, result.data["signals"]
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("Used with permission of The Washington Post.", "The Washington Post"),
+        ("The original version of this story appeared in Quanta Magazine.", "Quanta Magazine"),
+        ("This post was syndicated from TechCrunch.", "TechCrunch"),
+        ("©2024 Los Angeles Times. Distributed by Tribune Content Agency, LLC.", None),
+        ("— Tribune News Service", "Tribune News Service"),
+        ("Bloomberg News contributed to this report.", "Bloomberg"),
+    ],
+)
+async def test_us_syndication_lines_under_the_text(make_article, check_ctx, text, outlet):
+    body = "The council voted on Tuesday.\n\nThe mayor welcomed the decision.\n\n" + text
+    result = await check(make_article(body, url="https://www.example-courier.com/x"), check_ctx)
+    assert result.data["is_republication"] is True, result.data["signals"]
+    if outlet is not None:
+        assert result.data["original_outlet"] == outlet
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Photo used with permission of the Smith family.",
+        "The film is distributed by Netflix.",
+        "The original story was a myth, the historian said.",
+    ],
+)
+async def test_permissions_and_distribution_that_are_not_syndication(
+    make_article, check_ctx, text
+):
+    body = "The council voted on Tuesday.\n\nThe mayor welcomed the decision.\n\n" + text
+    result = await check(make_article(body, url="https://www.example-courier.com/x"), check_ctx)
+    assert result.data["is_republication"] is False, result.data["signals"]
