@@ -66,6 +66,15 @@ COPYRIGHT_WIRE = re.compile(
     rf"(?:Copyright|©|\(c\))\s*(?:©\s*)?(?:(?:19|20)\d\d\s*)?(?:by\s+)?(?P<name>{_WIRE_ALT})"
     rf"(?![\w-])"
 )
+# A rights line under the text naming its holder: "© 2024 The Washington Post", "Copyright
+# 2019 The New York Times Company. All rights reserved.", "(c) 2019, Los Angeles Times".
+RIGHTS_LINE = re.compile(
+    r"^[ \t*_(]*(?i:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d)?,?\s*(?i:by\s+)?"
+    r"(?P<name>[A-Z][^\n.;|©]{1,60}?)"
+    r"(?:,?\s+(?:Company|Co\.|Inc\.?|LLC|Ltd\.?|GmbH|plc))?\.?"
+    r"(?:\s+(?i:all rights reserved)\.?)?[ \t]*$",
+    re.M,
+)
 # Reuters' house style: "(Reporting by …; editing by …)".
 REUTERS_CREDIT = re.compile(
     r"\(?\b(?:Additional |Further )?[Rr]eporting by [^\n;()]{3,200};\s*"

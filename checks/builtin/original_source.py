@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from checks.builtin._republication_rules import (
@@ -36,6 +36,7 @@ from checks.builtin._republication_rules import (
     REPORT_BY,
     REPORTER_BYLINE,
     REUTERS_CREDIT,
+    RIGHTS_LINE,
     SLASH_CREDIT,
     SLASH_DATELINE,
     TAIL_LINES,
@@ -59,6 +60,9 @@ from checks.model import (
 from checks.read.regions import place_name
 from checks.wires import WIRE_BY_ALIAS, WIRE_BY_DOMAIN, Wire
 
+if TYPE_CHECKING:
+    from checks.outlets.table import OutletTable
+
 MAX_QUOTE = 300
 PROBE_SECONDS = 8.0
 # Explicit notices outrank datelines, which outrank credit lines, bylines and page metadata.
@@ -68,6 +72,7 @@ RANK = {
     "translation": 1,
     "dateline": 2,
     "wire_credit": 3,
+    "rights": 3,
     "byline": 4,
     "declared": 4,
     "canonical": 5,
@@ -79,6 +84,7 @@ BASIS = {
     "translation": "translation credit",
     "dateline": "dateline",
     "wire_credit": "wire credit",
+    "rights": "rights line",
     "byline": "byline",
     "declared": "page markup",
     "canonical": "canonical URL",
@@ -795,13 +801,44 @@ def find_link(
     return next((lk for lk in ordered if usable(lk.url) is None), ordered[0] if ordered else None)
 
 
-def collect_signals(article: Article, own: OwnOutlet) -> list[Signal]:
+def rights_signals(
+    article: Article, own: OwnOutlet, outlets: OutletTable | None
+) -> Iterator[Signal]:
+    """A rights line closing the text that names another known outlet: "© 2024 The
+    Washington Post" under a copy on a local paper's site. Only outlets the outlet table
+    knows count: "© 2024 Jane Doe" is an author keeping her rights."""
+    if outlets is None:
+        return
+    text = article.text
+    places = [(text[_tail_start(text, CREDIT_TAIL_LINES) :], "text")]
+    places += [
+        (b.text, place_name(b.region)) for b in article.blocks if b.region is Region.AFTER_BODY
+    ]
+    for chunk, where in places:
+        lowered = chunk.casefold()
+        if "©" not in chunk and "copyright" not in lowered and "(c)" not in lowered:
+            continue
+        for match in RIGHTS_LINE.finditer(chunk):
+            name = match.group("name").strip(" ,")
+            if wire_of(name) is not None or own.owns(name, None):
+                continue  # agencies are read as wire credits; the site's own line
+            record = outlets.by_name(name)
+            if record is None or own.domain in record.domains:
+                continue
+            quote = " ".join(match.group().split()).strip("*_( ")
+            yield Signal("rights", quote[:MAX_QUOTE], where, record.names[0])
+
+
+def collect_signals(
+    article: Article, own: OwnOutlet, outlets: OutletTable | None = None
+) -> list[Signal]:
     signals = [
         *notice_signals(article, own),
         *dateline_signals(article, own),
         *credit_signals(article, own),
         *region_signals(article, own),
         *declared_signals(article, own),
+        *rights_signals(article, own, outlets),
     ]
     extra = (byline_signal(article, own), canonical_signal(article, own), address_signal(article))
     signals += [s for s in extra if s is not None]
@@ -820,7 +857,7 @@ class OriginalSource:
 
     async def run(self, article: Article, ctx: Context) -> Result:
         own = OwnOutlet.of(article)
-        signals = collect_signals(article, own)
+        signals = collect_signals(article, own, ctx.outlets)
         counted = [s for s in signals if s.counts]
         data: dict[str, Any] = {
             "is_republication": bool(counted),

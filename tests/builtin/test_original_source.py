@@ -1245,3 +1245,36 @@ async def test_permissions_and_distribution_that_are_not_syndication(
     body = "The council voted on Tuesday.\n\nThe mayor welcomed the decision.\n\n" + text
     result = await check(make_article(body, url="https://www.example-courier.com/x"), check_ctx)
     assert result.data["is_republication"] is False, result.data["signals"]
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("© 2024 The Washington Post", "The Washington Post"),
+        ("Copyright 2024 The New York Times Company. All rights reserved.", "The New York Times"),
+        ("(c) 2024, Los Angeles Times", "Los Angeles Times"),
+    ],
+)
+async def test_a_rights_line_naming_another_known_outlet(make_article, check_ctx, line, outlet):
+    body = "The council voted on Tuesday.\n\nThe mayor welcomed the decision.\n\n" + line
+    result = await check(make_article(body, url="https://www.example-courier.com/x"), check_ctx)
+    assert result.data["is_republication"] is True, result.data["signals"]
+    assert result.data["original_outlet"] == outlet
+    assert "rights line" in result.summary
+
+
+@pytest.mark.parametrize(
+    ("line", "url"),
+    [
+        ("© 2024 Jane Doe", "https://www.example-courier.com/x"),  # an author's own rights
+        (
+            "Copyright © 2024 by Jane Doe. All rights reserved.",
+            "https://www.example-courier.com/x",
+        ),
+        ("© 2024 The Washington Post", "https://www.washingtonpost.com/politics/x"),  # its own
+    ],
+)
+async def test_rights_lines_that_are_not_another_outlets(make_article, check_ctx, line, url):
+    body = "The council voted on Tuesday.\n\nThe mayor welcomed the decision.\n\n" + line
+    result = await check(make_article(body, url=url), check_ctx)
+    assert result.data["is_republication"] is False, result.data["signals"]
