@@ -1157,3 +1157,31 @@ def test_a_json_ld_breadcrumb_names_the_section_but_not_the_page_itself():
         )
         article = read_html(html.encode(), url="https://x.example/politics/the-plan")
         assert ("opinion" in {f.category for f in find_disclaimers(article)}) is opinion
+
+
+@pytest.mark.parametrize(
+    ("label", "category"),
+    [
+        ("Promoted by Acme Bank", "sponsored"),
+        ("Advertisement feature", "sponsored"),
+        ("In association with the Acme Foundation", "partner"),
+    ],
+)
+def test_labels_above_a_paid_or_partner_piece(label, category):
+    body = [label] + [f"Paragraph {n} of the feature about saving money." for n in range(12)]
+    found = find_disclaimers(Article(text="\n".join(body)))
+    assert category in {f.category for f in found}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The fund was brought to you by the same team that ran the old one, she said.",
+        "The museum opened the show in association with two galleries in Paris.",
+    ],
+)
+def test_the_same_words_inside_a_story_are_no_label(line):
+    body = [f"Paragraph {n} of the report about the exhibition." for n in range(12)]
+    body.insert(6, line)
+    found = find_disclaimers(Article(text="\n".join(body)))
+    assert not {"sponsored", "partner"} & {f.category for f in found}
