@@ -69,10 +69,12 @@ COPYRIGHT_WIRE = re.compile(
 # A rights line under the text naming its holder: "© 2024 The Washington Post", "Copyright
 # 2019 The New York Times Company. All rights reserved.", "(c) 2019, Los Angeles Times".
 RIGHTS_LINE = re.compile(
-    r"^[ \t*_(]*(?i:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d)?,?\s*(?i:by\s+)?"
+    # one line, blanks only and possessive: "Copyright" over a run of newlines is linear
+    r"^[ \t*_(]*+(?i:©|\(c\)|copyright)[ \t]*+(?:©[ \t]*+)?(?:(?:19|20)\d\d)?,?[ \t]*+"
+    r"(?i:by[ \t]+)?"
     r"(?P<name>[A-Z][^\n.;|©]{1,60}?)"
-    r"(?:,?\s+(?:Company|Co\.|Inc\.?|LLC|Ltd\.?|GmbH|plc))?\.?"
-    r"(?:\s+(?i:all rights reserved)\.?)?[ \t]*$",
+    r"(?:,?[ \t]+(?:Company|Co\.|Inc\.?|LLC|Ltd\.?|GmbH|plc))?\.?"
+    r"(?:[ \t]+(?i:all rights reserved)\.?)?[ \t]*$",
     re.M,
 )
 # Reuters' house style: "(Reporting by …; editing by …)".
