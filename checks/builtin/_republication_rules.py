@@ -70,7 +70,7 @@ COPYRIGHT_WIRE = re.compile(
 # 2019 The New York Times Company. All rights reserved.", "(c) 2019, Los Angeles Times".
 RIGHTS_LINE = re.compile(
     # one line, blanks only and possessive: "Copyright" over a run of newlines is linear
-    r"^[ \t*_(]*+(?i:©|\(c\)|copyright)[ \t]*+(?:©[ \t]*+)?(?:(?:19|20)\d\d)?,?[ \t]*+"
+    r"^[ \t*_]*+\(?(?i:©|\(c\)|copyright)[ \t]*+(?:©[ \t]*+)?(?:(?:19|20)\d\d)?,?[ \t]*+"
     r"(?i:by[ \t]+)?"
     r"(?P<name>[A-Z][^\n.;|©]{1,60}?)"
     r"(?:,?[ \t]+(?:Company|Co\.|Inc\.?|LLC|Ltd\.?|GmbH|plc))?\.?"
