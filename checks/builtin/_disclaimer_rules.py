@@ -70,7 +70,7 @@ def _pattern(language: str, regex: re.Pattern[str], example: str, entry: dict) -
         raise ValueError(f"{language}/{KIND}.toml: unknown category {entry['category']!r}")
     return Pattern(
         entry["category"],
-        language,
+        entry.get("lang", language),  # the portals' file names each pattern's language
         regex,
         example,
         scope=entry.get("scope", "sentence"),
@@ -93,13 +93,15 @@ def _either(regexes: Iterable[re.Pattern[str]]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{r.pattern})" for r in regexes), re.I)
 
 
+# Chinese and Japanese portals' forms: read on every page, though not a language we read yet.
+PORTALS = "_portals"
 PATTERNS: tuple[Pattern, ...] = tuple(
     _pattern(code, p.regex, p.example, dict(p.entry))
-    for code in languages()
+    for code in (*languages(), PORTALS)
     for p in patterns(KIND, code)
     if p.path.startswith("patterns[")
 )
-LANGUAGES = tuple(dict.fromkeys(p.language for p in PATTERNS))
+LANGUAGES = tuple(dict.fromkeys(languages()))
 # A note saying the (advertising) disclosure printed on the page does not apply to this piece.
 NEGATION = _either(
     p.regex for code in languages() for p in patterns(KIND, code) if p.path.startswith("negations")
@@ -113,5 +115,9 @@ OPINION_SLUG_PREFIXES = tuple(sorted(_words("opinion_slug_prefixes")))
 OPINION_TITLE_LABELS = _words("opinion_title_labels")
 SPONSORED_SECTIONS = _words("sponsored_sections")
 SPONSORED_URL_SEGMENTS = _words("sponsored_url_segments")
-OPINION_HOST_LABELS = frozenset({"blogs", "blog"})  # reader/staff blog subdomains
+NEWS_URL_SEGMENTS = _words("news_url_segments")
+# A platform of many writers' blogs (blogs.mediapart.fr); a company's own "blog." host is not.
+OPINION_HOST_LABELS = frozenset({"blogs"})
+# Folders that say opinion only when no news folder stands beside them.
+BLOG_URL_SEGMENTS = frozenset({"blogs", "blog"})
 OPINION_JSONLD = re.compile(r"\bOpinionNewsArticle\b")

@@ -66,6 +66,17 @@ COPYRIGHT_WIRE = re.compile(
     rf"(?:Copyright|©|\(c\))\s*(?:©\s*)?(?:(?:19|20)\d\d\s*)?(?:by\s+)?(?P<name>{_WIRE_ALT})"
     rf"(?![\w-])"
 )
+# A rights line under the text naming its holder: "© 2024 The Washington Post", "Copyright
+# 2019 The New York Times Company. All rights reserved.", "(c) 2019, Los Angeles Times".
+RIGHTS_LINE = re.compile(
+    # one line, blanks only and possessive: "Copyright" over a run of newlines is linear
+    r"^[ \t*_]*+\(?(?i:©|\(c\)|copyright)[ \t]*+(?:©[ \t]*+)?(?:(?:19|20)\d\d)?,?[ \t]*+"
+    r"(?i:by[ \t]+)?"
+    r"(?P<name>[A-Z][^\n.;|©]{1,60}?)"
+    r"(?:,?[ \t]+(?:Company|Co\.|Inc\.?|LLC|Ltd\.?|GmbH|plc))?\.?"
+    r"(?:[ \t]+(?i:all rights reserved)\.?)?[ \t]*$",
+    re.M,
+)
 # Reuters' house style: "(Reporting by …; editing by …)".
 REUTERS_CREDIT = re.compile(
     r"\(?\b(?:Additional |Further )?[Rr]eporting by [^\n;()]{3,200};\s*"
@@ -73,16 +84,33 @@ REUTERS_CREDIT = re.compile(
 )
 # A byline line naming an agency near the top: "By The Associated Press", "By JANE DOE Reuters".
 HEAD_BYLINE = re.compile(
-    rf"^(?:{_either(_words('byline_words'))})\s+(?:[^\n]{{0,60}}?[\s,]+)?(?P<name>{_WIRE_ALT})"
+    rf"^(?:{_either(_words('byline_words'))})\s+(?P<middle>[^\n]{{0,60}}?[\s,]+)?(?P<name>{_WIRE_ALT})"
     r"(?:\s+(?:Staff|Writers?|Reporters?))?\.?[ \t]*$",
     re.M,
 )
+# A byline block that runs a person's name into the agency's, as Gannett and other US chains
+# print it: "Tom Davies Associated Press", "By Jane Doe AP", then maybe the date.
+PERSON_THEN_WIRE = re.compile(
+    rf"^(?:(?:{_either(_words('byline_words'))})\s+)?+(?:[A-ZÀ-Ý][\w.'’-]+\s+){{2,4}}"
+    rf"(?P<name>{_WIRE_ALT})"
+    r"(?:\s+(?:Published|Updated|Posted|\d)[^\n]*)?$"
+)
+# "By Michael Bloomberg": a first name alone before an agency's name is a person's surname.
+FIRST_NAME_ONLY = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ]+\s+")
 # "… — AP" or a last line that is only "(AFP)".
 TRAILING_WIRE = re.compile(
     rf"(?:[-–—]\s*\(?(?P<name>{_WIRE_ALT})\)?|^\(?(?P<alone>{_WIRE_ALT})\)?)\.?[ \t]*$", re.M
 )
 # "…と述べた。（共同）", "(AFP)" at the end of a line in the last lines.
 CJK_TRAILING_WIRE = re.compile(rf"[（(](?P<name>{_WIRE_ALT})[）)][ \t]*$", re.M)
+# "… mit effet immédiat. (ats/nxp)", "(dpa/lnw)", "(APA/red)": agencies and an editor's
+# initials in brackets closing the last paragraph, as German-, French- and Italian-language
+# regional papers credit agency copy. At least one part must be an agency (checked by the
+# caller), so "(red)" or "(mt/jk)" alone is not a credit.
+_CREDIT_PART = rf"(?:{_WIRE_ALT}|[a-zäöü]{{2,4}})"
+TRAILING_PAREN_CREDIT = re.compile(
+    rf"[（(](?P<names>{_CREDIT_PART}(?:\s*/\s*{_CREDIT_PART})+)[）)]\.?[ \t]*$", re.M
+)
 # Japanese agencies' datelines: "【ワシントン共同】", "【ニューヨーク時事】".
 BRACKET_DATELINE = re.compile(r"【(?P<lead>[^】\n]{0,20}?)(?P<name>共同|時事)】")
 TAIL_LINES = 3
@@ -117,7 +145,7 @@ _CREDIT_PHRASES = _either(
 CREDIT_LINE = re.compile(
     r"^[ \t]*+[*_(\[—–-]*+[ \t]*+"
     # the outlet before "avec": "Le Monde avec AFP", "La rédaction avec l'AFP"
-    r"(?:(?:[A-ZÀ-ÝА-ЯЁІЇЄ][\w'’.-]*\s+){1,4}(?=(?i:avec)\b)|(?i:la rédaction\s+))?(?i:"
+    r"(?:(?:[A-ZÀ-ÝА-ЯЁІЇЄ][\w'’.-]*\s+){1,4}(?=(?i:avec|with)\b)|(?i:la rédaction\s+))?(?i:"
     rf"{_CREDIT_PHRASES}"
     rf")\s+(?P<name>{_WIRE_ITEM})(?:{_SEP}{_MORE_ITEM})*{_LINE_END}",
     re.M,

@@ -11,9 +11,11 @@ from functools import cache
 from urllib.parse import unquote, urlsplit
 
 from checks.builtin._disclaimer_rules import (
+    BLOG_URL_SEGMENTS,
     CATEGORIES,
     NEGATED_CATEGORIES,
     NEGATION,
+    NEWS_URL_SEGMENTS,
     OPINION_HOST_LABELS,
     OPINION_JSONLD,
     OPINION_SECTIONS,
@@ -88,6 +90,14 @@ _DECORATION = re.compile(r"^(?=[–—\-\s]*[•·|▪►])[•·|▪►–—\-
 _SECTION_SPLIT = re.compile(r"\s*[,;|/>»]\s*")
 # Parts of a page title: "Opinion | Why the plan fails - The Ledger".
 _TITLE_SPLIT = re.compile(r"\s*[|:–—•]\s*|\s+-\s+")
+
+
+_AD_LABEL_CHARS = 40  # an ad slot's label: "Anzeige", "- Advertisement -", "PUBLICIDADE"
+# A line around the article this long holding a sponsored label is a list of teasers, one
+# of them another piece's label; a label or a disclosure sentence is shorter.
+_TEASER_LINE_CHARS = 200
+_LABEL_WORD = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,8 +212,8 @@ def _nfc(text: str) -> str:
 def _key_start(key: str) -> str:
     """Up to four first letters of a key's first word: a cheap test before searching the key."""
     match = _TOKEN.search(key)
-    if match is None or match.start() > 1:
-        return ""
+    if match is None or match.start() > 1 or _CJK.match(match.group()):
+        return ""  # Chinese and Japanese run words together: a key starts no word there
     return match.group()[:4]
 
 
@@ -431,8 +441,11 @@ def _address_findings(url: str | None, language: str) -> list[Finding]:
     host_labels = (parts.hostname or "").split(".")
     segments = {unquote(s).casefold() for s in parts.path.split("/") if s}
     found: list[Finding] = []
+    opinion = segments & OPINION_URL_SEGMENTS
+    if opinion <= BLOG_URL_SEGMENTS and segments & NEWS_URL_SEGMENTS:
+        opinion = set()  # thehill.com/blogs/blog-briefing-room/news/…: a news blog
     if (
-        segments & OPINION_URL_SEGMENTS
+        opinion
         or host_labels[0] in OPINION_HOST_LABELS
         or any(s.startswith(OPINION_SLUG_PREFIXES) for s in segments)
     ):
@@ -472,10 +485,13 @@ def find_disclaimers(article: Article) -> list[Finding]:
     searched.append((article.furniture_text, FURNITURE, "furniture"))
     for text, where, place in searched:
         for finding in _text_findings(text, where, place):
+            if finding.category == "sponsored" and len(finding.quote) > _TEASER_LINE_CHARS:
+                continue  # "… ADVERTORIAL 5 reasons why …" inside a list of teasers
             if (finding.category, finding.quote) not in seen:
                 seen.add((finding.category, finding.quote))
                 found.append(finding)
     found += _section_label_findings(article.blocks, language)
+    found = _without_ad_slot_labels(found, article.blocks)
     found += _meta_findings(article.meta, language)
     meta = article.meta
     found += _title_finding((article.title, meta.get("title"), meta.get("og:title")), language)
@@ -492,6 +508,33 @@ def find_disclaimers(article: Article) -> list[Finding]:
     for finding in found:
         per_category.setdefault(finding.category, []).append(finding)
     return [f for c in CATEGORIES for f in per_category.get(c, [])[:MAX_PER_CATEGORY]]
+
+
+def _label_words(text: str, limit: int = 6) -> tuple[str, ...]:
+    """The first words of a text, folded; a label repeated ("Anzeige Anzeige") counts once."""
+    words = tuple(_LABEL_WORD.findall(text[:200].casefold())[:limit])
+    return words[:1] if words and len(set(words)) == 1 else words
+
+
+def _without_ad_slot_labels(found: list[Finding], blocks: Iterable[Block]) -> list[Finding]:
+    """A bare "Anzeige", "- Advertisement -" or "PUBLICIDADE" that opens two or more of the
+    page's blocks is what every ad slot prints over its creative, not the article's label:
+    an advertorial's kicker stands once, beside its headline."""
+    labels = {
+        f.quote: _label_words(f.quote.removeprefix("section "))
+        for f in found
+        if f.category == "sponsored" and len(f.quote) <= _AD_LABEL_CHARS
+    }
+    labels = {quote: words for quote, words in labels.items() if words}
+    if not labels:
+        return found
+    heads = [_label_words(block.text, 6) for block in blocks]
+    repeated = {
+        quote
+        for quote, words in labels.items()
+        if sum(head[: len(words)] == words for head in heads) >= 2
+    }
+    return [f for f in found if not (f.category == "sponsored" and f.quote in repeated)]
 
 
 def _name(category: str, findings: list[Finding]) -> str:

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from checks.builtin._republication_rules import (
@@ -22,6 +22,7 @@ from checks.builtin._republication_rules import (
     DATA_SOURCE,
     DATELINE_CHARS,
     EDITORIAL_LABELS,
+    FIRST_NAME_ONLY,
     HEAD_BYLINE,
     LANGUAGES,
     NAME_DASH_DATELINE,
@@ -30,14 +31,17 @@ from checks.builtin._republication_rules import (
     NOT_AN_OUTLET,
     NOTICES,
     PAREN_DATELINE,
+    PERSON_THEN_WIRE,
     PLACELESS_OUTLETS,
     REPORT_BY,
     REPORTER_BYLINE,
     REUTERS_CREDIT,
+    RIGHTS_LINE,
     SLASH_CREDIT,
     SLASH_DATELINE,
     TAIL_LINES,
     THIS_TEXT,
+    TRAILING_PAREN_CREDIT,
     TRAILING_WIRE,
     WIRE_NAME,
 )
@@ -56,6 +60,9 @@ from checks.model import (
 from checks.read.regions import place_name
 from checks.wires import WIRE_BY_ALIAS, WIRE_BY_DOMAIN, Wire
 
+if TYPE_CHECKING:
+    from checks.outlets.table import OutletTable
+
 MAX_QUOTE = 300
 PROBE_SECONDS = 8.0
 # Explicit notices outrank datelines, which outrank credit lines, bylines and page metadata.
@@ -65,6 +72,7 @@ RANK = {
     "translation": 1,
     "dateline": 2,
     "wire_credit": 3,
+    "rights": 3,
     "byline": 4,
     "declared": 4,
     "canonical": 5,
@@ -76,6 +84,7 @@ BASIS = {
     "translation": "translation credit",
     "dateline": "dateline",
     "wire_credit": "wire credit",
+    "rights": "rights line",
     "byline": "byline",
     "declared": "page markup",
     "canonical": "canonical URL",
@@ -525,6 +534,8 @@ def credit_signals(article: Article, own: OwnOutlet) -> Iterator[Signal]:
     for match in REUTERS_CREDIT.finditer(text) if "reporting by" in lowered else ():
         yield _wire_signal(text, match.start(), match.end(), "Reuters", own)
     for match in HEAD_BYLINE.finditer(text, 0, DATELINE_CHARS):
+        if FIRST_NAME_ONLY.fullmatch(match.group("middle") or ""):
+            continue
         yield _wire_signal(text, match.start(), match.end(), match.group("name"), own)
     tail = _tail_start(text)
     for match in TRAILING_WIRE.finditer(text, tail):
@@ -532,6 +543,10 @@ def credit_signals(article: Article, own: OwnOutlet) -> Iterator[Signal]:
         yield _wire_signal(text, match.start(), match.end(), alias, own)
     for match in CJK_TRAILING_WIRE.finditer(text, tail):
         yield _wire_signal(text, match.start(), match.end(), match.group("name"), own)
+    for match in TRAILING_PAREN_CREDIT.finditer(text, tail):
+        alias = WIRE_NAME.search(match.group("names"))
+        if alias:
+            yield _wire_signal(text, match.start(), match.end(), alias.group(), own)
     yield from _credit_lines(text, own)
     contributed = "contributed" in lowered or "used in this" in lowered
     for match in CONTRIBUTED.finditer(text) if contributed else ():
@@ -576,6 +591,10 @@ def byline_wire(byline: str) -> tuple[Wire, str] | None:
         wire = wire_of(core) if core else None
         if wire is not None:
             return wire, core
+    # "Tom Davies Associated Press": the name runs into the agency's without a separator.
+    match = PERSON_THEN_WIRE.match(" ".join(byline.split()))
+    if match:
+        return WIRE_BY_ALIAS[match.group("name")], match.group("name")
     return None
 
 
@@ -782,13 +801,44 @@ def find_link(
     return next((lk for lk in ordered if usable(lk.url) is None), ordered[0] if ordered else None)
 
 
-def collect_signals(article: Article, own: OwnOutlet) -> list[Signal]:
+def rights_signals(
+    article: Article, own: OwnOutlet, outlets: OutletTable | None
+) -> Iterator[Signal]:
+    """A rights line closing the text that names another known outlet: "© 2024 The
+    Washington Post" under a copy on a local paper's site. Only outlets the outlet table
+    knows count: "© 2024 Jane Doe" is an author keeping her rights."""
+    if outlets is None:
+        return
+    text = article.text
+    places = [(text[_tail_start(text, CREDIT_TAIL_LINES) :], "text")]
+    places += [
+        (b.text, place_name(b.region)) for b in article.blocks if b.region is Region.AFTER_BODY
+    ]
+    for chunk, where in places:
+        lowered = chunk.casefold()
+        if "©" not in chunk and "copyright" not in lowered and "(c)" not in lowered:
+            continue
+        for match in RIGHTS_LINE.finditer(chunk):
+            name = match.group("name").strip(" ,")
+            if wire_of(name) is not None or own.owns(name, None):
+                continue  # agencies are read as wire credits; the site's own line
+            record = outlets.by_name(name)
+            if record is None or own.domain in record.domains:
+                continue
+            quote = " ".join(match.group().split()).strip("*_( ")
+            yield Signal("rights", quote[:MAX_QUOTE], where, record.names[0])
+
+
+def collect_signals(
+    article: Article, own: OwnOutlet, outlets: OutletTable | None = None
+) -> list[Signal]:
     signals = [
         *notice_signals(article, own),
         *dateline_signals(article, own),
         *credit_signals(article, own),
         *region_signals(article, own),
         *declared_signals(article, own),
+        *rights_signals(article, own, outlets),
     ]
     extra = (byline_signal(article, own), canonical_signal(article, own), address_signal(article))
     signals += [s for s in extra if s is not None]
@@ -807,7 +857,7 @@ class OriginalSource:
 
     async def run(self, article: Article, ctx: Context) -> Result:
         own = OwnOutlet.of(article)
-        signals = collect_signals(article, own)
+        signals = collect_signals(article, own, ctx.outlets)
         counted = [s for s in signals if s.counts]
         data: dict[str, Any] = {
             "is_republication": bool(counted),

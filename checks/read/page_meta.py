@@ -990,13 +990,27 @@ def keywords(meta: Mapping[str, str], objects: list[dict[str, Any]]) -> str | No
 
 
 def section(meta: Mapping[str, str], objects: list[dict[str, Any]]) -> str | None:
-    if meta.get("article:section"):
-        return meta["article:section"]
+    """Every section the page declares, joined: article:section, then each JSON-LD
+    articleSection and genre ("News, Opinion"), each once."""
+    values = [meta.get("article:section") or ""]
     for obj in article_objects(objects):
-        value = _as_list(obj.get("articleSection"))[0]
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-    return None
+        for key in ("articleSection", "genre"):
+            values += [v for v in _as_list(obj.get(key)) if isinstance(v, str)]
+        if "BreadcrumbList" in _as_list(obj.get("@type")):
+            values += _crumbs(obj)[:-1]  # the last crumb is the page itself
+    found = dict.fromkeys(v.strip() for v in values if v and v.strip())
+    return ", ".join(found) or None
+
+
+def _crumbs(obj: Mapping[str, Any]) -> list[str]:
+    """The names of a JSON-LD BreadcrumbList's items, in order: "Home", "Opinion", …"""
+    names = []
+    for element in _as_list(obj.get("itemListElement")):
+        if isinstance(element, dict):
+            name = element.get("name") or _name(element.get("item"))
+            if isinstance(name, str) and name.strip():
+                names.append(name.strip())
+    return names
 
 
 def _languages_of_words() -> dict[str, tuple[str, ...]]:

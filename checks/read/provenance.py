@@ -56,6 +56,19 @@ _PROVIDER_WORDS = (
 )
 _PROVIDER_MAX = 80  # characters: a provider block names an outlet, it is not prose
 _PICTURE_TAGS = frozenset(("figure", "figcaption", "img", "picture", "video"))
+# The same words mark other things: share buttons ("social-share__provider"), embeds
+# ("is-provider-instagram"), a blog's feed links (id="syndication"), form fields.
+_NOT_PROVIDER_WORDS = frozenset(
+    ("share", "sharing", "social", "embed", "oembed", "icon", "icons", "rss", "feed", "feeds",
+     "subscribe", "follow", "login", "comment", "comments")
+)  # fmt: skip
+_FORM_TAGS = frozenset(("input", "textarea", "select", "option", "button", "label", "form"))
+_CLASS_SPLIT = re.compile(r"[\s_-]+")
+# A provider block's text that names a platform, a feed or a button, not an outlet.
+_NOT_AN_OUTLET = re.compile(
+    r"\b(?:RSS|Atom|Icon|Instagram|Twitter|Facebook|WhatsApp|TikTok|YouTube|Pinterest"
+    r"|LinkedIn|Email|E-Mail)\b"
+)
 _MAX_VALUES = 40
 
 
@@ -150,9 +163,16 @@ def from_microdata(root: etree._Element) -> list[Declared]:
 def from_provider_blocks(root: etree._Element) -> list[Declared]:
     found = []
     for node in marked(root, _PROVIDER_WORDS):
+        if node.tag in _PICTURE_TAGS or node.tag in _FORM_TAGS:
+            continue
         if any(a.tag in _PICTURE_TAGS for a in node.iterancestors()):
             continue
+        words = _CLASS_SPLIT.split(f"{node.get('class', '')} {node.get('id', '')}".casefold())
+        if _NOT_PROVIDER_WORDS.intersection(words):
+            continue
         text = " ".join(node.text_content().split())
+        if _NOT_AN_OUTLET.search(text):
+            continue
         if not text:
             logo = next((img.get("alt") for img in node.iter("img") if img.get("alt")), "")
             text = " ".join(logo.split())

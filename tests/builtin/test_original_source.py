@@ -1074,3 +1074,207 @@ async def test_footer_notes_that_do_not_name_this_text_do_not_count(check_ctx, l
     article = paged_article((Region.FOOTER, line), url="https://www.salon.com/2023/05/01/a/")
     result = await check(article, check_ctx)
     assert result.data["is_republication"] is False, result.data["signals"]
+
+
+# --- national agencies and bracketed credits closing the text --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        (
+            "Le Conseil fédéral a retiré mercredi l'autorisation du produit. Les agriculteurs "
+            "devront s'adapter dès janvier. (ats/nxp)",
+            "ats",
+        ),
+        (
+            "Die Polizei sperrte die Straße am Abend für zwei Stunden. Verletzt wurde "
+            "niemand. (dpa/lnw)",
+            "dpa",
+        ),
+        ("Der Nationalrat stimmte dem Gesetz am Donnerstag zu. (APA/red)", "APA"),
+        ("Il sindaco ha firmato l'ordinanza nella notte. (ANSA/mc)", "ANSA"),
+        ("Der Trainer verlängerte seinen Vertrag bis 2027. (sid/dpa)", "sid"),
+    ],
+)
+async def test_bracketed_agency_credits_closing_the_text(make_article, check_ctx, text, agency):
+    article = make_article(text, url="https://www.example-zeitung.ch/region/story/123")
+    result = await check(article, check_ctx)
+    assert result.data["is_republication"] is True, result.data["signals"]
+    assert result.data["original_outlet"] == _expected_outlet(agency)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Gemeinde lädt am Samstag zum Fest ein. (red/mt)",
+        "Der Verein sucht neue Mitglieder. (jk)",
+        "La réunion est fixée à jeudi (voir/ci-dessous).",
+    ],
+)
+async def test_editors_initials_alone_are_not_an_agency_credit(make_article, check_ctx, text):
+    result = await check(make_article(text, url="https://www.example-zeitung.ch/x"), check_ctx)
+    assert result.data["is_republication"] is False, result.data["signals"]
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("WIEN (APA) – Der Nationalrat hat am Donnerstag das Budget beschlossen.", "APA"),
+        ("BRUSSEL (Belga) – De regering keurde de begroting goed.", "Belga"),
+        ("STOCKHOLM (TT) – Regeringen presenterade budgeten på onsdagen.", "TT"),
+        ("HELSINKI (STT) – Hallitus esitteli budjetin keskiviikkona.", "STT"),
+        ("SYDNEY (AAP) – The state government announced the budget on Tuesday.", "AAP"),
+        ("ANKARA (Anadolu Agency) – The parliament approved the budget.", "Anadolu Agency"),
+    ],
+)
+async def test_national_agencies_datelines(make_article, check_ctx, text, agency):
+    article = make_article(text + "\n\nMore text follows.", url="https://www.example-news.net/a")
+    result = await check(article, check_ctx)
+    assert result.data["is_republication"] is True, result.data["signals"]
+    assert result.data["original_outlet"] == _expected_outlet(agency)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The figures were provided by the county health office.\n\nMore text follows.\n\nEnd.",
+        "The council met on Tuesday.\n\nPhoto provided by the Smith family",
+        "The council met on Tuesday.\n\nData provided by Morningstar.",
+        "The study was based on a press release draft that never went out, she said.",
+    ],
+)
+async def test_things_provided_by_someone_are_not_a_press_release_copy(
+    make_article, check_ctx, text
+):
+    result = await check(make_article(text, url="https://www.example-news.com/x"), check_ctx)
+    assert result.data["is_republication"] is False, result.data["signals"]
+
+
+async def test_a_press_release_credit_under_the_text_names_the_issuer(make_article, check_ctx):
+    text = (
+        "Researchers found that the coating lasts twice as long.\n\n"
+        "More information: J. Doe et al., Journal of Coatings (2024).\n\n"
+        "Provided by University of Leeds"
+    )
+    result = await check(
+        make_article(text, url="https://sciencenews-aggregator.org/n/1"), check_ctx
+    )
+    assert result.data["is_republication"] is True
+    assert result.data["original_outlet"] == "University of Leeds"
+
+
+@pytest.mark.parametrize(
+    ("block", "agency"),
+    [
+        ("Jane Miller Associated Press Published 6:02 a.m. ET March 3, 2021", "Associated Press"),
+        ("By Jane Miller AP", "AP"),
+        ("Carlos Ruiz Reuters", "Reuters"),
+    ],
+)
+async def test_a_byline_block_running_the_name_into_the_agency(check_ctx, block, agency):
+    article = Article(
+        text="The council met on Tuesday.\nThe mayor spoke.",
+        url="https://www.example-news.com/story/1",
+        blocks=(Block(Region.BYLINE, block),),
+    )
+    result = await check(article, check_ctx)
+    assert result.data["is_republication"] is True
+    assert result.data["original_outlet"] == _expected_outlet(agency)
+
+
+@pytest.mark.parametrize(
+    "block",
+    ["By Michael Bloomberg", "Jane Miller Staff Writer Published 6:02 a.m.", "Jane Miller"],
+)
+async def test_a_byline_block_with_a_person_only_is_not_wire_copy(check_ctx, block):
+    article = Article(
+        text="The council met on Tuesday.\nThe mayor spoke.",
+        url="https://www.example-news.com/story/1",
+        blocks=(Block(Region.BYLINE, block),),
+    )
+    result = await check(article, check_ctx)
+    assert result.data["is_republication"] is False, result.data["signals"]
+
+
+@pytest.mark.parametrize(
+    ("text", "is_copy"),
+    [
+        ("The union reached a deal on Sunday.\n\nLe Monde with AFP", True),
+        ("The union reached a deal on Sunday.\n\nThe Straits Times with Reuters", True),
+        ("He said so in an interview with Reuters.\n\nThe talks resume on Monday.", False),
+    ],
+)
+async def test_an_outlet_with_an_agency_on_a_line_of_its_own(
+    make_article, check_ctx, text, is_copy
+):
+    result = await check(make_article(text, url="https://www.example-news.com/x"), check_ctx)
+    assert result.data["is_republication"] is is_copy, result.data["signals"]
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("Used with permission of The Washington Post.", "The Washington Post"),
+        ("The original version of this story appeared in Quanta Magazine.", "Quanta Magazine"),
+        ("This post was syndicated from TechCrunch.", "TechCrunch"),
+        ("©2024 Los Angeles Times. Distributed by Tribune Content Agency, LLC.", None),
+        ("— Tribune News Service", "Tribune News Service"),
+        ("Bloomberg News contributed to this report.", "Bloomberg"),
+    ],
+)
+async def test_us_syndication_lines_under_the_text(make_article, check_ctx, text, outlet):
+    body = "The council voted on Tuesday.\n\nThe mayor welcomed the decision.\n\n" + text
+    result = await check(make_article(body, url="https://www.example-courier.com/x"), check_ctx)
+    assert result.data["is_republication"] is True, result.data["signals"]
+    if outlet is not None:
+        assert result.data["original_outlet"] == outlet
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Photo used with permission of the Smith family.",
+        "The film is distributed by Netflix.",
+        "The original story was a myth, the historian said.",
+    ],
+)
+async def test_permissions_and_distribution_that_are_not_syndication(
+    make_article, check_ctx, text
+):
+    body = "The council voted on Tuesday.\n\nThe mayor welcomed the decision.\n\n" + text
+    result = await check(make_article(body, url="https://www.example-courier.com/x"), check_ctx)
+    assert result.data["is_republication"] is False, result.data["signals"]
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("© 2024 The Washington Post", "The Washington Post"),
+        ("Copyright 2024 The New York Times Company. All rights reserved.", "The New York Times"),
+        ("(c) 2024, Los Angeles Times", "Los Angeles Times"),
+    ],
+)
+async def test_a_rights_line_naming_another_known_outlet(make_article, check_ctx, line, outlet):
+    body = "The council voted on Tuesday.\n\nThe mayor welcomed the decision.\n\n" + line
+    result = await check(make_article(body, url="https://www.example-courier.com/x"), check_ctx)
+    assert result.data["is_republication"] is True, result.data["signals"]
+    assert result.data["original_outlet"] == outlet
+    assert "rights line" in result.summary
+
+
+@pytest.mark.parametrize(
+    ("line", "url"),
+    [
+        ("© 2024 Jane Doe", "https://www.example-courier.com/x"),  # an author's own rights
+        (
+            "Copyright © 2024 by Jane Doe. All rights reserved.",
+            "https://www.example-courier.com/x",
+        ),
+        ("© 2024 The Washington Post", "https://www.washingtonpost.com/politics/x"),  # its own
+    ],
+)
+async def test_rights_lines_that_are_not_another_outlets(make_article, check_ctx, line, url):
+    body = "The council voted on Tuesday.\n\nThe mayor welcomed the decision.\n\n" + line
+    result = await check(make_article(body, url=url), check_ctx)
+    assert result.data["is_republication"] is False, result.data["signals"]

@@ -127,6 +127,26 @@ def test_a_portal_provider_block_is_kept_but_a_photo_credit_is_not():
     assert not any(value in ("Getty Images", "Photo Agency") for _, value, _ in pairs)
 
 
+def test_share_buttons_embeds_feeds_and_form_fields_are_not_provider_blocks():
+    article = read(
+        body=(
+            '<ul><li class="social-share__provider social-share__provider--twitter">'
+            "Twitter Icon</li></ul>"
+            '<figure class="wp-block-embed is-provider-instagram">'
+            "View this post on Instagram A post shared by Jane Doe (@jdoe)</figure>"
+            '<div id="syndication"><a href="/feed">Entries RSS</a> | '
+            '<a href="/comments/feed">Comments RSS</a></div>'
+            '<form><label id="source-name">Your name</label>'
+            '<input id="source_name" value="Jane"></form>'
+            '<div class="content-provider">Jiji Press</div>'
+        )
+    )
+
+    assert [(d.key, d.value) for d in article.declared if d.where == "provider block"] == [
+        ("provider", "Jiji Press")
+    ]
+
+
 def test_a_page_without_provenance_markup_declares_nothing():
     assert read().declared == ()
 
