@@ -960,7 +960,9 @@ def _verdict(
     return status, message
 
 
-_PROBLEM = re.compile(r"^(?:(?P<placeholder>placeholder )|(?P<web>not a web address ))(?P<what>.*)$")
+_PROBLEM = re.compile(
+    r"^(?:(?P<placeholder>placeholder )|(?P<web>not a web address ))(?P<what>.*)$"
+)
 
 
 def _problem(problem: str) -> Message | str:

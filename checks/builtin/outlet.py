@@ -34,7 +34,8 @@ M = Messages(
         "outlet.blog_platform": "{outlet}: blog not rated; only its platform {platform} is rated",
         "outlet.no_datasets": "{outlet}: no outlet datasets loaded",
         "outlet.flagged": Plural(
-            "{outlet}: flagged by {count} open dataset", "{outlet}: flagged by {count} open datasets"
+            "{outlet}: flagged by {count} open dataset",
+            "{outlet}: flagged by {count} open datasets",
         ),
         "outlet.estimate_only": "{outlet}: no human-rated dataset lists it; {claim}",
         "outlet.estimate_only_low": "{outlet}: no human-rated dataset lists it; {claim} (low)",
@@ -983,5 +984,7 @@ def _verdict(
     rated = sorted({r.dataset for r in human})
     if len(rated) == 1:
         claim = next(r.claim for r in human)
-        return Status.INFO, M("outlet.not_flagged_one", outlet=label, dataset=rated[0], claim=claim)
+        return Status.INFO, M(
+            "outlet.not_flagged_one", outlet=label, dataset=rated[0], claim=claim
+        )
     return Status.INFO, M("outlet.not_flagged_many", outlet=label, count=len(rated))

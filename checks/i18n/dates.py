@@ -98,7 +98,6 @@ class MonthName(int):
         return get_month_names("wide", context="stand-alone", locale=locale)[int(self)]
 
 
-
 def dated_place(text: str, value: str) -> Message:
     """Where a dated statement's date is: 'dated “last week”: the week of 10 August 2020'
     (the words as the article wrote them, the date in the reader's language)."""
