@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from checks.languages import Pattern, languages, patterns, resource
 from checks.i18n import Messages
+from checks.languages import Pattern, languages, patterns, resource
 from checks.model import Article, Context, Evidence, Message, Result, Status
 from checks.wires import WIRES
 

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from datetime import UTC, date
 from typing import Any
 
-from checks.languages import patterns
 from checks.i18n import Messages, Plural
 from checks.i18n.dates import dated_place
+from checks.languages import patterns
 from checks.model import Article, Context, Evidence, Message, Result, Status
 from checks.read.body_links import TEASER_LINE
 from checks.read.page_meta import UPDATED_LABEL

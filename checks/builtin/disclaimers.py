@@ -27,7 +27,7 @@ from checks.builtin._disclaimer_rules import (
 )
 from checks.i18n import Messages, Plural
 from checks.i18n.common import could_not_look, judged_visible
-from checks.i18n.places import place
+from checks.i18n.places import place as place_of
 from checks.model import Article, Block, Context, Evidence, Message, Region, Result, Status
 from checks.read.regions import place_name
 
@@ -579,7 +579,7 @@ def _summary(findings: list[Finding]) -> tuple[Status, Message]:
 def _evidence(finding: Finding) -> Evidence:
     name = finding.label or NAMES[finding.category]
     url = finding.quote if finding.where == ADDRESS else None
-    where = M("disclaimers.where", name=_label(finding), place=place(finding.where))
+    where = M("disclaimers.where", name=_label(finding), place=place_of(finding.where))
     return Evidence(finding.quote, where=f"{name}, {finding.where}", url=url, place=where)
 
 

@@ -12,7 +12,7 @@ import re
 from typing import Any
 from urllib.parse import quote, quote_plus
 
-from checks.domains import host_of, registered_domain
+from checks.domains import registered_domain
 from checks.i18n import Messages, Plural
 from checks.model import Article, Context, Evidence, Result, Status
 

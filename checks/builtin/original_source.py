@@ -82,7 +82,8 @@ M = Messages(
         "original_source.own_copy": "{outlet} copy on its own site: not a republication",
         "original_source.not_named": "Republished, but the original is not named",
         "original_source.linked": "Republished from {outlet}, with a link to the original",
-        "original_source.home_page_only": "Republished from {outlet}; linked only to its home page",
+        "original_source.home_page_only": "Republished from {outlet};"
+        " linked only to its home page",
         "original_source.bad_link": "Republished from {outlet}",
         "original_source.named_not_linked": "named, not linked: {problem}",
         "original_source.canonical_elsewhere": "Republished from {outlet}; no link in the text,"

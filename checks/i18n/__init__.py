@@ -7,7 +7,7 @@ catalogs inside the declaring package, `<package>/locale/<code>/LC_MESSAGES/<pac
 needed. A package that ships no catalog is said in English.
 """
 
-from checks.i18n.language import DEFAULT, LANGUAGES, LANGUAGE_NAMES, from_environment, pick
+from checks.i18n.language import DEFAULT, LANGUAGE_NAMES, LANGUAGES, from_environment, pick
 from checks.i18n.messages import REGISTRY, Messages, Plural, say, say_where
 
 __all__ = [

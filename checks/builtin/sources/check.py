@@ -6,8 +6,8 @@ from collections import Counter
 from typing import Any
 
 from checks.builtin.sources.statements import KINDS, Statement, read_attributions
-from checks.languages import languages
 from checks.i18n import Messages, Plural
+from checks.languages import languages
 from checks.model import Article, Context, Evidence, Message, Result, Status
 from checks.read.page_meta import text_language
 
