@@ -29,7 +29,8 @@ def _run(*args: str, env: dict[str, str] | None = None) -> str:
 
 def test_lang_gives_the_reply_in_that_language():
     out = _run("--lang", "uk")
-    assert "Кого цитують" in out and "Who is quoted" not in out
+    assert "Кого цитують" in out
+    assert "Who is quoted" not in out
 
 
 def test_lang_environment_is_honoured_and_lang_option_wins():
@@ -69,7 +70,8 @@ def test_pick_reads_telegram_and_posix_codes():
 
 def test_json_carries_ids_and_params_and_the_summary_in_the_language():
     document = json.loads(_run("--format", "json", "--lang", "ru"))
-    assert document["schema"] == 2 and document["language"] == "ru"
+    assert document["schema"] == 2
+    assert document["language"] == "ru"
     outlet = next(r for r in document["results"] if r["check"] == "outlet")
     assert outlet["message"]["id"] == "outlet.flagged"
     assert outlet["message"]["params"]["count"] == 2
