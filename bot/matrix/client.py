@@ -45,6 +45,7 @@ from bot.matrix.settings import MatrixSettings
 from bot.matrix.state import MatrixState
 from checks import engine
 from checks.config import Config, checks_for_chat, load_config
+from checks.i18n import DEFAULT, LANGUAGES, say
 from checks.model import Article, Check, Context
 from checks.outlets.table import default_table
 from checks.read.article_cache import ArticleCache
@@ -239,7 +240,8 @@ class MatrixBot:
             return  # "thanks!" to the bot is not an article
         target = self._target(message, None if to_bot else replied)
         if target is None:
-            hint = texts.CHECK_HINT if message.command else texts.NOT_AN_ARTICLE
+            lang = self._language(room.room_id)
+            hint = texts.t("check_hint" if message.command else "not_an_article", lang)
             await self._notice(room.room_id, hint, reply_to=message.event_id)
             return
         await self._answer(room, target, requester=message.sender, reply_to=message.event_id)
@@ -259,33 +261,59 @@ class MatrixBot:
             return message
         return replied  # "@bot is this legit?" under a post: the post
 
+    def _language(self, room_id: str) -> str:
+        """The room's reply language, chosen with !language; English until then."""
+        chosen = self.store.chat_language(room_id)  # type: ignore[arg-type]
+        return chosen if chosen in LANGUAGES else DEFAULT
+
     async def _command(self, room: MatrixRoom, message: RoomMessage) -> None:
         room_id, command = room.room_id, message.command
+        lang = self._language(room_id)
         if command == "help":
-            await self._notice(room_id, texts.HELP, reply_to=message.event_id)
+            await self._notice(room_id, texts.t("help", lang), reply_to=message.event_id)
         elif command == "about":
-            await self._notice(room_id, shared_texts.ABOUT, reply_to=message.event_id)
+            await self._notice(room_id, shared_texts.about(lang), reply_to=message.event_id)
         elif command == "privacy":
-            await self._notice(room_id, texts.PRIVACY, reply_to=message.event_id)
+            await self._notice(room_id, texts.t("privacy", lang), reply_to=message.event_id)
         elif command == "forget":
             count = self.store.forget(message.sender)  # type: ignore[arg-type]
-            await self._notice(room_id, texts.FORGOTTEN.format(count=count), message.event_id)
+            await self._notice(room_id, texts.forgotten(count, lang), message.event_id)
         elif command == "checks":
             await self._checks_command(room, message)
+        elif command == "language":
+            await self._language_command(room, message)
         elif command in ("details", "json"):
             await self._reopen(room, message, detail=command == "details")
 
+    async def _language_command(self, room: MatrixRoom, message: RoomMessage) -> None:
+        """!language CODE (room moderators, like !checks off); !language alone lists them."""
+        lang = self._language(room.room_id)
+        code = message.argument.strip().lower()
+        if code not in LANGUAGES:
+            await self._notice(room.room_id, texts.language_usage(lang), message.event_id)
+            return
+        if self._power(room, message.sender) < ADMIN_LEVEL and room.member_count > 2:
+            await self._notice(room.room_id, texts.t("language_not_admin", lang), message.event_id)
+            return
+        self.store.set_chat_language(room.room_id, code)  # type: ignore[arg-type]
+        await self._notice(room.room_id, texts.t("language_set", code), message.event_id)
+
     async def _checks_command(self, room: MatrixRoom, message: RoomMessage) -> None:
         words = message.argument.split()
+        lang = self._language(room.room_id)
         disabled = self.store.disabled_checks(room.room_id)  # type: ignore[arg-type]
         if len(words) == 2 and words[0] in ("on", "off"):
             if self._power(room, message.sender) < ADMIN_LEVEL:
-                await self._notice(room.room_id, texts.NOT_ADMIN, reply_to=message.event_id)
+                await self._notice(
+                    room.room_id, texts.t("not_admin", lang), reply_to=message.event_id
+                )
                 return
             names = {c.name for c in self.checks}
             if words[1] not in names:
                 await self._notice(
-                    room.room_id, texts.unknown_check(words[1], sorted(names)), message.event_id
+                    room.room_id,
+                    texts.unknown_check(words[1], sorted(names), lang),
+                    message.event_id,
                 )
                 return
             disabled = self.store.set_check_enabled(
@@ -293,8 +321,8 @@ class MatrixBot:
                 words[1],
                 words[0] == "on",
             )
-        rows = [(c.name, c.title, c.name not in disabled) for c in self.checks]
-        await self._notice(room.room_id, texts.checks_list(rows), reply_to=message.event_id)
+        rows = [(c.name, _title(c, lang), c.name not in disabled) for c in self.checks]
+        await self._notice(room.room_id, texts.checks_list(rows, lang), message.event_id)
 
     def _power(self, room: MatrixRoom, user_id: str) -> int:
         levels = getattr(room, "power_levels", None)
@@ -302,34 +330,39 @@ class MatrixBot:
 
     # --- answering -------------------------------------------------------------------------
 
-    def _handle_for(self, target: RoomMessage, checks: Sequence[Check]) -> ResultHandle:
+    def _handle_for(
+        self, target: RoomMessage, checks: Sequence[Check], lang: str = DEFAULT
+    ) -> ResultHandle:
         url = single_url(target.text)
         kind, value = ("url", url) if url else ("text", target.text)
-        return self.store.result_handle(kind, value, [c.name for c in checks])
+        names = [c.name for c in checks] + ([f"lang:{lang}"] if lang != DEFAULT else [])
+        return self.store.result_handle(kind, value, names)
 
     async def _answer(
         self, room: MatrixRoom, target: RoomMessage, *, requester: str, reply_to: str
     ) -> None:
         room_id = room.room_id
+        lang = self._language(room_id)
         wait = self.store.take_rate(
             requester,  # type: ignore[arg-type]
             limit=self.settings.rate_limit,
             window=self.settings.rate_window,
         )
         if wait:
-            await self._notice(room_id, shared_texts.rate_limited(self.settings.rate_limit, wait))
+            limit = self.settings.rate_limit
+            await self._notice(room_id, shared_texts.rate_limited(limit, wait, lang))
             return
         if requester in self._busy:
-            await self._notice(room_id, texts.STILL_CHECKING, reply_to=reply_to)
+            await self._notice(room_id, texts.t("still_checking", lang), reply_to=reply_to)
             return
         checks = checks_for_chat(self.checks, self.store.disabled_checks(room_id))  # type: ignore[arg-type]
-        handle = self._handle_for(target, checks)
+        handle = self._handle_for(target, checks, lang)
         stored = self.store.get_result(handle)
         if stored is not None:
             for part in stored.summary:
                 await self._send(room_id, _rich(part), reply_to=reply_to)
             return
-        progress = await self._notice(room_id, texts.CHECKING, reply_to=reply_to)
+        progress = await self._notice(room_id, texts.t("checking", lang), reply_to=reply_to)
         self._busy.add(requester)
         try:
             with contextlib.suppress(Exception):
@@ -351,23 +384,24 @@ class MatrixBot:
                 )
         except FetchError as exc:
             logger.info("fetch failed: %s: %s", type(exc).__name__, exc)
-            await self._edit(room_id, progress, rich(shared_texts.fetch_failed(exc)))
+            await self._edit(room_id, progress, rich(shared_texts.fetch_failed(exc, lang)))
             return
         except Exception:
             logger.exception("checking a message failed")
-            await self._edit(room_id, progress, rich(texts.APOLOGY))
+            await self._edit(room_id, progress, rich(texts.t("apology", lang)))
             return
         finally:
             self._busy.discard(requester)
             with contextlib.suppress(Exception):
                 await self.client.room_typing(room_id, False)
-        summary = render_checklist(checklist)
+        summary = render_checklist(checklist, lang=lang)
+        details = render_checklist(checklist, details=True, lang=lang)
         self.store.put_result(
             handle,
             requester,  # type: ignore[arg-type]
             summary=[_stored(r) for r in summary],
-            details=[_stored(r) for r in render_checklist(checklist, details=True)],
-            document=json_document(checklist),
+            details=[_stored(r) for r in details],
+            document=json_document(checklist, lang),
             ttl=self.settings.result_ttl,
         )
         await self._edit(room_id, progress, summary[0])
@@ -386,7 +420,8 @@ class MatrixBot:
         if message.reply_to:
             stored = await self._stored_for_answer(room, message.reply_to)
         if stored is None:
-            await self._notice(room.room_id, texts.REOPEN_HINT, reply_to=message.event_id)
+            hint = texts.t("reopen_hint", self._language(room.room_id))
+            await self._notice(room.room_id, hint, reply_to=message.event_id)
             return
         if detail:
             for part in stored.details:
@@ -491,7 +526,8 @@ class MatrixBot:
             filesize=len(data),
         )
         if not isinstance(upload, UploadResponse):
-            await self._notice(room_id, texts.APOLOGY, reply_to=reply_to)
+            apology = texts.t("apology", self._language(room_id))
+            await self._notice(room_id, apology, reply_to=reply_to)
             return
         content = {
             "msgtype": "m.file",
@@ -502,6 +538,11 @@ class MatrixBot:
             "m.relates_to": {"m.in_reply_to": {"event_id": reply_to}},
         }
         await self.client.room_send(room_id, "m.room.message", content)
+
+
+def _title(check: Check, lang: str) -> str:
+    title_message = getattr(check, "title_message", None)
+    return say(title_message, lang) if title_message is not None else check.title
 
 
 def _stored(message: Rich) -> str:

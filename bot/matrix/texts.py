@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from html import escape
 
+from checks.i18n import DEFAULT, LANGUAGE_NAMES, LANGUAGES, Messages, Plural
+
 HELP = """\
 <b>sourcecheck</b> tells you what can and cannot be verified about an article's \
 <i>sourcing</i>: which outlet published it, whether it is republished from somewhere else, \
@@ -53,18 +55,63 @@ REOPEN_HINT = "Reply <code>!details</code> or <code>!json</code> to one of my ch
 CHECKING = "Checking…"
 STILL_CHECKING = "I am still checking your previous message; one at a time, please."
 APOLOGY = "Sorry, something went wrong on my side while answering. Please try again later."
-FORGOTTEN = "Done: {count} stored record(s) about you deleted."
+FORGOTTEN = "Done: {count} stored record(s) about you deleted."  # English, as before
 NOT_ADMIN = "Only the room's moderators can switch checks on or off."
 
 
-def unknown_check(name: str, names: list[str]) -> str:
-    return f"There is no check called <code>{escape(name)}</code>. Checks: " + ", ".join(
-        f"<code>{escape(n)}</code>" for n in names
+M = Messages(
+    __name__,
+    {
+        "matrix.help": HELP,
+        "matrix.privacy": PRIVACY,
+        "matrix.welcome": WELCOME,
+        "matrix.encrypted": ENCRYPTED,
+        "matrix.not_an_article": NOT_AN_ARTICLE,
+        "matrix.check_hint": CHECK_HINT,
+        "matrix.reopen_hint": REOPEN_HINT,
+        "matrix.checking": CHECKING,
+        "matrix.still_checking": STILL_CHECKING,
+        "matrix.apology": APOLOGY,
+        "matrix.not_admin": NOT_ADMIN,
+        "matrix.forgotten": Plural(
+            "Done: {count} stored record about you deleted.",
+            "Done: {count} stored records about you deleted.",
+        ),
+        "matrix.unknown_check": "There is no check called <code>{name}</code>. Checks: {names}",
+        "matrix.checks_heading": "<b>Checks</b> (✓ on, ✗ switched off in this room):",
+        "matrix.more_with_details": "with {command}",
+        "matrix.details_hint": "Reply <code>!details</code> for all the evidence,"
+        " <code>!json</code> for the result as a file.",
+        "matrix.language_set": "From now on I answer in English in this room.",
+        "matrix.language_usage": "Choose the language I answer in here: {choices}.",
+        "matrix.language_not_admin": "Only the room's moderators can change its language.",
+    },
+)
+
+
+def t(key: str, lang: str = DEFAULT, /, **params: object) -> str:
+    """One of the Matrix bot's texts in `lang` ("help" -> matrix.help)."""
+    return M.text(f"matrix.{key}", lang, **params)
+
+
+def forgotten(count: int, lang: str = DEFAULT) -> str:
+    return t("forgotten", lang, count=count)
+
+
+def language_usage(lang: str = DEFAULT) -> str:
+    choices = ", ".join(
+        f"<code>!language {code}</code> ({escape(LANGUAGE_NAMES[code])})" for code in LANGUAGES
     )
+    return t("language_usage", lang, choices=choices)
 
 
-def checks_list(rows: list[tuple[str, str, bool]]) -> str:
-    lines = ["<b>Checks</b> (✓ on, ✗ switched off in this room):"]
+def unknown_check(name: str, names: list[str], lang: str = DEFAULT) -> str:
+    listed = ", ".join(f"<code>{escape(n)}</code>" for n in names)
+    return t("unknown_check", lang, name=escape(name), names=listed)
+
+
+def checks_list(rows: list[tuple[str, str, bool]], lang: str = DEFAULT) -> str:
+    lines = [t("checks_heading", lang)]
     for name, title, enabled in rows:
         lines.append(f"{'✓' if enabled else '✗'} <code>{escape(name)}</code> — {escape(title)}")
     return "\n".join(lines)
