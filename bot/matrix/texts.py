@@ -19,8 +19,8 @@ finding quotes its evidence. It does <b>not</b> say whether an article is true o
 • Reply <code>!details</code> to an answer for all the evidence (or react with 🔍), \
 <code>!json</code> for the result as a file.
 • <code>!checks</code> lists the checks (room moderators: <code>!checks off NAME</code>), \
-<code>!about</code> names the data, <code>!privacy</code> says what is stored, \
-<code>!forget</code> deletes it."""
+<code>!language</code> chooses the language, <code>!about</code> names the data, \
+<code>!privacy</code> says what is stored, <code>!forget</code> deletes it."""
 
 PRIVACY = """\
 <b>What sourcecheck stores</b> (one SQLite file on the bot's server):
@@ -29,7 +29,7 @@ key derived from the message itself and never stored: without the message nobody
 it. It lets <code>!details</code> work and expires after 12 hours.
 • For the per-user rate limit: the times of your checks in the last day, under a keyed hash \
 of your Matrix id.
-• Per-room settings (checks switched off), under a keyed hash of the room id.
+• Per-room settings (checks switched off, language), under a keyed hash of the room id.
 • The bot's sync position and device id, so it does not answer a message twice.
 Your homeserver keeps the room's messages, as it does for every member of the room; \
 sourcecheck cannot change that. <code>!forget</code> deletes your rate-limit records and \

@@ -30,8 +30,8 @@ mention.
 the original, other coverage, fact-checks or an archived copy when there are any.
 • In any chat, <code>@{username} https://…</code> offers the checklist to post there.
 
-/checks lists the checks (group admins can switch one off), /about names the data it uses, \
-/privacy says what is stored, /forget deletes it."""
+/checks lists the checks (group admins can switch one off), /language chooses the \
+language, /about names the data it uses, /privacy says what is stored, /forget deletes it."""
 
 PRIVACY_EN = """\
 <b>What is stored</b> (one SQLite file on the bot's server, readable by the bot's account \
@@ -40,7 +40,7 @@ only; the secret behind its keys is kept apart from it, in a key file or the env
 is stored encrypted under a key made from your message (or link) and the bot's secret, and \
 expires after 12 hours. Pages fetched for a link are cached the same way, for up to 12 hours.
 • The times of your checks in the last day (for the rate limit), and per-chat settings \
-(checks switched off), under keyed hashes of your Telegram id and the chat id.
+(checks switched off, language), under keyed hashes of your Telegram id and the chat id.
 
 <b>Who can read what</b>
 • Someone with a copy of the database alone: nothing of the above, not even which ids or \

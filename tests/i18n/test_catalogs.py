@@ -18,7 +18,8 @@ from checks.i18n.places import known_place
 from checks.model import Message, Outcome
 
 TRANSLATED = [lang for lang in LANGUAGES if lang != "en"]
-PACKAGES = ["checks"]
+PACKAGES = ["checks", "bot"]
+_TAG = re.compile(r"</?[a-z]+[^>]*>")
 
 
 def _catalog(package: str, lang: str) -> Catalog:
@@ -51,6 +52,9 @@ def test_every_message_is_translated_with_its_placeholders(package, lang):
         else:
             if placeholders(entry.string) != placeholders(english):
                 problems.append(f"{key}: placeholders {placeholders(entry.string)}")
+            # The bot's texts are HTML: a translation keeps every tag of the English.
+            if sorted(_TAG.findall(entry.string)) != sorted(_TAG.findall(english)):
+                problems.append(f"{key}: HTML tags differ from the English")
     assert not problems, "\n".join(problems)
 
 
