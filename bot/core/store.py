@@ -186,7 +186,11 @@ class Store:
         key = self.chat_hash(chat_id)
         if not self.db[CHATS].count_where("chat = ?", [key]):
             self.db[CHATS].insert({"chat": key, "disabled": "[]", "updated_at": time.time()})
-        self.db[CHATS].update(key, {"language": language, "updated_at": time.time()})
+        with self.db.conn:
+            self.db.execute(
+                f"update {CHATS} set language = ?, updated_at = ? where chat = ?",
+                [language, time.time(), key],
+            )
 
     # --- per-user rate limit -----------------------------------------------------------
 
