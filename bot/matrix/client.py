@@ -57,6 +57,7 @@ logger = logging.getLogger(__name__)
 HTML = "org.matrix.custom.html"
 DETAILS_REACTIONS = frozenset({"🔍", "🔎", "ℹ️", "\u2139"})
 ADMIN_LEVEL = 50  # the power level Matrix clients call "Moderator"
+CREATOR_LEVEL = 150  # above any level the power-levels event can grant
 
 
 @dataclass
@@ -292,7 +293,7 @@ class MatrixBot:
         if code not in LANGUAGES:
             await self._notice(room.room_id, texts.language_usage(lang), message.event_id)
             return
-        if self._power(room, message.sender) < ADMIN_LEVEL and room.member_count > 2:
+        if room.member_count > 2 and await self._level(room, message.sender) < ADMIN_LEVEL:
             await self._notice(room.room_id, texts.t("language_not_admin", lang), message.event_id)
             return
         self.store.set_chat_language(room.room_id, code)  # type: ignore[arg-type]
@@ -303,7 +304,7 @@ class MatrixBot:
         lang = self._language(room.room_id)
         disabled = self.store.disabled_checks(room.room_id)  # type: ignore[arg-type]
         if len(words) == 2 and words[0] in ("on", "off"):
-            if self._power(room, message.sender) < ADMIN_LEVEL:
+            if await self._level(room, message.sender) < ADMIN_LEVEL:
                 await self._notice(
                     room.room_id, texts.t("not_admin", lang), reply_to=message.event_id
                 )
@@ -323,6 +324,24 @@ class MatrixBot:
             )
         rows = [(c.name, _title(c, lang), c.name not in disabled) for c in self.checks]
         await self._notice(room.room_id, texts.checks_list(rows, lang), message.event_id)
+
+    async def _level(self, room: MatrixRoom, user_id: str) -> int:
+        """The user's power level, asked of the server when the synced state does not know.
+        A room's creators (room version 12 lists them in m.room.create, not among the power
+        levels) outrank everyone."""
+        level = self._power(room, user_id)
+        if level >= ADMIN_LEVEL:
+            return level
+        response = await self.client.room_get_state(room.room_id)
+        for event in getattr(response, "events", None) or []:
+            content = event.get("content") or {}
+            if event.get("type") == "m.room.create":
+                if user_id in (event.get("sender"), *content.get("additional_creators", ())):
+                    return CREATOR_LEVEL
+            elif event.get("type") == "m.room.power_levels":
+                users = content.get("users") or {}
+                level = max(level, int(users.get(user_id, content.get("users_default", 0))))
+        return level
 
     def _power(self, room: MatrixRoom, user_id: str) -> int:
         levels = getattr(room, "power_levels", None)
