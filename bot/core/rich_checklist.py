@@ -84,9 +84,25 @@ def footer(lang: str = DEFAULT) -> str:
     return f"<i>{escape(M.text('rich.footer', lang))}</i>"
 
 
-def json_document(checklist: Checklist, lang: str = DEFAULT) -> bytes:
-    """The whole checklist as a JSON file to attach (the `sourcecheck --format json` schema)."""
-    return json.dumps(to_dict(checklist, lang), ensure_ascii=False, indent=2).encode("utf-8")
+def json_document(checklist: Checklist, lang: str = DEFAULT, *, compact: bool = False) -> bytes:
+    """The whole checklist as a JSON file to attach (the `sourcecheck --format json` schema).
+    `compact` is for storing it: json's C encoder writes it several times faster than an
+    indented one, and `indented()` lays it out when a reader asks for the file."""
+    document = to_dict(checklist, lang)
+    if compact:
+        return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def indented(document: bytes) -> bytes:
+    """A stored JSON document laid out for a reader, as `sourcecheck --format json` prints it."""
+    if document.startswith(b"{\n"):
+        return document
+    try:
+        parsed = json.loads(document)
+    except ValueError:
+        return document
+    return json.dumps(parsed, ensure_ascii=False, indent=2).encode("utf-8")
 
 
 def split_messages(lines: Sequence[str], limit: int, measure: Measure = len) -> list[str]:
@@ -200,7 +216,7 @@ def evidence_line(ev: Evidence, quote_limit: int, lang: str = DEFAULT) -> str:
     parts = ["    "]
     if ev.quote.strip():
         parts.append(f"<i>«{escape(_shorten(' '.join(ev.quote.split()), quote_limit))}»</i>")
-    if ev.place is None and lang == DEFAULT:
+    if lang == DEFAULT:  # the check's English words, put the reader's way
         where = reader_where(ev.where.strip())
     else:
         where = where_of(ev, lang).strip()

@@ -36,7 +36,7 @@ from nio import (
 )
 
 from bot.core import texts as shared_texts
-from bot.core.rich_checklist import json_document
+from bot.core.rich_checklist import indented, json_document
 from bot.core.store import ResultHandle, Store
 from bot.matrix import texts
 from bot.matrix.events import RoomMessage, article_of, looks_like_article, read_event, single_url
@@ -420,7 +420,7 @@ class MatrixBot:
             requester,  # type: ignore[arg-type]
             summary=[_stored(r) for r in summary],
             details=[_stored(r) for r in details],
-            document=json_document(checklist, lang),
+            document=json_document(checklist, lang, compact=True),
             ttl=self.settings.result_ttl,
         )
         await self._edit(room_id, progress, summary[0])
@@ -446,7 +446,8 @@ class MatrixBot:
             for part in stored.details:
                 await self._send(room.room_id, _rich(part), reply_to=message.event_id)
         else:
-            await self._send_file(room.room_id, stored.document, reply_to=message.event_id)
+            document = indented(stored.document)
+            await self._send_file(room.room_id, document, reply_to=message.event_id)
 
     async def _on_reaction(self, room: MatrixRoom, event: ReactionEvent) -> None:
         if event.sender == self.settings.user_id or event.key not in DETAILS_REACTIONS:

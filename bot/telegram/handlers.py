@@ -29,6 +29,7 @@ from telegram.ext import ContextTypes
 
 from bot.core.analysis import Analyst, build_analyst
 from bot.core.limits import Limits
+from bot.core.rich_checklist import indented
 from bot.core.settings import Settings
 from bot.core.store import ResultHandle, Store, StoredResult
 from bot.telegram import texts
@@ -586,7 +587,7 @@ async def answer(
         requester,
         summary=summary,
         details=render_checklist(checklist, details=True, lang=lang),
-        document=render_json_document(checklist, lang),
+        document=render_json_document(checklist, lang, compact=True),
         ttl=settings.result_ttl,
     )
     slow = time.monotonic() - started > SLOW_ANSWER
@@ -796,7 +797,7 @@ async def send_privately(
 
 def _document_language(document: bytes) -> str | None:
     """The language a stored result was written in (its JSON says), if it is one of ours."""
-    match = re.search(rb'"language": "([a-z]{2})"', document[:200])
+    match = re.search(rb'"language": ?"([a-z]{2})"', document[:200])
     language = match[1].decode() if match else None
     return language if language in LANGUAGES else None
 
@@ -811,7 +812,7 @@ async def send_json(
 ) -> None:
     await context.bot.send_document(
         chat_id,
-        InputFile(stored.document, filename=f"sourcecheck-{stored.handle.id[:12]}.json"),
+        InputFile(indented(stored.document), filename=f"sourcecheck-{stored.handle.id[:12]}.json"),
         caption=texts.t("json_caption", lang),
         message_thread_id=thread,
     )

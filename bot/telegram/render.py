@@ -69,9 +69,12 @@ def render_checklist(
     return split_messages(lines, limit)
 
 
-def render_json_document(checklist: Checklist, lang: str = DEFAULT) -> bytes:
-    """The whole checklist as a JSON file to attach (the `sourcecheck --format json` schema)."""
-    return json_document(checklist, lang)
+def render_json_document(
+    checklist: Checklist, lang: str = DEFAULT, *, compact: bool = False
+) -> bytes:
+    """The whole checklist as a JSON file to attach (the `sourcecheck --format json` schema);
+    `compact` to store it (see `rich_checklist.indented`)."""
+    return json_document(checklist, lang, compact=compact)
 
 
 def split_messages(lines: list[str], limit: int = MAX_MESSAGE) -> list[str]:

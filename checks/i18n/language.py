@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from functools import lru_cache
 
 # The languages sourcecheck replies in. Reading a language (checks/languages/<code>/) is a
 # different thing: it and pl are read but not yet replied in.
@@ -22,6 +23,7 @@ LANGUAGE_NAMES = {
 }
 
 
+@lru_cache(maxsize=256)
 def pick(code: str | None) -> str:
     """'uk', 'uk-UA', 'pt_BR.UTF-8', 'DE' -> a reply language; unknown or empty -> English."""
     if not code:

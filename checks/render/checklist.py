@@ -49,19 +49,21 @@ M = Messages(
 
 def summary_of(result: Result, lang: str = DEFAULT) -> str:
     """A result's line in `lang`; a check that gave only an English summary keeps it."""
-    if result.message is None:
-        return result.summary
+    if result.message is None or lang == DEFAULT:
+        return result.summary  # the English words were made with the result
     return say(result.message, lang)
 
 
 def title_of(outcome: Outcome, lang: str = DEFAULT) -> str:
-    return say(outcome.title_message, lang) if outcome.title_message else outcome.title
+    if outcome.title_message is None or lang == DEFAULT:
+        return outcome.title
+    return say(outcome.title_message, lang)
 
 
 def where_of(ev: Evidence, lang: str = DEFAULT) -> str:
     """Where a piece of evidence stands, in `lang` (the quote itself is never translated)."""
-    if ev.place is None and ev.where.startswith("dated: "):
-        return plain_where(ev.where, lang)
+    if ev.where and (lang == DEFAULT or (ev.place is None and ev.where.startswith("dated: "))):
+        return plain_where(ev.where, lang)  # English: the words the check wrote
     return say_where(ev.where, ev.place, lang)
 
 
