@@ -75,7 +75,7 @@ def test_json_carries_ids_and_params_and_the_summary_in_the_language():
     outlet = next(r for r in document["results"] if r["check"] == "outlet")
     assert outlet["message"]["id"] == "outlet.flagged"
     assert outlet["message"]["params"]["count"] == 2
-    assert "под пометкой" in outlet["summary"]
+    assert "негативная пометка в 2 открытых базах" in outlet["summary"]
     dates = next(r for r in document["results"] if r["check"] == "dated_claims")
     assert dates["message"]["params"]["date"] == "2023-05-23"
     english = json.loads(_run("--format", "json", "--lang", "en"))
