@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from importlib.metadata import EntryPoint, entry_points
 
+from checks.i18n import Messages
 from checks.model import Article, Check, Checklist, Context, Outcome, Result, Status, Visibility
 
 logger = logging.getLogger(__name__)
@@ -93,6 +94,26 @@ def load_checks(enabled: Iterable[str] | None = None, disabled: Iterable[str] = 
     return sorted(checks, key=lambda c: order_key(c.name))
 
 
+M = Messages(
+    __name__,
+    {
+        "engine.timed_out": "Could not run: no answer within {seconds} s",
+        "engine.crashed": "Could not run: {error}",
+        "engine.not_passed_on": "Could not run: its result could not be passed on",
+    },
+)
+
+
+def timed_out(seconds: float) -> Result:
+    return Result(Status.ERROR, message=M("engine.timed_out", seconds=f"{seconds:g}"))
+
+
+def outcome_of(check: Check, result: Result, seconds: float) -> Outcome:
+    """The check's result with its name and title (as data too, when the check declares it)."""
+    title_message = getattr(check, "title_message", None)
+    return Outcome(check.name, check.title, result, seconds, title_message)
+
+
 async def run_check(
     check: Check,
     article: Article,
@@ -113,7 +134,7 @@ async def run_check(
             raise TypeError(f"run() returned {type(result).__name__}, not Result")
         if result.status is Status.ERROR:
             raise ValueError("only the engine may report status 'error'")
-        outcome = Outcome(check.name, check.title, result, time.perf_counter() - started)
+        outcome = outcome_of(check, result, time.perf_counter() - started)
         if on_outcome is not None:
             on_outcome(outcome)
         return outcome
@@ -122,11 +143,11 @@ async def run_check(
         return await asyncio.wait_for(attempt(), seconds)
     except TimeoutError:
         logger.warning("check %s timed out after %.1f s", check.name, seconds)
-        result = Result(Status.ERROR, f"Could not run: no answer within {seconds:g} s")
+        result = timed_out(seconds)
     except Exception as exc:
         logger.exception("check %s crashed", check.name)
-        result = Result(Status.ERROR, f"Could not run: {type(exc).__name__}")
-    outcome = Outcome(check.name, check.title, result, time.perf_counter() - started)
+        result = Result(Status.ERROR, message=M("engine.crashed", error=type(exc).__name__))
+    outcome = outcome_of(check, result, time.perf_counter() - started)
     if on_outcome is not None:
         on_outcome(outcome)
     return outcome

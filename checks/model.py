@@ -112,12 +112,37 @@ class Article:
 
 
 @dataclass(frozen=True, slots=True)
+class Message:
+    """Words as data: a stable id and its parameters, turned into a sentence in the reader's
+    language only by a renderer (`checks.i18n.say`). The English templates travel with it, so
+    a message whose catalog is missing still reads, in English.
+
+    A parameter may be a string (a name, a quote: never translated), a number, a date or
+    datetime (said the reader's way), a timedelta (“3 years ago”), another Message, or a list
+    of these (joined by commas)."""
+
+    id: str  # "original_source.republished_from": stable, used in JSON
+    params: Mapping[str, Any] = field(default_factory=dict)
+    english: str = ""  # the English template, "{outlet}: flagged by {count} open dataset"
+    plural: str = ""  # its English plural form, when the message counts something
+    count: str = ""  # the parameter that chooses the plural form
+    domain: str = ""  # whose catalogs translate it: the top-level package that declared it
+
+
+@dataclass(frozen=True, slots=True)
 class Evidence:
     """What a finding rests on: a quoted sentence, a link, a dataset row."""
 
-    quote: str
-    where: str = ""  # "footer", "link 3", "forward origin", "CRED-1 (CC BY 4.0)"
+    quote: str  # always in the article's own words, never translated
+    where: str = ""  # "footer", "link 3", "forward origin", "CRED-1 (CC BY 4.0)", in English
     url: str | None = None
+    place: Message | None = None  # `where` as data, for the reader's language
+
+    def __post_init__(self) -> None:
+        if self.place is not None and not self.where:
+            from checks.i18n import say
+
+            object.__setattr__(self, "where", say(self.place, "en"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,9 +150,18 @@ class Result:
     """One line of the checklist."""
 
     status: Status
-    summary: str  # one short line a reader understands
+    summary: str = ""  # one short line a reader understands, in English
     evidence: tuple[Evidence, ...] = ()
     data: Mapping[str, Any] = field(default_factory=dict)  # machine-readable, for JSON
+    # The summary as data, for the reader's language. A check that sets only `summary` (an
+    # older plug-in) is shown its summary as written, in every language.
+    message: Message | None = None
+
+    def __post_init__(self) -> None:
+        if self.message is not None and not self.summary:
+            from checks.i18n import say
+
+            object.__setattr__(self, "summary", say(self.message, "en"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +172,7 @@ class Outcome:
     title: str
     result: Result
     seconds: float = 0.0
+    title_message: Message | None = None  # the title as data, when the check declares one
 
 
 @dataclass(frozen=True, slots=True)

@@ -288,11 +288,9 @@ class AnalysisPool:
     def _analysis(
         self, job: Job, article: Article, outcomes: dict[str, Outcome], checks: list[Check]
     ) -> Analysis:
-        stopped = Result(
-            Status.ERROR, f"Could not run: no answer within {self.seconds_per_check:g} s"
-        )
+        stopped = engine.timed_out(self.seconds_per_check)
         ordered = tuple(
-            outcomes.get(c.name) or Outcome(c.name, c.title, stopped, self.seconds_per_check)
+            outcomes.get(c.name) or engine.outcome_of(c, stopped, self.seconds_per_check)
             for c in checks
         )
         checklist = Checklist(input=job.input_label, article=article, outcomes=ordered)
@@ -383,8 +381,9 @@ def _send(conn: Connection, job_id: int, kind: str, value: Any) -> None:
         conn.send((job_id, kind, value))
     except (TypeError, AttributeError, ValueError, pickle.PicklingError) as exc:
         if kind == "outcome":
-            failed = Result(Status.ERROR, "Could not run: its result could not be passed on")
-            conn.send((job_id, "outcome", Outcome(value.check, value.title, failed, 0.0)))
+            failed = Result(Status.ERROR, message=engine.M("engine.not_passed_on"))
+            outcome = Outcome(value.check, value.title, failed, 0.0, value.title_message)
+            conn.send((job_id, "outcome", outcome))
         elif kind == "error":
             conn.send((job_id, "error", RuntimeError(f"{type(value).__name__}: {value}")))
         else:

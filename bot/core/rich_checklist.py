@@ -13,14 +13,37 @@ from collections.abc import Callable, Iterable, Sequence
 from html import escape
 from urllib.parse import urlsplit
 
+from checks.i18n import DEFAULT, Messages
+from checks.i18n.dates import DATES
+from checks.i18n.messages import say
 from checks.model import Checklist, Evidence, Outcome, Status
-from checks.render.checklist import outlet_heading, to_dict
+from checks.render.checklist import outlet_heading, summary_of, title_of, to_dict, where_of
 from checks.render.plain_dates import plain_date, plain_where
+
+M = Messages(
+    __name__,
+    {
+        "rich.heading": "Sourcing checklist",
+        "rich.outlet": "Outlet:",
+        "rich.checked": "Checked:",
+        "rich.published": "Published:",
+        "rich.footer": "sourcecheck judges sourcing, not truth.",
+        "rich.more": "… and {count} more {where}",
+        "rich.forwarded.channel": "forwarded from channel {name}",
+        "rich.forwarded.user": "forwarded from user {name}",
+        "rich.forwarded.chat": "forwarded from group {name}",
+        "rich.forwarded.hidden_user": "forwarded from user {name} (hidden account)",
+        "rich.unknown": "unknown",
+        "rich.file": "file {name}",
+        "rich.pasted": "pasted text",
+        "rich.link": "link",
+    },
+)
 
 EVIDENCE_BRIEF = 2
 QUOTE_BRIEF = 200
 QUOTE_DETAILS = 300
-FOOTER = "<i>sourcecheck judges sourcing, not truth.</i>"
+FOOTER = "<i>sourcecheck judges sourcing, not truth.</i>"  # in English; footer(lang) for others
 ELLIPSIS = "…"
 
 MARKS = {
@@ -44,20 +67,42 @@ _HTML_TOKEN = re.compile(r"<(/?)([a-z]+)[^>]*>|&#?[0-9a-zA-Z]+;|.", re.S)
 Measure = Callable[[str], int]
 
 
-def checklist_lines(checklist: Checklist, *, details: bool, more: str) -> list[str]:
-    """Header, one block per outcome (blank line between), footer.
+def checklist_lines(
+    checklist: Checklist, *, details: bool, more: str, lang: str = DEFAULT
+) -> list[str]:
+    """Header, one block per outcome (blank line between), footer, in `lang`.
     `more` says where the evidence left out of the summary is ("… and 3 more {more}")."""
-    lines = header_lines(checklist)
+    lines = header_lines(checklist, lang)
     for outcome in checklist.outcomes:
         lines.append("")
-        lines.extend(outcome_lines(outcome, details=details, more=more))
-    lines += ["", FOOTER]
+        lines.extend(outcome_lines(outcome, details=details, more=more, lang=lang))
+    lines += ["", footer(lang)]
     return lines
 
 
-def json_document(checklist: Checklist) -> bytes:
-    """The whole checklist as a JSON file to attach (the `sourcecheck --format json` schema)."""
-    return json.dumps(to_dict(checklist), ensure_ascii=False, indent=2).encode("utf-8")
+def footer(lang: str = DEFAULT) -> str:
+    return f"<i>{escape(M.text('rich.footer', lang))}</i>"
+
+
+def json_document(checklist: Checklist, lang: str = DEFAULT, *, compact: bool = False) -> bytes:
+    """The whole checklist as a JSON file to attach (the `sourcecheck --format json` schema).
+    `compact` is for storing it: json's C encoder writes it several times faster than an
+    indented one, and `indented()` lays it out when a reader asks for the file."""
+    document = to_dict(checklist, lang)
+    if compact:
+        return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def indented(document: bytes) -> bytes:
+    """A stored JSON document laid out for a reader, as `sourcecheck --format json` prints it."""
+    if document.startswith(b"{\n"):
+        return document
+    try:
+        parsed = json.loads(document)
+    except ValueError:
+        return document
+    return json.dumps(parsed, ensure_ascii=False, indent=2).encode("utf-8")
 
 
 def split_messages(lines: Sequence[str], limit: int, measure: Measure = len) -> list[str]:
@@ -112,64 +157,76 @@ def truncate_html(line: str, limit: int, measure: Measure = len) -> str:
     return "".join(out)
 
 
-def header_lines(checklist: Checklist) -> list[str]:
+def header_lines(checklist: Checklist, lang: str = DEFAULT) -> list[str]:
     article = checklist.article
-    heading = outlet_heading(checklist)
-    lines = ["<b>Sourcing checklist</b>"]
-    if heading != "unknown outlet":  # the outlet line below says it was not identified
-        lines.append(f"<b>Outlet:</b> {escape(heading)}")
-    lines.append(f"<b>Checked:</b> {_what_was_checked(checklist)}")
+    heading = outlet_heading(checklist, lang)
+    lines = [f"<b>{escape(M.text('rich.heading', lang))}</b>"]
+    if _identified(checklist):  # when not, the outlet line below says so
+        lines.append(f"<b>{escape(M.text('rich.outlet', lang))}</b> {escape(heading)}")
+    checked = _what_was_checked(checklist, lang)
+    lines.append(f"<b>{escape(M.text('rich.checked', lang))}</b> {checked}")
     if article.title:
         lines.append(f"<i>{escape(_shorten(article.title, QUOTE_BRIEF))}</i>")
     if article.published is not None:
-        day = article.published.date().isoformat()
-        lines.append(f"<b>Published:</b> {plain_date(day) or day}")
+        day = say(DATES("date.day", day=article.published.date()), lang)
+        lines.append(f"<b>{escape(M.text('rich.published', lang))}</b> {escape(day)}")
     return lines
 
 
-def _what_was_checked(checklist: Checklist) -> str:
+def _identified(checklist: Checklist) -> bool:
+    return outlet_heading(checklist) != "unknown outlet"
+
+
+def _what_was_checked(checklist: Checklist, lang: str = DEFAULT) -> str:
     article = checklist.article
     url = article.url or (checklist.input if _is_web_url(checklist.input) else None)
     if url:
         return _link(url, _shorten(url, 120))
     origin = article.origin
     if origin is not None and origin.kind in ("channel", "user", "chat", "hidden_user"):
-        what = {"channel": "channel", "user": "user", "chat": "group", "hidden_user": "user"}
-        name = origin.name or (f"@{origin.username}" if origin.username else "unknown")
+        name = origin.name or (f"@{origin.username}" if origin.username else "")
         if origin.username and origin.name:
             name = f"{origin.name} (@{origin.username})"
+        name = name or M.text("rich.unknown", lang)
         shown = _link(origin.url, name) if origin.url else escape(name)
-        hidden = " (hidden account)" if origin.kind == "hidden_user" else ""
-        return f"forwarded from {what[origin.kind]} {shown}{hidden}"
+        # The name is already HTML here: the template around it is escaped, not the name.
+        template = escape(M.text(f"rich.forwarded.{origin.kind}", lang, name="\0"))
+        return template.replace("\0", shown)
     if origin is not None and origin.kind == "file" and origin.name:
-        return f"file {escape(origin.name)}"
-    return "pasted text"
+        return escape(M.text("rich.file", lang, name=origin.name))
+    return escape(M.text("rich.pasted", lang))
 
 
-def outcome_lines(outcome: Outcome, *, details: bool, more: str) -> list[str]:
+def outcome_lines(outcome: Outcome, *, details: bool, more: str, lang: str = DEFAULT) -> list[str]:
     result = outcome.result
-    summary = escape(plain_iso_dates(result.summary))
-    lines = [f"{MARKS[result.status]} <b>{escape(outcome.title)}</b>: {summary}"]
+    said = summary_of(result, lang)
+    summary = escape(plain_iso_dates(said) if result.message is None else said)
+    lines = [f"{MARKS[result.status]} <b>{escape(title_of(outcome, lang))}</b>: {summary}"]
     evidence = list(result.evidence)
     shown = evidence if details else evidence[:EVIDENCE_BRIEF]
     quote_limit = QUOTE_DETAILS if details else QUOTE_BRIEF
-    lines.extend(evidence_line(ev, quote_limit) for ev in shown)
+    lines.extend(evidence_line(ev, quote_limit, lang) for ev in shown)
     if len(evidence) > len(shown):
-        lines.append(f"    … and {len(evidence) - len(shown)} more {more}")
+        rest = escape(M.text("rich.more", lang, count=len(evidence) - len(shown), where="\0"))
+        lines.append("    " + rest.replace("\0", more))
     return lines
 
 
-def evidence_line(ev: Evidence, quote_limit: int) -> str:
+def evidence_line(ev: Evidence, quote_limit: int, lang: str = DEFAULT) -> str:
     parts = ["    "]
     if ev.quote.strip():
         parts.append(f"<i>«{escape(_shorten(' '.join(ev.quote.split()), quote_limit))}»</i>")
-    where = reader_where(ev.where.strip())
+    if lang == DEFAULT:  # the check's English words, put the reader's way
+        where = reader_where(ev.where.strip())
+    else:
+        where = where_of(ev, lang).strip()
     if where and _is_web_url(ev.url):
         parts.append(f" [{_link(ev.url, where)}]")
     elif where:
         parts.append(f" [{escape(where)}]")
     elif _is_web_url(ev.url):
-        parts.append(f" [{_link(ev.url, urlsplit(ev.url or '').hostname or 'link')}]")
+        host = urlsplit(ev.url or "").hostname or M.text("rich.link", lang)
+        parts.append(f" [{_link(ev.url, host)}]")
     return "".join(parts)
 
 

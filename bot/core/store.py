@@ -106,7 +106,13 @@ class Store:
         if not db[META].exists():
             db.create_table(META, {"key": str, "value": str}, pk="key")
         if not db[CHATS].exists():
-            db.create_table(CHATS, {"chat": str, "disabled": str, "updated_at": float}, pk="chat")
+            db.create_table(
+                CHATS,
+                {"chat": str, "disabled": str, "language": str, "updated_at": float},
+                pk="chat",
+            )
+        elif "language" not in db[CHATS].columns_dict:  # a database from before /language
+            db[CHATS].add_column("language", str)
         if not db[RATES].exists():
             db.create_table(RATES, {"id": int, "user": str, "at": float}, pk="id")
             db[RATES].create_index(["user", "at"])
@@ -166,6 +172,25 @@ class Store:
             pk="chat",
         )
         return disabled
+
+    def chat_language(self, chat_id: int) -> str | None:
+        """The reply language chosen for this chat with /language; None if none was."""
+        rows = list(
+            self.db.query(
+                f"select language from {CHATS} where chat = ?", [self.chat_hash(chat_id)]
+            )
+        )
+        return (rows[0]["language"] or None) if rows else None
+
+    def set_chat_language(self, chat_id: int, language: str) -> None:
+        key = self.chat_hash(chat_id)
+        if not self.db[CHATS].count_where("chat = ?", [key]):
+            self.db[CHATS].insert({"chat": key, "disabled": "[]", "updated_at": time.time()})
+        with self.db.conn:
+            self.db.execute(
+                f"update {CHATS} set language = ?, updated_at = ? where chat = ?",
+                [language, time.time(), key],
+            )
 
     # --- per-user rate limit -----------------------------------------------------------
 

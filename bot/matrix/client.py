@@ -38,7 +38,7 @@ from nio import (
 from bot.core import texts as shared_texts
 from bot.core.analysis import Analyst, build_analyst
 from bot.core.limits import NoticeThrottle
-from bot.core.rich_checklist import json_document
+from bot.core.rich_checklist import indented, json_document
 from bot.core.store import ResultHandle, Store
 from bot.matrix import texts
 from bot.matrix.events import RoomMessage, article_of, looks_like_article, read_event, single_url
@@ -46,6 +46,7 @@ from bot.matrix.render import Rich, render_checklist, rich
 from bot.matrix.settings import MatrixSettings
 from bot.matrix.state import MatrixState
 from checks.config import Config, checks_for_chat, load_config
+from checks.i18n import DEFAULT, LANGUAGES, say
 from checks.model import Check, Checklist
 from checks.outlets.table import default_table
 from checks.read.article_cache import ArticleCache
@@ -56,6 +57,7 @@ logger = logging.getLogger(__name__)
 HTML = "org.matrix.custom.html"
 DETAILS_REACTIONS = frozenset({"🔍", "🔎", "ℹ️", "\u2139"})
 ADMIN_LEVEL = 50  # the power level Matrix clients call "Moderator"
+CREATOR_LEVEL = 150  # above any level the power-levels event can grant
 
 
 @dataclass
@@ -249,7 +251,8 @@ class MatrixBot:
             return  # "thanks!" to the bot is not an article
         target = self._target(message, None if to_bot else replied)
         if target is None:
-            hint = texts.CHECK_HINT if message.command else texts.NOT_AN_ARTICLE
+            lang = self._language(room.room_id)
+            hint = texts.t("check_hint" if message.command else "not_an_article", lang)
             await self._notice(room.room_id, hint, reply_to=message.event_id)
             return
         await self._answer(room, target, requester=message.sender, reply_to=message.event_id)
@@ -269,33 +272,59 @@ class MatrixBot:
             return message
         return replied  # "@bot is this legit?" under a post: the post
 
+    def _language(self, room_id: str) -> str:
+        """The room's reply language, chosen with !language; English until then."""
+        chosen = self.store.chat_language(room_id)  # type: ignore[arg-type]
+        return chosen if chosen in LANGUAGES else DEFAULT
+
     async def _command(self, room: MatrixRoom, message: RoomMessage) -> None:
         room_id, command = room.room_id, message.command
+        lang = self._language(room_id)
         if command == "help":
-            await self._notice(room_id, texts.HELP, reply_to=message.event_id)
+            await self._notice(room_id, texts.t("help", lang), reply_to=message.event_id)
         elif command == "about":
-            await self._notice(room_id, shared_texts.ABOUT, reply_to=message.event_id)
+            await self._notice(room_id, shared_texts.about(lang), reply_to=message.event_id)
         elif command == "privacy":
-            await self._notice(room_id, texts.PRIVACY, reply_to=message.event_id)
+            await self._notice(room_id, texts.t("privacy", lang), reply_to=message.event_id)
         elif command == "forget":
             count = self.store.forget(message.sender)  # type: ignore[arg-type]
-            await self._notice(room_id, texts.FORGOTTEN.format(count=count), message.event_id)
+            await self._notice(room_id, texts.forgotten(count, lang), message.event_id)
         elif command == "checks":
             await self._checks_command(room, message)
+        elif command == "language":
+            await self._language_command(room, message)
         elif command in ("details", "json"):
             await self._reopen(room, message, detail=command == "details")
 
+    async def _language_command(self, room: MatrixRoom, message: RoomMessage) -> None:
+        """!language CODE (room moderators, like !checks off); !language alone lists them."""
+        lang = self._language(room.room_id)
+        code = message.argument.strip().lower()
+        if code not in LANGUAGES:
+            await self._notice(room.room_id, texts.language_usage(lang), message.event_id)
+            return
+        if room.member_count > 2 and await self._level(room, message.sender) < ADMIN_LEVEL:
+            await self._notice(room.room_id, texts.t("language_not_admin", lang), message.event_id)
+            return
+        self.store.set_chat_language(room.room_id, code)  # type: ignore[arg-type]
+        await self._notice(room.room_id, texts.t("language_set", code), message.event_id)
+
     async def _checks_command(self, room: MatrixRoom, message: RoomMessage) -> None:
         words = message.argument.split()
+        lang = self._language(room.room_id)
         disabled = self.store.disabled_checks(room.room_id)  # type: ignore[arg-type]
         if len(words) == 2 and words[0] in ("on", "off"):
-            if self._power(room, message.sender) < ADMIN_LEVEL:
-                await self._notice(room.room_id, texts.NOT_ADMIN, reply_to=message.event_id)
+            if await self._level(room, message.sender) < ADMIN_LEVEL:
+                await self._notice(
+                    room.room_id, texts.t("not_admin", lang), reply_to=message.event_id
+                )
                 return
             names = {c.name for c in self.checks}
             if words[1] not in names:
                 await self._notice(
-                    room.room_id, texts.unknown_check(words[1], sorted(names)), message.event_id
+                    room.room_id,
+                    texts.unknown_check(words[1], sorted(names), lang),
+                    message.event_id,
                 )
                 return
             disabled = self.store.set_check_enabled(
@@ -303,8 +332,26 @@ class MatrixBot:
                 words[1],
                 words[0] == "on",
             )
-        rows = [(c.name, c.title, c.name not in disabled) for c in self.checks]
-        await self._notice(room.room_id, texts.checks_list(rows), reply_to=message.event_id)
+        rows = [(c.name, _title(c, lang), c.name not in disabled) for c in self.checks]
+        await self._notice(room.room_id, texts.checks_list(rows, lang), message.event_id)
+
+    async def _level(self, room: MatrixRoom, user_id: str) -> int:
+        """The user's power level, asked of the server when the synced state does not know.
+        A room's creators (room version 12 lists them in m.room.create, not among the power
+        levels) outrank everyone."""
+        level = self._power(room, user_id)
+        if level >= ADMIN_LEVEL:
+            return level
+        response = await self.client.room_get_state(room.room_id)
+        for event in getattr(response, "events", None) or []:
+            content = event.get("content") or {}
+            if event.get("type") == "m.room.create":
+                if user_id in (event.get("sender"), *content.get("additional_creators", ())):
+                    return CREATOR_LEVEL
+            elif event.get("type") == "m.room.power_levels":
+                users = content.get("users") or {}
+                level = max(level, int(users.get(user_id, content.get("users_default", 0))))
+        return level
 
     def _power(self, room: MatrixRoom, user_id: str) -> int:
         levels = getattr(room, "power_levels", None)
@@ -312,15 +359,19 @@ class MatrixBot:
 
     # --- answering -------------------------------------------------------------------------
 
-    def _handle_for(self, target: RoomMessage, checks: Sequence[Check]) -> ResultHandle:
+    def _handle_for(
+        self, target: RoomMessage, checks: Sequence[Check], lang: str = DEFAULT
+    ) -> ResultHandle:
         url = single_url(target.text)
         kind, value = ("url", url) if url else ("text", target.text)
-        return self.store.result_handle(kind, value, [c.name for c in checks])
+        names = [c.name for c in checks] + ([f"lang:{lang}"] if lang != DEFAULT else [])
+        return self.store.result_handle(kind, value, names)
 
     async def _answer(
         self, room: MatrixRoom, target: RoomMessage, *, requester: str, reply_to: str
     ) -> None:
         room_id = room.room_id
+        lang = self._language(room_id)
         wait = self.store.take_rate(
             requester,  # type: ignore[arg-type]
             limit=self.settings.rate_limit,
@@ -328,20 +379,20 @@ class MatrixBot:
         )
         if wait:
             if self.notices.due(requester):  # type: ignore[arg-type]  # one notice, then silence
-                text = shared_texts.rate_limited(self.settings.rate_limit, wait)
+                text = shared_texts.rate_limited(self.settings.rate_limit, wait, lang)
                 await self._notice(room_id, text)
             return
         if requester in self._busy:
-            await self._notice(room_id, texts.STILL_CHECKING, reply_to=reply_to)
+            await self._notice(room_id, texts.t("still_checking", lang), reply_to=reply_to)
             return
         checks = checks_for_chat(self.checks, self.store.disabled_checks(room_id))  # type: ignore[arg-type]
-        handle = self._handle_for(target, checks)
+        handle = self._handle_for(target, checks, lang)
         stored = self.store.get_result(handle)
         if stored is not None:
             for part in stored.summary:
                 await self._send(room_id, _rich(part), reply_to=reply_to)
             return
-        progress = await self._notice(room_id, texts.CHECKING, reply_to=reply_to)
+        progress = await self._notice(room_id, texts.t("checking", lang), reply_to=reply_to)
         self._busy.add(requester)
         try:
             with contextlib.suppress(Exception):
@@ -350,23 +401,24 @@ class MatrixBot:
                 checklist = await self._checklist(target, room, checks)
         except FetchError as exc:
             logger.info("fetch failed: %s: %s", type(exc).__name__, exc)
-            await self._edit(room_id, progress, rich(shared_texts.fetch_failed(exc)))
+            await self._edit(room_id, progress, rich(shared_texts.fetch_failed(exc, lang)))
             return
         except Exception:
             logger.exception("checking a message failed")
-            await self._edit(room_id, progress, rich(texts.APOLOGY))
+            await self._edit(room_id, progress, rich(texts.t("apology", lang)))
             return
         finally:
             self._busy.discard(requester)
             with contextlib.suppress(Exception):
                 await self.client.room_typing(room_id, False)
-        summary = render_checklist(checklist)
+        summary = render_checklist(checklist, lang=lang)
+        details = render_checklist(checklist, details=True, lang=lang)
         self.store.put_result(
             handle,
             requester,  # type: ignore[arg-type]
             summary=[_stored(r) for r in summary],
-            details=[_stored(r) for r in render_checklist(checklist, details=True)],
-            document=json_document(checklist),
+            details=[_stored(r) for r in details],
+            document=json_document(checklist, lang, compact=True),
             ttl=self.settings.result_ttl,
         )
         await self._edit(room_id, progress, summary[0])
@@ -390,13 +442,15 @@ class MatrixBot:
         if message.reply_to:
             stored = await self._stored_for_answer(room, message.reply_to)
         if stored is None:
-            await self._notice(room.room_id, texts.REOPEN_HINT, reply_to=message.event_id)
+            hint = texts.t("reopen_hint", self._language(room.room_id))
+            await self._notice(room.room_id, hint, reply_to=message.event_id)
             return
         if detail:
             for part in stored.details:
                 await self._send(room.room_id, _rich(part), reply_to=message.event_id)
         else:
-            await self._send_file(room.room_id, stored.document, reply_to=message.event_id)
+            document = indented(stored.document)
+            await self._send_file(room.room_id, document, reply_to=message.event_id)
 
     async def _on_reaction(self, room: MatrixRoom, event: ReactionEvent) -> None:
         if event.sender == self.settings.user_id or event.key not in DETAILS_REACTIONS:
@@ -495,7 +549,8 @@ class MatrixBot:
             filesize=len(data),
         )
         if not isinstance(upload, UploadResponse):
-            await self._notice(room_id, texts.APOLOGY, reply_to=reply_to)
+            apology = texts.t("apology", self._language(room_id))
+            await self._notice(room_id, apology, reply_to=reply_to)
             return
         content = {
             "msgtype": "m.file",
@@ -506,6 +561,11 @@ class MatrixBot:
             "m.relates_to": {"m.in_reply_to": {"event_id": reply_to}},
         }
         await self.client.room_send(room_id, "m.room.message", content)
+
+
+def _title(check: Check, lang: str) -> str:
+    title_message = getattr(check, "title_message", None)
+    return say(title_message, lang) if title_message is not None else check.title
 
 
 def _stored(message: Rich) -> str:

@@ -12,7 +12,9 @@ from bot.core.prose import is_prose
 from checks.model import Article, Link, Origin
 from checks.read.text import bare_url_links, read_markdown
 
-COMMANDS = ("check", "details", "json", "help", "about", "privacy", "forget", "checks")
+COMMANDS = (
+    "check", "details", "json", "help", "about", "privacy", "forget", "checks", "language"
+)  # fmt: skip
 _COMMAND = re.compile(r"^!([a-z]+)\b\s*(.*)$", re.S | re.I)
 _URL_ONLY = re.compile(r"^\s*<?(https?://\S+?)>?\s*$", re.I)
 # A reply's plain body starts with the quoted original ("> <@alice:x> text"), then a blank line.

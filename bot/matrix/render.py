@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from html import unescape
 
 from bot.core.rich_checklist import checklist_lines, split_messages
+from bot.matrix.texts import t
+from checks.i18n import DEFAULT
 from checks.model import Checklist
 
 # Matrix events may be 64 KiB; a message stays well under it, as clients show it whole.
@@ -28,11 +30,14 @@ class Rich:
     html: str
 
 
-def render_checklist(checklist: Checklist, *, details: bool = False) -> list[Rich]:
-    """The checklist as one or more Matrix messages, split between lines if long."""
-    lines = checklist_lines(checklist, details=details, more=MORE_WITH_DETAILS)
+def render_checklist(
+    checklist: Checklist, *, details: bool = False, lang: str = DEFAULT
+) -> list[Rich]:
+    """The checklist as one or more Matrix messages in `lang`, split between lines if long."""
+    more = t("more_with_details", lang, command="<code>!details</code>")
+    lines = checklist_lines(checklist, details=details, more=more, lang=lang)
     if not details:
-        lines.insert(-1, DETAILS_HINT)
+        lines.insert(-1, t("details_hint", lang))
     return [rich(chunk) for chunk in split_messages(lines, MAX_HTML)]
 
 

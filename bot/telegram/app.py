@@ -14,7 +14,7 @@ from importlib import resources
 from typing import Any
 from urllib.parse import urlsplit
 
-from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram import Bot, BotCommand, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import RetryAfter, TelegramError
 from telegram.ext import (
@@ -34,12 +34,13 @@ from telegram.request import BaseRequest
 from bot.core.logs import add_secret, quiet_http_loggers
 from bot.core.settings import Settings
 from bot.core.store import Store
-from bot.telegram import handlers, inline
+from bot.telegram import handlers, inline, texts
 from bot.telegram.handlers import SAMPLE, Service
-from bot.telegram.keyboards import CALLBACK_PATTERN, EXAMPLE
+from bot.telegram.keyboards import CALLBACK_PATTERN, EXAMPLE, LANGUAGE_PATTERN
 from bot.telegram.render import render_checklist
 from checks import engine
 from checks.config import Config, load_config
+from checks.i18n import DEFAULT, LANGUAGES
 from checks.model import Check, Context
 from checks.outlets.table import default_table
 from checks.read.article_cache import ArticleCache
@@ -57,14 +58,25 @@ ALLOWED_UPDATES = [
     Update.INLINE_QUERY,
     Update.MY_CHAT_MEMBER,
 ]
-COMMANDS = [
-    BotCommand("check", "check a link, or the message you reply to"),
-    BotCommand("checks", "list the checks; admins switch one off or on"),
-    BotCommand("help", "what the bot does and does not do"),
-    BotCommand("about", "the data sources and their licences"),
-    BotCommand("privacy", "what is stored"),
-    BotCommand("forget", "delete what is stored about you"),
-]
+COMMAND_NAMES = ("check", "checks", "language", "help", "about", "privacy", "forget")
+
+
+def commands(lang: str = DEFAULT) -> list[BotCommand]:
+    """The command menu, described in `lang`."""
+    return [BotCommand(name, texts.t(f"command.{name}", lang)) for name in COMMAND_NAMES]
+
+
+COMMANDS = commands()
+
+
+async def set_commands(bot: Bot) -> None:
+    """The menu in English for everyone, and in each reply language for its speakers."""
+    await bot.set_my_commands(COMMANDS)
+    for lang in LANGUAGES:
+        if lang != DEFAULT:
+            await bot.set_my_commands(commands(lang), language_code=lang)
+
+
 # Rate-limit records outlive their minute by a day, so a restart or a backup loses nothing
 # that was just written (the deploy smoke test compares row counts across restarts).
 RATE_RETENTION = 24 * 3600.0
@@ -190,9 +202,13 @@ def add_handlers(application: Application) -> None:  # type: ignore[type-arg]
     application.add_handler(CommandHandler("privacy", handlers.on_privacy, filters=message))
     application.add_handler(CommandHandler("forget", handlers.on_forget, filters=message))
     application.add_handler(CommandHandler("checks", handlers.on_checks, filters=message))
+    application.add_handler(CommandHandler("language", handlers.on_language, filters=message))
     application.add_handler(CommandHandler("check", handlers.on_check_command, filters=message))
     application.add_handler(CallbackQueryHandler(handlers.on_button, pattern=CALLBACK_PATTERN))
     application.add_handler(CallbackQueryHandler(handlers.on_example, pattern=f"^{EXAMPLE}$"))
+    application.add_handler(
+        CallbackQueryHandler(handlers.on_language_button, pattern=LANGUAGE_PATTERN)
+    )
     application.add_handler(CallbackQueryHandler(handlers.on_unknown_button))
     application.add_handler(InlineQueryHandler(inline.on_inline_query))
     application.add_handler(
@@ -262,7 +278,7 @@ async def serve(
     try:
         async with application:  # getMe: fails here on a wrong token
             try:
-                await application.bot.set_my_commands(COMMANDS)
+                await set_commands(application.bot)
             except TelegramError as exc:
                 logger.warning("could not set the command list: %s", exc)
             await application.start()

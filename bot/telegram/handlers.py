@@ -29,6 +29,7 @@ from telegram.ext import ContextTypes
 
 from bot.core.analysis import Analyst, build_analyst
 from bot.core.limits import Limits
+from bot.core.rich_checklist import indented
 from bot.core.settings import Settings
 from bot.core.store import ResultHandle, Store, StoredResult
 from bot.telegram import texts
@@ -43,10 +44,12 @@ from bot.telegram.keyboards import (
     checklist_links,
     document_links,
     example_keyboard,
+    language_keyboard,
 )
 from bot.telegram.message_input import MessageInput, command_args_url, read_message
 from bot.telegram.render import render_checklist, render_json_document, utf16_len
 from checks.config import Config, checks_for_chat
+from checks.i18n import DEFAULT, LANGUAGES, pick, say
 from checks.model import Article, Check, Checklist, Origin
 from checks.read.article_cache import ArticleCache, normalize_url
 from checks.read.fetch import Fetcher, FetchError
@@ -101,6 +104,19 @@ def service_of(context: ContextTypes.DEFAULT_TYPE) -> Service:
     return service
 
 
+def language_of(update: Update, context: ContextTypes.DEFAULT_TYPE) -> str:
+    """The chat's reply language: the one chosen with /language, else in a private chat the
+    user's Telegram language (English for any we do not speak), else English."""
+    chat, user = update.effective_chat, update.effective_user
+    if chat is not None:
+        chosen = service_of(context).store.chat_language(chat.id)
+        if chosen in LANGUAGES:
+            return chosen
+    if user is not None and (chat is None or chat.type == ChatType.PRIVATE):
+        return pick(user.language_code)
+    return DEFAULT
+
+
 # --- commands ------------------------------------------------------------------------------
 
 
@@ -108,11 +124,12 @@ async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/start: a short welcome and an example to try; from a group's button, how to go on."""
     if update.effective_message is None:
         return
+    lang = language_of(update, context)
     if context.args == ["details"]:  # sent here by Details or JSON pressed in a group
-        await update.effective_message.reply_text(texts.PRIVATE_CHAT_OPEN)
+        await update.effective_message.reply_text(texts.t("private_chat_open", lang))
         return
     await update.effective_message.reply_text(
-        texts.WELCOME, parse_mode=ParseMode.HTML, reply_markup=example_keyboard()
+        texts.t("welcome", lang), parse_mode=ParseMode.HTML, reply_markup=example_keyboard(lang)
     )
 
 
@@ -120,7 +137,7 @@ async def on_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/help: what the bot does and what it does not."""
     if update.effective_message is None:
         return
-    help_text = texts.HELP.replace("{username}", html.escape(context.bot.username))
+    help_text = texts.help_text(context.bot.username, language_of(update, context))
     await update.effective_message.reply_text(help_text, parse_mode=ParseMode.HTML)
 
 
@@ -128,14 +145,16 @@ async def on_about(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/about: the datasets, their dates and licences."""
     if update.effective_message is None:
         return
-    await update.effective_message.reply_text(texts.ABOUT, parse_mode=ParseMode.HTML)
+    about = texts.about(language_of(update, context))
+    await update.effective_message.reply_text(about, parse_mode=ParseMode.HTML)
 
 
 async def on_privacy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/privacy: what is stored."""
     if update.effective_message is None:
         return
-    await update.effective_message.reply_text(texts.PRIVACY, parse_mode=ParseMode.HTML)
+    privacy = texts.t("privacy", language_of(update, context))
+    await update.effective_message.reply_text(privacy, parse_mode=ParseMode.HTML)
 
 
 async def on_forget(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -143,9 +162,10 @@ async def on_forget(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message, user, chat = update.effective_message, update.effective_user, update.effective_chat
     if message is None or user is None or chat is None:
         return
+    lang = language_of(update, context)  # before its setting is forgotten
     private = chat.id if chat.type == ChatType.PRIVATE else None
     count = service_of(context).store.forget(user.id, private)
-    await message.reply_text(texts.FORGOTTEN.format(count=count))
+    await message.reply_text(texts.forgotten(count, lang))
 
 
 async def on_checks(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -154,32 +174,62 @@ async def on_checks(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if message is None or chat is None:
         return
     service = service_of(context)
+    lang = language_of(update, context)
     args = [a.lower() for a in context.args or []]
     if args and (len(args) != 2 or args[0] not in ("on", "off")):
-        await message.reply_text(
-            "Use <code>/checks</code>, <code>/checks off NAME</code> or"
-            " <code>/checks on NAME</code>.",
-            parse_mode=ParseMode.HTML,
-        )
+        await message.reply_text(texts.t("checks_usage", lang), parse_mode=ParseMode.HTML)
         return
     can_switch = await is_chat_admin(update, context)
     if args:
         action, name = args
         if name not in {c.name for c in service.checks}:
             await message.reply_text(
-                f"There is no check called <code>{html.escape(name)}</code>; /checks lists them.",
+                texts.t("no_such_check", lang, name=html.escape(name)),
                 parse_mode=ParseMode.HTML,
             )
             return
         if not can_switch:
-            await message.reply_text(texts.NOT_ADMIN)
+            await message.reply_text(texts.t("not_admin", lang))
             return
         service.store.set_check_enabled(chat.id, name, action == "on")
     disabled = service.store.disabled_checks(chat.id)
-    rows = [(c.name, c.title, c.name not in disabled) for c in service.checks]
+    rows = [(c.name, check_title(c, lang), c.name not in disabled) for c in service.checks]
     await message.reply_text(
-        texts.checks_list(rows, can_switch=can_switch), parse_mode=ParseMode.HTML
+        texts.checks_list(rows, can_switch=can_switch, lang=lang), parse_mode=ParseMode.HTML
     )
+
+
+def check_title(check: Check, lang: str) -> str:
+    title_message = getattr(check, "title_message", None)
+    return say(title_message, lang) if title_message is not None else check.title
+
+
+async def on_language(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/language: the seven languages as buttons; the choice is the chat's from then on."""
+    message = update.effective_message
+    if message is None:
+        return
+    lang = language_of(update, context)
+    await message.reply_text(texts.t("language_choose", lang), reply_markup=language_keyboard())
+
+
+async def on_language_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A language pressed: remembered for the chat (in a group, only an admin may)."""
+    query, chat = update.callback_query, update.effective_chat
+    if query is None or chat is None or not query.data:
+        return
+    chosen = query.data.partition(":")[2]
+    if chosen not in LANGUAGES:
+        await query.answer()
+        return
+    if not await is_chat_admin(update, context):
+        await query.answer(texts.t("language_not_admin", language_of(update, context)))
+        return
+    service_of(context).store.set_chat_language(chat.id, chosen)
+    await query.answer()
+    if isinstance(query.message, Message):
+        with contextlib.suppress(BadRequest):
+            await query.message.edit_text(texts.language_set(chosen))
 
 
 async def is_chat_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
@@ -212,7 +262,8 @@ async def on_check_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     else:
         target = await read_target(context, message, received)
         if target.kind in ("empty", "chatter"):
-            await message.reply_text(texts.CHECK_HINT, parse_mode=ParseMode.HTML)
+            hint = texts.t("check_hint", language_of(update, context))
+            await message.reply_text(hint, parse_mode=ParseMode.HTML)
             return
     await answer(update, context, target)
 
@@ -245,7 +296,8 @@ async def on_unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE)
     """An unknown command in a private chat: point at /help."""
     if update.effective_message is None:
         return
-    await update.effective_message.reply_text("I do not know that command; /help lists mine.")
+    lang = language_of(update, context)
+    await update.effective_message.reply_text(texts.t("unknown_command", lang))
 
 
 # --- messages ------------------------------------------------------------------------------
@@ -343,7 +395,8 @@ async def on_my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     )
     if was_in or not is_in:
         return
-    greeting = texts.group_greeting(context.bot.username)
+    adder = change.from_user.language_code if change.from_user else None
+    greeting = texts.group_greeting(context.bot.username, pick(adder))
     await context.bot.send_message(change.chat.id, greeting, parse_mode=ParseMode.HTML)
 
 
@@ -391,9 +444,12 @@ def without_mentions(message: Message, username: str) -> Message:
 # --- the check itself ----------------------------------------------------------------------
 
 
-def input_handle(store: Store, target: MessageInput, checks: Sequence[Check]) -> ResultHandle:
-    """Where the result for this input lives: derived from the normalised input and checks."""
-    names = [c.name for c in checks]
+def input_handle(
+    store: Store, target: MessageInput, checks: Sequence[Check], lang: str = DEFAULT
+) -> ResultHandle:
+    """Where the result for this input lives: derived from the normalised input, the checks
+    and the language it is written in."""
+    names = [c.name for c in checks] + ([f"lang:{lang}"] if lang != DEFAULT else [])
     if target.kind == "url" and target.url:
         try:
             value = normalize_url(target.url)
@@ -419,9 +475,13 @@ def _origin_key(origin: Origin) -> str:
 
 
 def keyboard(
-    handle: ResultHandle, links: dict[str, str] | None = None, *, details: bool = True
+    handle: ResultHandle,
+    links: dict[str, str] | None = None,
+    *,
+    details: bool = True,
+    lang: str = DEFAULT,
 ) -> InlineKeyboardMarkup:
-    return answer_keyboard(handle, links or {}, details=details)
+    return answer_keyboard(handle, links or {}, details=details, lang=lang)
 
 
 def thread_of(message: Message) -> int | None:
@@ -479,8 +539,9 @@ async def answer(
     if message is None or chat is None:
         return
     pieces = paste.pieces if paste is not None else 0  # before any await: later pieces join
+    lang = language_of(update, context)
     if target.kind != "url" and target.article is None:
-        await message.reply_text(hint_for(target), parse_mode=ParseMode.HTML)
+        await message.reply_text(hint_for(target, lang), parse_mode=ParseMode.HTML)
         return
     service = service_of(context)
     settings = service.settings
@@ -490,18 +551,18 @@ async def answer(
     )
     if wait:
         if service.limits.notices.due(requester):  # one notice per window, then silence
-            await message.reply_text(texts.rate_limited(settings.rate_limit, wait))
+            await message.reply_text(texts.rate_limited(settings.rate_limit, wait, lang))
         return
     checks = checks_for_chat(service.checks, service.store.disabled_checks(chat.id))
-    key = input_handle(service.store, target, checks)
+    key = input_handle(service.store, target, checks, lang)
     stored = service.store.get_result(key)
     if stored is not None:
-        markup = keyboard(key, document_links(stored.document))
+        markup = keyboard(key, document_links(stored.document), lang=lang)
         first = await deliver(context, message, stored.summary, markup, into=into)
         remember(service, message, paste, first)
         return
     if into is None:
-        into = (await message.reply_text(texts.CHECKING)).message_id
+        into = (await message.reply_text(texts.t("checking", lang))).message_id
     if paste is not None and not paste.answer.done():
         paste.answer.set_result(into)
     await typing(context, message)
@@ -512,35 +573,35 @@ async def answer(
             checklist = await run_checks(service, target, checks)
     except FetchError as exc:
         logger.info("fetch failed: %s: %s", type(exc).__name__, exc)
-        await deliver(context, message, [texts.fetch_failed(exc)], None, into=into)
+        await deliver(context, message, [texts.fetch_failed(exc, lang)], None, into=into)
         return
     except Exception:
         logger.exception("checking a message failed")
-        await deliver(context, message, [texts.APOLOGY], None, into=into)
+        await deliver(context, message, [texts.t("apology", lang)], None, into=into)
         return
     if paste is not None and paste.pieces != pieces:
         return  # a later piece of the same paste arrived: its answer covers this one
-    summary = render_checklist(checklist)
+    summary = render_checklist(checklist, lang=lang)
     service.store.put_result(
         key,
         requester,
         summary=summary,
-        details=render_checklist(checklist, details=True),
-        document=render_json_document(checklist),
+        details=render_checklist(checklist, details=True, lang=lang),
+        document=render_json_document(checklist, lang, compact=True),
         ttl=settings.result_ttl,
     )
     slow = time.monotonic() - started > SLOW_ANSWER
-    markup = keyboard(key, checklist_links(checklist))
+    markup = keyboard(key, checklist_links(checklist), lang=lang)
     first = await deliver(context, message, summary, markup, into=into, as_new=slow)
     remember(service, message, paste, first)
 
 
-def hint_for(target: MessageInput) -> str:
+def hint_for(target: MessageInput, lang: str = DEFAULT) -> str:
     if target.kind == "chatter":
-        return texts.CHATTER_HINT
+        return texts.t("chatter_hint", lang)
     if target.kind == "unreadable":
-        return texts.unreadable_file(target.commentary)
-    return texts.EMPTY_HINT
+        return texts.unreadable_file(target.commentary, lang)
+    return texts.t("empty_hint", lang)
 
 
 def remember(service: Service, message: Message, paste: Paste | None, answer_id: int) -> None:
@@ -690,17 +751,18 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     handle = ResultHandle.from_token(token)
     stored = service_of(context).store.get_result(handle) if handle else None
     message = query.message
+    lang = language_of(update, context)
     if stored is None or not isinstance(message, Message):
-        await query.answer(texts.EXPIRED, show_alert=True)
+        await query.answer(texts.t("expired", lang), show_alert=True)
         return
     if message.chat.type != ChatType.PRIVATE:
         await send_privately(update, context, action, stored)
         return
     await query.answer()
     if action == JSON:
-        await send_json(context, message.chat.id, stored, thread=thread_of(message))
+        await send_json(context, message.chat.id, stored, thread=thread_of(message), lang=lang)
     else:
-        await show_details(context, message, stored, details=action == DETAILS)
+        await show_details(context, message, stored, details=action == DETAILS, lang=lang)
 
 
 async def send_privately(
@@ -712,9 +774,11 @@ async def send_privately(
     if user is None or action == SUMMARY:
         await query.answer()
         return
+    # The answer is in the group's language; the words around it in the presser's own.
+    lang = _document_language(stored.document) or pick(user.language_code)
     try:
         if action == JSON:
-            await send_json(context, user.id, stored)
+            await send_json(context, user.id, stored, lang=lang)
         else:
             links = document_links(stored.document)
             first = await context.bot.send_message(
@@ -722,13 +786,20 @@ async def send_privately(
                 stored.details[0],
                 parse_mode=ParseMode.HTML,
                 link_preview_options=NO_PREVIEW,
-                reply_markup=answer_keyboard(stored.handle, links, details=False),
+                reply_markup=answer_keyboard(stored.handle, links, details=False, lang=lang),
             )
             await send_rest(context, first.chat.id, stored.details[1:])
     except Forbidden:  # they have not started a chat with the bot: Telegram opens it for them
         await query.answer(url=f"https://t.me/{context.bot.username}?start=details")
         return
-    await query.answer(texts.SENT_PRIVATELY)
+    await query.answer(texts.t("sent_privately", pick(user.language_code)))
+
+
+def _document_language(document: bytes) -> str | None:
+    """The language a stored result was written in (its JSON says), if it is one of ours."""
+    match = re.search(rb'"language": ?"([a-z]{2})"', document[:200])
+    language = match[1].decode() if match else None
+    return language if language in LANGUAGES else None
 
 
 async def send_json(
@@ -737,11 +808,12 @@ async def send_json(
     stored: StoredResult,
     *,
     thread: int | None = None,
+    lang: str = DEFAULT,
 ) -> None:
     await context.bot.send_document(
         chat_id,
-        InputFile(stored.document, filename=f"sourcecheck-{stored.handle.id[:12]}.json"),
-        caption=texts.JSON_CAPTION,
+        InputFile(indented(stored.document), filename=f"sourcecheck-{stored.handle.id[:12]}.json"),
+        caption=texts.t("json_caption", lang),
         message_thread_id=thread,
     )
 
@@ -752,10 +824,12 @@ async def show_details(
     stored: StoredResult,
     *,
     details: bool = True,
+    lang: str = DEFAULT,
 ) -> None:
     """All the evidence in place of the summary, or the summary back again."""
     chunks = stored.details if details else stored.summary
-    markup = keyboard(stored.handle, document_links(stored.document), details=not details)
+    links = document_links(stored.document)
+    markup = keyboard(stored.handle, links, details=not details, lang=lang)
     await edit_if_there(context.bot, message.chat.id, message.message_id, chunks[0], markup)
     if details:
         await send_rest(context, message.chat.id, chunks[1:], thread=thread_of(message))
@@ -775,7 +849,8 @@ async def on_example(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
 async def on_unknown_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A button this bot no longer knows (an old message): answered, so the client stops."""
     if update.callback_query is not None:
-        await update.callback_query.answer(texts.UNKNOWN_BUTTON, show_alert=True)
+        lang = language_of(update, context)
+        await update.callback_query.answer(texts.t("unknown_button", lang), show_alert=True)
 
 
 # --- errors --------------------------------------------------------------------------------
@@ -786,13 +861,17 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     logger.error("an update caused an error", exc_info=context.error)
     if not isinstance(update, Update) or update.effective_chat is None:
         return
+    try:
+        apology = texts.t("apology", language_of(update, context))
+    except Exception:  # the store itself may be what failed
+        apology = texts.APOLOGY
     if update.callback_query is not None:
         try:
-            await update.callback_query.answer(texts.APOLOGY, show_alert=True)
+            await update.callback_query.answer(apology, show_alert=True)
         except Exception:
             logger.warning("could not answer the callback query after an error")
         return
     try:
-        await context.bot.send_message(update.effective_chat.id, texts.APOLOGY)
+        await context.bot.send_message(update.effective_chat.id, apology)
     except Exception:
         logger.warning("could not send the apology after an error")

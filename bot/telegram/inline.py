@@ -18,9 +18,10 @@ from bot.telegram import texts
 from bot.telegram.handlers import NO_PREVIEW, run_checks, service_of
 from bot.telegram.keyboards import checklist_links, url_keyboard
 from bot.telegram.message_input import MessageInput, command_args_url
-from bot.telegram.render import MORE_FROM_THE_BOT, render_checklist
+from bot.telegram.render import more_from_the_bot, render_checklist
+from checks.i18n import pick
 from checks.read.fetch import FetchError
-from checks.render.checklist import outlet_heading
+from checks.render.checklist import outlet_heading, summary_of
 
 logger = logging.getLogger(__name__)
 
@@ -34,11 +35,14 @@ async def on_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     if query is None:
         return
     url = command_args_url(f"/check {query.query}")
+    lang = pick(query.from_user.language_code)
     if url is None:
         await query.answer(
             [],
             cache_time=CACHE_SECONDS,
-            button=InlineQueryResultsButton(texts.INLINE_HINT, start_parameter="inline"),
+            button=InlineQueryResultsButton(
+                texts.t("inline_hint", lang), start_parameter="inline"
+            ),
         )
         return
     service = service_of(context)
@@ -53,24 +57,25 @@ async def on_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     try:
         checklist = await run_checks(service, MessageInput("url", url, None), service.checks)
     except FetchError as exc:
-        failed = texts.fetch_failed(exc)
+        failed = texts.fetch_failed(exc, lang)
         result = InlineQueryResultArticle(
             "failed",
-            "Could not check that link",
+            texts.t("inline_failed", lang),
             InputTextMessageContent(failed, parse_mode=ParseMode.HTML),
             description=unescape(failed)[:MAX_DESCRIPTION],
         )
         await query.answer([result], cache_time=0, is_personal=True)
         return
-    summary = render_checklist(checklist, more=MORE_FROM_THE_BOT)
-    first = checklist.outcomes[0].result.summary if checklist.outcomes else ""
+    summary = render_checklist(checklist, more=more_from_the_bot(lang), lang=lang)
+    first = summary_of(checklist.outcomes[0].result, lang) if checklist.outcomes else ""
     result = InlineQueryResultArticle(
         "checklist",
-        f"Sourcing checklist: {outlet_heading(checklist)}",
+        texts.t("inline_title", lang, outlet=outlet_heading(checklist, lang)),
         InputTextMessageContent(
             summary[0], parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW
         ),
-        reply_markup=url_keyboard(checklist_links(checklist)),
+        reply_markup=url_keyboard(checklist_links(checklist), lang),
         description=first[:MAX_DESCRIPTION],
     )
-    await query.answer([result], cache_time=CACHE_SECONDS)
+    # Telegram caches an answer per query for everyone: one in another language is personal.
+    await query.answer([result], cache_time=CACHE_SECONDS, is_personal=lang != "en")

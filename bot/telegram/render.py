@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from bot.core import rich_checklist
 from bot.core.rich_checklist import (
     MARKS,
@@ -10,6 +12,7 @@ from bot.core.rich_checklist import (
     plain_iso_dates,
     reader_where,
 )
+from checks.i18n import DEFAULT, Messages
 from checks.model import Checklist
 
 __all__ = [
@@ -31,21 +34,47 @@ MORE_UNDER_DETAILS = "under <b>Details</b>"
 MORE_FROM_THE_BOT = "when you send the link to the bot"
 
 
+M = Messages(
+    __name__,
+    {
+        "telegram.more_under_details": "under {details}",
+        "telegram.details": "Details",
+        "telegram.more_from_the_bot": "when you send the link to the bot",
+    },
+)
+
+
+def more_under_details(lang: str = DEFAULT) -> str:
+    """'under <b>Details</b>', in `lang` (the button's own label in bold)."""
+    button = f"<b>{escape(M.text('telegram.details', lang))}</b>"
+    return escape(M.text("telegram.more_under_details", lang, details="\0")).replace("\0", button)
+
+
+def more_from_the_bot(lang: str = DEFAULT) -> str:
+    return escape(M.text("telegram.more_from_the_bot", lang))
+
+
 def render_checklist(
     checklist: Checklist,
     *,
     details: bool = False,
     limit: int = MAX_MESSAGE,
-    more: str = MORE_UNDER_DETAILS,
+    more: str | None = None,
+    lang: str = DEFAULT,
 ) -> list[str]:
-    """The checklist as Telegram HTML messages, each at most `limit` UTF-16 code units.
-    `more` says where the evidence left out of the summary is ("… and 3 more {more}")."""
-    return split_messages(checklist_lines(checklist, details=details, more=more), limit)
+    """The checklist as Telegram HTML messages in `lang`, each at most `limit` UTF-16 code
+    units. `more` says where the evidence left out of the summary is ("… and 3 more {more}")."""
+    where = more_under_details(lang) if more is None else more
+    lines = checklist_lines(checklist, details=details, more=where, lang=lang)
+    return split_messages(lines, limit)
 
 
-def render_json_document(checklist: Checklist) -> bytes:
-    """The whole checklist as a JSON file to attach (the `sourcecheck --format json` schema)."""
-    return json_document(checklist)
+def render_json_document(
+    checklist: Checklist, lang: str = DEFAULT, *, compact: bool = False
+) -> bytes:
+    """The whole checklist as a JSON file to attach (the `sourcecheck --format json` schema);
+    `compact` to store it (see `rich_checklist.indented`)."""
+    return json_document(checklist, lang, compact=compact)
 
 
 def split_messages(lines: list[str], limit: int = MAX_MESSAGE) -> list[str]:

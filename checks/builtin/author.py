@@ -11,9 +11,38 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from checks.i18n import Messages
 from checks.languages import Pattern, languages, patterns, resource
-from checks.model import Article, Context, Evidence, Result, Status
+from checks.model import Article, Context, Evidence, Message, Result, Status
 from checks.wires import WIRES
+
+M = Messages(
+    __name__,
+    {
+        "author.title": "Who wrote it",
+        "author.no_text": "no article to look for an author in",
+        "author.none": "No author named, neither on the page nor in its metadata",
+        "author.summary": "{kind}: {names}",
+        "author.summary_guest": "{kind}: {names} (marked as a guest or outside contributor)",
+        "author.with_note": "{summary}; {note}",
+        "author.kind.person": "A named author",
+        "author.kind.people": "Named authors",
+        "author.kind.wire": "A news agency",
+        "author.kind.desk": "A newsroom or staff byline, no person named",
+        "author.kind.outlet": "The outlet's own name as author, no person named",
+        "author.note.same": "the metadata names the same",
+        "author.note.differs": "the {where} says {names}",
+        "author.note.organisation_as_person": "the metadata declares an organisation as a person",
+        "author.note.page_dead": "the linked author page does not answer ({why})",
+        "author.note.page_answers": "an author page is linked and answers",
+        "author.note.page_linked": "an author page is linked",
+        "author.note.no_page": "no author page linked",
+        "author.telegram.signed_in_channel": "Signed {signature} in the channel {channel}",
+        "author.telegram.channel": "A post of the channel {channel}, not signed by a person",
+        "author.telegram.signed": "A post signed {signature}",
+        "author.telegram.nothing": "A post with no signature and no channel named",
+    },
+)
 
 PROBE_SECONDS = 4.0
 TEXT_BYLINE_LINES = 12
@@ -254,6 +283,7 @@ def kind_of(names: tuple[str, ...], text: str, article: Article) -> str:
 class Author:
     name = "author"
     title = "Who wrote it"
+    title_message = M("author.title")
 
     async def run(self, article: Article, ctx: Context) -> Result:
         if article.source_kind == "telegram":
@@ -261,10 +291,10 @@ class Author:
         bylines = _bylines(article)
         if not bylines:
             if not article.text.strip():
-                return Result(Status.SKIP, "no article to look for an author in")
+                return Result(Status.SKIP, message=M("author.no_text"))
             return Result(
                 Status.WARN,
-                "No author named, neither on the page nor in its metadata",
+                message=M("author.none"),
                 data={"kind": "none", "names": [], "sources": [], "author_url": None},
             )
         bylines = _trusted(bylines)
@@ -299,7 +329,7 @@ class Author:
             evidence.append(Evidence("author page", where="linked", url=data["author_url"]))
         if data["author_url"] and ctx.fetcher is not None and _probing(ctx):
             data["author_page"] = await _probe(data["author_url"], ctx)
-        return Result(_status(data), _summary(data), tuple(evidence), data)
+        return Result(_status(data), evidence=tuple(evidence), data=data, message=_summary(data))
 
 
 def _trusted(bylines: list[Byline]) -> list[Byline]:
@@ -360,40 +390,33 @@ def _status(data: dict[str, Any]) -> Status:
     return Status.INFO
 
 
-_KIND_TEXT = {
-    "person": "A named author",
-    "people": "Named authors",
-    "wire": "A news agency",
-    "desk": "A newsroom or staff byline, no person named",
-    "outlet": "The outlet's own name as author, no person named",
-}
-
-
-def _summary(data: dict[str, Any]) -> str:
+def _summary(data: dict[str, Any]) -> Message:
     names = ", ".join(data["names"][:4])
-    head = f"{_KIND_TEXT[data['kind']]}: {names}"
-    if data["guest"]:
-        head += " (marked as a guest or outside contributor)"
-    notes = []
+    key = "author.summary_guest" if data["guest"] else "author.summary"
+    summary = M(key, kind=M(f"author.kind.{data['kind']}"), names=names)
+    notes: list[Message] = []
     if data["metadata_agrees"] is True:
-        notes.append("the metadata names the same")
+        notes.append(M("author.note.same"))
     elif data["metadata_agrees"] is False:
         declared = [s for s in data["sources"] if s["where"] != "byline"]
-        notes.append(f"the {declared[0]['where']} says {', '.join(declared[0]['names'][:3])}")
+        said = ", ".join(declared[0]["names"][:3])
+        notes.append(M("author.note.differs", where=declared[0]["where"], names=said))
     if data["organisation_as_person"]:
-        notes.append("the metadata declares an organisation as a person")
+        notes.append(M("author.note.organisation_as_person"))
     page = data.get("author_page") or {}
     if data["author_url"]:
         if page.get("answers") is False:
             why = page.get("error") or page.get("status")
-            notes.append(f"the linked author page does not answer ({why})")
+            notes.append(M("author.note.page_dead", why=str(why)))
         elif page.get("answers"):
-            notes.append("an author page is linked and answers")
+            notes.append(M("author.note.page_answers"))
         else:
-            notes.append("an author page is linked")
+            notes.append(M("author.note.page_linked"))
     elif data["kind"] in ("person", "people"):
-        notes.append("no author page linked")
-    return head + ("; " + "; ".join(notes) if notes else "")
+        notes.append(M("author.note.no_page"))
+    for note in notes:
+        summary = M("author.with_note", summary=summary, note=note)
+    return summary
 
 
 def _telegram(article: Article) -> Result:
@@ -416,16 +439,12 @@ def _telegram(article: Article) -> Result:
     if signature:
         evidence.append(Evidence(signature, where="post signature"))
     if signature and channel:
-        return Result(
-            Status.INFO, f"Signed {signature} in the channel {channel}", tuple(evidence), data
-        )
+        message = M("author.telegram.signed_in_channel", signature=signature, channel=channel)
+        return Result(Status.INFO, evidence=tuple(evidence), data=data, message=message)
     if channel:
-        return Result(
-            Status.INFO,
-            f"A post of the channel {channel}, not signed by a person",
-            tuple(evidence),
-            data,
-        )
+        message = M("author.telegram.channel", channel=channel)
+        return Result(Status.INFO, evidence=tuple(evidence), data=data, message=message)
     if signature:
-        return Result(Status.INFO, f"A post signed {signature}", tuple(evidence), data)
-    return Result(Status.WARN, "A post with no signature and no channel named", (), data)
+        message = M("author.telegram.signed", signature=signature)
+        return Result(Status.INFO, evidence=tuple(evidence), data=data, message=message)
+    return Result(Status.WARN, data=data, message=M("author.telegram.nothing"))

@@ -10,7 +10,8 @@ from functools import lru_cache
 from typing import Any
 
 from checks.domains import host_of, registered_domain
-from checks.model import Article, Context, Evidence, Result, Status
+from checks.i18n import Messages, Plural
+from checks.model import Article, Context, Evidence, Message, Result, Status
 from checks.read.body_links import BodyLink, classify, is_placeholder
 
 SOCIAL = frozenset(
@@ -60,6 +61,61 @@ _PLURAL = {
     "placeholder": ("placeholder", "placeholders"),
     "unusable": ("unusable", "unusable"),
 }
+M = Messages(
+    __name__,
+    {
+        "citations.title": "Linked citations",
+        "citations.no_text": "no article text to look for links in",
+        "citations.could_not_look": "Could not look for links: {reason}",
+        "citations.visible_only": "{summary} (only in the visible part: {reason})",
+        "citations.none": "No links in the article text: no source can be followed",
+        "citations.placeholders": Plural(
+            "{count} link in the text, a placeholder '#': no source can be followed",
+            "{count} links in the text, all placeholders '#': no source can be followed",
+        ),
+        "citations.unusable": Plural(
+            "{count} link in the text, none with a target that can be followed",
+            "{count} links in the text, none with a target that can be followed",
+        ),
+        "citations.links": Plural("{count} link: {kinds}", "{count} links: {kinds}"),
+        "citations.kind.primary_source": Plural(
+            "{count} to a primary source", "{count} to primary sources"
+        ),
+        "citations.kind.other_outlet": Plural(
+            "{count} to another outlet", "{count} to other outlets"
+        ),
+        "citations.kind.other_site": Plural("{count} to another site", "{count} to other sites"),
+        "citations.kind.social": Plural("{count} social", "{count} social"),
+        "citations.kind.same_outlet": Plural(
+            "{count} to the same outlet", "{count} to the same outlet"
+        ),
+        "citations.kind.unknown_outlet": Plural(
+            "{count} to a site (outlet unknown)", "{count} to sites (outlet unknown)"
+        ),
+        "citations.kind.placeholder": Plural("{count} placeholder", "{count} placeholders"),
+        "citations.kind.unusable": Plural("{count} unusable", "{count} unusable"),
+        "citations.with_flagged": "{summary}; links to flagged outlets ({names})",
+        "citations.with_dead": Plural(
+            "{summary}; {dead} of {count} checked links dead",
+            "{summary}; {dead} of {count} checked links dead",
+        ),
+        "citations.with_all_answer": Plural(
+            "{summary}; the {count} checked link answers",
+            "{summary}; all {count} checked links answer",
+        ),
+        "citations.where.link": "link {n}, {kind}",
+        "citations.where.link_domain": "link {n}, {kind} ({domain})",
+        "citations.where.link_unlisted": "link {n}, {domain}, not in the outlet datasets",
+        "citations.where_kind.primary_source": "primary source",
+        "citations.where_kind.other_outlet": "other outlet",
+        "citations.where_kind.other_site": "other site",
+        "citations.where_kind.social": "social",
+        "citations.where_kind.same_outlet": "same outlet",
+        "citations.where_kind.unknown_outlet": "unknown outlet",
+        "citations.where_kind.placeholder": "placeholder",
+        "citations.where_kind.unusable": "unusable",
+    },
+)
 MAX_EVIDENCE = 8
 PROBE_DEFAULT = 5
 PROBE_SECONDS = 6.0  # under the engine's default 10 s per check
@@ -95,11 +151,12 @@ def link_kind(url: str, home: str | None) -> tuple[str, str | None]:
 class Citations:
     name = "citations"
     title = "Linked citations"
+    title_message = M("citations.title")
 
     async def run(self, article: Article, ctx: Context) -> Result:
         seen = article.visibility
         if not article.text.strip() and seen.text != "none":
-            return Result(Status.SKIP, "no article text to look for links in")
+            return Result(Status.SKIP, message=M("citations.no_text"))
         home_url = article.url or article.canonical_url
         home = registered_domain(home_url) if home_url else None
         itself = {_page_key(u) for u in (article.url, article.canonical_url) if u}
@@ -119,12 +176,13 @@ class Citations:
         if seen.text == "none":
             # The counts are of what could be seen (nothing); the line says why.
             data["visible"], data["visible_reason"] = seen.text, seen.reason
-            return Result(Status.SKIP, f"Could not look for links: {seen.reason}", (), data)
-        summary = _summary(data)
+            message = M("citations.could_not_look", reason=seen.reason)
+            return Result(Status.SKIP, data=data, message=message)
+        message = _summary(data)
         if seen.text == "partial":
             data["visible"], data["visible_reason"] = seen.text, seen.reason
-            summary += f" (only in the visible part: {seen.reason})"
-        return Result(_status(data), summary, evidence, data)
+            message = M("citations.visible_only", summary=message, reason=seen.reason)
+        return Result(_status(data), evidence=evidence, data=data, message=message)
 
 
 def _is_news_site(domain: str, ctx: Context) -> bool:
@@ -206,32 +264,37 @@ def _status(data: dict[str, Any]) -> Status:
     return Status.WARN if usable == 0 or every_checked_link_dead else Status.INFO
 
 
-def _summary(data: dict[str, Any]) -> str:
+def _summary(data: dict[str, Any]) -> Message:
     total = data["total"]
     if total == 0:
-        return "No links in the article text: no source can be followed"
+        return M("citations.none")
     if data["placeholders"] == total:
-        noun = "link" if total == 1 else "links"
-        every = "a placeholder" if total == 1 else "all placeholders"
-        return f"{total} {noun} in the text, {every} '#': no source can be followed"
+        return M("citations.placeholders", count=total)
     if data["unusable"] == total:
-        return f"{total} links in the text, none with a target that can be followed"
-    parts = []
-    for kind, count in data["kinds"].items():
-        one, many = _PLURAL[kind]
-        parts.append(f"{count} {one if count == 1 else many}")
-    summary = f"{total} {'link' if total == 1 else 'links'}: " + ", ".join(parts)
+        return M("citations.unusable", count=total)
+    parts = [M(f"citations.kind.{_slug(kind)}", count=n) for kind, n in data["kinds"].items()]
+    summary = M("citations.links", count=total, kinds=parts)
     if data["flagged"]:
         names = ", ".join(f["domain"] for f in data["flagged"][:3])
-        summary += f"; links to flagged outlets ({names})"
+        summary = M("citations.with_flagged", summary=summary, names=names)
     if data.get("probed"):
         dead = len(data["dead_links"])
-        summary += (
-            f"; {dead} of {data['probed']} checked links dead"
-            if dead
-            else (f"; all {data['probed']} checked links answer")
-        )
+        key = "citations.with_dead" if dead else "citations.with_all_answer"
+        summary = M(key, summary=summary, dead=dead, count=data["probed"])
     return summary
+
+
+def _slug(kind: str) -> str:
+    return kind.replace(" ", "_")
+
+
+def _place(c: Cited) -> Message:
+    if c.kind == "unknown outlet" and c.domain:
+        return M("citations.where.link_unlisted", n=c.item.number, domain=c.domain)
+    kind = M(f"citations.where_kind.{_slug(c.kind)}")
+    if c.domain:
+        return M("citations.where.link_domain", n=c.item.number, kind=kind, domain=c.domain)
+    return M("citations.where.link", n=c.item.number, kind=kind)
 
 
 def _evidence(cited: list[Cited]) -> tuple[Evidence, ...]:
@@ -243,6 +306,7 @@ def _evidence(cited: list[Cited]) -> tuple[Evidence, ...]:
             quote=c.item.link.text[:300],
             where=f"link {c.item.number}, {c.kind}" + (f" ({c.domain})" if c.domain else ""),
             url=c.item.link.url or None,
+            place=_place(c),
         )
         for c in chosen
     )

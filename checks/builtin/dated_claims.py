@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from datetime import UTC, date
 from typing import Any
 
+from checks.i18n import Messages, Plural
+from checks.i18n.dates import dated_place
 from checks.languages import patterns
-from checks.model import Article, Context, Evidence, Result, Status
+from checks.model import Article, Context, Evidence, Message, Result, Status
 from checks.read.body_links import TEASER_LINE
 from checks.read.page_meta import UPDATED_LABEL
 from checks.temporal import (
@@ -42,6 +44,35 @@ _CALENDAR_KINDS = frozenset(
 )  # a day and month written out  # characters from the top of the text
 _SHORT_LINE = 100
 _QUOTE_LIMIT = 300
+M = Messages(
+    __name__,
+    {
+        "dated_claims.title": "Dates",
+        "dated_claims.published": "Published {date} ({age}); {claims}",
+        "dated_claims.received": "No publication date found; words like “yesterday” are read as"
+        " from the day it was received ({date}); {claims}",
+        "dated_claims.no_date": "No publication date found; {claims}",
+        "dated_claims.claims": Plural(
+            "{dated} of {count} attributed claims carry a date",
+            "{dated} of {count} attributed claims carry a date",
+        ),
+        "dated_claims.no_claims": "no attributed claims found",
+        "dated_claims.age.after": "after the date of this check",
+        "dated_claims.age.same_day": "the day of this check",
+        "dated_claims.age.days": Plural(
+            "{count} day before this check", "{count} days before this check"
+        ),
+        "dated_claims.age.months": Plural(
+            "about {count} month before this check", "about {count} months before this check"
+        ),
+        "dated_claims.age.years": Plural(
+            "about {count} year before this check", "about {count} years before this check"
+        ),
+        "dated_claims.age.years_months": "about {years} {months} before this check",
+        "dated_claims.years": Plural("{count} year", "{count} years"),
+        "dated_claims.months": Plural("{count} month", "{count} months"),
+    },
+)
 _EXAMPLES = 3
 _FORWARD_BASIS = "forward origin"
 _MAX_EXPRESSIONS = 200
@@ -59,6 +90,7 @@ class Anchor:
 class DatedClaims:
     name = "dated_claims"
     title = "Dates"
+    title_message = M("dated_claims.title")
 
     async def run(self, article: Article, ctx: Context) -> Result:
         found = scan(article.text, article.language)
@@ -270,23 +302,26 @@ def _sentence_quote(found: Scan, index: int) -> str:
     return _trim(_collapse(found.original[begin:stop]))
 
 
-def _age(days: int) -> str:
+def _age(days: int) -> Message:
     if days < 0:
-        return "after the date of this check"
+        return M("dated_claims.age.after")
     if days == 0:
-        return "the day of this check"
+        return M("dated_claims.age.same_day")
     if days < 45:
-        return f"{days} day{'s' * (days != 1)} before this check"
+        return M("dated_claims.age.days", count=days)
     if days < 365:
-        return f"about {round(days / 30.44)} months before this check"
+        return M("dated_claims.age.months", count=round(days / 30.44))
     years = int(days // 365.25)
     months = round((days - years * 365.25) / 30.44)
     if months == 12:
         years, months = years + 1, 0
-    text = f"about {years} year{'s' * (years != 1)}"
-    if months:
-        text += f" {months} month{'s' * (months != 1)}"
-    return text + " before this check"
+    if not months:
+        return M("dated_claims.age.years", count=years)
+    return M(
+        "dated_claims.age.years_months",
+        years=M("dated_claims.years", count=years),
+        months=M("dated_claims.months", count=months),
+    )
 
 
 def _claim_sentences(found: Scan) -> list[int]:
@@ -341,27 +376,25 @@ def _result(
         "undated_claim_examples": examples,
     }
     claims_part = (
-        f"{len(claims) - len(undated)} of {len(claims)} attributed claims carry a date"
+        M("dated_claims.claims", dated=len(claims) - len(undated), count=len(claims))
         if claims
-        else "no attributed claims found"
+        else M("dated_claims.no_claims")
     )
     if published is not None and age_days is not None:
-        summary = f"Published {published.isoformat()} ({_age(age_days)}); {claims_part}"
+        age = _age(age_days)
+        summary = M("dated_claims.published", date=published, age=age, claims=claims_part)
         old = age_days > 365
         status = Status.WARN if old else Status.INFO
     elif anchor is not None:
-        summary = (
-            f"No publication date found; words like “yesterday” are read as from the day "
-            f"it was received ({anchor.day.isoformat()}); {claims_part}"
-        )
+        summary = M("dated_claims.received", date=anchor.day, claims=claims_part)
         status = Status.WARN
     else:
-        summary = f"No publication date found; {claims_part}"
+        summary = M("dated_claims.no_date", claims=claims_part)
         status = Status.WARN
     evidence = [anchor.evidence] if anchor is not None and anchor.evidence else []
     evidence += _dated_evidence(found, expressions, anchor)
     evidence += [Evidence(quote, where="claim without a date") for quote in examples]
-    return Result(status, summary, evidence=tuple(evidence), data=data)
+    return Result(status, evidence=tuple(evidence), data=data, message=summary)
 
 
 def _dated_evidence(
@@ -381,7 +414,8 @@ def _dated_evidence(
             continue
         seen.add(expression.sentence)
         where = f"dated: {expression.text} → {expression.value}"
-        shown.append(Evidence(quote, where=where))
+        place = dated_place(expression.text, expression.value)
+        shown.append(Evidence(quote, where=where, place=place))
     return shown
 
 

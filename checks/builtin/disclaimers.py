@@ -27,8 +27,50 @@ from checks.builtin._disclaimer_rules import (
     SPONSORED_URL_SEGMENTS,
     Pattern,
 )
-from checks.model import Article, Block, Context, Evidence, Region, Result, Status
+from checks.i18n import Messages, Plural
+from checks.i18n.common import could_not_look, judged_visible
+from checks.i18n.places import place as place_of
+from checks.model import Article, Block, Context, Evidence, Message, Region, Result, Status
 from checks.read.regions import place_name
+
+M = Messages(
+    __name__,
+    {
+        "disclaimers.title": "Disclaimers",
+        "disclaimers.none": "No disclaimer found",
+        "disclaimers.none_visible": "No disclaimer found in the visible part ({reason})",
+        "disclaimers.found": "{names}",
+        "disclaimers.found_quoted": Plural("{names} ({count} quoted)", "{names} ({count} quoted)"),
+        "disclaimers.warning": "{warning}",
+        "disclaimers.warning_quoted": Plural(
+            "{warning} ({count} quoted)", "{warning} ({count} quoted)"
+        ),
+        "disclaimers.warning_also": "{warning}; also {names}",
+        "disclaimers.warning_also_quoted": Plural(
+            "{warning}; also {names} ({count} quoted)", "{warning}; also {names} ({count} quoted)"
+        ),
+        "disclaimers.not_applying": "{name} (the page says it does not apply)",
+        "disclaimers.where": "{name}, {place}",
+        "disclaimers.warn.sponsored": "Marked as sponsored content",
+        "disclaimers.warn.satire": "The site calls itself satire",
+        "disclaimers.warn.ai_generated": "Says it was made with AI",
+        "disclaimers.name.liability": "liability",
+        "disclaimers.name.views_not_endorsed": "views not the outlet's",
+        "disclaimers.name.sponsored": "sponsored",
+        "disclaimers.name.affiliate": "affiliate links",
+        "disclaimers.name.copyright_notice": "copyright notice",
+        "disclaimers.name.correction": "correction/update note",
+        "disclaimers.name.satire": "satire",
+        "disclaimers.name.opinion": "opinion",
+        "disclaimers.name.ai_generated": "AI-generated",
+        "disclaimers.name.funding": "funding note",
+        "disclaimers.name.disclosure": "disclosure statement",
+        "disclaimers.name.partner": "partner content",
+        # Labels the language files give a kind of copyright notice (`label = "…"`).
+        "disclaimers.label.fair_use": "fair use",
+        "disclaimers.label.licence": "licence",
+    },
+)
 
 MAX_QUOTE = 300
 MAX_PER_CATEGORY = 3
@@ -537,21 +579,28 @@ def _without_ad_slot_labels(found: list[Finding], blocks: Iterable[Block]) -> li
     return [f for f in found if not (f.category == "sponsored" and f.quote in repeated)]
 
 
-def _name(category: str, findings: list[Finding]) -> str:
+def _label(finding: Finding) -> Message | str:
+    """How the checklist names a finding: its language file's label, or its category."""
+    if finding.label:
+        key = "disclaimers.label." + finding.label.replace(" ", "_")
+        return M(key) if key in M.templates else finding.label
+    return M(f"disclaimers.name.{finding.category}")
+
+
+def _name(category: str, findings: list[Finding]) -> Message | str:
     mine = [f for f in findings if f.category == category]
-    name = next((f.label for f in mine if f.label), NAMES[category])
+    name = next((_label(f) for f in mine if f.label), None) or _label(mine[0])
     if not any(f.applies for f in mine):
-        name += " (the page says it does not apply)"
+        return M("disclaimers.not_applying", name=name)
     return name
 
 
-def _summary(findings: list[Finding]) -> tuple[Status, str]:
+def _summary(findings: list[Finding]) -> tuple[Status, Message]:
     """One line after the check's title: "liability, fair use (2 quoted)"."""
     categories = list(dict.fromkeys(f.category for f in findings))
     quoted = sum(
         f.where not in (METADATA, ADDRESS) and not f.quote.startswith("section ") for f in findings
     )
-    count = f" ({quoted} quoted)" if quoted else ""
     warn = next(
         (
             c
@@ -560,22 +609,27 @@ def _summary(findings: list[Finding]) -> tuple[Status, str]:
         ),
         None,
     )
+    counted = "_quoted" if quoted else ""
     if warn is None:
-        return Status.INFO, ", ".join(_name(c, findings) for c in categories) + count
-    others = ", ".join(_name(c, findings) for c in categories if c != warn)
-    also = f"; also {others}" if others else ""
-    return Status.WARN, f"{WARN_CATEGORIES[warn]}{also}{count}"
+        names = [_name(c, findings) for c in categories]
+        return Status.INFO, M(f"disclaimers.found{counted}", names=names, count=quoted)
+    others = [_name(c, findings) for c in categories if c != warn]
+    warning = M(f"disclaimers.warn.{warn}")
+    key = f"disclaimers.warning_also{counted}" if others else f"disclaimers.warning{counted}"
+    return Status.WARN, M(key, warning=warning, names=others, count=quoted)
 
 
 def _evidence(finding: Finding) -> Evidence:
     name = finding.label or NAMES[finding.category]
     url = finding.quote if finding.where == ADDRESS else None
-    return Evidence(finding.quote, where=f"{name}, {finding.where}", url=url)
+    where = M("disclaimers.where", name=_label(finding), place=place_of(finding.where))
+    return Evidence(finding.quote, where=f"{name}, {finding.where}", url=url, place=where)
 
 
 class Disclaimers:
     name = "disclaimers"
     title = "Disclaimers"
+    title_message = M("disclaimers.title")
 
     async def run(self, article: Article, ctx: Context) -> Result:
         findings = find_disclaimers(article)
@@ -586,20 +640,20 @@ class Disclaimers:
         if not findings:
             data = {"findings": [], **unseen}
             if seen.text == "none":
-                return Result(Status.SKIP, f"Could not look: {seen.reason}", data=data)
+                return Result(Status.SKIP, data=data, message=could_not_look(seen.reason))
             if seen.text == "partial":
-                summary = f"No disclaimer found in the visible part ({seen.reason})"
-                return Result(Status.INFO, summary, data=data)
-            return Result(Status.INFO, "No disclaimer found", data=data)
-        status, summary = _summary(findings)
+                message = M("disclaimers.none_visible", reason=seen.reason)
+                return Result(Status.INFO, data=data, message=message)
+            return Result(Status.INFO, data=data, message=M("disclaimers.none"))
+        status, message = _summary(findings)
         if seen.text != "full":
-            summary += f"; judged only what could be seen ({seen.reason})"
+            message = judged_visible(message, seen.reason)
         evidence = [_evidence(f) for f in findings]
         if note := next((f.note for f in findings if f.note), ""):
             evidence.append(Evidence(note, where="note on the page"))
         return Result(
             status,
-            summary,
+            message=message,
             evidence=tuple(evidence),
             data={
                 "findings": [f.as_data() for f in findings],

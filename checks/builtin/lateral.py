@@ -12,8 +12,32 @@ import re
 from typing import Any
 from urllib.parse import quote, quote_plus
 
-from checks.domains import host_of, registered_domain
+from checks.domains import registered_domain
+from checks.i18n import Messages, Plural
 from checks.model import Article, Context, Evidence, Result, Status
+
+M = Messages(
+    __name__,
+    {
+        "lateral.title": "Where else to look",
+        "lateral.none": "no headline or address to build links from",
+        "lateral.places": Plural(
+            "{count} place to look next: {kinds}", "{count} places to look next: {kinds}"
+        ),
+        "lateral.link.original": "The original it names",
+        "lateral.link.news_search": "Other reports of this story",
+        "lateral.link.fact_check_search": "Fact-checks of this claim",
+        "lateral.link.archive": "Archived copies (Wayback Machine)",
+        "lateral.link.about": "About the outlet",
+        "lateral.link.corrections": "The outlet's corrections or standards page",
+        "lateral.kind.original": "the original it names",
+        "lateral.kind.news_search": "other reports of this story",
+        "lateral.kind.fact_check_search": "fact-checks of this claim",
+        "lateral.kind.archive": "archived copies (Wayback Machine)",
+        "lateral.kind.about": "about the outlet",
+        "lateral.kind.corrections": "the outlet's corrections or standards page",
+    },
+)
 
 KINDS = ("original", "news_search", "fact_check_search", "archive", "about", "corrections")
 NEWS_SEARCH = "https://news.google.com/search?q={query}"
@@ -27,7 +51,8 @@ _ORIGINAL_KEYS = ("isBasedOn", "isbasedon", "syndication-source", "original-sour
 
 class Lateral:
     name = "lateral"
-    title = "Where else to look"
+    title_message = M("lateral.title")
+    title = title_message.english
 
     async def run(self, article: Article, ctx: Context) -> Result:
         headline = _headline(article)
@@ -62,13 +87,20 @@ class Lateral:
             )
         links += _outlet_pages(article)
         if not links:
-            return Result(Status.SKIP, "no headline or address to build links from")
+            return Result(Status.SKIP, message=M("lateral.none"))
+        # The label is ours, not the article's: it is said as the place, in the reader's words.
         evidence = tuple(
-            Evidence(link["label"], where=host_of(link["url"]), url=link["url"]) for link in links
+            Evidence("", link["label"], link["url"], M(f"lateral.link.{link['kind']}"))
+            for link in links
         )
-        kinds = ", ".join(link["label"].lower() for link in links)
+        kinds = [M(f"lateral.kind.{link['kind']}") for link in links]
         data: dict[str, Any] = {"links": links, "headline": headline}
-        return Result(Status.INFO, f"{len(links)} places to look next: {kinds}", evidence, data)
+        return Result(
+            Status.INFO,
+            evidence=evidence,
+            data=data,
+            message=M("lateral.places", count=len(links), kinds=kinds),
+        )
 
 
 def _headline(article: Article) -> str | None:

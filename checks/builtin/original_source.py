@@ -46,6 +46,8 @@ from checks.builtin._republication_rules import (
     WIRE_NAME,
 )
 from checks.domains import host_of, registered_domain
+from checks.i18n import Messages
+from checks.i18n.common import could_not_look, judged_visible
 from checks.model import (
     Article,
     Block,
@@ -53,6 +55,7 @@ from checks.model import (
     Declared,
     Evidence,
     Link,
+    Message,
     Region,
     Result,
     Status,
@@ -78,6 +81,43 @@ RANK = {
     "canonical": 5,
     "address": 6,
 }
+M = Messages(
+    __name__,
+    {
+        "original_source.title": "Original source",
+        "original_source.none": "No sign of republication found",
+        "original_source.none_visible": "No sign of republication in the visible part ({reason})",
+        "original_source.own_copy": "{outlet} copy on its own site: not a republication",
+        "original_source.not_named": "Republished, but the original is not named",
+        "original_source.linked": "Republished from {outlet}, with a link to the original",
+        "original_source.home_page_only": "Republished from {outlet};"
+        " linked only to its home page",
+        "original_source.bad_link": "Republished from {outlet}",
+        "original_source.named_not_linked": "named, not linked: {problem}",
+        "original_source.canonical_elsewhere": "Republished from {outlet}; no link in the text,"
+        " the page's canonical URL is on {domain}",
+        "original_source.canonical": "Republished from {outlet}; no link in text",
+        "original_source.no_link": "Republished from {outlet}; no link to the original",
+        "original_source.outlet_noted": "{outlet} ({note})",
+        "original_source.outlet_both_noted": "{outlet} ({english}; {note})",
+        "original_source.not_answering": "{summary}; the original does not answer",
+        "original_source.problem.empty": "empty link",
+        "original_source.problem.javascript": "javascript: link",
+        "original_source.problem.mailto": "mailto: link",
+        "original_source.problem.placeholder": "placeholder {target}",
+        "original_source.problem.not_web": "not a web address {target}",
+        "original_source.basis.notice": "notice",
+        "original_source.basis.source_line": "source line",
+        "original_source.basis.translation": "translation credit",
+        "original_source.basis.dateline": "dateline",
+        "original_source.basis.wire_credit": "wire credit",
+        "original_source.basis.byline": "byline",
+        "original_source.basis.declared": "page markup",
+        "original_source.basis.canonical": "canonical URL",
+        "original_source.basis.address": "partner address",
+        "original_source.basis.rights": "rights line",
+    },
+)
 BASIS = {
     "notice": "notice",
     "source_line": "source line",
@@ -854,6 +894,7 @@ def collect_signals(
 class OriginalSource:
     name = "original_source"
     title = "Original source"
+    title_message = M("original_source.title")
 
     async def run(self, article: Article, ctx: Context) -> Result:
         own = OwnOutlet.of(article)
@@ -874,10 +915,10 @@ class OriginalSource:
             data["visible"], data["visible_reason"] = seen.text, seen.reason
         if not counted and not signals and seen.text == "none":
             data["is_republication"] = None  # unknown: the text could not be read
-            return Result(Status.SKIP, f"Could not look: {seen.reason}", (), data)
+            return Result(Status.SKIP, data=data, message=could_not_look(seen.reason))
         if not counted and not signals and seen.text == "partial":
-            summary = f"No sign of republication in the visible part ({seen.reason})"
-            return Result(Status.INFO, summary, (), data)
+            message = M("original_source.none_visible", reason=seen.reason)
+            return Result(Status.INFO, data=data, message=message)
         if not counted:
             return _not_republished(signals, data)
         chosen = next((s for s in counted if s.outlet), counted[0])
@@ -896,13 +937,13 @@ class OriginalSource:
             data["original_url"] = canonical or declared or (link.url if home and link else None)
         if data["original_url"] and ctx.fetcher is not None:
             data["reachable"] = await _probe(data["original_url"], ctx)
-        status, summary = _verdict(chosen, link, problem, home, canonical, data["reachable"])
+        status, message = _verdict(chosen, link, problem, home, canonical, data["reachable"])
         if seen.text != "full":
-            summary += f"; judged only what could be seen ({seen.reason})"
+            message = judged_visible(message, seen.reason)
         evidence = [Evidence(s.quote, s.where, s.url) for s in counted[:5]]
         if link is not None:
             evidence.append(Evidence(link.text or link.url, "link", link.url or None))
-        return Result(status, summary, tuple(evidence), data)
+        return Result(status, evidence=tuple(evidence), data=data, message=message)
 
 
 def _signal_data(signal: Signal) -> dict[str, Any]:
@@ -918,13 +959,13 @@ def _signal_data(signal: Signal) -> dict[str, Any]:
 def _not_republished(signals: list[Signal], data: dict[str, Any]) -> Result:
     own_wire = next((s for s in signals if s.wire is not None), None)
     if own_wire is None:
-        return Result(Status.INFO, "No sign of republication found", (), data)
+        return Result(Status.INFO, data=data, message=M("original_source.none"))
     evidence = tuple(Evidence(s.quote, s.where) for s in signals[:3])
     name = own_wire.outlet
     if own_wire.wire is not None and own_wire.wire.name != name:
         name = f"{name} ({own_wire.wire.name})"
-    summary = f"{name} copy on its own site: not a republication"
-    return Result(Status.INFO, summary, evidence, data)
+    message = M("original_source.own_copy", outlet=name)
+    return Result(Status.INFO, evidence=evidence, data=data, message=message)
 
 
 def _verdict(
@@ -934,37 +975,58 @@ def _verdict(
     home: bool,
     canonical: str | None,
     reachable: bool | None,
-) -> tuple[Status, str]:
+) -> tuple[Status, Message]:
     name = chosen.outlet
     # "ТАСС (TASS)": the page's own spelling, with the English name for any reader.
     english = chosen.wire.name if chosen.wire and chosen.wire.name != name else None
+    basis = M(f"original_source.basis.{chosen.kind}")
 
-    def named(note: str | None = None) -> str:
-        notes = "; ".join(n for n in (english, note) if n)
-        return f"{name} ({notes})" if notes else str(name)
+    def named(note: Message | None = None) -> Message | str:
+        if note is None:
+            return f"{name} ({english})" if english else str(name)
+        if english:
+            return M("original_source.outlet_both_noted", outlet=name, english=english, note=note)
+        return M("original_source.outlet_noted", outlet=name, note=note)
 
     if name is None:
-        status, summary = Status.WARN, "Republished, but the original is not named"
+        status, message = Status.WARN, M("original_source.not_named")
     elif link is not None and problem is None and not home:
-        status, summary = Status.PASS, f"Republished from {named()}, with a link to the original"
+        status, message = Status.PASS, M("original_source.linked", outlet=named())
     elif link is not None and problem is None:
-        status, summary = Status.WARN, f"Republished from {named()}; linked only to its home page"
+        status, message = Status.WARN, M("original_source.home_page_only", outlet=named())
     elif link is not None:
         status = Status.WARN
-        summary = f"Republished from {named(f'named, not linked: {problem}')}"
+        note = M("original_source.named_not_linked", problem=_problem(problem or ""))
+        message = M("original_source.bad_link", outlet=named(note))
     elif canonical and chosen.kind != "canonical":
-        where = registered_domain(canonical)
-        summary = f"Republished from {named(BASIS[chosen.kind])}; no link in the text"
-        status, summary = Status.WARN, f"{summary}, the page's canonical URL is on {where}"
+        domain = registered_domain(canonical)
+        outlet = named(basis)
+        message = M("original_source.canonical_elsewhere", outlet=outlet, domain=str(domain))
+        status = Status.WARN
     elif chosen.kind == "canonical":
-        status = Status.WARN
-        summary = f"Republished from {named('canonical URL')}; no link in text"
+        status, message = Status.WARN, M("original_source.canonical", outlet=named(basis))
     else:
-        status = Status.WARN
-        summary = f"Republished from {named(BASIS[chosen.kind])}; no link to the original"
+        status, message = Status.WARN, M("original_source.no_link", outlet=named(basis))
     if reachable is False:
-        status, summary = Status.WARN, f"{summary}; the original does not answer"
-    return status, summary
+        status, message = Status.WARN, M("original_source.not_answering", summary=message)
+    return status, message
+
+
+_PROBLEM = re.compile(
+    r"^(?:(?P<placeholder>placeholder )|(?P<web>not a web address ))(?P<what>.*)$"
+)
+
+
+def _problem(problem: str) -> Message | str:
+    """What is wrong with the link to the original, in the reader's words."""
+    fixed = {"empty link": "empty", "javascript: link": "javascript", "mailto: link": "mailto"}
+    if problem in fixed:
+        return M(f"original_source.problem.{fixed[problem]}")
+    match = _PROBLEM.match(problem)
+    if match is None:
+        return problem
+    kind = "placeholder" if match["placeholder"] else "not_web"
+    return M(f"original_source.problem.{kind}", target=match["what"])
 
 
 async def _probe(url: str, ctx: Context) -> bool | None:

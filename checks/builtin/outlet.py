@@ -15,9 +15,38 @@ from dataclasses import dataclass
 from typing import Any
 
 from checks.domains import Wrapper, host_of, registered_domain, unwrap
-from checks.model import Article, Context, Evidence, Origin, Result, Status
+from checks.i18n import Messages, Plural
+from checks.model import Article, Context, Evidence, Message, Origin, Result, Status
 from checks.outlets.table import OutletRecord, OutletTable, Rating, normalize_name, transliterate
 from checks.temporal import MONTH_NUMBERS
+
+M = Messages(
+    __name__,
+    {
+        "outlet.title": "Outlet",
+        "outlet.not_identified": "Outlet not identified",
+        "outlet.not_identified_relay": "Outlet not identified ({relay}, which is only the relay)",
+        "outlet.not_identified_wrapper": "Outlet not identified (page served through a wrapper,"
+        " {kind} ({host}), not by the outlet)",
+        "outlet.forwarded_by.channel": "forwarded by channel {who}",
+        "outlet.forwarded_by.group": "forwarded by group {who}",
+        "outlet.the_outlet": "the outlet",
+        "outlet.blog_platform": "{outlet}: blog not rated; only its platform {platform} is rated",
+        "outlet.no_datasets": "{outlet}: no outlet datasets loaded",
+        "outlet.flagged": Plural(
+            "{outlet}: flagged by {count} open dataset",
+            "{outlet}: flagged by {count} open datasets",
+        ),
+        "outlet.estimate_only": "{outlet}: no human-rated dataset lists it; {claim}",
+        "outlet.estimate_only_low": "{outlet}: no human-rated dataset lists it; {claim} (low)",
+        "outlet.not_rated": "{outlet}: not rated in any bundled dataset",
+        "outlet.not_flagged_one": "{outlet}: not flagged ({dataset}: {claim})",
+        "outlet.not_flagged_many": Plural(
+            "{outlet}: not flagged by the {count} open dataset that rates it",
+            "{outlet}: not flagged by the {count} open datasets that rate it",
+        ),
+    },
+)
 
 MAX_QUOTE = 300
 
@@ -320,6 +349,7 @@ class _Identity:
 class Outlet:
     name = "outlet"
     title = "Outlet"
+    title_message = M("outlet.title")
 
     async def run(self, article: Article, ctx: Context) -> Result:
         table = ctx.outlets
@@ -881,9 +911,8 @@ def _result(
     ]
     relay = None
     if forwarded and not identity.own_channel:
-        relay = f"forwarded by {forwarded[0]} {forwarded[1]}"
-    if relay:
-        evidence.append(Evidence(relay, "forward origin"))
+        relay = M(f"outlet.forwarded_by.{forwarded[0]}", who=forwarded[1])
+        evidence.append(Evidence(relay.english.format(who=forwarded[1]), "forward origin"))
     evidence += [Evidence(_short(c.quote, MAX_QUOTE), c.where) for c in identity.clues if c.where]
     data = {
         "name": identity.name,
@@ -896,52 +925,66 @@ def _result(
     if identity.platform:
         data["platform_ratings"] = [r.as_dict() for r in identity.platform]
     if identity.name is None and identity.domain is None:
-        summary = "Outlet not identified"
+        message = M("outlet.not_identified")
+        wrapped = next((w for w in _wrappers_of(identity)), None)
         if relay:
-            summary += f" ({relay}, which is only the relay)"
-        elif any(c.kind == "wrapper" for c in identity.clues):
-            wrapper = next(c for c in identity.clues if c.kind == "wrapper")
-            summary += f" ({wrapper.quote.split(', not by')[0]})"
+            message = M("outlet.not_identified_relay", relay=relay)
+        elif wrapped is not None:
+            message = M("outlet.not_identified_wrapper", kind=wrapped[0], host=wrapped[1])
         data["looked_at"] = identity.looked_at
-        return Result(Status.INFO, summary, tuple(evidence), data)
-    status, summary = _verdict(identity, ratings, table)
+        return Result(Status.INFO, evidence=tuple(evidence), data=data, message=message)
+    status, message = _verdict(identity, ratings, table)
     if identity.platform and not ratings and table is not None:
-        summary = f"{_label(identity)}: blog not rated; only its platform {platform} is rated"
-    return Result(status, summary, tuple(evidence), data)
+        message = M("outlet.blog_platform", outlet=_label(identity), platform=platform)
+    return Result(status, evidence=tuple(evidence), data=data, message=message)
+
+
+def _wrappers_of(identity: _Identity) -> list[tuple[str, str]]:
+    """(kind, host) of the wrapper the page was served through, read off its clue."""
+    found = []
+    for clue in identity.clues:
+        if clue.kind == "wrapper" and (match := _WRAPPER_CLUE.match(clue.quote)):
+            found.append((match["kind"], match["host"]))
+    return found
+
+
+_WRAPPER_CLUE = re.compile(r"^page served through a wrapper, (?P<kind>.+) \((?P<host>[^)]*)\)")
 
 
 def _platform_domain(identity: _Identity) -> str:
     return registered_domain(identity.domain or "") or ""
 
 
-def _label(identity: _Identity) -> str:
+def _label(identity: _Identity) -> str | Message:
     name, domain = identity.name, identity.domain
     if name and domain and domain.lower() not in name.lower():
         return f"{name} ({domain})"
-    return name or domain or "the outlet"
+    return name or domain or M("outlet.the_outlet")
 
 
 def _verdict(
     identity: _Identity, ratings: Iterable[Rating], table: OutletTable | None
-) -> tuple[Status, str]:
+) -> tuple[Status, Message]:
     label = _label(identity)
     ratings = list(ratings)
     if table is None:
-        return Status.INFO, f"{label}: no outlet datasets loaded"
+        return Status.INFO, M("outlet.no_datasets", outlet=label)
     human = [r for r in ratings if not r.estimate]
     flagged = sorted({r.dataset for r in human if r.flagged})
     if flagged:
-        count = len(flagged)
-        return Status.WARN, f"{label}: flagged by {count} open dataset{'s' * (count != 1)}"
+        return Status.WARN, M("outlet.flagged", outlet=label, count=len(flagged))
     estimates = [r for r in ratings if r.estimate]
     if not human and estimates:
-        low = " (low)" if any(r.flagged for r in estimates) else ""
+        low = any(r.flagged for r in estimates)
         status = Status.WARN if low else Status.INFO
-        return status, f"{label}: no human-rated dataset lists it; {estimates[0].claim}{low}"
+        key = "outlet.estimate_only_low" if low else "outlet.estimate_only"
+        return status, M(key, outlet=label, claim=estimates[0].claim)
     if not ratings:
-        return Status.INFO, f"{label}: not rated in any bundled dataset"
+        return Status.INFO, M("outlet.not_rated", outlet=label)
     rated = sorted({r.dataset for r in human})
     if len(rated) == 1:
         claim = next(r.claim for r in human)
-        return Status.INFO, f"{label}: not flagged ({rated[0]}: {claim})"
-    return Status.INFO, f"{label}: not flagged by the {len(rated)} open datasets that rate it"
+        return Status.INFO, M(
+            "outlet.not_flagged_one", outlet=label, dataset=rated[0], claim=claim
+        )
+    return Status.INFO, M("outlet.not_flagged_many", outlet=label, count=len(rated))

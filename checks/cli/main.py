@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from checks.config import Config, ConfigError, load_config
 from checks.engine import CheckLoadError, load_checks
+from checks.i18n import LANGUAGES, from_environment, pick
 from checks.model import Article, Check, Checklist, Context, Origin
 from checks.read.text import MAX_INPUT_BYTES, InputError, read_bytes, too_large
 from checks.render.checklist import FORMATS, render, to_dict
@@ -206,7 +207,7 @@ async def check_each(args: argparse.Namespace, checks: Sequence[Check], ctx: Con
 
 def _print_checklist(args: argparse.Namespace, checklist: Checklist, status: int) -> int:
     if args.format != "json":
-        print(render(checklist, args.format), flush=True)
+        print(render(checklist, args.format, args.lang), flush=True)
         if args.format in ("text", "markdown") and len(args.inputs) > 1:
             print()
     return status
@@ -215,9 +216,10 @@ def _print_checklist(args: argparse.Namespace, checklist: Checklist, status: int
 def _print_json(args: argparse.Namespace, checklists: list[Checklist], status: int) -> int:
     if args.format == "json" and checklists:
         if len(args.inputs) == 1:
-            print(render(checklists[0], "json"))
+            print(render(checklists[0], "json", args.lang))
         else:
-            print(json.dumps([to_dict(c) for c in checklists], ensure_ascii=False, indent=2))
+            documents = [to_dict(c, args.lang) for c in checklists]
+            print(json.dumps(documents, ensure_ascii=False, indent=2))
     return status
 
 
@@ -233,7 +235,13 @@ def command_line_config(args: argparse.Namespace) -> Config:
     return config
 
 
+def pick_language(value: str) -> str:
+    return pick(value)
+
+
 def cmd_check(args: argparse.Namespace) -> int:
+    if getattr(args, "lang", None) is None:
+        args.lang = from_environment()
     try:
         config = command_line_config(args)
         checks = config.load_checks()
@@ -304,6 +312,14 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, Callable[..., int
     check = sub.add_parser("check", help="check one or more articles")
     check.add_argument("inputs", nargs="+", metavar="PATH|URL|-")
     check.add_argument("--format", "-f", choices=FORMATS, default="text")
+    check.add_argument(
+        "--lang",
+        type=pick_language,
+        default=None,
+        metavar="CODE",
+        help=f"reply language: {', '.join(LANGUAGES)} (default: from LANG/LC_MESSAGES/LC_ALL;"
+        " English for any other)",
+    )
     check.add_argument("--url", help="where a saved page came from (for relative links)")
     check.add_argument("--no-cache", action="store_true", help="fetch again, ignore the cache")
     check.add_argument("--cache", metavar="PATH", help="cache database file")

@@ -198,7 +198,7 @@ async def test_details_and_json_buttons(start_bot, tg):
     document = (await bot.api.wait_for("sendDocument", after=after, timeout=10))[0]
     data = json.loads(document["params"]["document"]["content"])
     assert document["params"]["document"]["filename"].endswith(".json")
-    assert data["schema"] == 1
+    assert data["schema"] == 2
     assert {r["check"] for r in data["results"]} == {c.name for c in Config().load_checks()}
 
 
@@ -491,7 +491,7 @@ async def test_empty_message_gets_a_hint(start_bot, tg):
         ("/about", "CC BY 4.0"),
         ("/privacy", "No message text and no link in plain text."),
         ("/checks", "<code>words</code>"),
-        ("/forget", "stored record(s) about you deleted"),
+        ("/forget", "stored records about you deleted"),
         ("/nonsense", "/help lists mine"),
     ],
 )
@@ -512,7 +512,7 @@ async def test_forget_deletes_the_users_rows(start_bot, tg):
     )
     assert cache_rows(bot.settings.db_path) == 2
     reply = await bot.reply_to(tg.command("/forget"), method="sendMessage")
-    assert reply.startswith("Done: 2 stored record(s)")  # one result, one rate-limit entry
+    assert reply.startswith("Done: 2 stored records")  # one result, one rate-limit entry
     assert cache_rows(bot.settings.db_path) == 1
 
 

@@ -118,3 +118,35 @@ def test_heartbeat_age(tmp_path):
     store.beat(now=1000.0)
     store.close()
     assert heartbeat_age(path, now=1012.5) == (12.5, "")
+
+
+def test_a_chats_language_is_kept_apart_from_its_checks_and_survives_a_restart(tmp_path):
+    path = tmp_path / "bot.db"
+    store = Store(path)
+    assert store.chat_language(-100) is None
+    store.set_chat_language(-100, "uk")
+    store.set_check_enabled(-100, "lateral", False)
+    store.close()
+    again = Store(path)
+    assert again.chat_language(-100) == "uk"
+    assert again.disabled_checks(-100) == {"lateral"}
+    assert again.chat_language(-200) is None
+
+
+def test_a_database_from_before_languages_gains_the_column(tmp_path):
+    path = tmp_path / "old.db"
+    store = Store(path)
+    store.set_check_enabled(-100, "lateral", False)
+    store.close()
+    with closing(sqlite3.connect(path)) as db:
+        db.execute(
+            "create table chats_old (chat text primary key, disabled text, updated_at float)"
+        )
+        db.execute("insert into chats_old select chat, disabled, updated_at from chat_settings")
+        db.execute("drop table chat_settings")
+        db.execute("alter table chats_old rename to chat_settings")
+        db.commit()
+    again = Store(path)
+    assert again.disabled_checks(-100) == {"lateral"}
+    again.set_chat_language(-100, "de")
+    assert again.chat_language(-100) == "de"

@@ -42,7 +42,7 @@ async def test_sample_is_dated_by_its_dateline(sample_article, check_ctx):
     assert result.data["published_basis"] == "dateline in the text"
     assert result.status is Status.WARN  # about 3.5 years old on TEST_NOW
     assert result.summary.startswith(
-        "Published 2023-05-23 (about 3 years 6 months before this check); 0 of "
+        "Published 23 May 2023 (about 3 years 6 months before this check); 0 of "
     )
     assert result.evidence[0].quote == "Global Research, May 23, 2023"
     assert result.evidence[0].where == "dateline"
@@ -198,7 +198,7 @@ async def test_received_date_only_warns_and_still_reads_relative_dates(check_ctx
     assert result.data["published_basis"] == "date received"
     assert result.summary == (
         "No publication date found; words like “yesterday” are read as from the day it was"
-        " received (2024-03-20); 1 of 1 attributed claims carry a date"
+        " received (20 March 2024); 1 of 1 attributed claims carry a date"
     )
     assert normalized(result.data) == {"yesterday": "2024-03-19"}
 
@@ -229,7 +229,7 @@ async def test_age_and_status(check_ctx, age, status, phrase):
     result = await dates(article, check_ctx)
     assert result.status is status
     assert result.summary == (
-        f"Published {published.date().isoformat()} ({phrase});"
+        f"Published {published.day} {published:%B %Y} ({phrase});"
         " 1 of 2 attributed claims carry a date"
     )
     assert result.data["age_days"] == age.days
@@ -278,7 +278,7 @@ async def test_a_forward_of_an_old_article_is_dated_by_its_dateline(sample_artic
 
     assert result.data["published"] == "2023-05-23"
     assert result.data["published_basis"] == "dateline in the text (forwarded 2026-11-20)"
-    assert result.summary.startswith("Published 2023-05-23 (about 3 years 6 months")
+    assert result.summary.startswith("Published 23 May 2023 (about 3 years 6 months")
 
 
 # --- review fixes: future dates, relative expressions, names ----------------------------------

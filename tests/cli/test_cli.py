@@ -28,7 +28,7 @@ def test_json_output_follows_the_documented_contract(capsys):
 
     assert code == 0, err
     doc = json.loads(out)
-    assert doc["schema"] == 1
+    assert doc["schema"] == 2
     assert doc["input"] == str(SAMPLE)
     assert set(doc["article"]) >= {"url", "title", "byline", "site_name", "published", "language"}
     assert [r["check"] for r in doc["results"]] == [
@@ -42,7 +42,9 @@ def test_json_output_follows_the_documented_contract(capsys):
         "lateral",
     ]
     for result in doc["results"]:
-        assert set(result) == {"check", "title", "status", "summary", "evidence", "data"}
+        assert set(result) == {
+            "check", "title", "status", "summary", "message", "evidence", "data"
+        }  # fmt: skip
         assert result["status"] in {"pass", "warn", "fail", "info", "skip", "error"}
 
 

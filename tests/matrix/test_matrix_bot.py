@@ -159,3 +159,28 @@ async def test_the_sync_position_is_kept_in_the_database(matrix_bot, person):
         rows = dict(conn.execute("select key, value from matrix_state"))
     assert rows.get("sync_token")
     assert matrix_bot.account.access_token not in "".join(rows.values())
+
+
+async def test_a_rooms_moderator_chooses_its_language(matrix_bot, person):
+    alice, bob = await person(), await person()  # alice made the room: she moderates it
+    room = await alice.room(matrix_bot.account.user_id, bob.account.user_id, name="redaktion")
+    await bob.client.join(room)
+    await joined(alice, matrix_bot, room)
+    asked = await bob.send(room, "!language de")
+    refused = await bob.wait_for(
+        lambda e: from_bot(matrix_bot, room)(e) and _replying_to(asked)(e)
+    )
+    assert refused["content"]["body"] == "Only the room's moderators can change its language."
+    asked = await alice.send(room, "!language de")
+    done = await alice.wait_for(lambda e: from_bot(matrix_bot, room)(e) and _replying_to(asked)(e))
+    assert done["content"]["body"] == "Ab jetzt antworte ich in diesem Raum auf Deutsch."
+    command = await bob.send(room, f"!check {SEED_TEXT}")
+    checking = await bob.wait_for(
+        lambda e: from_bot(matrix_bot, room)(e) and _replying_to(command)(e)
+    )
+    assert checking["content"]["body"] == "Ich prüfe…"
+    edit = await bob.wait_for(_edit_of(checking["event_id"]), within=60)
+    body = edit["content"]["m.new_content"]["body"]
+    assert "Wer es geschrieben hat" in body
+    assert "23. Mai 2023" in body
+    assert "InfoBrics" in body  # names as written
