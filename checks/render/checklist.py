@@ -186,7 +186,8 @@ def render_markdown(checklist: Checklist, lang: str = DEFAULT) -> str:
     for outcome in checklist.outcomes:
         result = outcome.result
         title, summary = _md(title_of(outcome, lang)), _md(summary_of(result, lang))
-        lines.append(f"| {result.status.value} | {title} | {summary} |")
+        lines.append(f"| {MARKS[result.status]} | {title} | {summary} |")
+    lines += ["", _md(M.text("render.marks", lang) + " " + M.text("render.marks_2", lang))]
     for outcome in checklist.outcomes:
         if not outcome.result.evidence:
             continue

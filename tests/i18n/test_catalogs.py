@@ -166,3 +166,16 @@ async def test_the_seed_reads_without_english_outside_quotes_names_and_links(lan
             if left:
                 untranslated.append(f"{outcome.check}: {sorted(left)} in {translated!r}")
     assert not untranslated, "\n".join(untranslated)
+
+
+@pytest.mark.parametrize("lang", TRANSLATED)
+async def test_the_rendered_checklists_frame_is_in_the_language_too(lang, seed):
+    from checks.render.checklist import render_markdown, render_text
+
+    for rendered in (render_markdown(seed, lang), render_text(seed, lang)):
+        frame = [line for line in rendered.splitlines() if not line.lstrip().startswith(">")]
+        words = set(_WORDS.findall("\n".join(frame)))
+        # Status names, headings and the legend are ours: none may stay in English.
+        english = {"warn", "info", "pass", "fail", "Marks", "Outlet", "Sourcing", "checklist",
+                   "truth", "Published", "Check", "Finding"}  # fmt: skip
+        assert words & english == set(), rendered[:400]
