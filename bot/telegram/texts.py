@@ -41,6 +41,9 @@ is stored encrypted under a key made from your message (or link) and the bot's s
 expires after 12 hours. Pages fetched for a link are cached the same way, for up to 12 hours.
 • The times of your checks in the last day (for the rate limit), and per-chat settings \
 (checks switched off, language), under keyed hashes of your Telegram id and the chat id.
+• In memory only, never written down: a message while it is being checked, and the first \
+pieces of a long paste for a second and a half while the rest arrives, so that the pieces \
+are checked as one article.
 
 <b>Who can read what</b>
 • Someone with a copy of the database alone: nothing of the above, not even which ids or \

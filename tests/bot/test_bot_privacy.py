@@ -181,3 +181,13 @@ def test_files_an_older_version_left_readable_are_tightened(tmp_path):
     assert {p.name: mode(p) for p in tmp_path.iterdir()} == {
         p.name: 0o600 for p in tmp_path.iterdir()
     }
+
+
+def test_privacy_tells_how_long_the_pieces_of_a_paste_are_held():
+    from bot.telegram.conversation import PASTE_WINDOW
+    from bot.telegram.texts import PRIVACY_EN
+
+    # /privacy says "a second and a half": change both together.
+    assert PASTE_WINDOW == 1.5
+    assert "a second and a half" in PRIVACY_EN
+    assert "never written down" in PRIVACY_EN
