@@ -610,6 +610,23 @@ def _deadline_words(code: str) -> re.Pattern[str] | None:
 
 
 _DEADLINES = PerLanguage(_deadline_words)
+
+
+def _attributive_cues(code: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """(determiner right before, noun right after) of a date that names an event."""
+    data = _temporal(code)
+    words = data.get("attributive_determiners", [])
+    if not words:
+        return None
+    determiners = "|".join(re.escape(w) for w in words)
+    not_nouns = "|".join(re.escape(w) for w in [*words, *data["span_prepositions"], "and", "or"])
+    return (
+        re.compile(rf"(?<!\w)(?i:{determiners})\s+\Z"),
+        re.compile(rf",?[ \t]+(?!(?:{not_nouns})(?![\w-]))[a-z][\w-]{{2,}}"),
+    )
+
+
+_ATTRIBUTIVE = PerLanguage(_attributive_cues)
 _CLAUSE_END = re.compile(r"[,;:()—–]")
 _SEASON_MONTHS = {"SP": 5, "SU": 8, "FA": 11, "WI": 14}  # the last month of each season
 _ROMAN = {"I": 1, "V": 5, "X": 10}
@@ -644,7 +661,11 @@ def _shift(day: date, amount: float, unit: str) -> date:
         return day + timedelta(weeks=amount)
     months = round({"M": 1, "Q": 3, "HALF": 6, "Y": 12, "DE": 120, "CE": 1200}[unit] * amount)
     index = day.year * 12 + day.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1) if index >= 12 else date(1, 1, 1)
+    if index < 12:
+        return date(1, 1, 1)
+    year, month = index // 12, index % 12 + 1
+    # The same day of the month where there is one ("a year earlier" than Feb. 29: Feb. 28).
+    return _safe_date(year, month, day.day) or date(year, month, 28)
 
 
 def _format(point: _Point) -> str:
@@ -743,6 +764,19 @@ class _Resolver:
         if explicit:
             self.last_explicit = (point, sentence)
 
+    def names_an_event(self, match: Match) -> bool:
+        """ "the Dec. 21, 1988, bombing": a date naming an event looks back from the story; the
+        year-less dates after it are not in its year."""
+        cues = _ATTRIBUTIVE[self.scan.language]
+        if cues is None:
+            return False
+        before, noun = cues
+        text = self.scan.text
+        return bool(
+            before.search(text, max(0, match.start - 8), match.start)
+            and noun.match(text, match.end)
+        )
+
     def future_cue(self, match: Match, sentence: int) -> bool:
         if not self.scan.sentences:
             return False
@@ -790,6 +824,8 @@ class _Resolver:
         if kind == "century":
             number = int(g["cent"]) if g.get("cent") else _roman(g.get("roman") or "")
             return (f"{number - 1:02d}" if 0 < number < 22 else None), "DATE", True
+        if kind == "clock" and g.get("m"):  # "5 p.m. EST, Nov. 6"
+            return self.calendar_date(match, sentence, direction)
         if kind == "clock" and g.get("wd"):  # "9 a.m. Tuesday"
             return self.weekday(match, sentence, direction)[0][:10] + _time(g), "TIME", False
         if kind == "clock":
@@ -931,7 +967,7 @@ class _Resolver:
         real = _safe_date(year, month, day)
         if real is None:
             return None, "DATE", False
-        self.remember(_Point(real, "D"), sentence, explicit)
+        self.remember(_Point(real, "D"), sentence, explicit and not self.names_an_event(match))
         time = _time(g)
         return real.isoformat() + time, "TIME" if time else "DATE", explicit
 
@@ -940,7 +976,9 @@ class _Resolver:
         month = _ALL_MONTHS[_key(g["m"])]
         if g.get("y"):
             year = int(g["y"] or 0)
-            self.remember(_Point(date(year, month, 1), "M"), sentence, True)
+            self.remember(
+                _Point(date(year, month, 1), "M"), sentence, not self.names_an_event(match)
+            )
             return f"{year:04d}-{month:02d}", "DATE", True
         mod = _key(g.get("mod"))
         year_word = _key(g.get("yrel"))
@@ -1065,7 +1103,7 @@ class _Resolver:
                 return period, "DATE", False
         if unit is None or not amount or ref is None:
             return self.duration(match), "DURATION", False
-        grain = unit if _GRAIN_ORDER[unit] > _GRAIN_ORDER[ref.grain] else ref.grain
+        grain = ref.grain
         if unit in ("Y", "DE", "CE") and amount % 1:
             grain = "M" if ref.grain != "Y" else "Y"
         grain = {"DE": "Y", "CE": "Y", "W": "D"}.get(grain, grain)
@@ -1239,13 +1277,14 @@ def timeml_span(expression: Expression, language: str) -> tuple[int, str]:
 
 
 _PART_OF_DAY = re.compile(r"\dT(?:MO|AF|EV|NI)$")
+_ZONE = re.compile(r"(?<=T\d\d:\d\d)(?:Z|[+-]\d\d:\d\d)$")
 _DECADES_AND_CENTURIES = re.compile(r"P(\d+(?:\.\d+)?)(DE|CE|Q)")
 
 
 def timeml_value(expression: Expression, reference: date | None) -> tuple[str, str]:
     """(type, value) as TIMEX3 writes them where our values are shorthand: a decade "198X",
     a century "19XX", "P20Y" for two decades, "the coming weeks" PXW, a bare clock time on the
-    reference day."""
+    reference day, no time zone."""
     value, kind = expression.value or "", expression.type
     if expression.kind == "decade" and len(value) == 3:
         return kind, value + "X"
@@ -1266,6 +1305,8 @@ def timeml_value(expression: Expression, reference: date | None) -> tuple[str, s
         return "DATE", value[:-3]  # TimeBank dates "Friday night" by its day alone
     if kind == "TIME" and value.startswith("XXXX-XX-XXT") and reference is not None:
         value = reference.isoformat() + value[10:]
+    if kind == "TIME":
+        value = _ZONE.sub("", value)  # TimeBank writes the local clock time without its zone
     return kind, value
 
 

@@ -872,3 +872,46 @@ def test_a_count_before_after_is_a_duration_with_after_as_its_signal():
         "He returned one year after the war.", date(1989, 10, 30), "en"
     )
     assert [(e.text, e.type, e.value) for e in found] == [("one year", "DURATION", "P1Y")]
+
+
+def _timeml(sentence: str, reference: date) -> list[tuple[str, str]]:
+    return [(e.text, e.value) for e in find_temporal_expressions(sentence, reference, "en")]
+
+
+def test_next_to_is_a_place_not_a_future_cue():
+    sentence = "Two people died in the blast next to the station on Friday."
+    # Written on a Saturday: the Friday just gone, not the one to come.
+    assert _timeml(sentence, date(2024, 3, 16)) == [("Friday", "2024-03-15")]
+
+
+def test_a_date_naming_an_event_does_not_lend_its_year_to_later_dates():
+    text = (
+        "The two men were charged over the March 3, 2009, fire at the depot. "
+        "They were released after the court ruled in April that the evidence was thin."
+    )
+    assert _timeml(text, date(2015, 6, 8)) == [
+        ("March 3, 2009", "2009-03-03"),
+        ("April", "2015-04"),
+    ]
+
+
+def test_a_date_telling_when_the_story_is_still_lends_its_year():
+    text = "On March 3, 2009, the depot burned. In April the owners sold it."
+    assert _timeml(text, date(2015, 6, 8)) == [
+        ("March 3, 2009", "2009-03-03"),
+        ("April", "2009-04"),
+    ]
+
+
+def test_a_clock_time_before_a_date_is_one_time_on_that_day_without_its_zone():
+    found = find_temporal_expressions(
+        "Bids are due by 5 p.m. EST, Nov. 6, the agency said.", date(2023, 10, 30), "en"
+    )
+    assert [(e.text, e.type, e.value) for e in found] == [
+        ("5 p.m. EST, Nov. 6", "TIME", "2023-11-06T17:00")
+    ]
+
+
+def test_a_year_earlier_than_a_day_is_that_day_a_year_before():
+    text = "Sales rose in the quarter ended June 30, 2022. They fell a year earlier."
+    assert _timeml(text, date(2022, 8, 1))[-1] == ("a year earlier", "2021-06-30")
