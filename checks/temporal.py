@@ -107,6 +107,8 @@ YEAR_WORDS: dict[str, int] = {
     word: int(n) for code in LANGUAGES for word, n in _temporal(code)["year_words"].items()
 }
 OFFSET_SIGNS = {word: int(sign) for word, sign in _everywhere("offset_signs").items()}
+# "that day" 0, "the following month" 1: units from the date just mentioned
+ANAPHOR_STEPS = {word: int(step) for word, step in _everywhere("anaphor_steps").items()}
 REFERENCE_WORDS = _everywhere("reference_words")  # "now" -> "PRESENT_REF"
 SET_WORDS = _everywhere("set_words")  # "daily" -> "P1D": TIMEX3 values of recurring times
 # "third" -> 3, for quarters and halves ("the third quarter", "first-half")
@@ -164,6 +166,7 @@ _NEEDS = {  # which trigger words must be near for a pattern of this kind to be 
     "set": frozenset({"rel", "unit", "weekday", "month", "season"}),
     "quarter": frozenset({"rel"}),
     "count": frozenset({"unit"}),
+    "anaphor": frozenset({"unit"}),
 }
 _DIGIT_ONLY = frozenset({"digit"})
 # Kinds TimeML counts that place nothing on a calendar a reader could check a claim against.
@@ -545,6 +548,14 @@ _GRAIN_ORDER = {
     "CE": 2,
 }
 _PERIOD_GRAINS = frozenset({"Q", "HALF"})
+_ANAPHOR_REACH = 4  # sentences back a "that day" may look for its date
+# The grains of a date that "that day", "that week"... can refer back to.
+_ANAPHOR_GRAINS = {
+    "D": {"D"},
+    "W": {"D", "W"},
+    "M": {"D", "W", "M"},
+    "Y": {"D", "W", "M", "Q", "HALF", "Y"},
+}
 _PERIOD_REACH = 12  # sentences: an earnings report keeps talking about "the quarter"
 _TZ = {
     "GMT": "Z", "UTC": "Z", "CET": "+01:00", "CEST": "+02:00", "MSK": "+03:00", "МСК": "+03:00",
@@ -848,6 +859,8 @@ class _Resolver:
             )
         if kind == "count":
             return self.duration(match), "DURATION", False
+        if kind == "anaphor":
+            return self.anaphor(match, sentence)
         if kind == "set":
             return self.set_value(match), "SET", False
         if kind == "quarter":
@@ -1037,6 +1050,18 @@ class _Resolver:
         day = base - timedelta(days=1)
         self.remember(_Point(day, "D"), sentence, False)
         return day.isoformat(), "DATE", False
+
+    def anaphor(self, match: Match, sentence: int) -> tuple[str | None, str, bool]:
+        """ "that day", "the following year": the date just mentioned, moved by whole units;
+        nothing without a date fine enough before it ("that day" after a year says no day)."""
+        g = match.groups
+        unit = _unit(g.get("unit")) or "D"
+        ref = self.recent(self.last_any, sentence, _ANAPHOR_REACH, paragraph=False)
+        if ref is None or ref.grain not in _ANAPHOR_GRAINS.get(unit, ()):
+            return None, "DATE", False
+        point = _Point(_shift(ref.day, ANAPHOR_STEPS.get(_key(g.get("step")), 0), unit), unit)
+        self.remember(point, sentence, False)
+        return _format(point), "DATE", False
 
     def weekend(self, match: Match, sentence: int) -> str:
         """The ISO week of the weekend meant, as TIMEX3 "2024-W46-WE"."""

@@ -915,3 +915,44 @@ def test_a_clock_time_before_a_date_is_one_time_on_that_day_without_its_zone():
 def test_a_year_earlier_than_a_day_is_that_day_a_year_before():
     text = "Sales rose in the quarter ended June 30, 2022. They fell a year earlier."
     assert _timeml(text, date(2022, 8, 1))[-1] == ("a year earlier", "2021-06-30")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The firm recently sold its plant.", [("recently", "PAST_REF")]),
+        ("Shares trade below the current market price.", [("current", "PRESENT_REF")]),
+        ("Holders may buy at the then current price.", [("then current", "PAST_REF")]),
+        ("The current account deficit widened.", []),
+        ("The cable carries a current of ten amperes.", []),
+    ],
+)
+def test_present_and_past_references_without_a_date(sentence, expected):
+    assert _timeml(sentence, date(2021, 3, 10)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The plant opened on May 22, 2005, and the following year it doubled its staff.",
+            ("the following year", "2006"),
+        ),
+        (
+            "The fire broke out on Oct. 3, 2019. Earlier that day, guards had left the site.",
+            ("Earlier that day", "2019-10-03"),
+        ),
+        (
+            "The board met in March 2011. The following month, the company was put up for sale.",
+            ("The following month", "2011-04"),
+        ),
+        ("Imports rose in 1998, but that year exports fell.", ("that year", "1998")),
+    ],
+)
+def test_that_day_and_the_following_year_read_the_date_just_before(text, expected):
+    assert _timeml(text, date(2021, 3, 10))[-1] == expected
+
+
+def test_that_day_without_a_day_before_it_is_left_out():
+    found = _timeml("Prices rose in 2019. That day nobody sold.", date(2021, 3, 10))
+    assert found == [("2019", "2019")]
