@@ -109,6 +109,10 @@ YEAR_WORDS: dict[str, int] = {
 OFFSET_SIGNS = {word: int(sign) for word, sign in _everywhere("offset_signs").items()}
 # "that day" 0, "the following month" 1: units from the date just mentioned
 ANAPHOR_STEPS = {word: int(step) for word, step in _everywhere("anaphor_steps").items()}
+HOLIDAYS = {
+    " ".join(word.replace("’", "'").lower().split()): rule
+    for word, rule in _everywhere("holidays").items()
+}
 REFERENCE_WORDS = _everywhere("reference_words")  # "now" -> "PRESENT_REF"
 SET_WORDS = _everywhere("set_words")  # "daily" -> "P1D": TIMEX3 values of recurring times
 # "third" -> 3, for quarters and halves ("the third quarter", "first-half")
@@ -167,6 +171,7 @@ _NEEDS = {  # which trigger words must be near for a pattern of this kind to be 
     "quarter": frozenset({"rel"}),
     "count": frozenset({"unit"}),
     "anaphor": frozenset({"unit"}),
+    "holiday": frozenset({"holiday"}),
 }
 _DIGIT_ONLY = frozenset({"digit"})
 # Kinds TimeML counts that place nothing on a calendar a reader could check a claim against.
@@ -311,6 +316,7 @@ def _trigger_table(code: str) -> dict[str, frozenset[str]]:
         ("season", _tagged(code, "seasons")),
         ("rel", [*data["relative_triggers"], *data["year_words"]]),
         ("weekday", _WEEKDAY_COMPOUNDS.get(code, ())),
+        ("holiday", _tagged(code, "holidays")),
     )
     table: dict[str, set[str]] = {}
     for kind, words in sources:
@@ -729,6 +735,30 @@ def _season_year(season: str, anchor: date, direction: int) -> int:
     return anchor.year
 
 
+def _easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    weekday = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * weekday) // 433
+    month = (h + weekday - 7 * m + 90) // 25
+    return date(year, month, (h + weekday - 7 * m + 33 * month + 19) % 32)
+
+
+def _holiday(rule: str, year: int) -> date:
+    """The day of a holiday rule ("12-25", "easter", "thanksgiving-us") in one year."""
+    if rule == "easter":
+        return _easter(year)
+    if rule == "thanksgiving-us":  # the fourth Thursday of November
+        first = date(year, 11, 1)
+        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    month, day = rule.split("-")
+    return date(year, int(month), int(day))
+
+
 def _roman(text: str) -> int:
     values = [_ROMAN.get(c, 0) for c in text.upper()]
     return sum(
@@ -861,6 +891,8 @@ class _Resolver:
             return self.duration(match), "DURATION", False
         if kind == "anaphor":
             return self.anaphor(match, sentence)
+        if kind == "holiday":
+            return self.holiday(match, sentence, direction)
         if kind == "set":
             return self.set_value(match), "SET", False
         if kind == "quarter":
@@ -1062,6 +1094,26 @@ class _Resolver:
         point = _Point(_shift(ref.day, ANAPHOR_STEPS.get(_key(g.get("step")), 0), unit), unit)
         self.remember(point, sentence, False)
         return _format(point), "DATE", False
+
+    def holiday(self, match: Match, sentence: int, direction: int) -> tuple[str | None, str, bool]:
+        """ "on Thanksgiving Day", "last Christmas": the holiday's day, in the year a date on
+        that day of the month would be read in."""
+        rule = HOLIDAYS.get(_key(match.groups.get("hol") or match.groups.get("hol2")))
+        if rule is None or self.anchor is None:
+            return None, "DATE", False
+        mod = _key(match.groups.get("mod"))
+        if mod in ("this",):
+            year: int | None = self.anchor.year
+        else:
+            first = _holiday(rule, self.anchor.year)
+            year = self.year_for(first.month, first.day, sentence, direction)
+        if year is None:
+            return None, "DATE", False
+        day = _holiday(rule, year)
+        if mod in PAST_WORDS and day >= self.anchor:  # "last Christmas" said on Christmas
+            day = _holiday(rule, year - 1)
+        self.remember(_Point(day, "D"), sentence, False)
+        return day.isoformat(), "DATE", False
 
     def weekend(self, match: Match, sentence: int) -> str:
         """The ISO week of the weekend meant, as TIMEX3 "2024-W46-WE"."""

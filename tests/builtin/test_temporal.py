@@ -956,3 +956,33 @@ def test_that_day_and_the_following_year_read_the_date_just_before(text, expecte
 def test_that_day_without_a_day_before_it_is_left_out():
     found = _timeml("Prices rose in 2019. That day nobody sold.", date(2021, 3, 10))
     assert found == [("2019", "2019")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reference", "expected"),
+    [
+        (
+            "The boy was found on Thanksgiving Day.",
+            date(2000, 1, 7),
+            ("Thanksgiving Day", "1999-11-25"),
+        ),
+        (
+            "He was rescued last Thanksgiving.",
+            date(2000, 1, 7),
+            ("last Thanksgiving", "1999-11-25"),
+        ),
+        ("The shops will close at Christmas.", date(2023, 11, 2), ("Christmas", "2023-12-25")),
+        ("Crowds gathered on Easter Sunday.", date(2024, 4, 5), ("Easter Sunday", "2024-03-31")),
+        (
+            "Parties are planned for New Year's Eve.",
+            date(2023, 12, 20),
+            ("New Year's Eve", "2023-12-31"),
+        ),
+    ],
+)
+def test_holidays_are_their_day(sentence, reference, expected):
+    assert _timeml(sentence, reference) == [expected]
+
+
+def test_a_holiday_name_as_a_noun_modifier_is_no_date():
+    assert _timeml("She bought a Christmas tree and Easter eggs.", date(2023, 12, 1)) == []
