@@ -172,6 +172,7 @@ _NEEDS = {  # which trigger words must be near for a pattern of this kind to be 
     "count": frozenset({"unit"}),
     "anaphor": frozenset({"unit"}),
     "holiday": frozenset({"holiday"}),
+    "spelled_year": frozenset({"rel"}),
 }
 _DIGIT_ONLY = frozenset({"digit"})
 # Kinds TimeML counts that place nothing on a calendar a reader could check a claim against.
@@ -664,7 +665,10 @@ def _number(word: str | None) -> float | None:
     key = _key(word)
     if key[:1].isdigit():
         return float(key.replace(",", "."))
-    return _ALL_NUMBERS.get(key)
+    if key in _ALL_NUMBERS:
+        return _ALL_NUMBERS[key]
+    parts = [_ALL_NUMBERS.get(w) for w in re.split(r"[ -]", key)]  # "twenty-five"
+    return sum(parts) if len(parts) == 2 and None not in parts else None  # type: ignore[arg-type]
 
 
 def _shift(day: date, amount: float, unit: str) -> date:
@@ -757,6 +761,24 @@ def _holiday(rule: str, year: int) -> date:
         return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
     month, day = rule.split("-")
     return date(year, int(month), int(day))
+
+
+def _spelled_year(text: str) -> int | None:
+    """ "nineteen ninety-six" 1996, "nineteen oh five" 1905, "two thousand and one" 2001."""
+    words = [w for w in re.split(r"[\s-]+", text.lower()) if w not in ("and", "oh")]
+    if words[:2] == ["two", "thousand"]:
+        century, rest = 2000, words[2:]
+    else:
+        first = _ALL_NUMBERS.get(words[0]) if words else None
+        if first is None:
+            return None
+        century, rest = int(first) * 100, words[1:]
+    if rest == ["hundred"]:
+        return century
+    parts = [_ALL_NUMBERS.get(w) for w in rest]
+    if any(p is None for p in parts):
+        return None
+    return century + int(sum(p or 0 for p in parts))
 
 
 def _roman(text: str) -> int:
@@ -860,6 +882,13 @@ class _Resolver:
             year = int(g["y"] or 0)
             self.remember(_Point(date(year, 1, 1), "Y"), sentence, False)
             return f"{year:04d}", "DATE", True
+        if kind == "spelled_year":
+            year = _spelled_year(g.get("sy") or "")
+            if year is None:
+                return None, "DATE", False
+            month = _ALL_MONTHS[_key(g["m"])] if g.get("m") else 0
+            self.remember(_Point(date(year, month or 1, 1), "M" if month else "Y"), sentence, True)
+            return (f"{year:04d}-{month:02d}" if month else f"{year:04d}"), "DATE", True
         if kind == "decade":
             return (g["dec"] or "")[:3], "DATE", True
         if kind == "century":

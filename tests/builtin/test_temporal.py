@@ -986,3 +986,31 @@ def test_holidays_are_their_day(sentence, reference, expected):
 
 def test_a_holiday_name_as_a_noun_modifier_is_no_date():
     assert _timeml("She bought a Christmas tree and Easter eggs.", date(2023, 12, 1)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The treaty was signed in nineteen seventy-nine.", [("nineteen seventy-nine", "1979")]),
+        (
+            "It opened in January nineteen ninety-seven.",
+            [("January nineteen ninety-seven", "1997-01")],
+        ),
+        ("The mill closed in nineteen oh five.", [("nineteen oh five", "1905")]),
+        (
+            "Computers had to be ready for the year two thousand.",
+            [("the year two thousand", "2000")],
+        ),
+        ("About two thousand people came.", []),
+        ("Nineteen people were hurt.", []),
+    ],
+)
+def test_years_said_in_words(sentence, expected):
+    assert _timeml(sentence, date(1998, 2, 23)) == expected
+
+
+def test_a_count_in_compound_words_is_its_sum():
+    found = find_temporal_expressions(
+        "The strike lasted twenty-five days.", date(2020, 1, 1), "en"
+    )
+    assert [(e.text, e.value) for e in found] == [("twenty-five days", "P25D")]
