@@ -1014,3 +1014,21 @@ def test_a_count_in_compound_words_is_its_sum():
         "The strike lasted twenty-five days.", date(2020, 1, 1), "en"
     )
     assert [(e.text, e.value) for e in found] == [("twenty-five days", "P25D")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Tomorrow's vote has wider stakes.", [("Tomorrow", "2021-03-11")]),
+        ("The game is for today's youth.", []),
+        ("Rates may fall in coming weeks.", [("coming weeks", "PXW")]),
+        ("Demand stayed weak well into the summer.", [("the summer", "2021-SU")]),
+        (
+            "Orders rose from the low levels of the early summer.",
+            [("the early summer", "2021-SU")],
+        ),
+        ("Sales for the full year rose 13%.", [("the full year", "2021")]),
+    ],
+)
+def test_possessive_days_coming_weeks_seasons_and_the_full_year(sentence, expected):
+    assert _timeml(sentence, date(2021, 3, 10)) == expected
