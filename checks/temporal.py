@@ -173,6 +173,7 @@ _NEEDS = {  # which trigger words must be near for a pattern of this kind to be 
     "anaphor": frozenset({"unit"}),
     "holiday": frozenset({"holiday"}),
     "spelled_year": frozenset({"rel"}),
+    "noon": frozenset({"rel"}),  # a clock time in words, read as "clock"
 }
 _DIGIT_ONLY = frozenset({"digit"})
 # Kinds TimeML counts that place nothing on a calendar a reader could check a claim against.
@@ -712,6 +713,8 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 
 def _time(g: Mapping[str, str | None]) -> str:
+    if g.get("noon"):  # TIMEX3 writes midnight as the end of its day, T24:00
+        return "T24:00" if _key(g["noon"]) == "midnight" else "T12:00"
     if not g.get("hh"):
         return ""
     hour = int(g["hh"] or 0)
@@ -860,7 +863,7 @@ class _Resolver:
     def resolve(self, match: Match) -> tuple[str | None, str, bool]:
         """(value, type, explicit) of one match."""
         g = match.groups
-        kind = match.pattern.kind
+        kind = "clock" if match.pattern.kind == "noon" else match.pattern.kind
         sentence = self.sentence_of(match.start)
         mod = _key(g.get("mod") or g.get("mod2"))
         direction = -1 if mod in PAST_WORDS else 1 if mod in NEXT_WORDS else 0
@@ -1075,8 +1078,8 @@ class _Resolver:
     def season(self, match: Match, sentence: int, direction: int) -> tuple[str | None, str, bool]:
         g = match.groups
         season = SEASONS[_key(g.get("season") or g.get("season2") or g.get("season3"))]
-        if g.get("y"):
-            year = int(g["y"] or 0)
+        if g.get("y") or g.get("sy"):
+            year = int(g["y"] or 0) if g.get("y") else _spelled_year(g["sy"] or "") or 0
             self.remember(_Point(date(year, 6, 1), "Y"), sentence, False)
             return f"{year:04d}-{season}", "DATE", True
         if self.anchor is None:
@@ -1407,6 +1410,8 @@ def timeml_value(expression: Expression, reference: date | None) -> tuple[str, s
             return f"P{float(m.group(1)) * factor:g}{unit}"
 
         value = _DECADES_AND_CENTURIES.sub(written_out, value)
+        if value in ("PXDE", "PXCE"):  # "for decades": an unknown number of years
+            value = "PXY"
     if expression.kind == "weekday" and _PART_OF_DAY.search(value):
         return "DATE", value[:-3]  # TimeBank dates "Friday night" by its day alone
     if kind == "TIME" and value.startswith("XXXX-XX-XXT") and reference is not None:

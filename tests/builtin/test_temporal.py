@@ -1032,3 +1032,31 @@ def test_a_count_in_compound_words_is_its_sum():
 )
 def test_possessive_days_coming_weeks_seasons_and_the_full_year(sentence, expected):
     assert _timeml(sentence, date(2021, 3, 10)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reference", "expected"),
+    [
+        (
+            "He will appear in court at midday.",
+            date(2021, 3, 10),
+            [("midday", "2021-03-10T12:00")],
+        ),
+        (
+            "The offer expired at midnight Friday.",
+            date(2021, 3, 10),
+            [("midnight Friday", "2021-03-05T24:00")],
+        ),
+        ("The film High Noon was shown.", date(2021, 3, 10), []),
+        ("It ended a decades-long feud.", date(2021, 3, 10), [("decades-long", "PXY")]),
+        ("They left after a day-long meeting.", date(2021, 3, 10), [("day-long", "P1D")]),
+        ("The 6-year-old boy stayed.", date(2021, 3, 10), []),
+        (
+            "It was the coldest winter of nineteen ninety-four.",
+            date(1998, 2, 23),
+            [("winter of nineteen ninety-four", "1994-WI")],
+        ),
+    ],
+)
+def test_noon_midnight_unit_long_and_seasons_of_spelled_years(sentence, reference, expected):
+    assert _timeml(sentence, reference) == expected
