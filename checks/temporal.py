@@ -759,9 +759,10 @@ def _holiday(rule: str, year: int) -> date:
     """The day of a holiday rule ("12-25", "easter", "thanksgiving-us") in one year."""
     if rule == "easter":
         return _easter(year)
-    if rule == "thanksgiving-us":  # the fourth Thursday of November
+    if rule in ("thanksgiving-us", "black-friday-us"):  # the fourth Thursday of November
         first = date(year, 11, 1)
-        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+        thursday = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+        return thursday + timedelta(days=rule == "black-friday-us")
     month, day = rule.split("-")
     return date(year, int(month), int(day))
 
@@ -870,6 +871,7 @@ class _Resolver:
         if direction == 0 and kind in (
             "date",
             "month",
+            "numeric_month",
             "weekday",
             "season",
             "numeric",
@@ -879,7 +881,7 @@ class _Resolver:
             direction = 1 if self.future_cue(match, sentence) else 0
         if kind in ("date", "numeric", "numeric_iso"):
             return self.calendar_date(match, sentence, direction)
-        if kind == "month":
+        if kind in ("month", "numeric_month"):
             return self.month(match, sentence, direction)
         if kind == "year":
             year = int(g["y"] or 0)
@@ -1050,7 +1052,7 @@ class _Resolver:
 
     def month(self, match: Match, sentence: int, direction: int) -> tuple[str | None, str, bool]:
         g = match.groups
-        month = _ALL_MONTHS[_key(g["m"])]
+        month = int(g["mn"] or 0) if g.get("mn") else _ALL_MONTHS[_key(g["m"])]
         if g.get("y"):
             year = int(g["y"] or 0)
             self.remember(
@@ -1066,7 +1068,9 @@ class _Resolver:
         elif mod and mod not in PAST_WORDS and mod not in NEXT_WORDS and self.anchor is not None:
             found = self.anchor.year  # "this September"
         else:
-            found = self.year_for(month, 1, sentence, direction, ahead=self.ahead(match))
+            # Pointing ahead, the month under way still counts: its last days are to come.
+            day = 28 if direction > 0 else 1
+            found = self.year_for(month, day, sentence, direction, ahead=self.ahead(match))
         if found is None:
             return f"XXXX-{month:02d}", "DATE", False
         if direction < 0 and self.anchor is not None and found == self.anchor.year:
@@ -1130,12 +1134,15 @@ class _Resolver:
     def holiday(self, match: Match, sentence: int, direction: int) -> tuple[str | None, str, bool]:
         """ "on Thanksgiving Day", "last Christmas": the holiday's day, in the year a date on
         that day of the month would be read in."""
-        rule = HOLIDAYS.get(_key(match.groups.get("hol") or match.groups.get("hol2")))
+        g = match.groups
+        rule = HOLIDAYS.get(_key(g.get("hol") or g.get("hol2") or g.get("hol3")))
         if rule is None or self.anchor is None:
             return None, "DATE", False
         mod = _key(match.groups.get("mod"))
-        if mod in ("this",):
-            year: int | None = self.anchor.year
+        if match.groups.get("y"):  # "Black Friday 2019"
+            year: int | None = int(match.groups["y"] or 0)
+        elif mod == "this":
+            year = self.anchor.year
         else:
             first = _holiday(rule, self.anchor.year)
             year = self.year_for(first.month, first.day, sentence, direction)

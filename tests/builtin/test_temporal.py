@@ -1060,3 +1060,53 @@ def test_possessive_days_coming_weeks_seasons_and_the_full_year(sentence, expect
 )
 def test_noon_midnight_unit_long_and_seasons_of_spelled_years(sentence, reference, expected):
     assert _timeml(sentence, reference) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1月23日，武汉全面封闭离汉通道。", [("1月23日", "2020-01-23")]),
+        ("公司于2020年7月1日开设新店。", [("2020年7月1日", "2020-07-01")]),
+        (
+            "索尼曾在8月预测，截至2021年3月，利润将下降。",
+            [("8月", "2020-08"), ("2021年3月", "2021-03")],
+        ),
+        ("为期3个月的调查。", []),
+    ],
+)
+def test_chinese_and_japanese_dates_in_digits(text, expected):
+    found = find_expressions(text, date(2020, 10, 4))
+    assert [(e.text, e.value) for e in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "reference", "expected"),
+    [
+        (
+            "en",
+            "He will try to delay November’s election.",
+            date(2020, 7, 30),
+            ("November’s", "2020-11"),
+        ),
+        (
+            "en",
+            "Black Friday 2019 is going to be huge.",
+            date(2019, 11, 20),
+            ("Black Friday 2019", "2019-11-29"),
+        ),
+        (
+            "es",
+            "Superó el virus el pasado mes de marzo.",
+            date(2020, 5, 6),
+            ("el pasado mes de marzo", "2020-03"),
+        ),
+        ("de", "Bei der WM im Vorjahr holte sie Gold.", date(2022, 2, 4), ("im Vorjahr", "2021")),
+    ],
+)
+def test_months_owned_holidays_with_a_year_and_year_words(language, sentence, reference, expected):
+    found = find_expressions(sentence, reference, language)
+    assert [(e.text, e.value) for e in found] == [expected]
+
+
+def test_a_possessive_may_is_the_name_not_the_month():
+    assert find_expressions("May’s cabinet met.", date(2019, 3, 1), "en") == []
