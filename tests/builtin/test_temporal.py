@@ -1110,3 +1110,19 @@ def test_months_owned_holidays_with_a_year_and_year_words(language, sentence, re
 
 def test_a_possessive_may_is_the_name_not_the_month():
     assert find_expressions("May’s cabinet met.", date(2019, 3, 1), "en") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Será recibido cerca de las 13:00 horas.",
+            [("cerca de las 13:00 horas", "XXXX-XX-XXT13:00")],
+        ),
+        ("Ganó en el balotaje de diciembre.", [("de diciembre", "2021-12")]),
+        ("Firmó con Diciembre Films.", []),
+    ],
+)
+def test_spanish_clock_times_and_months_after_de(sentence, expected):
+    found = find_expressions(sentence, date(2022, 5, 4), "es")
+    assert [(e.text, e.value) for e in found] == expected
