@@ -128,6 +128,8 @@ def _cue(code: str, key: str) -> re.Pattern[str] | None:
 # clause), and cues that wrap around it (German "tritt am 1. Januar in Kraft").
 _FUTURE = PerLanguage(lambda code: _cue(code, "future"))
 _FUTURE_AROUND = PerLanguage(lambda code: _cue(code, "future_around"))
+# "until Tuesday": a deadline word right before a weekday.
+_WEEKDAY_DEADLINE = PerLanguage(lambda code: _cue(code, "weekday_deadline"))
 _STOPWORDS = {
     code: frozenset(_temporal(code)["stop_words"])
     for code in sorted(LANGUAGES, key=lambda c: c != "en")  # English first on a tie
@@ -844,6 +846,14 @@ class _Resolver:
             and noun.match(text, match.end)
         )
 
+    def deadline_before(self, match: Match) -> bool:
+        """ "until Tuesday", "until 9 a.m. Tuesday": the weekday is a deadline still ahead."""
+        cue = _WEEKDAY_DEADLINE[self.scan.language]
+        if cue is None:
+            return False
+        spots = cue.finditer(self.scan.text, max(0, match.start - 24), match.start)
+        return any(m.end() == match.start for m in spots)
+
     def future_cue(self, match: Match, sentence: int) -> bool:
         if not self.scan.sentences:
             return False
@@ -879,6 +889,8 @@ class _Resolver:
             "clock",
         ):
             direction = 1 if self.future_cue(match, sentence) else 0
+        if direction == 0 and g.get("wd") and kind in ("weekday", "clock"):
+            direction = 1 if self.deadline_before(match) else 0
         if kind in ("date", "numeric", "numeric_iso"):
             return self.calendar_date(match, sentence, direction)
         if kind in ("month", "numeric_month"):

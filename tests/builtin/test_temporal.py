@@ -1126,3 +1126,31 @@ def test_a_possessive_may_is_the_name_not_the_month():
 def test_spanish_clock_times_and_months_after_de(sentence, expected):
     found = find_expressions(sentence, date(2022, 5, 4), "es")
     assert [(e.text, e.value) for e in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The agency extended its deadline until 9 a.m. Tuesday.",
+            [("9 a.m. Tuesday", "2000-04-04T09:00")],
+        ),
+        ("Officials postponed until Tuesday any action.", [("Tuesday", "2000-04-04")]),
+        ("Up until Thursday, they had called him a witness.", [("Thursday", "2000-03-30")]),
+        ("It was not until Tuesday that he spoke.", [("Tuesday", "2000-03-28")]),
+    ],
+)
+def test_until_a_weekday_is_a_deadline_ahead_unless_up_or_not_until(sentence, expected):
+    assert _timeml(sentence, date(2000, 4, 3)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("It hopes to close the sale by year-end.", [("year-end", "2021")]),
+        ("Cuts are due by the end of the year.", [("the end of the year", "2021")]),
+        ("Troops arrive by the end of the month.", [("the end of the month", "2021-03")]),
+    ],
+)
+def test_the_end_of_the_year_under_way(sentence, expected):
+    assert _timeml(sentence, date(2021, 3, 10)) == expected
