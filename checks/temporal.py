@@ -190,6 +190,7 @@ class Pattern:
     kind: str
     regex: re.Pattern[str]
     example: str  # tests check that the pattern finds exactly this
+    requires: str = ""  # a character the text must hold for the pattern to be tried ("月")
 
     @property
     def needs(self) -> frozenset[str]:
@@ -199,7 +200,13 @@ class Pattern:
 def _patterns(code: str) -> tuple[Pattern, ...]:
     """A language's own patterns (each anchored at a word start, {B}), then the shared ones."""
     return tuple(
-        Pattern(str(p.entry["name"]), str(p.entry["kind"]), p.regex, p.example)
+        Pattern(
+            str(p.entry["name"]),
+            str(p.entry["kind"]),
+            p.regex,
+            p.example,
+            str(p.entry.get("requires", "")),
+        )
         for folder in (code, _SHARED)
         for p in patterns("temporal", folder)
         if p.path.startswith("patterns[")
@@ -478,6 +485,8 @@ def scan(text: str, language: str | None = None) -> Scan:
     windows: dict[frozenset[str], list[tuple[int, int]]] = {}
     found: list[tuple[int, int, int, re.Match[str], Pattern]] = []
     for order, pattern in enumerate(PATTERNS[code]):
+        if pattern.requires and pattern.requires not in norm:
+            continue
         if pattern.needs not in windows:
             spans = (span for kind in pattern.needs for span in spots.get(kind, ()))
             windows[pattern.needs] = _windows(spans, norm)
