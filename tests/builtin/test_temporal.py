@@ -1154,3 +1154,15 @@ def test_until_a_weekday_is_a_deadline_ahead_unless_up_or_not_until(sentence, ex
 )
 def test_the_end_of_the_year_under_way(sentence, expected):
     assert _timeml(sentence, date(2021, 3, 10)) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They sailed on Easter Island waters.",
+        "It captured the spirit of Christmas.",
+        "He flew to Easter Island.",
+    ],
+)
+def test_a_holiday_word_in_a_name_or_a_phrase_is_no_date(sentence):
+    assert _timeml(sentence, date(2023, 12, 1)) == []
