@@ -340,6 +340,7 @@ def _trigger_table(code: str) -> dict[str, frozenset[str]]:
 
 TRIGGERS = PerLanguage(_trigger_table)
 _BEFORE, _AFTER = 45, 70  # how far a pattern may reach around its trigger word
+_WORD_REACH = 40  # how far a window may stretch to the end of the word it cuts
 _DIGITS = re.compile(r"\d+")
 
 
@@ -368,7 +369,12 @@ def _windows(spans: Iterable[tuple[int, int]], text: str) -> list[tuple[int, int
     size = len(text)
     for start, end in sorted(spans):
         lo, hi = max(0, start - _BEFORE), min(size, end + _AFTER)
-        while hi < size and text[hi].isalnum():  # never cut a word: lookaheads must see it
+        # Never cut a word: lookaheads must see it. Bounded, and never back over text already
+        # walked: Chinese or Japanese runs without spaces are one "word" thousands long.
+        word_end = min(size, hi + _WORD_REACH)
+        if merged and hi < merged[-1][1]:
+            hi = merged[-1][1]
+        while hi < word_end and text[hi].isalnum():
             hi += 1
         if merged and lo <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
