@@ -906,7 +906,7 @@ class _Resolver:
             direction = 1 if self.future_cue(match, sentence) else 0
         if direction == 0 and g.get("wd") and kind in ("weekday", "clock"):
             direction = 1 if self.deadline_before(match) else 0
-        if kind in ("date", "numeric", "numeric_iso"):
+        if kind in ("date", "numeric", "numeric_iso", "numeric_cjk"):
             return self.calendar_date(match, sentence, direction)
         if kind in ("month", "numeric_month"):
             return self.month(match, sentence, direction)
@@ -1035,7 +1035,7 @@ class _Resolver:
     ) -> tuple[str | None, str, bool]:
         g = match.groups
         kind = match.pattern.kind
-        if kind == "numeric_iso":
+        if kind in ("numeric_iso", "numeric_cjk"):
             month, day = int(g["mn"] or 0), int(g["d"] or 0)
         elif kind == "numeric":
             a, b = int(g["a"] or 0), int(g["b"] or 0)
