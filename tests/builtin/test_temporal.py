@@ -1166,3 +1166,15 @@ def test_the_end_of_the_year_under_way(sentence, expected):
 )
 def test_a_holiday_word_in_a_name_or_a_phrase_is_no_date(sentence):
     assert _timeml(sentence, date(2023, 12, 1)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The appeal could take as long as a month.", [("a month", "P1M")]),
+        ("They met in a talk lasting nearly an hour.", [("nearly an hour", "PT1H")]),
+        ("The plan took three months to complete.", [("three months", "P3M")]),
+    ],
+)
+def test_a_duration_after_take_or_lasting_leaves_the_verb_out(sentence, expected):
+    assert _timeml(sentence, date(2000, 4, 3)) == expected
