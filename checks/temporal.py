@@ -107,6 +107,12 @@ YEAR_WORDS: dict[str, int] = {
     word: int(n) for code in LANGUAGES for word, n in _temporal(code)["year_words"].items()
 }
 OFFSET_SIGNS = {word: int(sign) for word, sign in _everywhere("offset_signs").items()}
+# "that day" 0, "the following month" 1: units from the date just mentioned
+ANAPHOR_STEPS = {word: int(step) for word, step in _everywhere("anaphor_steps").items()}
+HOLIDAYS = {
+    " ".join(word.replace("’", "'").lower().split()): rule
+    for word, rule in _everywhere("holidays").items()
+}
 REFERENCE_WORDS = _everywhere("reference_words")  # "now" -> "PRESENT_REF"
 SET_WORDS = _everywhere("set_words")  # "daily" -> "P1D": TIMEX3 values of recurring times
 # "third" -> 3, for quarters and halves ("the third quarter", "first-half")
@@ -122,6 +128,8 @@ def _cue(code: str, key: str) -> re.Pattern[str] | None:
 # clause), and cues that wrap around it (German "tritt am 1. Januar in Kraft").
 _FUTURE = PerLanguage(lambda code: _cue(code, "future"))
 _FUTURE_AROUND = PerLanguage(lambda code: _cue(code, "future_around"))
+# "until Tuesday": a deadline word right before a weekday.
+_WEEKDAY_DEADLINE = PerLanguage(lambda code: _cue(code, "weekday_deadline"))
 _STOPWORDS = {
     code: frozenset(_temporal(code)["stop_words"])
     for code in sorted(LANGUAGES, key=lambda c: c != "en")  # English first on a tie
@@ -164,6 +172,10 @@ _NEEDS = {  # which trigger words must be near for a pattern of this kind to be 
     "set": frozenset({"rel", "unit", "weekday", "month", "season"}),
     "quarter": frozenset({"rel"}),
     "count": frozenset({"unit"}),
+    "anaphor": frozenset({"unit"}),
+    "holiday": frozenset({"holiday"}),
+    "spelled_year": frozenset({"rel"}),
+    "noon": frozenset({"rel"}),  # a clock time in words, read as "clock"
 }
 _DIGIT_ONLY = frozenset({"digit"})
 # Kinds TimeML counts that place nothing on a calendar a reader could check a claim against.
@@ -178,6 +190,7 @@ class Pattern:
     kind: str
     regex: re.Pattern[str]
     example: str  # tests check that the pattern finds exactly this
+    requires: str = ""  # a character the text must hold for the pattern to be tried ("月")
 
     @property
     def needs(self) -> frozenset[str]:
@@ -187,7 +200,13 @@ class Pattern:
 def _patterns(code: str) -> tuple[Pattern, ...]:
     """A language's own patterns (each anchored at a word start, {B}), then the shared ones."""
     return tuple(
-        Pattern(str(p.entry["name"]), str(p.entry["kind"]), p.regex, p.example)
+        Pattern(
+            str(p.entry["name"]),
+            str(p.entry["kind"]),
+            p.regex,
+            p.example,
+            str(p.entry.get("requires", "")),
+        )
         for folder in (code, _SHARED)
         for p in patterns("temporal", folder)
         if p.path.startswith("patterns[")
@@ -308,6 +327,7 @@ def _trigger_table(code: str) -> dict[str, frozenset[str]]:
         ("season", _tagged(code, "seasons")),
         ("rel", [*data["relative_triggers"], *data["year_words"]]),
         ("weekday", _WEEKDAY_COMPOUNDS.get(code, ())),
+        ("holiday", _tagged(code, "holidays")),
     )
     table: dict[str, set[str]] = {}
     for kind, words in sources:
@@ -320,6 +340,7 @@ def _trigger_table(code: str) -> dict[str, frozenset[str]]:
 
 TRIGGERS = PerLanguage(_trigger_table)
 _BEFORE, _AFTER = 45, 70  # how far a pattern may reach around its trigger word
+_WORD_REACH = 40  # how far a window may stretch to the end of the word it cuts
 _DIGITS = re.compile(r"\d+")
 
 
@@ -348,7 +369,12 @@ def _windows(spans: Iterable[tuple[int, int]], text: str) -> list[tuple[int, int
     size = len(text)
     for start, end in sorted(spans):
         lo, hi = max(0, start - _BEFORE), min(size, end + _AFTER)
-        while hi < size and text[hi].isalnum():  # never cut a word: lookaheads must see it
+        # Never cut a word: lookaheads must see it. Bounded, and never back over text already
+        # walked: Chinese or Japanese runs without spaces are one "word" thousands long.
+        word_end = min(size, hi + _WORD_REACH)
+        if merged and hi < merged[-1][1]:
+            hi = merged[-1][1]
+        while hi < word_end and text[hi].isalnum():
             hi += 1
         if merged and lo <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
@@ -465,6 +491,8 @@ def scan(text: str, language: str | None = None) -> Scan:
     windows: dict[frozenset[str], list[tuple[int, int]]] = {}
     found: list[tuple[int, int, int, re.Match[str], Pattern]] = []
     for order, pattern in enumerate(PATTERNS[code]):
+        if pattern.requires and pattern.requires not in norm:
+            continue
         if pattern.needs not in windows:
             spans = (span for kind in pattern.needs for span in spots.get(kind, ()))
             windows[pattern.needs] = _windows(spans, norm)
@@ -545,6 +573,14 @@ _GRAIN_ORDER = {
     "CE": 2,
 }
 _PERIOD_GRAINS = frozenset({"Q", "HALF"})
+_ANAPHOR_REACH = 4  # sentences back a "that day" may look for its date
+# The grains of a date that "that day", "that week"... can refer back to.
+_ANAPHOR_GRAINS = {
+    "D": {"D"},
+    "W": {"D", "W"},
+    "M": {"D", "W", "M"},
+    "Y": {"D", "W", "M", "Q", "HALF", "Y"},
+}
 _PERIOD_REACH = 12  # sentences: an earnings report keeps talking about "the quarter"
 _TZ = {
     "GMT": "Z", "UTC": "Z", "CET": "+01:00", "CEST": "+02:00", "MSK": "+03:00", "МСК": "+03:00",
@@ -610,6 +646,23 @@ def _deadline_words(code: str) -> re.Pattern[str] | None:
 
 
 _DEADLINES = PerLanguage(_deadline_words)
+
+
+def _attributive_cues(code: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """(determiner right before, noun right after) of a date that names an event."""
+    data = _temporal(code)
+    words = data.get("attributive_determiners", [])
+    if not words:
+        return None
+    determiners = "|".join(re.escape(w) for w in words)
+    not_nouns = "|".join(re.escape(w) for w in [*words, *data["span_prepositions"], "and", "or"])
+    return (
+        re.compile(rf"(?<!\w)(?i:{determiners})\s+\Z"),
+        re.compile(rf",?[ \t]+(?!(?:{not_nouns})(?![\w-]))[a-z][\w-]{{2,}}"),
+    )
+
+
+_ATTRIBUTIVE = PerLanguage(_attributive_cues)
 _CLAUSE_END = re.compile(r"[,;:()—–]")
 _SEASON_MONTHS = {"SP": 5, "SU": 8, "FA": 11, "WI": 14}  # the last month of each season
 _ROMAN = {"I": 1, "V": 5, "X": 10}
@@ -630,7 +683,10 @@ def _number(word: str | None) -> float | None:
     key = _key(word)
     if key[:1].isdigit():
         return float(key.replace(",", "."))
-    return _ALL_NUMBERS.get(key)
+    if key in _ALL_NUMBERS:
+        return _ALL_NUMBERS[key]
+    parts = [_ALL_NUMBERS.get(w) for w in re.split(r"[ -]", key)]  # "twenty-five"
+    return sum(parts) if len(parts) == 2 and None not in parts else None  # type: ignore[arg-type]
 
 
 def _shift(day: date, amount: float, unit: str) -> date:
@@ -644,7 +700,11 @@ def _shift(day: date, amount: float, unit: str) -> date:
         return day + timedelta(weeks=amount)
     months = round({"M": 1, "Q": 3, "HALF": 6, "Y": 12, "DE": 120, "CE": 1200}[unit] * amount)
     index = day.year * 12 + day.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1) if index >= 12 else date(1, 1, 1)
+    if index < 12:
+        return date(1, 1, 1)
+    year, month = index // 12, index % 12 + 1
+    # The same day of the month where there is one ("a year earlier" than Feb. 29: Feb. 28).
+    return _safe_date(year, month, day.day) or date(year, month, 28)
 
 
 def _format(point: _Point) -> str:
@@ -670,6 +730,8 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 
 def _time(g: Mapping[str, str | None]) -> str:
+    if g.get("noon"):  # TIMEX3 writes midnight as the end of its day, T24:00
+        return "T24:00" if _key(g["noon"]) == "midnight" else "T12:00"
     if not g.get("hh"):
         return ""
     hour = int(g["hh"] or 0)
@@ -695,6 +757,49 @@ def _season_year(season: str, anchor: date, direction: int) -> int:
     if direction < 0:
         return anchor.year - (anchor.month <= last)
     return anchor.year
+
+
+def _easter(year: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    weekday = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * weekday) // 433
+    month = (h + weekday - 7 * m + 90) // 25
+    return date(year, month, (h + weekday - 7 * m + 33 * month + 19) % 32)
+
+
+def _holiday(rule: str, year: int) -> date:
+    """The day of a holiday rule ("12-25", "easter", "thanksgiving-us") in one year."""
+    if rule == "easter":
+        return _easter(year)
+    if rule in ("thanksgiving-us", "black-friday-us"):  # the fourth Thursday of November
+        first = date(year, 11, 1)
+        thursday = first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+        return thursday + timedelta(days=rule == "black-friday-us")
+    month, day = rule.split("-")
+    return date(year, int(month), int(day))
+
+
+def _spelled_year(text: str) -> int | None:
+    """ "nineteen ninety-six" 1996, "nineteen oh five" 1905, "two thousand and one" 2001."""
+    words = [w for w in re.split(r"[\s-]+", text.lower()) if w not in ("and", "oh")]
+    if words[:2] == ["two", "thousand"]:
+        century, rest = 2000, words[2:]
+    else:
+        first = _ALL_NUMBERS.get(words[0]) if words else None
+        if first is None:
+            return None
+        century, rest = int(first) * 100, words[1:]
+    if rest == ["hundred"]:
+        return century
+    parts = [_ALL_NUMBERS.get(w) for w in rest]
+    if any(p is None for p in parts):
+        return None
+    return century + int(sum(p or 0 for p in parts))
 
 
 def _roman(text: str) -> int:
@@ -743,6 +848,27 @@ class _Resolver:
         if explicit:
             self.last_explicit = (point, sentence)
 
+    def names_an_event(self, match: Match) -> bool:
+        """ "the Dec. 21, 1988, bombing": a date naming an event looks back from the story; the
+        year-less dates after it are not in its year."""
+        cues = _ATTRIBUTIVE[self.scan.language]
+        if cues is None:
+            return False
+        before, noun = cues
+        text = self.scan.text
+        return bool(
+            before.search(text, max(0, match.start - 8), match.start)
+            and noun.match(text, match.end)
+        )
+
+    def deadline_before(self, match: Match) -> bool:
+        """ "until Tuesday", "until 9 a.m. Tuesday": the weekday is a deadline still ahead."""
+        cue = _WEEKDAY_DEADLINE[self.scan.language]
+        if cue is None:
+            return False
+        spots = cue.finditer(self.scan.text, max(0, match.start - 24), match.start)
+        return any(m.end() == match.start for m in spots)
+
     def future_cue(self, match: Match, sentence: int) -> bool:
         if not self.scan.sentences:
             return False
@@ -763,13 +889,14 @@ class _Resolver:
     def resolve(self, match: Match) -> tuple[str | None, str, bool]:
         """(value, type, explicit) of one match."""
         g = match.groups
-        kind = match.pattern.kind
+        kind = "clock" if match.pattern.kind == "noon" else match.pattern.kind
         sentence = self.sentence_of(match.start)
         mod = _key(g.get("mod") or g.get("mod2"))
         direction = -1 if mod in PAST_WORDS else 1 if mod in NEXT_WORDS else 0
         if direction == 0 and kind in (
             "date",
             "month",
+            "numeric_month",
             "weekday",
             "season",
             "numeric",
@@ -777,19 +904,30 @@ class _Resolver:
             "clock",
         ):
             direction = 1 if self.future_cue(match, sentence) else 0
-        if kind in ("date", "numeric", "numeric_iso"):
+        if direction == 0 and g.get("wd") and kind in ("weekday", "clock"):
+            direction = 1 if self.deadline_before(match) else 0
+        if kind in ("date", "numeric", "numeric_iso", "numeric_cjk"):
             return self.calendar_date(match, sentence, direction)
-        if kind == "month":
+        if kind in ("month", "numeric_month"):
             return self.month(match, sentence, direction)
         if kind == "year":
             year = int(g["y"] or 0)
             self.remember(_Point(date(year, 1, 1), "Y"), sentence, False)
             return f"{year:04d}", "DATE", True
+        if kind == "spelled_year":
+            year = _spelled_year(g.get("sy") or "")
+            if year is None:
+                return None, "DATE", False
+            month = _ALL_MONTHS[_key(g["m"])] if g.get("m") else 0
+            self.remember(_Point(date(year, month or 1, 1), "M" if month else "Y"), sentence, True)
+            return (f"{year:04d}-{month:02d}" if month else f"{year:04d}"), "DATE", True
         if kind == "decade":
             return (g["dec"] or "")[:3], "DATE", True
         if kind == "century":
             number = int(g["cent"]) if g.get("cent") else _roman(g.get("roman") or "")
             return (f"{number - 1:02d}" if 0 < number < 22 else None), "DATE", True
+        if kind == "clock" and g.get("m"):  # "5 p.m. EST, Nov. 6"
+            return self.calendar_date(match, sentence, direction)
         if kind == "clock" and g.get("wd"):  # "9 a.m. Tuesday"
             return self.weekday(match, sentence, direction)[0][:10] + _time(g), "TIME", False
         if kind == "clock":
@@ -812,6 +950,10 @@ class _Resolver:
             )
         if kind == "count":
             return self.duration(match), "DURATION", False
+        if kind == "anaphor":
+            return self.anaphor(match, sentence)
+        if kind == "holiday":
+            return self.holiday(match, sentence, direction)
         if kind == "set":
             return self.set_value(match), "SET", False
         if kind == "quarter":
@@ -893,7 +1035,7 @@ class _Resolver:
     ) -> tuple[str | None, str, bool]:
         g = match.groups
         kind = match.pattern.kind
-        if kind == "numeric_iso":
+        if kind in ("numeric_iso", "numeric_cjk"):
             month, day = int(g["mn"] or 0), int(g["d"] or 0)
         elif kind == "numeric":
             a, b = int(g["a"] or 0), int(g["b"] or 0)
@@ -931,16 +1073,18 @@ class _Resolver:
         real = _safe_date(year, month, day)
         if real is None:
             return None, "DATE", False
-        self.remember(_Point(real, "D"), sentence, explicit)
+        self.remember(_Point(real, "D"), sentence, explicit and not self.names_an_event(match))
         time = _time(g)
         return real.isoformat() + time, "TIME" if time else "DATE", explicit
 
     def month(self, match: Match, sentence: int, direction: int) -> tuple[str | None, str, bool]:
         g = match.groups
-        month = _ALL_MONTHS[_key(g["m"])]
+        month = int(g["mn"] or 0) if g.get("mn") else _ALL_MONTHS[_key(g["m"])]
         if g.get("y"):
             year = int(g["y"] or 0)
-            self.remember(_Point(date(year, month, 1), "M"), sentence, True)
+            self.remember(
+                _Point(date(year, month, 1), "M"), sentence, not self.names_an_event(match)
+            )
             return f"{year:04d}-{month:02d}", "DATE", True
         mod = _key(g.get("mod"))
         year_word = _key(g.get("yrel"))
@@ -951,7 +1095,9 @@ class _Resolver:
         elif mod and mod not in PAST_WORDS and mod not in NEXT_WORDS and self.anchor is not None:
             found = self.anchor.year  # "this September"
         else:
-            found = self.year_for(month, 1, sentence, direction, ahead=self.ahead(match))
+            # Pointing ahead, the month under way still counts: its last days are to come.
+            day = 28 if direction > 0 else 1
+            found = self.year_for(month, day, sentence, direction, ahead=self.ahead(match))
         if found is None:
             return f"XXXX-{month:02d}", "DATE", False
         if direction < 0 and self.anchor is not None and found == self.anchor.year:
@@ -963,8 +1109,8 @@ class _Resolver:
     def season(self, match: Match, sentence: int, direction: int) -> tuple[str | None, str, bool]:
         g = match.groups
         season = SEASONS[_key(g.get("season") or g.get("season2") or g.get("season3"))]
-        if g.get("y"):
-            year = int(g["y"] or 0)
+        if g.get("y") or g.get("sy"):
+            year = int(g["y"] or 0) if g.get("y") else _spelled_year(g["sy"] or "") or 0
             self.remember(_Point(date(year, 6, 1), "Y"), sentence, False)
             return f"{year:04d}-{season}", "DATE", True
         if self.anchor is None:
@@ -997,6 +1143,41 @@ class _Resolver:
         if base is None:
             return None, "DATE", False
         day = base - timedelta(days=1)
+        self.remember(_Point(day, "D"), sentence, False)
+        return day.isoformat(), "DATE", False
+
+    def anaphor(self, match: Match, sentence: int) -> tuple[str | None, str, bool]:
+        """ "that day", "the following year": the date just mentioned, moved by whole units;
+        nothing without a date fine enough before it ("that day" after a year says no day)."""
+        g = match.groups
+        unit = _unit(g.get("unit")) or "D"
+        ref = self.recent(self.last_any, sentence, _ANAPHOR_REACH, paragraph=False)
+        if ref is None or ref.grain not in _ANAPHOR_GRAINS.get(unit, ()):
+            return None, "DATE", False
+        point = _Point(_shift(ref.day, ANAPHOR_STEPS.get(_key(g.get("step")), 0), unit), unit)
+        self.remember(point, sentence, False)
+        return _format(point), "DATE", False
+
+    def holiday(self, match: Match, sentence: int, direction: int) -> tuple[str | None, str, bool]:
+        """ "on Thanksgiving Day", "last Christmas": the holiday's day, in the year a date on
+        that day of the month would be read in."""
+        g = match.groups
+        rule = HOLIDAYS.get(_key(g.get("hol") or g.get("hol2") or g.get("hol3")))
+        if rule is None or self.anchor is None:
+            return None, "DATE", False
+        mod = _key(match.groups.get("mod"))
+        if match.groups.get("y"):  # "Black Friday 2019"
+            year: int | None = int(match.groups["y"] or 0)
+        elif mod == "this":
+            year = self.anchor.year
+        else:
+            first = _holiday(rule, self.anchor.year)
+            year = self.year_for(first.month, first.day, sentence, direction)
+        if year is None:
+            return None, "DATE", False
+        day = _holiday(rule, year)
+        if mod in PAST_WORDS and day >= self.anchor:  # "last Christmas" said on Christmas
+            day = _holiday(rule, year - 1)
         self.remember(_Point(day, "D"), sentence, False)
         return day.isoformat(), "DATE", False
 
@@ -1065,7 +1246,7 @@ class _Resolver:
                 return period, "DATE", False
         if unit is None or not amount or ref is None:
             return self.duration(match), "DURATION", False
-        grain = unit if _GRAIN_ORDER[unit] > _GRAIN_ORDER[ref.grain] else ref.grain
+        grain = ref.grain
         if unit in ("Y", "DE", "CE") and amount % 1:
             grain = "M" if ref.grain != "Y" else "Y"
         grain = {"DE": "Y", "CE": "Y", "W": "D"}.get(grain, grain)
@@ -1239,13 +1420,14 @@ def timeml_span(expression: Expression, language: str) -> tuple[int, str]:
 
 
 _PART_OF_DAY = re.compile(r"\dT(?:MO|AF|EV|NI)$")
+_ZONE = re.compile(r"(?<=T\d\d:\d\d)(?:Z|[+-]\d\d:\d\d)$")
 _DECADES_AND_CENTURIES = re.compile(r"P(\d+(?:\.\d+)?)(DE|CE|Q)")
 
 
 def timeml_value(expression: Expression, reference: date | None) -> tuple[str, str]:
     """(type, value) as TIMEX3 writes them where our values are shorthand: a decade "198X",
     a century "19XX", "P20Y" for two decades, "the coming weeks" PXW, a bare clock time on the
-    reference day."""
+    reference day, no time zone."""
     value, kind = expression.value or "", expression.type
     if expression.kind == "decade" and len(value) == 3:
         return kind, value + "X"
@@ -1262,10 +1444,14 @@ def timeml_value(expression: Expression, reference: date | None) -> tuple[str, s
             return f"P{float(m.group(1)) * factor:g}{unit}"
 
         value = _DECADES_AND_CENTURIES.sub(written_out, value)
+        if value in ("PXDE", "PXCE"):  # "for decades": an unknown number of years
+            value = "PXY"
     if expression.kind == "weekday" and _PART_OF_DAY.search(value):
         return "DATE", value[:-3]  # TimeBank dates "Friday night" by its day alone
     if kind == "TIME" and value.startswith("XXXX-XX-XXT") and reference is not None:
         value = reference.isoformat() + value[10:]
+    if kind == "TIME":
+        value = _ZONE.sub("", value)  # TimeBank writes the local clock time without its zone
     return kind, value
 
 

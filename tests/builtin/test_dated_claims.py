@@ -414,3 +414,16 @@ async def test_a_yearless_dateline_does_not_date_an_undated_text(check_ctx):
     result = await dates(Article(text=text, received=RECEIVED), check_ctx)
     assert result.data["published"] is None
     assert result.data["published_basis"] == "date received"
+
+
+async def test_a_chinese_sentence_with_a_date_is_no_dateline(check_ctx):
+    # A hundred Chinese characters are a whole sentence: its "10月3日" does not move the
+    # evening UTC publication time to the day before.
+    article = Article(
+        text="報導指出，截至10月3日，沒有跡象顯示這兩家公司的申請已獲得批准。",
+        published=datetime(2020, 10, 4, 15, 5, tzinfo=UTC),
+        published_basis="meta date",
+    )
+    result = await dates(article, check_ctx)
+    assert result.data["published"] == "2020-10-04"
+    assert result.data["published_basis"] == "meta date"

@@ -872,3 +872,309 @@ def test_a_count_before_after_is_a_duration_with_after_as_its_signal():
         "He returned one year after the war.", date(1989, 10, 30), "en"
     )
     assert [(e.text, e.type, e.value) for e in found] == [("one year", "DURATION", "P1Y")]
+
+
+def _timeml(sentence: str, reference: date) -> list[tuple[str, str]]:
+    return [(e.text, e.value) for e in find_temporal_expressions(sentence, reference, "en")]
+
+
+def test_next_to_is_a_place_not_a_future_cue():
+    sentence = "Two people died in the blast next to the station on Friday."
+    # Written on a Saturday: the Friday just gone, not the one to come.
+    assert _timeml(sentence, date(2024, 3, 16)) == [("Friday", "2024-03-15")]
+
+
+def test_a_date_naming_an_event_does_not_lend_its_year_to_later_dates():
+    text = (
+        "The two men were charged over the March 3, 2009, fire at the depot. "
+        "They were released after the court ruled in April that the evidence was thin."
+    )
+    assert _timeml(text, date(2015, 6, 8)) == [
+        ("March 3, 2009", "2009-03-03"),
+        ("April", "2015-04"),
+    ]
+
+
+def test_a_date_telling_when_the_story_is_still_lends_its_year():
+    text = "On March 3, 2009, the depot burned. In April the owners sold it."
+    assert _timeml(text, date(2015, 6, 8)) == [
+        ("March 3, 2009", "2009-03-03"),
+        ("April", "2009-04"),
+    ]
+
+
+def test_a_clock_time_before_a_date_is_one_time_on_that_day_without_its_zone():
+    found = find_temporal_expressions(
+        "Bids are due by 5 p.m. EST, Nov. 6, the agency said.", date(2023, 10, 30), "en"
+    )
+    assert [(e.text, e.type, e.value) for e in found] == [
+        ("5 p.m. EST, Nov. 6", "TIME", "2023-11-06T17:00")
+    ]
+
+
+def test_a_year_earlier_than_a_day_is_that_day_a_year_before():
+    text = "Sales rose in the quarter ended June 30, 2022. They fell a year earlier."
+    assert _timeml(text, date(2022, 8, 1))[-1] == ("a year earlier", "2021-06-30")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The firm recently sold its plant.", [("recently", "PAST_REF")]),
+        ("Shares trade below the current market price.", [("current", "PRESENT_REF")]),
+        ("Holders may buy at the then current price.", [("then current", "PAST_REF")]),
+        ("The current account deficit widened.", []),
+        ("The cable carries a current of ten amperes.", []),
+    ],
+)
+def test_present_and_past_references_without_a_date(sentence, expected):
+    assert _timeml(sentence, date(2021, 3, 10)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The plant opened on May 22, 2005, and the following year it doubled its staff.",
+            ("the following year", "2006"),
+        ),
+        (
+            "The fire broke out on Oct. 3, 2019. Earlier that day, guards had left the site.",
+            ("Earlier that day", "2019-10-03"),
+        ),
+        (
+            "The board met in March 2011. The following month, the company was put up for sale.",
+            ("The following month", "2011-04"),
+        ),
+        ("Imports rose in 1998, but that year exports fell.", ("that year", "1998")),
+    ],
+)
+def test_that_day_and_the_following_year_read_the_date_just_before(text, expected):
+    assert _timeml(text, date(2021, 3, 10))[-1] == expected
+
+
+def test_that_day_without_a_day_before_it_is_left_out():
+    found = _timeml("Prices rose in 2019. That day nobody sold.", date(2021, 3, 10))
+    assert found == [("2019", "2019")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reference", "expected"),
+    [
+        (
+            "The boy was found on Thanksgiving Day.",
+            date(2000, 1, 7),
+            ("Thanksgiving Day", "1999-11-25"),
+        ),
+        (
+            "He was rescued last Thanksgiving.",
+            date(2000, 1, 7),
+            ("last Thanksgiving", "1999-11-25"),
+        ),
+        ("The shops will close at Christmas.", date(2023, 11, 2), ("Christmas", "2023-12-25")),
+        ("Crowds gathered on Easter Sunday.", date(2024, 4, 5), ("Easter Sunday", "2024-03-31")),
+        (
+            "Parties are planned for New Year's Eve.",
+            date(2023, 12, 20),
+            ("New Year's Eve", "2023-12-31"),
+        ),
+    ],
+)
+def test_holidays_are_their_day(sentence, reference, expected):
+    assert _timeml(sentence, reference) == [expected]
+
+
+def test_a_holiday_name_as_a_noun_modifier_is_no_date():
+    assert _timeml("She bought a Christmas tree and Easter eggs.", date(2023, 12, 1)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The treaty was signed in nineteen seventy-nine.", [("nineteen seventy-nine", "1979")]),
+        (
+            "It opened in January nineteen ninety-seven.",
+            [("January nineteen ninety-seven", "1997-01")],
+        ),
+        ("The mill closed in nineteen oh five.", [("nineteen oh five", "1905")]),
+        (
+            "Computers had to be ready for the year two thousand.",
+            [("the year two thousand", "2000")],
+        ),
+        ("About two thousand people came.", []),
+        ("Nineteen people were hurt.", []),
+    ],
+)
+def test_years_said_in_words(sentence, expected):
+    assert _timeml(sentence, date(1998, 2, 23)) == expected
+
+
+def test_a_count_in_compound_words_is_its_sum():
+    found = find_temporal_expressions(
+        "The strike lasted twenty-five days.", date(2020, 1, 1), "en"
+    )
+    assert [(e.text, e.value) for e in found] == [("twenty-five days", "P25D")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Tomorrow's vote has wider stakes.", [("Tomorrow", "2021-03-11")]),
+        ("The game is for today's youth.", []),
+        ("Rates may fall in coming weeks.", [("coming weeks", "PXW")]),
+        ("Demand stayed weak well into the summer.", [("the summer", "2021-SU")]),
+        (
+            "Orders rose from the low levels of the early summer.",
+            [("the early summer", "2021-SU")],
+        ),
+        ("Sales for the full year rose 13%.", [("the full year", "2021")]),
+    ],
+)
+def test_possessive_days_coming_weeks_seasons_and_the_full_year(sentence, expected):
+    assert _timeml(sentence, date(2021, 3, 10)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reference", "expected"),
+    [
+        (
+            "He will appear in court at midday.",
+            date(2021, 3, 10),
+            [("midday", "2021-03-10T12:00")],
+        ),
+        (
+            "The offer expired at midnight Friday.",
+            date(2021, 3, 10),
+            [("midnight Friday", "2021-03-05T24:00")],
+        ),
+        ("The film High Noon was shown.", date(2021, 3, 10), []),
+        ("It ended a decades-long feud.", date(2021, 3, 10), [("decades-long", "PXY")]),
+        ("They left after a day-long meeting.", date(2021, 3, 10), [("day-long", "P1D")]),
+        ("The 6-year-old boy stayed.", date(2021, 3, 10), []),
+        (
+            "It was the coldest winter of nineteen ninety-four.",
+            date(1998, 2, 23),
+            [("winter of nineteen ninety-four", "1994-WI")],
+        ),
+    ],
+)
+def test_noon_midnight_unit_long_and_seasons_of_spelled_years(sentence, reference, expected):
+    assert _timeml(sentence, reference) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1月23日，武汉全面封闭离汉通道。", [("1月23日", "2020-01-23")]),
+        ("公司于2020年7月1日开设新店。", [("2020年7月1日", "2020-07-01")]),
+        (
+            "索尼曾在8月预测，截至2021年3月，利润将下降。",
+            [("8月", "2020-08"), ("2021年3月", "2021-03")],
+        ),
+        ("为期3个月的调查。", []),
+    ],
+)
+def test_chinese_and_japanese_dates_in_digits(text, expected):
+    found = find_expressions(text, date(2020, 10, 4))
+    assert [(e.text, e.value) for e in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "reference", "expected"),
+    [
+        (
+            "en",
+            "He will try to delay November’s election.",
+            date(2020, 7, 30),
+            ("November’s", "2020-11"),
+        ),
+        (
+            "en",
+            "Black Friday 2019 is going to be huge.",
+            date(2019, 11, 20),
+            ("Black Friday 2019", "2019-11-29"),
+        ),
+        (
+            "es",
+            "Superó el virus el pasado mes de marzo.",
+            date(2020, 5, 6),
+            ("el pasado mes de marzo", "2020-03"),
+        ),
+        ("de", "Bei der WM im Vorjahr holte sie Gold.", date(2022, 2, 4), ("im Vorjahr", "2021")),
+    ],
+)
+def test_months_owned_holidays_with_a_year_and_year_words(language, sentence, reference, expected):
+    found = find_expressions(sentence, reference, language)
+    assert [(e.text, e.value) for e in found] == [expected]
+
+
+def test_a_possessive_may_is_the_name_not_the_month():
+    assert find_expressions("May’s cabinet met.", date(2019, 3, 1), "en") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Será recibido cerca de las 13:00 horas.",
+            [("cerca de las 13:00 horas", "XXXX-XX-XXT13:00")],
+        ),
+        ("Ganó en el balotaje de diciembre.", [("de diciembre", "2021-12")]),
+        ("Firmó con Diciembre Films.", []),
+    ],
+)
+def test_spanish_clock_times_and_months_after_de(sentence, expected):
+    found = find_expressions(sentence, date(2022, 5, 4), "es")
+    assert [(e.text, e.value) for e in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The agency extended its deadline until 9 a.m. Tuesday.",
+            [("9 a.m. Tuesday", "2000-04-04T09:00")],
+        ),
+        ("Officials postponed until Tuesday any action.", [("Tuesday", "2000-04-04")]),
+        ("Up until Thursday, they had called him a witness.", [("Thursday", "2000-03-30")]),
+        ("It was not until Tuesday that he spoke.", [("Tuesday", "2000-03-28")]),
+    ],
+)
+def test_until_a_weekday_is_a_deadline_ahead_unless_up_or_not_until(sentence, expected):
+    assert _timeml(sentence, date(2000, 4, 3)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("It hopes to close the sale by year-end.", [("year-end", "2021")]),
+        ("Cuts are due by the end of the year.", [("the end of the year", "2021")]),
+        ("Troops arrive by the end of the month.", [("the end of the month", "2021-03")]),
+    ],
+)
+def test_the_end_of_the_year_under_way(sentence, expected):
+    assert _timeml(sentence, date(2021, 3, 10)) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "They sailed on Easter Island waters.",
+        "It captured the spirit of Christmas.",
+        "He flew to Easter Island.",
+    ],
+)
+def test_a_holiday_word_in_a_name_or_a_phrase_is_no_date(sentence):
+    assert _timeml(sentence, date(2023, 12, 1)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The appeal could take as long as a month.", [("a month", "P1M")]),
+        ("They met in a talk lasting nearly an hour.", [("nearly an hour", "PT1H")]),
+        ("The plan took three months to complete.", [("three months", "P3M")]),
+    ],
+)
+def test_a_duration_after_take_or_lasting_leaves_the_verb_out(sentence, expected):
+    assert _timeml(sentence, date(2000, 4, 3)) == expected

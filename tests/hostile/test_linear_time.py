@@ -48,6 +48,8 @@ TEXTS: dict[str, Callable[[int], str]] = {
     "credit-line spaces": lambda n: " " * n + "avec AFP",
     "quotes": lambda n: '"' * n,
     "brackets": lambda n: "(" * n + "[" * 10,
+    "Chinese without spaces, with digits": lambda n: ("武汉市民" * 10 + "1") * (n // 41),
+    "Chinese months": lambda n: "1月" * (n // 2),
 }
 
 
