@@ -31,6 +31,31 @@ _PARSER = lxml.html.HTMLParser(
     remove_comments=True,
     remove_pis=True,
 )
+
+
+def _element_classes() -> etree.ElementNamespaceClassLookup:
+    """lxml.html's element classes, looked up in C.
+
+    lxml.html's parser asks a Python method for the class of every element the moment it
+    becomes a Python object, about a million times over the corpus, in our passes and in
+    trafilatura's alike. The same tag-to-class table held by lxml's own namespace lookup gives
+    the same classes (HTML tag names are lower-case already) without the call into Python.
+    """
+    lookup = etree.ElementNamespaceClassLookup(
+        etree.ElementDefaultClassLookup(
+            element=lxml.html.HtmlElement,
+            comment=lxml.html.HtmlComment,
+            pi=lxml.html.HtmlProcessingInstruction,
+            entity=lxml.html.HtmlEntity,
+        )
+    )
+    tags = lookup.get_namespace(None)
+    for tag, cls in lxml.html.HtmlElementClassLookup._default_element_classes.items():
+        tags[tag] = cls
+    return lookup
+
+
+_PARSER.set_element_class_lookup(_element_classes())
 _BOX_TAGS = frozenset(("footer", "aside", "header"))
 _BOX_CLASS = re.compile(
     r"footer|disclaimer|disclosure|notice|copyright|site-info|about|meta", re.I
@@ -197,6 +222,8 @@ def _absolutize(root: lxml.html.HtmlElement, url: str) -> set[str]:
         # A broken <base href> is ignored, as browsers do.
         url = _usable_url(_urljoin_or_none(url, base.get("href", "").strip())) or url
     fragments: set[str] = set()
+    # The same href recurs on a page (menus, share buttons): resolve each one once.
+    resolved: dict[str, str | None] = {}
     for anchor in root.iter("a"):
         href = anchor.get("href")
         if href and "://" not in href[:12]:
@@ -209,10 +236,10 @@ def _absolutize(root: lxml.html.HtmlElement, url: str) -> set[str]:
                     fragments.add(href[1:])
                     anchor.set("href", page + href)
             elif href and not href.startswith(("javascript:", "mailto:")):
-                try:
-                    anchor.set("href", urljoin(url, href))
-                except ValueError:
-                    continue
+                if href not in resolved:
+                    resolved[href] = _urljoin_or_none(url, href)
+                if (joined := resolved[href]) is not None:
+                    anchor.set("href", joined)
     return fragments
 
 
