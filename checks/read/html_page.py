@@ -74,6 +74,7 @@ _BUTTON = "javascript:#"
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _MAX_NOTES = 60
 _INVISIBLE = frozenset((*_CODE_TAGS, "svg", "nav", "form", "select", "button"))
+_COUNT_SCRIPTS = etree.XPath("count(//script)")
 FURNITURE_LIMIT = 20_000
 _BOX_LIMIT = 6_000
 
@@ -169,6 +170,13 @@ def _flatten(
     return joined.strip()
 
 
+def _marks(node: etree._Element) -> str:
+    """The element's class and id, space-separated; "" when it has neither (most elements)."""
+    cls = node.get("class")
+    ident = node.get("id")
+    return f"{cls or ''} {ident or ''}" if cls or ident else ""
+
+
 def _visible_text(node: etree._Element) -> str:
     parts: list[str] = []
 
@@ -196,8 +204,7 @@ def furniture_text(root: etree._Element) -> str:
         tag = node.tag
         if not isinstance(tag, str) or tag in _INVISIBLE:
             continue
-        marks = f"{node.get('class', '')} {node.get('id', '')}"
-        if tag in _BOX_TAGS or (len(marks) > 1 and _BOX_CLASS.search(marks)):
+        if tag in _BOX_TAGS or ((marks := _marks(node)) and _BOX_CLASS.search(marks)):
             text = _visible_text(node)
             # A box this long wraps the page rather than sits on it: look inside instead.
             if len(text) <= _BOX_LIMIT:
@@ -254,8 +261,7 @@ def _notes_lists(root: etree._Element, fragments: set[str]) -> list[etree._Eleme
                 found.append(node)
 
     for node in root.iter("ol", "ul", "div", "section", "aside"):
-        marks = f"{node.get('class', '')} {node.get('id', '')}"
-        if len(marks) > 1 and _NOTES_MARK.search(marks):
+        if (marks := _marks(node)) and _NOTES_MARK.search(marks):
             keep(node)
     if fragments:
         for item in root.iter("li"):
@@ -393,7 +399,7 @@ def read_html(raw: bytes, *, url: str | None = None) -> Article:
     month_first = page_meta.month_first_for(declared)
     dated = page_meta.published_date(root, meta, objects, month_first=month_first)
     provenance = declared_provenance(root, meta, objects)
-    scripts = sum(1 for _ in root.iter("script"))
+    scripts = int(_COUNT_SCRIPTS(root))
     # htmldate reads the page before extraction prunes the tree: a voter for the fallback.
     vote = page_meta.htmldate_vote(root, url) if dated is None else None
     authors = author_signals(root, meta, objects) | outlet_pages(root, url)
