@@ -56,6 +56,12 @@ def _element_classes() -> etree.ElementNamespaceClassLookup:
 
 
 _PARSER.set_element_class_lookup(_element_classes())
+# What we ask of trafilatura; benchmarks/bench_analysis.py times the same call as the floor.
+EXTRACTION_OPTIONS: dict[str, bool] = {
+    "include_links": True,
+    "include_comments": False,
+    "with_metadata": False,
+}
 _BOX_TAGS = frozenset(("footer", "aside", "header"))
 _BOX_CLASS = re.compile(
     r"footer|disclaimer|disclosure|notice|copyright|site-info|about|meta", re.I
@@ -407,13 +413,7 @@ def read_html(raw: bytes, *, url: str | None = None) -> Article:
     etree.strip_elements(root, *_CODE_TAGS, with_tail=False)
     furniture = furniture_text(root)
     notes = _note_items(_notes_lists(root, fragments))
-    doc = bare_extraction(
-        root,
-        url=url,
-        include_links=True,
-        include_comments=False,
-        with_metadata=False,
-    )
+    doc = bare_extraction(root, url=url, **EXTRACTION_OPTIONS)
     text, links = ("", ()) if doc is None or doc.body is None else _body_text_and_links(doc.body)
     if url:
         links = tuple(Link("#", k.text, k.position) if k.url == _BUTTON else k for k in links)
