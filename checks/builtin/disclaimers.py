@@ -306,6 +306,10 @@ def _counts_in(pattern: Pattern, place: str) -> bool:
 _KEY_STARTS = tuple(
     (key, _key_start(key)) for key in dict.fromkeys(k for p in PATTERNS for k in p.keys)
 )
+# The keys by their first letters, so a text looks up only the keys its words could start.
+_KEYS_BY_START: dict[str, tuple[str, ...]] = {}
+for _key, _first in _KEY_STARTS:
+    _KEYS_BY_START[_first] = (*_KEYS_BY_START.get(_first, ()), _key)
 _PATTERNS_IN = {
     place: tuple(p for p in PATTERNS if _counts_in(p, place))
     for place in ("body", "furniture", "top", "end", "box")
@@ -336,7 +340,10 @@ def _hits(text: str, sentences: _Sentences, patterns: Iterable[Pattern], place: 
     body = place == "body"
     # Which keys the text holds at all, each looked up once for every pattern that lists it.
     present = {
-        key for key, first in _KEY_STARTS if (not first or first in starts) and key in lower
+        key
+        for first in (starts & _KEYS_BY_START.keys()) | {""}
+        for key in _KEYS_BY_START.get(first, ())
+        if key in lower
     }
     if patterns is PATTERNS and same_length:
         # Only the patterns one of whose keys the text holds, in table order.

@@ -19,13 +19,17 @@ from functools import cache
 from lxml import etree
 
 _SEPARATOR = re.compile(r"[-_\s]+")
-_ATTRIBUTES = etree.XPath("//@class | //@id", smart_strings=False)
+# Two scans, not one union: a union sorts the attribute nodes into document order, which
+# the index (a set of distinct values) does not need.
+_CLASSES = etree.XPath("//@class", smart_strings=False)
+_IDS = etree.XPath("//@id", smart_strings=False)
 
 
 @dataclass(frozen=True, slots=True)
 class _Index:
     joined: str  # every distinct value, lower-cased, one a line
     values: tuple[str, ...]  # the distinct values as written
+    lowered: tuple[str, ...]  # the same, lower-cased
     words: frozenset[str]  # every word of every value, lower-cased
 
 
@@ -36,9 +40,11 @@ _INDEX: weakref.WeakKeyDictionary[etree._Element, _Index] = weakref.WeakKeyDicti
 def _index(root: etree._Element) -> _Index:
     found = _INDEX.get(root)
     if found is None:
-        values = tuple(dict.fromkeys(_ATTRIBUTES(root)))
+        values = tuple(dict.fromkeys([*_CLASSES(root), *_IDS(root)]))
         joined = "\n".join(values).lower()
-        found = _INDEX[root] = _Index(joined, values, frozenset(_SEPARATOR.split(joined)))
+        found = _INDEX[root] = _Index(
+            joined, values, tuple(v.lower() for v in values), frozenset(_SEPARATOR.split(joined))
+        )
     return found
 
 
@@ -60,7 +66,7 @@ def _values_with(index: _Index, words: Iterable[str], whole: bool) -> list[str]:
     for word in {w.lower() for w in words}:
         if not whole:
             if word in index.joined:
-                chosen.update(i for i, v in enumerate(index.values) if word in v.lower())
+                chosen.update(i for i, v in enumerate(index.lowered) if word in v)
             continue
         # Most words are on no page at all: the set of words settles that in one look-up.
         if _SEPARATOR.split(word)[0] in index.words:

@@ -31,6 +31,37 @@ _PARSER = lxml.html.HTMLParser(
     remove_comments=True,
     remove_pis=True,
 )
+
+
+def _element_classes() -> etree.ElementNamespaceClassLookup:
+    """lxml.html's element classes, looked up in C.
+
+    lxml.html's parser asks a Python method for the class of every element the moment it
+    becomes a Python object, about a million times over the corpus, in our passes and in
+    trafilatura's alike. The same tag-to-class table held by lxml's own namespace lookup gives
+    the same classes (HTML tag names are lower-case already) without the call into Python.
+    """
+    lookup = etree.ElementNamespaceClassLookup(
+        etree.ElementDefaultClassLookup(
+            element=lxml.html.HtmlElement,
+            comment=lxml.html.HtmlComment,
+            pi=lxml.html.HtmlProcessingInstruction,
+            entity=lxml.html.HtmlEntity,
+        )
+    )
+    tags = lookup.get_namespace(None)
+    for tag, cls in lxml.html.HtmlElementClassLookup._default_element_classes.items():
+        tags[tag] = cls
+    return lookup
+
+
+_PARSER.set_element_class_lookup(_element_classes())
+# What we ask of trafilatura; benchmarks/bench_analysis.py times the same call as the floor.
+EXTRACTION_OPTIONS: dict[str, bool] = {
+    "include_links": True,
+    "include_comments": False,
+    "with_metadata": False,
+}
 _BOX_TAGS = frozenset(("footer", "aside", "header"))
 _BOX_CLASS = re.compile(
     r"footer|disclaimer|disclosure|notice|copyright|site-info|about|meta", re.I
@@ -49,6 +80,7 @@ _BUTTON = "javascript:#"
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _MAX_NOTES = 60
 _INVISIBLE = frozenset((*_CODE_TAGS, "svg", "nav", "form", "select", "button"))
+_COUNT_SCRIPTS = etree.XPath("count(//script)")
 FURNITURE_LIMIT = 20_000
 _BOX_LIMIT = 6_000
 
@@ -144,6 +176,13 @@ def _flatten(
     return joined.strip()
 
 
+def _marks(node: etree._Element) -> str:
+    """The element's class and id, space-separated; "" when it has neither (most elements)."""
+    cls = node.get("class")
+    ident = node.get("id")
+    return f"{cls or ''} {ident or ''}" if cls or ident else ""
+
+
 def _visible_text(node: etree._Element) -> str:
     parts: list[str] = []
 
@@ -171,8 +210,7 @@ def furniture_text(root: etree._Element) -> str:
         tag = node.tag
         if not isinstance(tag, str) or tag in _INVISIBLE:
             continue
-        marks = f"{node.get('class', '')} {node.get('id', '')}"
-        if tag in _BOX_TAGS or (len(marks) > 1 and _BOX_CLASS.search(marks)):
+        if tag in _BOX_TAGS or ((marks := _marks(node)) and _BOX_CLASS.search(marks)):
             text = _visible_text(node)
             # A box this long wraps the page rather than sits on it: look inside instead.
             if len(text) <= _BOX_LIMIT:
@@ -197,6 +235,8 @@ def _absolutize(root: lxml.html.HtmlElement, url: str) -> set[str]:
         # A broken <base href> is ignored, as browsers do.
         url = _usable_url(_urljoin_or_none(url, base.get("href", "").strip())) or url
     fragments: set[str] = set()
+    # The same href recurs on a page (menus, share buttons): resolve each one once.
+    resolved: dict[str, str | None] = {}
     for anchor in root.iter("a"):
         href = anchor.get("href")
         if href and "://" not in href[:12]:
@@ -209,10 +249,10 @@ def _absolutize(root: lxml.html.HtmlElement, url: str) -> set[str]:
                     fragments.add(href[1:])
                     anchor.set("href", page + href)
             elif href and not href.startswith(("javascript:", "mailto:")):
-                try:
-                    anchor.set("href", urljoin(url, href))
-                except ValueError:
-                    continue
+                if href not in resolved:
+                    resolved[href] = _urljoin_or_none(url, href)
+                if (joined := resolved[href]) is not None:
+                    anchor.set("href", joined)
     return fragments
 
 
@@ -227,8 +267,7 @@ def _notes_lists(root: etree._Element, fragments: set[str]) -> list[etree._Eleme
                 found.append(node)
 
     for node in root.iter("ol", "ul", "div", "section", "aside"):
-        marks = f"{node.get('class', '')} {node.get('id', '')}"
-        if len(marks) > 1 and _NOTES_MARK.search(marks):
+        if (marks := _marks(node)) and _NOTES_MARK.search(marks):
             keep(node)
     if fragments:
         for item in root.iter("li"):
@@ -366,7 +405,7 @@ def read_html(raw: bytes, *, url: str | None = None) -> Article:
     month_first = page_meta.month_first_for(declared)
     dated = page_meta.published_date(root, meta, objects, month_first=month_first)
     provenance = declared_provenance(root, meta, objects)
-    scripts = sum(1 for _ in root.iter("script"))
+    scripts = int(_COUNT_SCRIPTS(root))
     # htmldate reads the page before extraction prunes the tree: a voter for the fallback.
     vote = page_meta.htmldate_vote(root, url) if dated is None else None
     authors = author_signals(root, meta, objects) | outlet_pages(root, url)
@@ -374,13 +413,7 @@ def read_html(raw: bytes, *, url: str | None = None) -> Article:
     etree.strip_elements(root, *_CODE_TAGS, with_tail=False)
     furniture = furniture_text(root)
     notes = _note_items(_notes_lists(root, fragments))
-    doc = bare_extraction(
-        root,
-        url=url,
-        include_links=True,
-        include_comments=False,
-        with_metadata=False,
-    )
+    doc = bare_extraction(root, url=url, **EXTRACTION_OPTIONS)
     text, links = ("", ()) if doc is None or doc.body is None else _body_text_and_links(doc.body)
     if url:
         links = tuple(Link("#", k.text, k.position) if k.url == _BUTTON else k for k in links)

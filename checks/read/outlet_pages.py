@@ -28,7 +28,8 @@ def outlet_pages(root: etree._Element, url: str | None) -> dict[str, str]:
     on the outlet's own site, told by its address ("/about-us", "/corrections")."""
     home = registered_domain(url) if url else None
     found: dict[str, str] = {}
-    for href in _HREFS(root)[:MAX_LINKS]:
+    # A menu repeats its links: an address tells the same the second time.
+    for href in dict.fromkeys(_HREFS(root)[:MAX_LINKS]):
         path = href.split("?", 1)[0].split("#", 1)[0].strip().rstrip("/")
         slug = path.rsplit("/", 1)[-1].lower().removesuffix(".html").removesuffix(".htm")
         if slug in ABOUT_SLUGS:

@@ -422,8 +422,9 @@ def _furniture_node(node: etree._Element) -> bool:
         text = "".join(node.itertext())
         if len(text) <= _LABELLED_LINE and UPDATED_LABEL.search(text):
             return True  # "Updated 5 May 2024"
-    marks = f" {node.get('class', '')} {node.get('id', '')}"
-    return tag in _BOXES and bool(_OTHER_STORIES.search(marks))
+    if tag not in _BOXES:
+        return False
+    return bool(_OTHER_STORIES.search(f" {node.get('class', '')} {node.get('id', '')}"))
 
 
 def _without_furniture(root: etree._Element) -> etree._Element:
@@ -678,9 +679,11 @@ def _top_lines(root: etree._Element) -> list[str]:
         if tag == _HEADLINE and not headline_at and _real_headline(node):
             flush()
             headline_at.append(len(lines))
-        marks = f" {node.get('class', '')} {node.get('id', '')}"
-        if tag in _SKIP or (tag != "body" and len(marks) > 2 and _FURNITURE_CLASS.search(marks)):
+        if tag in _SKIP:
             return False
+        if tag != "body" and (node.get("class") or node.get("id")):
+            if _FURNITURE_CLASS.search(f" {node.get('class', '')} {node.get('id', '')}"):
+                return False
         block = tag not in _INLINE
         if block:
             flush()

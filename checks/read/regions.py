@@ -78,9 +78,10 @@ REGION_LIMIT = 20_000  # characters kept of one region
 
 
 def _words(node: etree._Element) -> set[str]:
-    marks = f"{node.get('class', '')} {node.get('id', '')} {node.get('itemprop', '')}"
-    if len(marks) <= 2:
+    cls, ident, prop = node.get("class"), node.get("id"), node.get("itemprop")
+    if not (cls or ident or prop):
         return set()
+    marks = f"{cls or ''} {ident or ''} {prop or ''}"
     words = set(marks.lower().split())
     for word in list(words):
         words.update(_WORD_SPLIT.split(word))
