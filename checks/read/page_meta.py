@@ -14,6 +14,7 @@ from typing import Any
 from lxml import etree
 
 from checks.domains import registered_domain
+from checks.languages import languages, resource
 from checks.temporal import MONTH_NUMBERS
 
 _CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$|^\s*<!--|-->\s*$")
@@ -59,21 +60,23 @@ _BYLINE_TAIL = re.compile(r"\s[|•·]\s|\b(?:updated|published|posted)\b", re.I
 _BYLINE_BOX = etree.XPath("//*[contains(@class,'byline')]" + _OUTSIDE)
 _WORDS = re.compile(r"[^\W\d_]+", re.U)
 
-# Function words frequent in running text; words two languages share are dropped below.
-_STOPWORD_LISTS = {
-    "en": "the and of to is that for with was on are by this from have be which",
-    "de": "der die und das ist nicht mit sich auf für dem den ein eine auch wird",
-    "fr": "le les des est une pour dans pas qui sur par au aux du ce sont avec",
-    "es": "el los las del con una para es se al lo como más fue y pero muy este esta",
-    "pt": "os das dos não uma com para mais foi ao são pelo pela também está pelos",
-    "ru": "и что это как его был было она они для или но от по все так",
-    "uk": "і що це як його був було вона вони для або але від та їх які",
-}
+
+def _stopword_lists() -> dict[str, list[str]]:
+    """Function words per language, from each language folder's `stopwords.toml` and the
+    shared one (languages recognised without a folder of their own)."""
+    lists = {code: list(resource("stopwords", code).get("words", [])) for code in languages()}
+    for code, words in resource("stopwords", "_shared").get("recognised", {}).items():
+        lists.setdefault(code, list(words))
+    return lists
+
+
+_STOPWORD_LISTS = _stopword_lists()
+# A word two languages share is dropped from both.
 _STOPWORDS: dict[str, frozenset[str]] = {
     lang: frozenset(
         w
-        for w in words.split()
-        if not any(w in other.split() for o, other in _STOPWORD_LISTS.items() if o != lang)
+        for w in words
+        if not any(w in other for o, other in _STOPWORD_LISTS.items() if o != lang)
     )
     for lang, words in _STOPWORD_LISTS.items()
 }
