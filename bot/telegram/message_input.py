@@ -159,8 +159,19 @@ def read_message(message: Message, *, received: datetime) -> MessageInput:
         received=received,
         source_kind="telegram",
         blocks=text_regions(text),
+        byline=_signature(message),
     )
     return MessageInput("article", None, article)
+
+
+def _signature(message: Message) -> str | None:
+    """Who signed the post: the channel's author signature on the post itself or, for a
+    forwarded channel post, on its origin."""
+    origin = message.forward_origin
+    signed = message.author_signature
+    if not signed and isinstance(origin, MessageOriginChannel):
+        signed = origin.author_signature
+    return " ".join(signed.split()) if signed and signed.strip() else None
 
 
 def command_args_url(text: str) -> str | None:
