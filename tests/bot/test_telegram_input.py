@@ -525,7 +525,8 @@ async def test_a_forwarded_channel_post_names_the_journalist_who_signed_it(check
     data = copy.deepcopy(message)
     data["forward_origin"]["author_signature"] = "Ирина  Петрова"
     article = read_message(as_message(data), received=RECEIVED).article
-    assert article is not None and article.byline == "Ирина Петрова"
+    assert article is not None
+    assert article.byline == "Ирина Петрова"
     checklist = await run(article, load_checks(), check_ctx, input_label="forward")
     result = checklist.get("author").result
     assert result.data["names"] == ["Ирина Петрова"]
