@@ -180,9 +180,7 @@ def evaluate(pages: Sequence[Page], checklists: Sequence[Checklist]) -> Report:
     return report
 
 
-def _labelled(
-    pairs: list[tuple[Page, Checklist]], *keys: str
-) -> list[tuple[Page, Checklist]]:
+def _labelled(pairs: list[tuple[Page, Checklist]], *keys: str) -> list[tuple[Page, Checklist]]:
     """The pages that carry these labels: a page labelled for one check only (round 3 of the
     sources labels) is measured by that check alone."""
     return [(p, c) for p, c in pairs if all(k in p.labels for k in keys)]
