@@ -153,6 +153,25 @@ SENTENCES = [
         "direct_quote",
         "Lena Hoffmann",
     ),
+    # A role with no name is a source where the verb needs its subject.
+    (
+        "en",
+        "The ministry's spokesman said the talks would resume on Monday.",
+        "named",
+        "spokesman",
+    ),
+    (
+        "de",
+        "Der Polizeisprecher erklärte, die Straße bleibe gesperrt.",
+        "named",
+        "Polizeisprecher",
+    ),
+    (
+        "fr",
+        "Le porte-parole du ministère a précisé que les négociations reprendraient.",
+        "named",
+        "porte-parole",
+    ),
     # "heißt es" after a quotation: a voice the text does not name.
     ("de", "„Die Lage ist stabil“, heißt es aus dem Rathaus.", "direct_quote", "heißt es"),
 ]
@@ -171,6 +190,10 @@ UNATTRIBUTED = [
     ("pt", "O governo quer reduzir os impostos no próximo ano."),
     ("ru", "Правительство хочет снизить налоги в следующем году."),
     ("uk", "Уряд хоче знизити податки наступного року."),
+    # A reporting verb whose subject is neither a name nor a role: nobody is said to speak.
+    ("en", "It is unclear whether the numbers announced last week were final."),
+    ("fr", "Le chiffre annoncé la semaine dernière reste provisoire."),
+    ("de", "Die Zahl, die danach erklärt wurde, bleibt unklar."),
     # A colon before a quotation names nobody: no speaker is guessed.
     ("de", "Auf dem Plakat am Eingang steht: „Bitte Abstand halten und Maske tragen.“"),
     # The subjunctive alone, with no attributed sentence before it, is no attribution.

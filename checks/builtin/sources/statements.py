@@ -70,6 +70,9 @@ class Cues:
     auxiliaries: frozenset[str]
     not_names: frozenset[str]
     reported_speech: frozenset[str] = frozenset()  # subjunctive forms of indirect speech
+    # Where a verb needs its subject (en, de, fr): the words a subject with no name must end
+    # in to be a source ("the ministry's spokesman said"). Empty where subjects drop.
+    roles: tuple[str, ...] = ()
 
 
 @cache
@@ -98,6 +101,7 @@ def cues(language: str | None) -> Cues:
         auxiliaries=_lower(words.get("auxiliaries", [])),
         not_names=frozenset(w.casefold() for w in words.get("not_names", [])) | months | days,
         reported_speech=_lower(words.get("reported_speech", [])),
+        roles=tuple(sorted(_lower(words.get("roles", [])))),
     )
 
 
@@ -425,6 +429,8 @@ def _statement(
         subject = source.text if source else _words_before(masked, speech.start)
         if subject.split()[-1:] and subject.split()[-1].casefold() in cue_list.first_person:
             return None  # "I believe", "we think": the writer, not a source
+        if source is None and subject and not quoted and not _is_role(subject, cue_list):
+            return None  # "the figures reported": no one is said to speak
         if last is not None and near and (source is not None or not subject or quoted):
             kind = "anonymous" if last.kind == "anonymous" else "named"
             return Statement(sentence, "direct_quote" if quoted else kind, last.source, position)
@@ -463,6 +469,15 @@ def _colon_quote(
     if any(n.kind == "name" and surname not in n.text for n in names):
         return None  # someone else is named: not safe to carry the last speaker on
     return Statement(sentence, "direct_quote", last.source, position, True)
+
+
+def _is_role(subject: str, cue_list: Cues) -> bool:
+    """Whether a subject with no name is a role or a body ("the spokesman", "Polizeisprecher",
+    "le porte-parole"); always so where the language drops its subjects (no roles listed)."""
+    if not cue_list.roles:
+        return True
+    words = [_bare(w) for w in subject.split()]
+    return any(w.endswith(cue_list.roles) for w in words)
 
 
 def _document_source(masked: str, match: re.Match[str], cue_list: Cues) -> str:
