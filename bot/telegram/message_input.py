@@ -153,23 +153,25 @@ def read_message(message: Message, *, received: datetime) -> MessageInput:
         # page is where the text comes from, so links are internal or external against it.
         canonical_url=_source_link(text, links),
         title=_title(text),
-        byline=signature_of(message),
         # The post's date is when the channel posted it, not when the article was published:
         # it stays in origin.date, and the dates check weighs it against any dateline.
         origin=origin,
         received=received,
         source_kind="telegram",
         blocks=text_regions(text),
+        byline=_signature(message),
     )
     return MessageInput("article", None, article)
 
 
-def signature_of(message: Message) -> str | None:
-    """The author's signature on a channel post, or on the channel post this one forwards."""
+def _signature(message: Message) -> str | None:
+    """Who signed the post: the channel's author signature on the post itself or, for a
+    forwarded channel post, on its origin."""
     origin = message.forward_origin
-    if isinstance(origin, MessageOriginChannel) and origin.author_signature:
-        return origin.author_signature
-    return message.author_signature or None
+    signed = message.author_signature
+    if not signed and isinstance(origin, MessageOriginChannel):
+        signed = origin.author_signature
+    return " ".join(signed.split()) if signed and signed.strip() else None
 
 
 def command_args_url(text: str) -> str | None:

@@ -5,12 +5,14 @@ person."""
 from __future__ import annotations
 
 import asyncio
+import html
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from checks.domains import registered_domain
 from checks.i18n import Messages
 from checks.languages import Pattern, languages, patterns, resource
 from checks.model import Article, Context, Evidence, Message, Result, Status
@@ -103,7 +105,8 @@ def _cues(kind: str, language: str | None) -> tuple[Pattern, ...]:
 
 
 def _clean(text: str, language: str | None) -> str:
-    text = " ".join(text.split())
+    # Metadata is sometimes escaped twice ("H&#233;ctor"): the name is the unescaped one.
+    text = " ".join(html.unescape(text).split())
     for pattern in _cues("by", language):
         stripped = pattern.regex.sub("", text, count=1)
         if stripped != text:
@@ -248,6 +251,8 @@ def _is_guest(text: str, language: str | None) -> bool:
 
 def _is_outlet(name: str, article: Article) -> bool:
     outlet_names = [article.site_name or "", article.meta.get("jsonld_publisher", "")]
+    # The site's own address as author ("Mynet.com", "example.de"): the outlet, not a person.
+    outlet_names.append(registered_domain(article.canonical_url or article.url or "") or "")
     key = _norm(name).replace(" ", "")
     outlets = [_norm(o).replace(" ", "") for o in outlet_names if o]
     # A short name counts inside a longer one only as an acronym: "NDR" in "NDR.de".
@@ -289,6 +294,13 @@ class Author:
         if article.source_kind == "telegram":
             return _telegram(article)
         bylines = _bylines(article)
+        if not bylines and article.source_kind == "html":
+            # No byline, or only a site account ("Guest"): the writer credited at the end.
+            credit = _text_byline(article.text, article.language, tail=True)
+            if credit:
+                bylines = [
+                    Byline("credit in the text", credit, names_in(credit, article.language))
+                ]
         if not bylines:
             if not article.text.strip():
                 return Result(Status.SKIP, message=M("author.no_text"))

@@ -171,13 +171,19 @@ def evaluate(pages: Sequence[Page], checklists: Sequence[Checklist]) -> Report:
     report = Report(pages=len(pages))
     pairs = list(zip(pages, checklists, strict=True))
     _outlet(report, pairs)
-    _original_source(report, pairs)
-    _citations(report, pairs)
-    _disclaimers(report, pairs)
-    _dated_claims(report, pairs)
+    _original_source(report, _labelled(pairs, "republication"))
+    _citations(report, _labelled(pairs, "body_links"))
+    _disclaimers(report, _labelled(pairs, "disclaimers", "content_labels"))
+    _dated_claims(report, _labelled(pairs, "published", "temporal_expressions"))
     author_score.add_rows(report, pairs)
     sources_score.add_rows(report, pairs)
     return report
+
+
+def _labelled(pairs: list[tuple[Page, Checklist]], *keys: str) -> list[tuple[Page, Checklist]]:
+    """The pages that carry these labels: a page labelled for one check only (round 3 of the
+    sources labels) is measured by that check alone."""
+    return [(p, c) for p, c in pairs if all(k in p.labels for k in keys)]
 
 
 def evaluate_splits(pages: Sequence[Page], checklists: Sequence[Checklist]) -> SplitReport:

@@ -61,21 +61,25 @@ _BYLINE_BOX = etree.XPath("//*[contains(@class,'byline')]" + _OUTSIDE)
 _WORDS = re.compile(r"[^\W\d_]+", re.U)
 
 
-def _function_words() -> dict[str, frozenset[str]]:
-    """Each language's function words (`checks/languages/<code>/words.toml`), without the
-    words two languages share: those tell nothing apart."""
-    lists = {code: resource("words", code).get("function_words", []) for code in languages()}
-    lists = {code: words for code, words in sorted(lists.items(), key=lambda i: i[0] != "en")}
-    return {
-        code: frozenset(
-            w for w in words if not any(w in other for o, other in lists.items() if o != code)
-        )
-        for code, words in lists.items()
-        if words
-    }
+def _stopword_lists() -> dict[str, list[str]]:
+    """Function words per language, from each language folder's `stopwords.toml` and the
+    shared one (languages recognised without a folder of their own)."""
+    lists = {code: list(resource("stopwords", code).get("words", [])) for code in languages()}
+    for code, words in resource("stopwords", "_shared").get("recognised", {}).items():
+        lists.setdefault(code, list(words))
+    return lists
 
 
-_STOPWORDS = _function_words()  # English first: it wins a tie
+_STOPWORD_LISTS = _stopword_lists()
+# A word two languages share is dropped from both.
+_STOPWORDS: dict[str, frozenset[str]] = {
+    lang: frozenset(
+        w
+        for w in words
+        if not any(w in other for o, other in _STOPWORD_LISTS.items() if o != lang)
+    )
+    for lang, words in _STOPWORD_LISTS.items()
+}
 
 
 @dataclass(frozen=True, slots=True)

@@ -550,3 +550,29 @@ async def test_a_channel_posts_signature_is_its_byline_and_the_author_line_names
     (author,) = checklist.outcomes
     assert "Олена Коваль" in author.result.summary
     assert any(e.where == "post signature" for e in author.result.evidence)
+
+
+async def test_a_forwarded_channel_post_names_the_journalist_who_signed_it(check_ctx) -> None:
+    message, _ = load(TASS)
+    data = copy.deepcopy(message)
+    data["forward_origin"]["author_signature"] = "Ирина  Петрова"
+    article = read_message(as_message(data), received=RECEIVED).article
+    assert article is not None
+    assert article.byline == "Ирина Петрова"
+    checklist = await run(article, load_checks(), check_ctx, input_label="forward")
+    result = checklist.get("author").result
+    assert result.data["names"] == ["Ирина Петрова"]
+    assert any(e.where == "post signature" for e in result.evidence)
+
+
+def test_a_channel_post_signature_is_the_byline_and_an_unsigned_post_has_none() -> None:
+    text = (
+        "Власти города сообщили, что движение по новому участку открыто с понедельника. "
+        "По словам представителя мэрии, ремонт моста закончат к концу месяца, а объезд "
+        "через промзону останется до весны."
+    )
+    channel = {"id": -1001, "type": "channel", "title": "Демо"}
+    signed = plain(text, chat=channel, author_signature="Олег Иванов")
+    unsigned = plain(text, chat=channel)
+    assert read_message(signed, received=RECEIVED).article.byline == "Олег Иванов"
+    assert read_message(unsigned, received=RECEIVED).article.byline is None

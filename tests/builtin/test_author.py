@@ -239,3 +239,27 @@ def _fixture(name: str) -> Article:
 async def test_real_pages_name_their_authors(check_ctx, name, kind, names):
     result = await Author().run(_fixture(name), check_ctx)
     assert (result.data["kind"], result.data["names"]) == (kind, names)
+
+
+async def test_the_sites_own_address_as_author_is_the_outlet_not_a_person(check_ctx):
+    article = page(head='<meta name="author" content="News.example.com">')
+    result = await Author().run(article, check_ctx)
+    assert result.data["kind"] == "outlet"
+
+
+async def test_a_name_escaped_twice_in_the_metadata_is_read_unescaped(check_ctx):
+    article = page(head='<meta name="author" content="H&amp;#233;l&amp;#232;ne Roux">')
+    result = await Author().run(article, check_ctx)
+    assert result.data["names"] == ["Hélène Roux"]
+
+
+async def test_a_guest_account_is_no_name_and_the_writer_credited_at_the_end_is(check_ctx):
+    body = "<p>" + "Городской совет обсудил бюджет на следующий год. " * 8 + "</p>"
+    html = (
+        '<html><head><meta name="author" content="Гость"></head><body><article>'
+        f"<h1>Бюджет</h1>{body}<p>Текст: Мария Соколова</p></article></body></html>"
+    )
+    article = read_html(html.encode(), url="https://gazeta.example.ru/budget")
+    result = await Author().run(article, check_ctx)
+    assert result.data["names"] == ["Мария Соколова"]
+    assert result.data["kind"] == "person"

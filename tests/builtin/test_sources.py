@@ -119,6 +119,61 @@ SENTENCES = [
     ("uk", "Згідно з доповіддю Держстату, безробіття знизилося.", "document", "доповіддю"),
     ("uk", "Поліція повідомила, що чоловіка затримано.", "anonymous", "Поліція"),
     ("uk", "Дмитро Кулеба заявив, що Україна не погодиться.", "named", "Дмитро Кулеба"),
+    # Reporting verbs in more of their inflections.
+    ("de", "Ministerin Anna Berger mahnte, die Frist einzuhalten.", "named", "Anna Berger"),
+    ("de", "„Wir bauen weiter“, schildert Bauleiter Jonas Kraft.", "direct_quote", "Jonas Kraft"),
+    ("de", "„Das war knapp“, erzählt Martina Vogel am Telefon.", "direct_quote", "Martina Vogel"),
+    ("fr", "Le maire Paul Girard déclarait que le pont resterait fermé.", "named", "Paul Girard"),
+    (
+        "es",
+        "La alcaldesa Marta Ruiz puntualizó que el puente seguirá cerrado.",
+        "named",
+        "Marta Ruiz",
+    ),
+    (
+        "it",
+        "Il sindaco Marco Bellini sottolineava che il ponte resterà chiuso.",
+        "named",
+        "Marco Bellini",
+    ),
+    ("pl", "Burmistrz Jan Nowak tłumaczył, że most pozostanie zamknięty.", "named", "Jan Nowak"),
+    ("ru", "Мэр Иван Петров подчеркивает, что мост останется закрытым.", "named", "Иван Петров"),
+    ("uk", "Мер Олег Шевчук наголошує, що міст залишиться закритим.", "named", "Олег Шевчук"),
+    # An attribution set into the quotation between spaced dashes, with no comma before it.
+    (
+        "it",
+        "«Il ponte resterà chiuso fino a maggio - spiega Marco Bellini - e poi si vedrà».",
+        "direct_quote",
+        "Marco Bellini",
+    ),
+    # A quotation introduced by a colon after a full name, with no reporting verb.
+    (
+        "de",
+        "Für Trainerin Lena Hoffmann ist die Sache klar: „Wir müssen am Samstag gewinnen.“",
+        "direct_quote",
+        "Lena Hoffmann",
+    ),
+    # A role with no name is a source where the verb needs its subject.
+    (
+        "en",
+        "The ministry's spokesman said the talks would resume on Monday.",
+        "named",
+        "spokesman",
+    ),
+    (
+        "de",
+        "Der Polizeisprecher erklärte, die Straße bleibe gesperrt.",
+        "named",
+        "Polizeisprecher",
+    ),
+    (
+        "fr",
+        "Le porte-parole du ministère a précisé que les négociations reprendraient.",
+        "named",
+        "porte-parole",
+    ),
+    # "heißt es" after a quotation: a voice the text does not name.
+    ("de", "„Die Lage ist stabil“, heißt es aus dem Rathaus.", "direct_quote", "heißt es"),
 ]
 
 # Sentences that attribute nothing: scare quotes, questions, passive voice, an infinitive.
@@ -135,6 +190,16 @@ UNATTRIBUTED = [
     ("pt", "O governo quer reduzir os impostos no próximo ano."),
     ("ru", "Правительство хочет снизить налоги в следующем году."),
     ("uk", "Уряд хоче знизити податки наступного року."),
+    # A reporting verb whose subject is neither a name nor a role: nobody is said to speak.
+    ("en", "It is unclear whether the numbers announced last week were final."),
+    ("fr", "Le chiffre annoncé la semaine dernière reste provisoire."),
+    ("de", "Die Zahl, die danach erklärt wurde, bleibt unklar."),
+    # A colon before a quotation names nobody: no speaker is guessed.
+    ("de", "Auf dem Plakat am Eingang steht: „Bitte Abstand halten und Maske tragen.“"),
+    # The subjunctive alone, with no attributed sentence before it, is no attribution.
+    ("de", "Es sei denn, der Regen hört bis zum Abend auf."),
+    # Spaced dashes inside a quotation that hold no reporting verb.
+    ("it", "Il progetto - ambizioso e costoso - resterà sulla carta."),
 ]
 
 # A claim stated as settled fact, with no source.
@@ -195,6 +260,41 @@ async def test_a_pronoun_carries_on_the_last_named_speaker(check_ctx):
     assert result.data["named_sources"] == ["Mayor Jane Ortiz"]
 
 
+async def test_a_colon_quotation_carries_on_the_last_speaker_only_when_nobody_else_is_named(
+    check_ctx,
+):
+    text = (
+        "„Wir haben gut trainiert“, sagte Trainer Karl Brandt am Freitag. "
+        "Der Coach blickte nach vorn: „Am Sonntag wollen wir die drei Punkte holen.“ "
+        "Auch der Kapitän Jens Maier war zuversichtlich: „Wir sind alle fit und bereit.“"
+    )
+    result = await Sources().run(Article(text=text, language="de"), check_ctx)
+    assert [(a["kind"], a["source"]) for a in result.data["attributions"]] == [
+        ("direct_quote", "Trainer Karl Brandt"),
+        ("direct_quote", "Trainer Karl Brandt"),  # "the coach": the last speaker, no one else
+        ("direct_quote", "Kapitän Jens Maier"),
+    ]
+
+
+async def test_indirect_speech_in_the_subjunctive_carries_on_right_after_its_source(check_ctx):
+    text = (
+        "Bürgermeisterin Eva Lang sagte am Montag, die Brücke werde im Mai eröffnet. "
+        "Die Kosten seien im Rahmen geblieben. "
+        "Der Verkehr fließt seit Wochen über die Umleitung. "
+        "Ein Bus habe dort am Dienstag eine Panne gehabt."
+    )
+    result = await Sources().run(Article(text=text, language="de"), check_ctx)
+    found = [(a["quote"], a["source"]) for a in result.data["attributions"]]
+    # The bus sentence follows a sentence with no source: it is not Eva Lang's.
+    assert found == [
+        (
+            "Bürgermeisterin Eva Lang sagte am Montag, die Brücke werde im Mai eröffnet.",
+            "Bürgermeisterin Eva Lang",
+        ),
+        ("Die Kosten seien im Rahmen geblieben.", "Bürgermeisterin Eva Lang"),
+    ]
+
+
 async def test_a_language_without_cues_is_skipped_not_guessed(check_ctx):
     article = Article(text="Polis, adamın gözaltına alındığını söyledi.", language="tr")
     result = await Sources().run(article, check_ctx)
@@ -222,6 +322,16 @@ async def test_i_believe_is_the_writer_not_a_source(check_ctx):
     text = "I believe the council is wrong. We think the budget is too small."
     result = await Sources().run(Article(text=text, language="en"), check_ctx)
     assert result.data["attributions"] == []
+
+
+def test_a_sentence_ending_inside_a_closing_quotation_mark_ends_there():
+    text = 'Er sagte: „Wir sind bereit.“ Danach ging er. She said: "We won." Then she left.'
+    assert [s for _, s in sentences(text)] == [
+        "Er sagte: „Wir sind bereit.“",
+        "Danach ging er.",
+        'She said: "We won."',
+        "Then she left.",
+    ]
 
 
 def test_sentences_are_not_cut_inside_a_quotation_or_after_an_initial():

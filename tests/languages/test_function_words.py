@@ -10,7 +10,7 @@ from checks.read.page_meta import text_language
 
 @pytest.mark.parametrize("code", languages())
 def test_a_languages_sample_is_recognised_as_that_language(code):
-    sample = resource("words", code)["sample"]
+    sample = resource("stopwords", code)["sample"]
     # Declared wrong on purpose: the text's own words must outvote the page's claim.
     wrong = "en" if code != "en" else "de"
     assert text_language(sample * 2, declared=wrong) == code

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from checks.languages import languages
 from checks.model import Article
 from checks.read.html_page import read_html
 from checks.read.page_meta import parse_date, text_language
@@ -254,10 +255,24 @@ def test_parse_date(value, expected):
          "саме те, що вони обіцяли для всіх мешканців, але їх не почули.", "uk"),
         ("Le gouvernement a annoncé que la réforme des retraites sera appliquée dans les "
          "régions qui sont pour le moment pas prêtes, selon le ministre.", "fr"),
+        # Italian and Czech used to read as Spanish, Polish as nothing at all.
+        ("Il ministro ha detto che il governo non cambierà la legge, perché è stata approvata "
+         "dal parlamento, e anche questa volta gli alleati sono più prudenti.", "it"),
+        ("Minister powiedział, że rząd nie zmieni ustawy, która została przyjęta przez Sejm, "
+         "ale jego zdaniem jest to także sprawa dla sądu, który może ją uchylić.", "pl"),
+        ("Ministr řekl, že vláda není připravena a že zákon, který byl schválen, je podle "
+         "něj také sporný, protože mezi poslanci už se nenajde shoda.", "cs"),
     ],
 )  # fmt: skip
 def test_text_language_by_stopwords(text, lang):
     assert text_language(text, declared="en") == lang
+
+
+def test_each_language_folder_lists_stopwords_no_other_language_shares_entirely():
+    from checks.read.page_meta import _STOPWORDS
+
+    for code in languages():
+        assert _STOPWORDS[code], code  # a folder whose every stopword is shared cannot win
 
 
 def test_short_text_keeps_the_declared_language():

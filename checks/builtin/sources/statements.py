@@ -25,7 +25,11 @@ _QUOTED = re.compile(
     r"“[^”\"\n]{1,600}[”\"]|«[^»\n]{1,600}»|„[^“”\n]{1,600}[“”]|\"[^\"\n]{1,600}\"|‹[^›\n]{1,600}›"
     r"|(?<!\w)‘(?:[^’\n]|’(?=\w)){1,600}’(?!\w)"
 )
-_INSERTED = re.compile(r"[,!?.…]\s?[–—-]\s((?-i:[^\W\d_A-ZА-ЯЁІЇЄҐ])[^–—\n]{1,120})")
+# An attribution set into a quotation between dashes: «…, – сказал он. – …», «… - spiega
+# Artibani - …». A hyphen inside a word ("BTSV-Coach") does not end it.
+_INSERTED = re.compile(
+    r"(?:[,!?.…]\s?|\s)[–—-]\s((?-i:[^\W\d_A-ZА-ЯЁІЇЄҐ])(?:[^–—\n-]|-(?=\S)){1,120})"
+)
 # The signature line of an embedded post: "— Jane Doe (@janedoe) March 14, 2020".
 _TWEET_SIGNATURE = re.compile(r"^[—–]\s?([^()\n]{2,60}?)\s?\(@\w{1,30}\)")
 _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*")
@@ -33,7 +37,8 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 # Sentence ends: . ! ? … followed by space; never inside quotation marks (tracked below).
 _OPENERS = {"“": "”", "«": "»", "„": "“”", "‹": "›", "‘": "’"}
 _QUOTE_MARKS = re.compile(r"[“”«»„‹›‘’\"]")
-_ENDS = re.compile(r"[.!?…] ")
+# A closing quotation mark may stand between the stop and the space ("… bereit.“ Auch …").
+_ENDS = re.compile(r"[.!?…][”“»\"’]? ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +69,10 @@ class Cues:
     document_links: frozenset[str]
     auxiliaries: frozenset[str]
     not_names: frozenset[str]
+    reported_speech: frozenset[str] = frozenset()  # subjunctive forms of indirect speech
+    # Where a verb needs its subject (en, de, fr): the words a subject with no name must end
+    # in to be a source ("the ministry's spokesman said"). Empty where subjects drop.
+    roles: tuple[str, ...] = ()
 
 
 @cache
@@ -91,6 +100,8 @@ def cues(language: str | None) -> Cues:
         document_links=_lower(words.get("document_links", [])),
         auxiliaries=_lower(words.get("auxiliaries", [])),
         not_names=frozenset(w.casefold() for w in words.get("not_names", [])) | months | days,
+        reported_speech=_lower(words.get("reported_speech", [])),
+        roles=tuple(sorted(_lower(words.get("roles", [])))),
     )
 
 
@@ -125,7 +136,8 @@ def _split_paragraph(para: str, offset: int) -> Iterator[tuple[int, str]]:
     scanned = 0
     for end in _ENDS.finditer(para):
         i = end.start()
-        for mark in _QUOTE_MARKS.finditer(para, scanned, i):
+        stop = end.end() - 1  # the space after the stop (and its closing mark)
+        for mark in _QUOTE_MARKS.finditer(para, scanned, stop):
             ch = mark.group()
             if closing:
                 # "’" inside a word is an apostrophe ("don’t"), not the end of a quotation
@@ -135,12 +147,12 @@ def _split_paragraph(para: str, offset: int) -> Iterator[tuple[int, str]]:
                 closing = _OPENERS[ch]
             elif ch == '"':
                 straight = not straight
-        scanned = i
-        after = para[i + 2 : i + 3]
+        scanned = stop
+        after = para[stop + 1 : stop + 2]
         if closing or straight or after.islower() or _is_initial(para, i):
             continue
-        yield from _piece(para, start, i + 1, offset)
-        start = i + 2
+        yield from _piece(para, start, stop, offset)
+        start = stop + 1
     yield from _piece(para, start, len(para), offset)
 
 
@@ -325,14 +337,34 @@ def read_attributions(
     found: list[Statement] = []
     firm: list[tuple[int, str]] = []
     last: Statement | None = None
+    previous: Statement | None = None  # the statement of the sentence just before, if any
     for position, sentence in sentences(text):
-        statement = _statement(sentence, position, cue_list, last)
+        statement = _statement(sentence, position, cue_list, last) or _carried_on(
+            sentence, position, cue_list, previous
+        )
+        previous = statement
         if statement is not None:
             found.append(statement)
             last = statement
         elif _firm_claim(sentence, position, cue_list, link_positions):
             firm.append((position, sentence))
     return found, firm
+
+
+def _carried_on(
+    sentence: str, position: int, cue_list: Cues, previous: Statement | None
+) -> Statement | None:
+    """Indirect speech carried on in the subjunctive ("Schwenk habe seine Bronchitis
+    auskuriert"): only right after an attributed sentence, and never in the first person."""
+    if previous is None or previous.kind == "document" or not cue_list.reported_speech:
+        return None
+    if sentence.endswith("?") or _QUOTE_MARKS.search(sentence):
+        return None
+    words = {_bare(t.group()) for t in _TOKEN.finditer(sentence)}
+    if words & cue_list.first_person or not words & cue_list.reported_speech:
+        return None
+    kind = "anonymous" if previous.kind == "anonymous" else "named"
+    return Statement(sentence, kind, previous.source, position, previous.proper)
 
 
 def _firm_claim(sentence: str, position: int, cue_list: Cues, links: frozenset[int]) -> bool:
@@ -381,7 +413,7 @@ def _statement(
         near = last is not None and position - last.position < FOLLOW_ON
         if last is not None and near and _opens_with_quote(sentence, quotes):
             return Statement(sentence, "direct_quote", last.source, position, last.proper)
-        return None
+        return _colon_quote(sentence, masked, tokens, position, cue_list, last if near else None)
     candidates = _candidates(masked, tokens, cue_list)
     source = _source_of(masked, speech, candidates, cue_list.auxiliaries)
     near = last is not None and position - last.position < FOLLOW_ON
@@ -397,6 +429,8 @@ def _statement(
         subject = source.text if source else _words_before(masked, speech.start)
         if subject.split()[-1:] and subject.split()[-1].casefold() in cue_list.first_person:
             return None  # "I believe", "we think": the writer, not a source
+        if source is None and subject and not quoted and not _is_role(subject, cue_list):
+            return None  # "the figures reported": no one is said to speak
         if last is not None and near and (source is not None or not subject or quoted):
             kind = "anonymous" if last.kind == "anonymous" else "named"
             return Statement(sentence, "direct_quote" if quoted else kind, last.source, position)
@@ -406,6 +440,44 @@ def _statement(
     kind = "anonymous" if source.kind == "generic" else "named"
     proper = source.kind != "generic"
     return Statement(sentence, "direct_quote" if quoted else kind, source.text, position, proper)
+
+
+def _colon_quote(
+    sentence: str,
+    masked: str,
+    tokens: list[re.Match[str]],
+    position: int,
+    cue_list: Cues,
+    last: Statement | None,
+) -> Statement | None:
+    """A quotation after a colon, with no reporting verb ("Der Trainer blickte nach vorn:
+    „…“"): a full name just before the colon speaks; otherwise only the last speaker, when
+    the clause names nobody else or names them again ("stört Flüthmann nicht: „…“")."""
+    quotation = _QUOTED.search(sentence)
+    if quotation is None or len(quotation.group().split()) < 4:
+        return None
+    clause = masked[: quotation.start()].rstrip()
+    if not clause.endswith(":"):
+        return None
+    names = _names(clause, [t for t in tokens if t.end() <= len(clause)], cue_list)
+    full = [n for n in names if n.kind in ("name", "acronym") and len(clause) - n.end <= 40]
+    if full:
+        return Statement(sentence, "direct_quote", full[-1].text, position, True)
+    if last is None or not last.proper or not last.source.split():
+        return None
+    surname = last.source.split()[-1]
+    if any(n.kind == "name" and surname not in n.text for n in names):
+        return None  # someone else is named: not safe to carry the last speaker on
+    return Statement(sentence, "direct_quote", last.source, position, True)
+
+
+def _is_role(subject: str, cue_list: Cues) -> bool:
+    """Whether a subject with no name is a role or a body ("the spokesman", "Polizeisprecher",
+    "le porte-parole"); always so where the language drops its subjects (no roles listed)."""
+    if not cue_list.roles:
+        return True
+    words = [_bare(w) for w in subject.split()]
+    return any(w.endswith(cue_list.roles) for w in words)
 
 
 def _document_source(masked: str, match: re.Match[str], cue_list: Cues) -> str:
