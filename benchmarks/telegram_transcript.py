@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from bot.core.settings import from_env
+from bot.core.store import Store
 from bot.telegram.app import serve
 from checks.config import Config
 from checks.read.article_cache import ArticleCache
@@ -224,11 +225,6 @@ def called(method: str) -> Callable[[list[dict[str, Any]]], bool]:
 
 
 async def converse(api: FakeBotAPI, db: Path) -> list[str]:
-    cache = ArticleCache(db)
-    for slug in (LINKED, INLINE):
-        url, article = page_article(slug)
-        cache.put(url, article)
-    cache.close()
     settings = from_env(
         {
             "TELEGRAM_BOT_TOKEN": TOKEN,
@@ -238,6 +234,14 @@ async def converse(api: FakeBotAPI, db: Path) -> list[str]:
         poll_timeout=1,
         probe_links=False,
     )
+    # The bot seals its cache under a key derived from its store's secret: seed it with that.
+    store = Store(settings.db_path, secret=settings.secret, key_file=settings.key_file)
+    cache = ArticleCache(settings.db_path, secret=store.cache_secret())
+    for slug in (LINKED, INLINE):
+        url, article = page_article(slug)
+        cache.put(url, article)
+    cache.close()
+    store.close()
     stop = asyncio.Event()
     task = asyncio.create_task(serve(settings, stop=stop, config=Config()))
     for _ in range(200):
@@ -455,7 +459,10 @@ async def main() -> int:
         )
     )
     sys.stdout.write("\n" + "\n".join(lines) + "\n")
-    return 1 if violations else 0
+    fetched = [line for line in lines if "could not reach the site" in line]
+    if fetched:
+        sys.stderr.write(f"a linked page was not served from the cache: {fetched[0]}\n")
+    return 1 if violations or fetched else 0
 
 
 if __name__ == "__main__":

@@ -26,6 +26,8 @@ LINK_BUTTONS = (
     ("archive", "Archived copy"),
     ("news_search", "Other coverage"),
     ("fact_check_search", "Fact-checks"),
+    ("about", "About the outlet"),
+    ("corrections", "Corrections"),
 )  # the English labels; the buttons say them in the chat's language
 LATERAL = "lateral"
 

@@ -150,6 +150,8 @@ M = Messages(
         "telegram.button.archive": "Archived copy",
         "telegram.button.news_search": "Other coverage",
         "telegram.button.fact_check_search": "Fact-checks",
+        "telegram.button.about": "About the outlet",
+        "telegram.button.corrections": "Corrections",
         "telegram.command.check": "check a link, or the message you reply to",
         "telegram.command.checks": "list the checks; admins switch one off or on",
         "telegram.command.language": "choose the language I answer in",

@@ -55,7 +55,8 @@ class LateralStub:
             {"kind": "news_search", "label": "News", "url": "https://news.example/?q=bridge"},
             {"kind": "fact_check_search", "label": "Checks", "url": "https://fc.example/?q=b"},
             {"kind": "archive", "label": "Archive", "url": "https://web.archive.org/web/x"},
-            {"kind": "about", "label": "About", "url": "https://en.wikipedia.org/wiki/X"},
+            {"kind": "about", "label": "About", "url": "https://example.com/about-us"},
+            {"kind": "corrections", "label": "Fixes", "url": "https://example.com/corrections"},
         ]
         return Result(Status.INFO, "Where else to look", data={"links": links})
 
@@ -410,9 +411,11 @@ async def test_url_buttons_come_from_the_lateral_check(start_bot, tg):
         ["Details", "JSON"],
         ["Open the original", "Archived copy"],
         ["Other coverage", "Fact-checks"],
+        ["About the outlet", "Corrections"],
     ]
     assert rows[1][0]["url"] == "https://www.reuters.com/world/a"
     assert rows[2][1]["url"] == "https://fc.example/?q=b"
+    assert rows[3][1]["url"] == "https://example.com/corrections"
     mark = bot.mark()
     bot.send(tg.message(POST))  # from the cache: the same buttons
     cached = (await bot.api.wait_for("sendMessage", after=mark))[0]
