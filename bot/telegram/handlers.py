@@ -253,19 +253,25 @@ async def on_check_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     if message is None:
         return
     received = service_of(context).now()
-    url = command_args_url(message.text or message.caption or "")
-    replied = replied_post(message)
-    if url is not None:
-        target = MessageInput("url", url, None)
-    elif replied is not None:
-        target = await read_target(context, replied, received)
-    else:
+    target = await command_target(context, message, received)
+    if target is None:
         target = await read_target(context, message, received)
         if target.kind in ("empty", "chatter"):
             hint = texts.t("check_hint", language_of(update, context))
             await message.reply_text(hint, parse_mode=ParseMode.HTML)
             return
     await answer(update, context, target)
+
+
+async def command_target(
+    context: ContextTypes.DEFAULT_TYPE, message: Message, received: datetime
+) -> MessageInput | None:
+    """What "/check" asks about: the link after it, else the message it replies to."""
+    url = command_args_url(message.text or message.caption or "")
+    if url is not None:
+        return MessageInput("url", url, None)
+    replied = replied_post(message)
+    return None if replied is None else await read_target(context, replied, received)
 
 
 def replied_post(message: Message) -> Message | None:
@@ -354,14 +360,9 @@ async def on_channel_post(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     received = service_of(context).now()
     text = message.text or message.caption or ""
     if text.startswith("/check"):
-        url = command_args_url(text)
-        replied = replied_post(message)
-        if url is not None:
-            target = MessageInput("url", url, None)
-        elif replied is not None:
-            target = await read_target(context, replied, received)
-        else:
-            target = MessageInput("empty", None, None)
+        target = await command_target(context, message, received) or MessageInput(
+            "empty", None, None
+        )
     elif mentions_bot(message, context.bot.username, context.bot.id):
         target = await asked_about(message, context, received)
     else:
