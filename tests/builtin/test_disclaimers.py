@@ -584,6 +584,15 @@ async def test_page_12_site_wide_liability_and_satire(check_ctx):
     assert liability in label_quote(labels, "liability")
 
 
+def test_a_market_data_footnote_in_the_footer_is_not_about_the_article():
+    footer = (
+        "Verzögerung der Kursdaten: Deutsche Börse 15 Min., Nasdaq und NYSE 20 Min. "
+        "Keine Gewähr für die Richtigkeit der Angaben."
+    )
+    text = "Der Dax schloss am Freitag im Plus."
+    assert find_disclaimers(Article(text=text, furniture_text=footer)) == []
+
+
 async def test_page_125_liability_section_after_a_travel_advisory(check_ctx):
     article, labels = page("125")
     _, _, findings = await run(article, check_ctx)
