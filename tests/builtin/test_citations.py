@@ -177,14 +177,14 @@ def _marks(slug: str) -> pytest.MarkDecorator | tuple[()]:
 
 
 def _dev_pages() -> list[str]:
-    """Pages whose labels may be tuned on: blind pages are measured by `sourcecheck evaluate`
-    only, never asserted one by one."""
-    return [
-        p.name
+    """Pages whose labels may be tuned on and that have body links labelled: blind pages are
+    measured by `sourcecheck evaluate` only, never asserted one by one."""
+    labels = {
+        p.name: json.loads((p / "labels.json").read_text("utf-8"))
         for p in sorted(PAGES.iterdir())
         if (p / "labels.json").exists()
-        and json.loads((p / "labels.json").read_text("utf-8")).get("split") != "blind"
-    ]
+    }
+    return [n for n, d in labels.items() if d.get("split") != "blind" and "body_links" in d]
 
 
 @pytest.mark.parametrize(

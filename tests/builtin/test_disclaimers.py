@@ -109,6 +109,14 @@ def test_every_category_has_a_pattern_in_every_language():
             "views_not_endorsed",
             "de",
         ),
+        # an official page's disclaimer form: the guarantee for accuracy is not given
+        (
+            "Eine Gewähr für die Richtigkeit und Vollständigkeit der Reisehinweise kann nicht "
+            "übernommen werden.",
+            "liability",
+            "de",
+        ),
+        ("Alle Angaben ohne Gewähr für die Richtigkeit.", "liability", "de"),
         (
             "Les propos tenus dans cette tribune n’engagent que leur auteur.",
             "liability",
@@ -236,6 +244,8 @@ def test_real_looking_sentences(text, category, language):
         "The study was supported by a grant from the National Institutes of Health.",
         "The project was funded by the European Union, the mayor said.",
         "The Babylon Bee is a satire site that Twitter suspended in 2022.",
+        # a refusal of liability reported in the news names no accuracy
+        "Der Konzern will keine Haftung für die Schäden übernehmen.",
     ],
 )
 def test_look_alikes_are_not_disclaimers(text):
@@ -572,6 +582,23 @@ async def test_page_12_site_wide_liability_and_satire(check_ctx):
     liability = of(findings, "liability")[0]["quote"]
     assert liability == "(Therefore, we cannot verify the accuracy of all articles written!)"
     assert liability in label_quote(labels, "liability")
+
+
+def test_a_market_data_footnote_in_the_footer_is_not_about_the_article():
+    footer = (
+        "Verzögerung der Kursdaten: Deutsche Börse 15 Min., Nasdaq und NYSE 20 Min. "
+        "Keine Gewähr für die Richtigkeit der Angaben."
+    )
+    text = "Der Dax schloss am Freitag im Plus."
+    assert find_disclaimers(Article(text=text, furniture_text=footer)) == []
+
+
+async def test_page_125_liability_section_after_a_travel_advisory(check_ctx):
+    article, labels = page("125")
+    _, _, findings = await run(article, check_ctx)
+    (liability,) = of(findings, "liability")
+    assert liability["quote"] == folded(label_quote(labels, "liability"))
+    assert {f["category"] for f in findings} == {"liability"}
 
 
 async def test_page_14_french_update_note(check_ctx):
