@@ -81,6 +81,8 @@ _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _MAX_NOTES = 60
 _INVISIBLE = frozenset((*_CODE_TAGS, "svg", "nav", "form", "select", "button"))
 _COUNT_SCRIPTS = etree.XPath("count(//script)")
+# "https://…" and "ftp://…" are absolute; "//cdn…" and "/go?u=https://…" are not.
+_ABSOLUTE = re.compile(r"\s*[a-z][a-z0-9+.-]*://", re.I)
 FURNITURE_LIMIT = 20_000
 _BOX_LIMIT = 6_000
 
@@ -239,7 +241,7 @@ def _absolutize(root: lxml.html.HtmlElement, url: str) -> set[str]:
     resolved: dict[str, str | None] = {}
     for anchor in root.iter("a"):
         href = anchor.get("href")
-        if href and "://" not in href[:12]:
+        if href and not _ABSOLUTE.match(href):
             href = href.strip()
             if href == "#":
                 anchor.set("href", _BUTTON)
@@ -413,7 +415,9 @@ def read_html(raw: bytes, *, url: str | None = None) -> Article:
     etree.strip_elements(root, *_CODE_TAGS, with_tail=False)
     furniture = furniture_text(root)
     notes = _note_items(_notes_lists(root, fragments))
-    doc = bare_extraction(root, url=url, **EXTRACTION_OPTIONS)
+    # Links are resolved already (against the page, not only its host): url=None spares
+    # trafilatura resolving every one of them again.
+    doc = bare_extraction(root, url=None, **EXTRACTION_OPTIONS)
     text, links = ("", ()) if doc is None or doc.body is None else _body_text_and_links(doc.body)
     if url:
         links = tuple(Link("#", k.text, k.position) if k.url == _BUTTON else k for k in links)
