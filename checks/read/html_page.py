@@ -408,8 +408,12 @@ def read_html(raw: bytes, *, url: str | None = None) -> Article:
     dated = page_meta.published_date(root, meta, objects, month_first=month_first)
     provenance = declared_provenance(root, meta, objects)
     scripts = int(_COUNT_SCRIPTS(root))
-    # htmldate reads the page before extraction prunes the tree: a voter for the fallback.
-    vote = page_meta.htmldate_vote(root, url) if dated is None else None
+    if dated is None:
+        # htmldate, the last resort, reads the page before extraction prunes the tree; it is
+        # asked only when none of the page's own lines or addresses date it.
+        dated = page_meta.fallback_date(root, url, month_first) or page_meta.htmldate_vote(
+            root, url
+        )
     authors = author_signals(root, meta, objects) | outlet_pages(root, url)
     # trafilatura drops these anyway; dropping them first makes its copy and cleaning cheaper.
     etree.strip_elements(root, *_CODE_TAGS, with_tail=False)
@@ -423,8 +427,6 @@ def read_html(raw: bytes, *, url: str | None = None) -> Article:
         links = tuple(Link("#", k.text, k.position) if k.url == _BUTTON else k for k in links)
     if notes and text:
         text, links = _missing_notes(notes, text, links)
-    if dated is None:
-        dated = page_meta.fallback_date(root, url, month_first, vote)
     site = page_meta.site_name(meta, objects, title_tag, url)
     title = page_meta.headline(meta, objects, title_tag, site)
     blocks = page_regions(root, None if doc is None else doc.body, text, title)

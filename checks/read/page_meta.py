@@ -748,13 +748,12 @@ def _aware(seen: _Seen) -> datetime:
     return seen.local.replace(tzinfo=timezone(seen.offset) if seen.offset else UTC)
 
 
-def fallback_date(
-    root: etree._Element, url: str | None, month_first: bool, vote: Dated | None = None
-) -> Dated | None:
+def fallback_date(root: etree._Element, url: str | None, month_first: bool) -> Dated | None:
     """A date for a page without date metadata, or None: never a footer, sidebar or body date.
 
     In order: a "Published ..." line, a date in the URL path, a short date line near the
-    headline, any <time> outside furniture and not labelled "Updated", htmldate's `vote`.
+    headline, any <time> outside furniture and not labelled "Updated". htmldate's vote comes
+    after all of these (the reader asks it only when they give nothing).
     """
     seen = visible_dates(root, month_first)
     if seen and seen[0].labelled:
@@ -774,7 +773,7 @@ def fallback_date(
             parsed = parse_date(node.get("datetime", ""))
             if parsed:
                 return Dated(parsed, "<time datetime>")
-    return vote
+    return None
 
 
 _MAX_OFFSET = timedelta(hours=14)
