@@ -50,14 +50,16 @@ _AUTHOR_META = (
     "dc.creator",
 )  # fmt: skip
 _BY = re.compile(r"^\s*(?:by|von|par|por|de|автор|written by)\s*:?\s+", re.I)
+# Tests on the attributes, not on every element: see author_meta._AUTHORISH.
 _VISIBLE_AUTHOR = etree.XPath(
-    "//*[@itemprop='author']//*[@itemprop='name'] | //a[@rel='author']"
-    " | //*[contains(@class,'byline')]//*[contains(@class,'name')]"
-    " | //*[contains(@class,'author-name')]"
+    "//@itemprop[.='author']/parent::*//@itemprop[.='name']/parent::*"
+    " | //@rel[.='author']/parent::a"
+    " | //@class[contains(.,'byline')]/parent::*//@class[contains(.,'name')]/parent::*"
+    " | //@class[contains(.,'author-name')]/parent::*"
 )
 # A byline box holding only the "By ..." line, with no name element inside to pick.
 _BYLINE_TAIL = re.compile(r"\s[|•·]\s|\b(?:updated|published|posted)\b", re.I)
-_BYLINE_BOX = etree.XPath("//*[contains(@class,'byline')]" + _OUTSIDE)
+_BYLINE_BOX = etree.XPath("//@class[contains(.,'byline')]/parent::*" + _OUTSIDE)
 _WORDS = re.compile(r"[^\W\d_]+", re.U)
 
 
