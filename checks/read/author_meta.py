@@ -15,10 +15,13 @@ from lxml import etree
 from checks.read import page_meta
 
 META_KEYS = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator")
-# One pass over the tree: every element that may hold the byline, in document order.
+# Every element that may hold the byline, in document order. The tests run on the attributes
+# (`//@class[…]/parent::*`), not on every element (`//*[…]`): libxml2 then looks only at the
+# elements that have such an attribute, and the union puts them back in document order.
 _AUTHORISH = etree.XPath(
-    "//*[@rel='author' or @itemprop='author' or contains(@class,'author')"
-    " or contains(@class,'byline')][not(ancestor::footer or ancestor::nav or ancestor::aside)]"
+    "(//@class[contains(.,'author') or contains(.,'byline')] | //@rel[.='author']"
+    " | //@itemprop[.='author'])"
+    "/parent::*[not(ancestor::footer or ancestor::nav or ancestor::aside)]"
 )
 _VISIBLE_CLASS = re.compile(r"(?:^|\s)(?:byline|author)(?:\s|$)|author-name|byline__", re.I)
 MAX_VISIBLE = 160

@@ -91,6 +91,14 @@ def marked(
     ]
     if not literals:
         return []
-    test = " or ".join(f"@class={lit} or @id={lit}" for lit in literals)
-    found = root.xpath(" | ".join(f"//{tag}[{test}]" for tag in tags))
+    # The values are tested on the class and id attributes, not on every element; the union
+    # gives their elements back in document order.
+    test = " or ".join(f".={lit}" for lit in literals)
+    tags = tuple(tags)
+    parent = (
+        f"parent::{tags[0]}"
+        if len(tags) == 1
+        else "parent::*[" + " or ".join(f"self::{tag}" for tag in tags) + "]"
+    )
+    found = root.xpath(f"(//@class[{test}] | //@id[{test}])/{parent}")
     return [node for node in found if isinstance(node, etree._Element)]

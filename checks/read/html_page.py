@@ -81,6 +81,8 @@ _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _MAX_NOTES = 60
 _INVISIBLE = frozenset((*_CODE_TAGS, "svg", "nav", "form", "select", "button"))
 _COUNT_SCRIPTS = etree.XPath("count(//script)")
+# "https://…" and "ftp://…" are absolute; "//cdn…" and "/go?u=https://…" are not.
+_ABSOLUTE = re.compile(r"\s*[a-z][a-z0-9+.-]*://", re.I)
 FURNITURE_LIMIT = 20_000
 _BOX_LIMIT = 6_000
 
@@ -239,7 +241,7 @@ def _absolutize(root: lxml.html.HtmlElement, url: str) -> set[str]:
     resolved: dict[str, str | None] = {}
     for anchor in root.iter("a"):
         href = anchor.get("href")
-        if href and "://" not in href[:12]:
+        if href and not _ABSOLUTE.match(href):
             href = href.strip()
             if href == "#":
                 anchor.set("href", _BUTTON)
@@ -406,21 +408,25 @@ def read_html(raw: bytes, *, url: str | None = None) -> Article:
     dated = page_meta.published_date(root, meta, objects, month_first=month_first)
     provenance = declared_provenance(root, meta, objects)
     scripts = int(_COUNT_SCRIPTS(root))
-    # htmldate reads the page before extraction prunes the tree: a voter for the fallback.
-    vote = page_meta.htmldate_vote(root, url) if dated is None else None
+    if dated is None:
+        # htmldate, the last resort, reads the page before extraction prunes the tree; it is
+        # asked only when none of the page's own lines or addresses date it.
+        dated = page_meta.fallback_date(root, url, month_first) or page_meta.htmldate_vote(
+            root, url
+        )
     authors = author_signals(root, meta, objects) | outlet_pages(root, url)
     # trafilatura drops these anyway; dropping them first makes its copy and cleaning cheaper.
     etree.strip_elements(root, *_CODE_TAGS, with_tail=False)
     furniture = furniture_text(root)
     notes = _note_items(_notes_lists(root, fragments))
-    doc = bare_extraction(root, url=url, **EXTRACTION_OPTIONS)
+    # Links are resolved already (against the page, not only its host): url=None spares
+    # trafilatura resolving every one of them again.
+    doc = bare_extraction(root, url=None, **EXTRACTION_OPTIONS)
     text, links = ("", ()) if doc is None or doc.body is None else _body_text_and_links(doc.body)
     if url:
         links = tuple(Link("#", k.text, k.position) if k.url == _BUTTON else k for k in links)
     if notes and text:
         text, links = _missing_notes(notes, text, links)
-    if dated is None:
-        dated = page_meta.fallback_date(root, url, month_first, vote)
     site = page_meta.site_name(meta, objects, title_tag, url)
     title = page_meta.headline(meta, objects, title_tag, site)
     blocks = page_regions(root, None if doc is None else doc.body, text, title)

@@ -50,14 +50,16 @@ _AUTHOR_META = (
     "dc.creator",
 )  # fmt: skip
 _BY = re.compile(r"^\s*(?:by|von|par|por|de|автор|written by)\s*:?\s+", re.I)
+# Tests on the attributes, not on every element: see author_meta._AUTHORISH.
 _VISIBLE_AUTHOR = etree.XPath(
-    "//*[@itemprop='author']//*[@itemprop='name'] | //a[@rel='author']"
-    " | //*[contains(@class,'byline')]//*[contains(@class,'name')]"
-    " | //*[contains(@class,'author-name')]"
+    "//@itemprop[.='author']/parent::*//@itemprop[.='name']/parent::*"
+    " | //@rel[.='author']/parent::a"
+    " | //@class[contains(.,'byline')]/parent::*//@class[contains(.,'name')]/parent::*"
+    " | //@class[contains(.,'author-name')]/parent::*"
 )
 # A byline box holding only the "By ..." line, with no name element inside to pick.
 _BYLINE_TAIL = re.compile(r"\s[|•·]\s|\b(?:updated|published|posted)\b", re.I)
-_BYLINE_BOX = etree.XPath("//*[contains(@class,'byline')]" + _OUTSIDE)
+_BYLINE_BOX = etree.XPath("//@class[contains(.,'byline')]/parent::*" + _OUTSIDE)
 _WORDS = re.compile(r"[^\W\d_]+", re.U)
 
 
@@ -748,13 +750,12 @@ def _aware(seen: _Seen) -> datetime:
     return seen.local.replace(tzinfo=timezone(seen.offset) if seen.offset else UTC)
 
 
-def fallback_date(
-    root: etree._Element, url: str | None, month_first: bool, vote: Dated | None = None
-) -> Dated | None:
+def fallback_date(root: etree._Element, url: str | None, month_first: bool) -> Dated | None:
     """A date for a page without date metadata, or None: never a footer, sidebar or body date.
 
     In order: a "Published ..." line, a date in the URL path, a short date line near the
-    headline, any <time> outside furniture and not labelled "Updated", htmldate's `vote`.
+    headline, any <time> outside furniture and not labelled "Updated". htmldate's vote comes
+    after all of these (the reader asks it only when they give nothing).
     """
     seen = visible_dates(root, month_first)
     if seen and seen[0].labelled:
@@ -774,7 +775,7 @@ def fallback_date(
             parsed = parse_date(node.get("datetime", ""))
             if parsed:
                 return Dated(parsed, "<time datetime>")
-    return vote
+    return None
 
 
 _MAX_OFFSET = timedelta(hours=14)

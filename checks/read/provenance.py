@@ -70,6 +70,7 @@ _NOT_AN_OUTLET = re.compile(
     r"|LinkedIn|Email|E-Mail)\b"
 )
 _MAX_VALUES = 40
+_ITEMPROPS = etree.XPath("//@itemprop/parent::*")
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -151,7 +152,7 @@ def _microdata_value(node: etree._Element) -> str:
 
 def from_microdata(root: etree._Element) -> list[Declared]:
     found = []
-    for node in root.xpath("//*[@itemprop]"):
+    for node in _ITEMPROPS(root):
         for key in (node.get("itemprop") or "").split():
             if key in SOURCE_KEYS and _article_scope(node):
                 value = _microdata_value(node)

@@ -136,6 +136,19 @@ def test_relative_links_resolve_against_the_page_not_the_host():
     assert article.text[link.position : link.position + len(link.text)] == "the annex"
 
 
+def test_relative_links_with_an_address_in_their_query_resolve_too():
+    body = (
+        '<p>The figures are in <a href="/go?u=https://x.example/r">the report</a> and '
+        '<a href="//cdn.example/annex.pdf">the annex</a>.</p>'
+    )
+    article = read_html(page(body=body), url="https://herald.example/news/2024/budget.html")
+
+    assert [link.url for link in article.links] == [
+        "https://herald.example/go?u=https://x.example/r",
+        "https://cdn.example/annex.pdf",
+    ]
+
+
 def test_in_page_anchors_keep_the_page_address_not_the_home_page():
     body = (
         '<p>The estimate<sup><a href="#fn1">1</a></sup> was published on Monday, see '

@@ -120,6 +120,18 @@ def test_agreeing_signals_do_not_ask_htmldate(monkeypatch):
     assert day(raw) == "2022-03-09"
 
 
+def test_a_page_its_own_date_line_dates_does_not_ask_htmldate(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("htmldate should not be asked")
+
+    monkeypatch.setattr(page_meta, "htmldate_vote", refuse)
+    raw = html(
+        "<article><h1>Council agrees the budget for next year</h1>"
+        f"<p>Published 9 March 2022</p>{PARAGRAPHS}</article>"
+    )
+    assert day(raw) == "2022-03-09"
+
+
 def test_htmldate_dates_a_page_without_our_own_signals():
     # A date only in an <abbr title> of the kind blog engines write: htmldate reads it.
     raw = html(
