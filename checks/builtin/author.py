@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from checks.builtin import byline_parts as parts
 from checks.domains import registered_domain
 from checks.i18n import Messages
 from checks.languages import Pattern, languages, patterns, resource
@@ -32,6 +33,7 @@ M = Messages(
         "author.kind.wire": "A news agency",
         "author.kind.desk": "A newsroom or staff byline, no person named",
         "author.kind.outlet": "The outlet's own name as author, no person named",
+        "author.kind.organisation": "An organisation named as author, no person named",
         "author.note.same": "the metadata names the same",
         "author.note.differs": "the {where} says {names}",
         "author.note.organisation_as_person": "the metadata declares an organisation as a person",
@@ -50,12 +52,14 @@ PROBE_SECONDS = 4.0
 TEXT_BYLINE_LINES = 12
 TEXT_TAIL_LINES = 4
 MAX_NAME = 80
-# Where a byline's date, handle or next label ("Kategorien: Mode") begins.
-_SEPARATORS = re.compile(r"\d|\s[|•·]\s|@|\s[^\W\d_]{3,20}:\s")
+# Where a byline's date, handle, web address, bracket or next label ("Kategorien: Mode")
+# begins.
+_SEPARATORS = re.compile(r"\d|\s[|•·]\s|@|\s[^\W\d_]{3,20}:\s|\s\(|https?:|\swww\.")
 _LABEL = re.compile(
     r"^\s*[^\W\d_][\w ]{1,20}:\s+"
 )  # "Interview: ", "Text: ", "Periodista Digital: "
 _WORD = re.compile(r"\w+")
+_LIST = re.compile(r"\s*[,;]\s*")  # between the entries of a byline; "and" only within one
 _WIRE_ALIASES = {alias: wire.name for wire in WIRES for alias in wire.aliases}
 _WIRE_TOKEN = re.compile(
     r"(?<![\w-])(" + "|".join(sorted(map(re.escape, _WIRE_ALIASES), key=len, reverse=True))
@@ -73,6 +77,7 @@ class Byline:
     text: str
     names: tuple[str, ...]
     person_typed: bool = False  # JSON-LD declares @type Person
+    organisation_typed: bool = False  # JSON-LD declares an Organization (or a kind of one)
     marked: bool = False  # a visible byline that says "By …", so it is surely one
 
 
@@ -83,14 +88,17 @@ def _first(found: tuple[Pattern, ...], text: str) -> re.Match[str] | None:
 
 @cache
 def _splitter() -> re.Pattern[str]:
-    """Commas, "&", and every language's "and" between the names of a byline."""
+    """Commas, "&", and every language's "and" between the names of a byline. "and" is
+    written in lower case (or all capitals, "AND"); a capital letter with a full stop is an
+    initial ("Bruce Y. Lee", "Sarah E. Needleman", "e.V."), never Spanish "y" or "e"."""
     words = {
         w
         for code in languages()
         for w in resource("attribution", code).get("words", {}).get("conjunctions", [])
     }
-    joined = "|".join(rf"\b{re.escape(w)}\b" for w in sorted(words))
-    return re.compile(rf"\s*(?:,|;|&|\+|/|{joined})\s*", re.I)
+    words |= {w.upper() for w in words if len(w) > 1}
+    joined = "|".join(rf"\b{re.escape(w)}\b(?!\.)" for w in sorted(words))
+    return re.compile(rf"\s*(?:,|;|&|\+|/|{joined})\s*")
 
 
 @cache
@@ -107,6 +115,7 @@ def _cues(kind: str, language: str | None) -> tuple[Pattern, ...]:
 def _clean(text: str, language: str | None) -> str:
     # Metadata is sometimes escaped twice ("H&#233;ctor"): the name is the unescaped one.
     text = " ".join(html.unescape(text).split())
+    text = parts.after_lead_in(text)
     for pattern in _cues("by", language):
         stripped = pattern.regex.sub("", text, count=1)
         if stripped != text:
@@ -118,18 +127,40 @@ def _clean(text: str, language: str | None) -> str:
         if m
     ]
     if cuts:
-        text = text[: min(cuts)]
-    text = _LABEL.sub("", text, count=1)
+        text = _without_dangling(text[: min(cuts)])
+    text = parts.before_tail(_LABEL.sub("", text, count=1))
     role = _first(_cues("role", language), text)
     if role and role.start() > 0 and text[: role.start()].strip(" ,"):
-        text = text[: role.start()]
+        head = text[: role.start()]
+        if len(head.split()) == 1 and "," not in head:
+            return ""  # "Court Reporter", "Staff Writer": a job title, no name
+        comma = head.rfind(",")
+        # "Hillel Italie, AP National Writer": the title's own part goes with its role word.
+        if comma > 0 and len(head[comma + 1 :].split()) <= 3:
+            head = head[:comma]
+        text = parts.without_title(head)
     words = text.split()
     dates = _calendar_words(language)
     for i, word in enumerate(words[1:], 1):
         if word.casefold().strip(".,") in dates:
             text = " ".join(words[:i])
             break
-    return text.strip(" -–—|,:·•.")
+    return _trimmed(text.strip(" -–—|,:·•"))
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    return frozenset(
+        w.casefold() for code in languages() for w in resource("stopwords", code).get("words", [])
+    )
+
+
+def _without_dangling(text: str) -> str:
+    """ "Kashmira Gander On" (cut before "11/13/19"): the word that led into the date goes."""
+    words = text.split()
+    while len(words) > 1 and words[-1].casefold() in _function_words():
+        words.pop()
+    return " ".join(words) + (" " if text.endswith(" ") else "")
 
 
 @cache
@@ -147,13 +178,28 @@ def names_in(text: str, language: str | None) -> tuple[str, ...]:
     """ "By Jane Doe and John Roe | May 3" -> ("Jane Doe", "John Roe")."""
     cleaned = _clean(text, language)
     names: list[str] = []
-    for part in _splitter().split(cleaned):
-        part = part.strip(" .-–—")
-        if names and _first(_cues("role", language), part):
-            continue  # "Jane Doe, Senior Reporter"
+    pieces: list[str] = []
+    for piece in _LIST.split(cleaned):
+        # "Bundesministerium für Wirtschaft und Klimaschutz", "Deutsches Rotes Kreuz e.V.":
+        # one body, whatever "und" or "e" it holds.
+        whole = parts.is_organisation(piece) and not _wire(piece)
+        pieces += [piece] if whole else _splitter().split(piece)
+    for part in pieces:
+        part = parts.once(_trimmed(part))
+        if names and (_first(_cues("role", language), part) or parts.is_credential(part)):
+            continue  # "Jane Doe, Senior Reporter", "Rachael Link, MS, RD"
         if looks_like_name(part, language) and part not in names:
             names.append(part)
     return tuple(names)
+
+
+def _trimmed(part: str) -> str:
+    """Without the dashes and stops around it, but with an initial's ("Nicolas Gutierrez C.")."""
+    part = part.strip(" -–—").lstrip(".")
+    last = part.split()[-1] if part.split() else ""
+    if part.endswith(".") and len(last) > 2 and "." not in last[:-1]:  # not "C.", "e.V."
+        part = part.rstrip(".")
+    return part.strip(" -–—")
 
 
 def looks_like_name(part: str, language: str | None) -> bool:
@@ -161,11 +207,17 @@ def looks_like_name(part: str, language: str | None) -> bool:
     cases, and is not a byline label."""
     if not part or len(part) > MAX_NAME or not any(ch.isalpha() for ch in part):
         return False
-    if part.casefold() in ("by", "von", "par", "por"):
+    if part.casefold() in ("by", "von", "par", "por") or parts.is_placeholder(part):
         return False
     if any(ch.islower() for ch in part) and not any(ch.isupper() for ch in part):
-        return _wire(part) is not None  # "det/dpa" is a credit; "admin" is not a name
-    return not any(p.regex.fullmatch(part) for p in _cues("guest", language))
+        # "det/dpa" is a credit and "sudinfo.be" a site; "admin" is not a name.
+        return _wire(part) is not None or parts.is_web_address(part)
+    if any(p.regex.fullmatch(part) for p in _cues("guest", language)):
+        return False
+    # A heading or credit line ("Youtube-Netzwerken lernen") unless a body, desk or agency.
+    return not parts.has_loose_words(part) or bool(
+        _wire(part) or parts.is_organisation(part) or _is_desk(part, language)
+    )
 
 
 def _norm(text: str) -> str:
@@ -194,11 +246,14 @@ def _bylines(article: Article) -> list[Byline]:
             found.append(Byline("byline", visible, names, marked=marked))
     jsonld = meta.get("author_jsonld")
     if jsonld:
-        entries = [e.partition(": ") for e in jsonld.split("; ")]
-        names = tuple(n for _, _, n in entries if looks_like_name(n, language))
+        entries = [e.partition(": ") for e in html.unescape(jsonld).split("; ")]
+        names = tuple(
+            dict.fromkeys(n for kind, _, n in entries for n in _declared(kind, n, language))
+        )
         person = any(kind.startswith("Person") for kind, _, _ in entries)
+        organisation = all(_organisation_type(kind) for kind, _, _ in entries)
         if names:
-            found.append(Byline("JSON-LD author", jsonld, names, person))
+            found.append(Byline("JSON-LD author", jsonld, names, person, organisation))
     for key, value in meta.items():
         if key.startswith("author_meta:") and "://" not in value:
             names = names_in(value, language)
@@ -219,6 +274,21 @@ def _bylines(article: Article) -> list[Byline]:
             where = "post signature" if article.source_kind == "telegram" else "byline"
             found.append(Byline(where, article.byline, names))
     return found
+
+
+def _organisation_type(kind: str) -> bool:
+    """schema.org's Organization and its kinds: NewsMediaOrganization, Corporation..."""
+    return kind.endswith(("Organization", "Corporation", "GovernmentOrganization", "NGO"))
+
+
+def _declared(kind: str, name: str, language: str | None) -> tuple[str, ...]:
+    """The names one JSON-LD author entry gives: an organisation's name whole ("Bundes-
+    ministerium für Wirtschaft und Klimaschutz"), a person entry read like a byline (it
+    may hold "Christal Hayes, Michael Collins | USA TODAY")."""
+    name = " ".join(name.split())
+    if _organisation_type(kind):
+        return (name,) if looks_like_name(name, language) else ()
+    return names_in(name, language)
 
 
 def _text_byline(text: str, language: str | None, *, tail: bool = False) -> str | None:
@@ -266,8 +336,11 @@ def _is_outlet(name: str, article: Article) -> bool:
     )
 
 
-def kind_of(names: tuple[str, ...], text: str, article: Article) -> str:
-    """ "person", "people", "wire", "desk" (a newsroom, staff), "outlet" (the site's name)."""
+def kind_of(
+    names: tuple[str, ...], text: str, article: Article, organisations: tuple[str, ...] = ()
+) -> str:
+    """ "person", "people", "wire", "desk" (a newsroom, staff), "outlet" (the site's name),
+    "organisation" (a company or body, declared as one or named like one)."""
     if not names:
         return "none"
     if all(_wire(n) for n in names):
@@ -280,8 +353,14 @@ def kind_of(names: tuple[str, ...], text: str, article: Article) -> str:
     people = [
         n
         for n in names
-        if not _wire(n) and not _is_outlet(n, article) and not _is_desk(n, article.language)
+        if not _wire(n)
+        and not _is_outlet(n, article)
+        and not _is_desk(n, article.language)
+        and not parts.is_organisation(n)
+        and n not in organisations
     ]
+    if not people:
+        return "organisation"
     return "people" if len(people) > 1 else "person"
 
 
@@ -312,7 +391,8 @@ class Author:
         bylines = _trusted(bylines)
         main = next((b for b in bylines if b.where == "byline"), bylines[0])
         names = main.names
-        kind = kind_of(names, main.text, article)
+        organisations = tuple(n for b in bylines if b.organisation_typed for n in b.names)
+        kind = kind_of(names, main.text, article, organisations)
         if kind in ("outlet", "desk") and article.source_kind == "html":
             # A site account posting someone's piece credits the writer in the text itself.
             credit = _text_byline(article.text, article.language, tail=True)
@@ -334,7 +414,11 @@ class Author:
             "guest": any(_is_guest(b.text, article.language) for b in bylines),
         }
         data["metadata_agrees"] = _agrees(bylines, article)
-        posing = [b for b in bylines if b.person_typed and kind in ("wire", "desk", "outlet")]
+        posing = [
+            b
+            for b in bylines
+            if b.person_typed and kind in ("wire", "desk", "outlet", "organisation")
+        ]
         data["organisation_as_person"] = bool(posing)
         evidence = [Evidence(b.text, where=b.where) for b in bylines]
         if data["author_url"]:

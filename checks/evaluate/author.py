@@ -44,7 +44,7 @@ def score_page(
     names = [str(n) for n in data.get("names", [])]
     if want is None:
         into.nobody += 1
-        ok = data.get("kind") in ("none", "outlet", "desk")  # no person named
+        ok = data.get("kind") in ("none", "outlet", "desk", "organisation")  # no person named
         into.nobody_right += ok
     else:
         into.named += 1

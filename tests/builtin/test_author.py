@@ -54,6 +54,70 @@ def test_names_are_read_off_a_byline_in_seven_languages(text, language, names):
     assert names_in(text, language) == names
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "names"),
+    [
+        # An initial is no Spanish "y" or Portuguese "e"; a legal form is no second name.
+        ("Bruce Y. Lee", "en", ("Bruce Y. Lee",)),
+        ("By Sarah E. Needleman", "en", ("Sarah E. Needleman",)),
+        ("Deutsches Rotes Kreuz e.V.", "de", ("Deutsches Rotes Kreuz e.V.",)),
+        ("Bundesministerium für Wirtschaft und Klimaschutz", "de",
+         ("Bundesministerium für Wirtschaft und Klimaschutz",)),
+        # Job titles, credentials and the page's furniture around a name.
+        ("Hillel Italie, AP National Writer", "en", ("Hillel Italie",)),
+        ("By Ron Dicker General Assignment Reporter, HuffPost", "en", ("Ron Dicker",)),
+        ("Ilana Muhlstein, MS, RDN", "en", ("Ilana Muhlstein",)),
+        ("View all posts by Daniel Lemire", "en", ("Daniel Lemire",)),
+        ("dailyrecord Bookmark Share News By John-Paul Clark", "en", ("John-Paul Clark",)),
+        ("Artikel von Alexa von Heyden 19. Juni 2019", "de", ("Alexa von Heyden",)),
+        ("Julia Deutsch Alle Artikel", "de", ("Julia Deutsch",)),
+        ("Nuño Domínguez Twitter", "es", ("Nuño Domínguez",)),
+        ("Phil Helsel Phil Helsel is a reporter for NBC News", "en", ("Phil Helsel",)),
+        ("By Kashmira Gander On 11/13/19 at 4:00 PM EST", "en", ("Kashmira Gander",)),
+        ("Olaf Kempin (Autor)", "de", ("Olaf Kempin",)),
+        ("Sputnik https://cdn.img.sputniknews.com/logo.png", "en", ("Sputnik",)),
+        ("Richard David Precht im Gespräch mit Karin Fischer", "de",
+         ("Richard David Precht", "Karin Fischer")),
+        # What names nobody: a box's label, a job title alone, a heading.
+        ("Reply", "en", ()),
+        ("Inhalt", "de", ()),
+        ("Court Reporter", "en", ()),
+        ("Zum Profil von jesusfreak", "de", ()),
+        ("Von Youtube-Netzwerken lernen", "de", ()),
+    ],
+)  # fmt: skip
+def test_a_byline_box_holds_more_than_names(text, language, names):
+    assert names_in(text, language) == names
+
+
+@pytest.mark.parametrize(
+    ("head", "byline", "names"),
+    [
+        (jsonld({"@type": "Organization", "name": "ハウスコム株式会社"}), "",
+         ["ハウスコム株式会社"]),
+        ("", '<p class="byline">By bergportal GmbH</p>', ["bergportal GmbH"]),
+        ('<meta name="author" content="Außenministerium der Republik Österreich">', "",
+         ["Außenministerium der Republik Österreich"]),
+        ('<meta name="author" content="The Electronic Frontier Foundation">', "",
+         ["The Electronic Frontier Foundation"]),
+        ("", '<p class="byline">By CNN.com</p>', ["CNN.com"]),
+    ],
+)  # fmt: skip
+async def test_an_organisation_as_author_is_no_person(check_ctx, head, byline, names):
+    result = await Author().run(page(head, byline), check_ctx)
+    assert (result.data["kind"], result.data["names"]) == ("organisation", names)
+    assert result.summary.startswith("An organisation named as author, no person named")
+
+
+async def test_json_ld_authors_are_unescaped_and_read_like_a_byline(check_ctx):
+    listed = jsonld({"@type": "Person", "name": "Christal Hayes, Nicholas Wu | USA TODAY"})
+    result = await Author().run(page(listed), check_ctx)
+    assert result.data["names"] == ["Christal Hayes", "Nicholas Wu"]
+    escaped = jsonld({"@type": "Person", "name": "H&#233;ctor J. Cruz"})
+    result = await Author().run(page(escaped), check_ctx)
+    assert result.data["names"] == ["Héctor J. Cruz"]
+
+
 def test_names_agree_by_containment_or_surname_and_initial():
     assert same_name("Leah C. Stokes", "Leah Stokes")
     assert same_name("Wilmer Leon", "Wilmer Leon. Sputnik International")
