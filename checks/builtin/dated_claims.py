@@ -11,7 +11,7 @@ from typing import Any
 from checks.i18n import Messages, Plural
 from checks.i18n.dates import dated_place
 from checks.languages import patterns
-from checks.model import Article, Context, Evidence, Message, Result, Status
+from checks.model import Article, Context, Evidence, Message, Region, Result, Status
 from checks.read.body_links import TEASER_LINE
 from checks.read.page_meta import UPDATED_LABEL
 from checks.temporal import (
@@ -139,9 +139,13 @@ def _displayed_dates(article: Article, language: str, anchor: Anchor | None) -> 
     Only the anchor's day (or the next, on an "Updated" line) and each date once: the
     furniture also lists other articles with their dates.
     """
-    if anchor is None or not anchor.published or not article.furniture_text:
+    # The byline block and the lines around the headline carry the date line ("2020-02-19
+    # 20:29:58 来源：…", "Updated 5:27 am CST, Wednesday, November 20, 2019") as often as the
+    # page furniture does.
+    near = article.region_text(Region.ABOVE_HEADLINE, Region.BYLINE, Region.BEFORE_BODY)
+    furniture = "\n".join(t for t in (near, article.furniture_text) if t)
+    if anchor is None or not anchor.published or not furniture:
         return []
-    furniture = article.furniture_text
     shown: list[Expression] = []
     seen: set[str] = set()
     for expression in _dates(scan(furniture, language), anchor.day):

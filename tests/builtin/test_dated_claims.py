@@ -122,6 +122,30 @@ async def test_page_furniture_date_is_reported_as_displayed(check_ctx):
     ]
 
 
+async def test_the_date_line_in_the_byline_block_is_reported_as_displayed(check_ctx):
+    # A real page: the date line stands between the headline and the body, in neither the
+    # extracted text nor the furniture ("2020-02-19 20:29:58 来源： 半月谈").
+    result = await dates(corpus_page("24-xinhuanet"), check_ctx)
+    shown = [e for e in result.data["expressions"] if e["role"] == "displayed date"]
+    assert [(e["text"][:16], e["normalized"][:10]) for e in shown] == [
+        ("2020-02-19 20:29", "2020-02-19")
+    ]
+
+
+async def test_a_byline_date_of_another_day_is_not_the_pages_own(check_ctx):
+    html = (
+        '<html><head><meta property="article:published_time" content="2024-05-03T08:00:00Z">'
+        "</head><body><article><h1>Budget vote</h1>"
+        '<p class="byline">By Jane Doe · Friday, May 3, 2024 · Related: May 1, 2024</p>'
+        "<p>" + "The council met and voted on the budget for next year. " * 12 + "</p>"
+        "</article></body></html>"
+    )
+    article = read_html(html.encode(), url="https://news.example.com/budget-vote")
+    result = await dates(article, check_ctx)
+    shown = [e["normalized"] for e in result.data["expressions"] if e["role"] == "displayed date"]
+    assert shown == ["2024-05-03"]
+
+
 # --- anchors ----------------------------------------------------------------------------------
 
 
