@@ -146,6 +146,7 @@ def _displayed_dates(article: Article, language: str, anchor: Anchor | None) -> 
     furniture = "\n".join(t for t in (near, article.furniture_text) if t)
     if anchor is None or not anchor.published or not furniture:
         return []
+    furniture = _lines_with_the_year(furniture, anchor.day)
     shown: list[Expression] = []
     seen: set[str] = set()
     for expression in _dates(scan(furniture, language), anchor.day):
@@ -158,6 +159,20 @@ def _displayed_dates(article: Article, language: str, anchor: Anchor | None) -> 
             seen.add(value)
             shown.append(expression)
     return shown[:_MAX_DISPLAYED]
+
+
+def _lines_with_the_year(text: str, day: date) -> str:
+    """Only the lines that write the day's year (or the next, for a late "Updated"), in four
+    digits or two: a date that names no year is not shown as the page's own, and scanning
+    the rest of a long furniture (menus, link lists) is most of this check's time."""
+    years = (day.year, day.year + 1)
+    short = re.compile(rf"(?<!\d)(?:{years[0] % 100:02d}|{years[1] % 100:02d})(?!\d)")
+    kept = [
+        line
+        for line in text.split("\n")
+        if str(years[0]) in line or str(years[1]) in line or short.search(line)
+    ]
+    return "\n".join(kept)
 
 
 def _updated_line(text: str, position: int) -> bool:

@@ -146,6 +146,20 @@ async def test_a_byline_date_of_another_day_is_not_the_pages_own(check_ctx):
     assert shown == ["2024-05-03"]
 
 
+async def test_an_update_line_on_new_years_day_is_shown(check_ctx):
+    html = (
+        '<html><head><meta property="article:published_time" content="2023-12-31T20:00:00Z">'
+        '</head><body><article><h1>Budget vote</h1><p class="byline">By Jane Doe · Published'
+        " December 31, 2023 · Updated January 1, 2024</p><p>"
+        + "The council met and voted on the budget for next year. " * 12
+        + "</p></article></body></html>"
+    )
+    article = read_html(html.encode(), url="https://news.example.com/budget-vote")
+    result = await dates(article, check_ctx)
+    shown = [e["normalized"] for e in result.data["expressions"] if e["role"] == "displayed date"]
+    assert shown == ["2023-12-31", "2024-01-01"]
+
+
 # --- anchors ----------------------------------------------------------------------------------
 
 
