@@ -15,6 +15,7 @@ from typing import Any
 from checks.builtin import byline_parts as parts
 from checks.domains import registered_domain
 from checks.i18n import Messages
+from checks.i18n.places import place
 from checks.languages import Pattern, languages, patterns, resource
 from checks.model import Article, Context, Evidence, Message, Result, Status
 from checks.wires import WIRES
@@ -420,12 +421,17 @@ class Author:
             if b.person_typed and kind in ("wire", "desk", "outlet", "organisation")
         ]
         data["organisation_as_person"] = bool(posing)
-        evidence = [Evidence(b.text, where=b.where) for b in bylines]
+        evidence = [Evidence(b.text, where=b.where, place=_place(b.where)) for b in bylines]
         if data["author_url"]:
             evidence.append(Evidence("author page", where="linked", url=data["author_url"]))
         if data["author_url"] and ctx.fetcher is not None and _probing(ctx):
             data["author_page"] = await _probe(data["author_url"], ctx)
         return Result(_status(data), evidence=tuple(evidence), data=data, message=_summary(data))
+
+
+def _place(where: str) -> Message | None:
+    said = place(where)
+    return said if isinstance(said, Message) else None
 
 
 def _trusted(bylines: list[Byline]) -> list[Byline]:
@@ -496,7 +502,7 @@ def _summary(data: dict[str, Any]) -> Message:
     elif data["metadata_agrees"] is False:
         declared = [s for s in data["sources"] if s["where"] != "byline"]
         said = ", ".join(declared[0]["names"][:3])
-        notes.append(M("author.note.differs", where=declared[0]["where"], names=said))
+        notes.append(M("author.note.differs", where=place(declared[0]["where"]), names=said))
     if data["organisation_as_person"]:
         notes.append(M("author.note.organisation_as_person"))
     page = data.get("author_page") or {}

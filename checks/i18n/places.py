@@ -41,6 +41,10 @@ PLACES = Messages(
         "place.forward_date": "forward date",
         "place.canonical_url": "canonical URL",
         "place.metadata": "metadata",
+        # Where a byline is read: the tag's own name ("parsely-author") is never translated.
+        "place.jsonld_author": "JSON-LD author",
+        "place.meta_tag": "meta tag {tag}",
+        "place.author_link": "author link",
     },
 )
 
@@ -69,4 +73,6 @@ def known_place(where: str) -> Message | None:
 
 def place(where: str) -> Message | str:
     """A place as data when it is a known one, else the words as written."""
+    if where.startswith("meta ") and " " not in where[5:]:
+        return PLACES("place.meta_tag", tag=where[5:])
     return known_place(where) or where

@@ -327,3 +327,17 @@ async def test_a_guest_account_is_no_name_and_the_writer_credited_at_the_end_is(
     result = await Author().run(article, check_ctx)
     assert result.data["names"] == ["Мария Соколова"]
     assert result.data["kind"] == "person"
+
+
+async def test_where_the_metadata_names_someone_else_is_said_in_the_readers_language(check_ctx):
+    from checks.render.checklist import summary_of, where_of
+
+    article = page(
+        '<meta name="parsely-author" content="Paul Other">', '<p class="byline">By Jane Doe</p>'
+    )
+    result = await Author().run(article, check_ctx)
+    german = summary_of(result, "de")
+    assert "Meta-Tag parsely-author" in german
+    assert "meta parsely-author" not in german
+    assert [where_of(e, "uk") for e in result.evidence][-1] == "метатег parsely-author"
+    assert result.data["sources"][-1]["where"] == "meta parsely-author"  # JSON stays as it was
