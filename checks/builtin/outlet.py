@@ -28,6 +28,12 @@ M = Messages(
         "outlet.not_identified_relay": "Outlet not identified ({relay}, which is only the relay)",
         "outlet.not_identified_wrapper": "Outlet not identified (page served through a wrapper,"
         " {kind} ({host}), not by the outlet)",
+        # The kinds of wrapper (checks/domains.py names them in English); names stay.
+        "outlet.wrapper.Google AMP cache": "Google's AMP cache",
+        "outlet.wrapper.Google Translate proxy": "Google Translate's proxy",
+        "outlet.wrapper.Wayback Machine archive": "an archived copy on the Wayback Machine",
+        "outlet.wrapper.archive.today archive": "an archived copy on archive.today",
+        "outlet.wrapper.Google News aggregator": "Google News",
         "outlet.forwarded_by.channel": "forwarded by channel {who}",
         "outlet.forwarded_by.group": "forwarded by group {who}",
         "outlet.the_outlet": "the outlet",
@@ -930,7 +936,9 @@ def _result(
         if relay:
             message = M("outlet.not_identified_relay", relay=relay)
         elif wrapped is not None:
-            message = M("outlet.not_identified_wrapper", kind=wrapped[0], host=wrapped[1])
+            key = f"outlet.wrapper.{wrapped[0]}"
+            kind = M(key) if key in M.templates else wrapped[0]
+            message = M("outlet.not_identified_wrapper", kind=kind, host=wrapped[1])
         data["looked_at"] = identity.looked_at
         return Result(Status.INFO, evidence=tuple(evidence), data=data, message=message)
     status, message = _verdict(identity, ratings, table)

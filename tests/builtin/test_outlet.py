@@ -17,6 +17,7 @@ from checks.model import Article, Context, Link, Origin, Result, Status
 from checks.outlets.table import OutletTable
 from checks.read.html_page import read_html
 from checks.read.text import bare_url_links
+from checks.render.checklist import summary_of
 from checks.testing import make_context
 
 CRED1_SCALE = "(from 0, low, to 1, high)"
@@ -447,6 +448,13 @@ async def test_a_wrapper_without_the_original_address_is_not_the_outlet(
     assert result.data["registered_domain"] is None
     assert result.summary.startswith("Outlet not identified (page served through a wrapper")
     assert "Google Maps" not in result.summary
+    # The kind of wrapper is said in the reader's language, its name kept.
+    german = summary_of(result, "de")
+    assert german.startswith("Medium nicht erkannt")
+    assert "eine archivierte Kopie auf archive.today (archive.ph)" in german or (
+        "Google News (news.google.com)" in german
+    )
+    assert "aggregator" not in german
 
 
 async def test_a_telegram_post_address_is_its_channels_not_telegrams(
