@@ -6,6 +6,7 @@ import copy
 import json
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
@@ -1035,11 +1036,9 @@ _LANGUAGES_OF = _languages_of_words()
 def text_language(text: str, declared: str | None = None) -> str | None:
     """The language of the text by a stopword vote; the declared one if the text is too short."""
     counts = dict.fromkeys(_STOPWORDS, 0)
-    for seen, match in enumerate(_WORDS.finditer(text[:20_000])):
-        for lang in _LANGUAGES_OF.get(match.group().lower(), ()):
-            counts[lang] += 1
-        if seen >= 3000:
-            break
+    for word, times in Counter(map(str.lower, _WORDS.findall(text[:20_000])[:3001])).items():
+        for lang in _LANGUAGES_OF.get(word, ()):
+            counts[lang] += times
     best = max(counts, key=counts.__getitem__)
     if counts[best] >= 5 and 2 * counts[best] >= 3 * sorted(counts.values())[-2]:
         return best
