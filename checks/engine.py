@@ -140,7 +140,9 @@ async def run_check(
         return outcome
 
     try:
-        return await asyncio.wait_for(attempt(), seconds)
+        # A deadline on this task, not a second task per check as wait_for would make.
+        async with asyncio.timeout(seconds):
+            return await attempt()
     except TimeoutError:
         logger.warning("check %s timed out after %.1f s", check.name, seconds)
         result = timed_out(seconds)
