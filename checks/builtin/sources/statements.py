@@ -33,6 +33,17 @@ _INSERTED = re.compile(
 # The signature line of an embedded post: "— Jane Doe (@janedoe) March 14, 2020".
 _TWEET_SIGNATURE = re.compile(r"^[—–]\s?([^()\n]{2,60}?)\s?\(@\w{1,30}\)")
 _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*")
+# A wire dateline opening a paragraph: its place and agency never speak, the subject after it
+# does. "BERLIN (Reuters) -", "KYIV, May 23 (Reuters) -", "Madrid, 12 may (EFE).-",
+# "(CNN) —", "МОСКВА, 23 мая /ТАСС/.", and a capitalised place alone before a dash,
+# "WASHINGTON —", "KYIV, May 23 —".
+_PLACE = r"[A-ZÀ-ÞА-ЯЁІЇЄҐ][\w'’.-]{0,30}(?:[ -][A-ZÀ-ÞА-ЯЁІЇЄҐ][\w'’.-]{0,30}){0,3}"
+_CAPITAL_PLACE = r"[A-ZÀ-ÞА-ЯЁІЇЄҐ][A-ZÀ-ÞА-ЯЁІЇЄҐ'’.-]{1,30}(?: [A-ZÀ-ÞА-ЯЁІЇЄҐ'’.-]{2,30}){0,3}"
+_DATELINE = re.compile(
+    rf"(?:(?:{_PLACE}(?:,[^\n()/–—]{{1,40}}?)?\s?)?\([^()\n]{{2,30}}\)\.?\s?[-–—―]{{1,2}}\s"
+    rf"|{_PLACE}(?:,[^\n()/–—]{{1,40}}?)?\s?/[^/\n]{{2,40}}/\.?\s"
+    rf"|{_CAPITAL_PLACE}(?:,[^\n()/–—]{{1,40}}?)?\s[-–—―]{{1,2}}\s)"
+)
 _POSSESSIVE = re.compile(r"['’]s?$")
 # Sentence ends: . ! ? … followed by space; never inside quotation marks (tracked below).
 _OPENERS = {"“": "”", "«": "»", "„": "“”", "‹": "›", "‘": "’"}
@@ -187,6 +198,14 @@ def _blank_quotation(match: re.Match[str]) -> str:
     return " " * kept.start(1) + kept.group(1) + " " * (len(text) - kept.end(1))
 
 
+def _without_dateline(masked: str) -> str:
+    """The sentence with an opening wire dateline blanked out (same length)."""
+    dateline = _DATELINE.match(masked)
+    if dateline is None:
+        return masked
+    return " " * dateline.end() + masked[dateline.end() :]
+
+
 @dataclass(frozen=True, slots=True)
 class _Candidate:
     start: int
@@ -339,7 +358,8 @@ def read_attributions(
     last: Statement | None = None
     previous: Statement | None = None  # the statement of the sentence just before, if any
     for position, sentence in sentences(text):
-        statement = _statement(sentence, position, cue_list, last) or _carried_on(
+        opens = _opens_paragraph(text, position)
+        statement = _statement(sentence, position, cue_list, last, opens) or _carried_on(
             sentence, position, cue_list, previous
         )
         previous = statement
@@ -380,8 +400,13 @@ def _first(patterns_: Sequence[Pattern], text: str) -> re.Match[str] | None:
     return min(hits, key=lambda m: m.start()) if hits else None
 
 
+def _opens_paragraph(text: str, position: int) -> bool:
+    before = text[max(0, position - 8) : position].rstrip(" \t")
+    return not before or before.endswith("\n")
+
+
 def _statement(
-    sentence: str, position: int, cue_list: Cues, last: Statement | None
+    sentence: str, position: int, cue_list: Cues, last: Statement | None, opens: bool = True
 ) -> Statement | None:
     if sentence.endswith("?"):
         return None  # a question asks; it attributes nothing
@@ -389,6 +414,8 @@ def _statement(
     if tweet:
         return Statement(sentence, "direct_quote", tweet.group(1).strip(), position, True)
     masked, quotes = _masked(sentence)
+    if opens:
+        masked = _without_dateline(masked)  # a dateline opens its paragraph
     quoted = any(len(q.split()) >= 2 for q in quotes)
     anonymous = _first(cue_list.anonymous, masked)
     if anonymous:
