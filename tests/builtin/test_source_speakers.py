@@ -1,4 +1,4 @@
-"""sources: who the speaker is. A wire dateline never speaks."""
+"""sources: who the speaker is. A wire dateline or a product code never speaks."""
 
 from __future__ import annotations
 
@@ -84,3 +84,18 @@ def test_a_dateline_is_never_the_speaker_the_subject_after_it_is(
 def test_a_name_after_a_bare_label_and_dash_still_speaks():
     [found] = statements("BREAKING — Senator Jane Doe said the bill would pass.", "en")
     assert (found.source, found.proper) == ("Senator Jane Doe", True)
+
+
+# Product codes, model numbers and acronyms with digits: never a name.
+CODES = [
+    ("en", "My friend posted a picture of herself wearing an N95 mask with a valve.", "N95"),
+    ("en", "N95 respirators filter most particles, the agency said.", "N95"),
+    ("en", "The F-35 program said costs had risen again this year.", "F-35"),
+    ("de", "Nach Angaben von Alfa Romeo wird der C42 am Morgen vorgestellt.", "C42"),
+    ("fr", "Le A320neo a été présenté, a annoncé Airbus mardi.", "A320"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "code"), CODES)
+def test_a_product_code_is_not_a_named_source(language, text, code):
+    assert all(code not in s.source for s in statements(text, language))

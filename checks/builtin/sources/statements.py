@@ -44,6 +44,7 @@ _DATELINE = re.compile(
     rf"|{_PLACE}(?:,[^\n()/–—]{{1,40}}?)?\s?/[^/\n]{{2,40}}/\.?\s"
     rf"|{_CAPITAL_PLACE}(?:,[^\n()/–—]{{1,40}}?)?\s[-–—―]{{1,2}}\s)"
 )
+_DIGIT = re.compile(r"\d")
 _POSSESSIVE = re.compile(r"['’]s?$")
 # Sentence ends: . ! ? … followed by space; never inside quotation marks (tracked below).
 _OPENERS = {"“": "”", "«": "»", "„": "“”", "‹": "›", "‘": "’"}
@@ -235,10 +236,14 @@ def _names(masked: str, tokens: list[re.Match[str]], cue_list: Cues) -> list[_Ca
             found.append(_Candidate(run[0].start(), run[-1].end(), text, kind))
         run.clear()
 
+    digits = _DIGIT.search(masked) is not None
     for token in tokens:
         word = token.group()
         gap = masked[run[-1].end() : token.start()] if run else ""
         capital = word[0].isupper()
+        if capital and digits and _is_code(masked, token):
+            close()  # "N95", "F-35", "G7", "3M": a product code or model number, not a name
+            continue
         joins = run and gap.strip() == "" and len(gap) <= 2
         if capital and (not run or joins):
             run.append(token)
@@ -250,6 +255,14 @@ def _names(masked: str, tokens: list[re.Match[str]], cue_list: Cues) -> list[_Ca
                 run.append(token)
     close()
     return found
+
+
+def _is_code(masked: str, token: re.Match[str]) -> bool:
+    """A token with a digit in it or fused to one."""
+    start, word = token.start(), token.group()
+    if not word.isalpha() and _DIGIT.search(word):
+        return True
+    return masked[start - 1 : start].isdigit()
 
 
 def _candidates(masked: str, tokens: list[re.Match[str]], cue_list: Cues) -> list[_Candidate]:
