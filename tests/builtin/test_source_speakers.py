@@ -99,3 +99,95 @@ CODES = [
 @pytest.mark.parametrize(("language", "text", "code"), CODES)
 def test_a_product_code_is_not_a_named_source(language, text, code):
     assert all(code not in s.source for s in statements(text, language))
+
+
+# An unnamed source's description runs to its natural end, not to the adjective.
+ANONYMOUS = [
+    (
+        "en",
+        "A source close to the government said the minister would resign.",
+        "A source close to the government",
+    ),
+    (
+        "en",
+        "“There was an attempted invasion,” a source close to the presidential couple said.",
+        "a source close to the presidential couple",
+    ),
+    (
+        "en",
+        "The talks have stalled, a source familiar with the matter said on Tuesday.",
+        "a source familiar with the matter",
+    ),
+    (
+        "en",
+        "A source close to Prime Minister Boris Johnson said he would stay.",
+        "A source close to Prime Minister Boris Johnson",
+    ),
+    (
+        "en",
+        "A source familiar with the matter who asked not to be named said the deal was off.",
+        "A source familiar with the matter",
+    ),
+    (
+        "fr",
+        "Une source proche du dossier a indiqué que les négociations étaient suspendues.",
+        "Une source proche du dossier",
+    ),
+    (
+        "fr",
+        "Selon une source proche de l’Élysée, le remaniement est prêt.",
+        "une source proche de l’Élysée",
+    ),
+    (
+        "es",
+        "Fuentes cercanas al Gobierno dijeron que el acuerdo está cerca.",
+        "Fuentes cercanas al Gobierno",
+    ),
+    (
+        "es",
+        "Fuentes del Ministerio del Interior confirmaron la cifra.",
+        "Fuentes del Ministerio del Interior",
+    ),
+    (
+        "it",
+        "Fonti vicine al dossier hanno detto che l'accordo è vicino.",
+        "Fonti vicine al dossier",
+    ),
+    (
+        "pt",
+        "Fontes próximas ao governo disseram que o acordo está perto.",
+        "Fontes próximas ao governo",
+    ),
+    (
+        "ru",
+        "Источник в правительстве сообщил, что министр уйдет в отставку.",
+        "Источник в правительстве",
+    ),
+    (
+        "ru",
+        "Источник, близкий к правительству, сообщил, что министр уйдет в отставку.",
+        "Источник, близкий к правительству",
+    ),
+    (
+        "uk",
+        "Джерело в уряді повідомило, що міністр піде у відставку.",
+        "Джерело в уряді",
+    ),
+    (
+        "pl",
+        "Źródło zbliżone do rządu powiedziało, że podatki wzrosną.",
+        "Źródło zbliżone do rządu",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "source"), ANONYMOUS)
+def test_an_unnamed_source_runs_to_the_end_of_its_description(language, text, source):
+    [found] = statements(text, language)
+    assert (found.kind in ("anonymous", "direct_quote"), found.source) == (True, source)
+
+
+def test_an_unnamed_source_that_spoke_on_condition_of_anonymity_stops_at_its_verb():
+    text = "A person who spoke on condition of anonymity said the talks had stalled."
+    [found] = statements(text, "en")
+    assert found.source == "A person who spoke"

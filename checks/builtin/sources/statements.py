@@ -20,6 +20,8 @@ MAX_SOURCE_GAP = 100  # characters between a cue and the name it is attributed t
 PRONOUN_GAP = 15  # characters: a pronoun subject stands right by its verb, or one word away
 MAX_SENTENCE = 1200
 FOLLOW_ON = 1500  # characters within which a quotation or pronoun carries on the last speaker
+RUN_ON_WORDS = 8  # words an unnamed source's description may run on by ("close" + "to the …")
+RUN_ON_LOWER = 3  # of them, lower-case words ("to the presidential couple"); names may run on
 # Quotations; a single-quoted one (‘…’) may hold apostrophes ("don’t"), never end on one.
 _QUOTED = re.compile(
     r"“[^”\"\n]{1,600}[”\"]|«[^»\n]{1,600}»|„[^“”\n]{1,600}[“”]|\"[^\"\n]{1,600}\"|‹[^›\n]{1,600}›"
@@ -73,6 +75,10 @@ class Cues:
     verbs: frozenset[str]  # single-word reporting verbs, lower case
     passive_before: frozenset[str]
     anonymous: tuple[Pattern, ...]  # phrases that are anonymous sources on their own
+    # Small words that carry an unnamed source's description on to its end: "a source close"
+    # + "to the government", "une source proche" + "du dossier", "fuentes del" + "Gobierno".
+    anonymous_links: frozenset[str]
+    anonymous_ends: frozenset[str]  # words that open a new clause: "… the matter | who asked"
     source_words: frozenset[str]  # words for an unnamed source ("police"), lower case
     document: tuple[Pattern, ...]
     assertion: tuple[Pattern, ...]
@@ -104,6 +110,8 @@ def cues(language: str | None) -> Cues:
         verbs=_lower(words.get("speech_verbs", [])),
         passive_before=_lower(words.get("passive_before", [])),
         anonymous=_section(found, "anonymous"),
+        anonymous_links=_lower(words.get("anonymous_links", [])),
+        anonymous_ends=_lower(words.get("anonymous_ends", [])),
         source_words=_lower(words.get("source_words", [])),
         document=_section(found, "document"),
         assertion=_section(found, "assertion"),
@@ -413,6 +421,48 @@ def _first(patterns_: Sequence[Pattern], text: str) -> re.Match[str] | None:
     return min(hits, key=lambda m: m.start()) if hits else None
 
 
+def _first_hit(patterns_: Sequence[Pattern], text: str) -> tuple[Pattern, re.Match[str]] | None:
+    """The earliest match, with the pattern that made it."""
+    hits = [(p, m) for p in patterns_ if (m := p.regex.search(text))]
+    return min(hits, key=lambda hit: hit[1].start()) if hits else None
+
+
+def _anonymous_source(masked: str, pattern: Pattern, match: re.Match[str], cue_list: Cues) -> str:
+    """An unnamed source's phrase, run on to its natural end where its pattern says the phrase
+    takes a complement (`runs_on`): "a source close" + "to the government"."""
+    end = _run_on(masked, match, cue_list) if pattern.entry.get("runs_on") else match.end()
+    return " ".join(masked[match.start() : end].split())
+
+
+def _run_on(masked: str, match: re.Match[str], cue_list: Cues) -> int:
+    """Where the complement after the phrase ends: link words, then a few words ("to the
+    presidential couple"), then only capitalised ones ("to Prime Minister Boris Johnson"). A
+    verb, an auxiliary, a pronoun, a word opening a clause, punctuation or a quotation ends it."""
+    links = cue_list.anonymous_links
+    stops = cue_list.verbs | cue_list.auxiliaries | cue_list.pronouns | cue_list.anonymous_ends
+    words = match.group().split()
+    linked = bool(words) and words[-1].casefold() in links  # "fuentes del" + "Gobierno"
+    end = previous = match.end()
+    content = 0
+    for n, token in enumerate(_TOKEN.finditer(masked, match.end())):
+        gap = masked[previous : token.start()]
+        if n >= RUN_ON_WORDS or len(gap) > 2 or gap.strip():
+            break
+        previous = token.end()
+        word = token.group().rstrip(".")
+        bare = word.casefold()
+        if bare in links:
+            linked = True
+            continue
+        capital = word[0].isupper()
+        if bare in stops or not (linked or content) or (capital and bare in cue_list.not_names):
+            break  # "the matter on Tuesday": a month or weekday is no part of the source
+        if not capital and content >= RUN_ON_LOWER:
+            break
+        end, content, linked = token.start() + len(word), content + 1, False
+    return end
+
+
 def _opens_paragraph(text: str, position: int) -> bool:
     before = text[max(0, position - 8) : position].rstrip(" \t")
     return not before or before.endswith("\n")
@@ -430,10 +480,10 @@ def _statement(
     if opens:
         masked = _without_dateline(masked)  # a dateline opens its paragraph
     quoted = any(len(q.split()) >= 2 for q in quotes)
-    anonymous = _first(cue_list.anonymous, masked)
+    anonymous = _first_hit(cue_list.anonymous, masked)
     if anonymous:
         kind = "direct_quote" if quoted else "anonymous"
-        return Statement(sentence, kind, " ".join(anonymous.group().split()), position)
+        return Statement(sentence, kind, _anonymous_source(masked, *anonymous, cue_list), position)
     tokens = list(_TOKEN.finditer(masked))
     document = _first(cue_list.document, masked)
     if document:
