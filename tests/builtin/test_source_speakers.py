@@ -191,3 +191,78 @@ def test_an_unnamed_source_that_spoke_on_condition_of_anonymity_stops_at_its_ver
     text = "A person who spoke on condition of anonymity said the talks had stalled."
     [found] = statements(text, "en")
     assert found.source == "A person who spoke"
+
+
+# A role noun after an article, subject of a speech verb (in the compound past or not): the
+# role speaks, with its complement, not a name inside the complement or after the verb.
+ROLES = [
+    ("fr", "Le ministre a déclaré que les impôts allaient baisser.", "Le ministre"),
+    ("fr", "La porte-parole a indiqué que la réunion était reportée.", "La porte-parole"),
+    (
+        "fr",
+        "La ministre de la Santé a assuré que les hôpitaux tiendraient.",
+        "La ministre de la Santé",
+    ),
+    (
+        "fr",
+        "Le ministre a déclaré que le président Emmanuel Macron se rendrait à Kiev.",
+        "Le ministre",
+    ),
+    ("fr", "L’avocate a déclaré que sa cliente était innocente.", "L’avocate"),
+    ("es", "El ministro dijo que Pedro Sánchez viajará a Bruselas.", "El ministro"),
+    ("es", "La portavoz ha explicado que la reunión se aplaza.", "La portavoz"),
+    (
+        "es",
+        "El portavoz del Gobierno ha dicho que la reunión se aplaza.",
+        "El portavoz del Gobierno",
+    ),
+    ("it", "Il ministro ha dichiarato che le tasse aumenteranno.", "Il ministro"),
+    (
+        "it",
+        "Il portavoce della Procura di Milano ha detto che l’indagine è chiusa.",
+        "Il portavoce della Procura di Milano",
+    ),
+    ("pt", "O ministro afirmou que os impostos vão baixar.", "O ministro"),
+    ("pt", "O ministro tem afirmado que os impostos vão baixar.", "O ministro"),
+    (
+        "pt",
+        "A porta-voz da Presidência havia dito que Lula viajará.",
+        "A porta-voz da Presidência",
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "source"), ROLES)
+def test_a_role_after_an_article_is_the_subject_of_its_speech_verb(language, text, source):
+    [found] = statements(text, language)
+    assert (found.kind, found.source, found.proper) == ("named", source, False)
+
+
+# Where the role is only a title before a name, or set off by commas, the name speaks; a
+# source word stays unnamed; a passive participle has no speaker.
+ROLES_LEFT_ALONE = [
+    (
+        "fr",
+        "Le ministre Gérald Darmanin a déclaré que la loi serait votée.",
+        "named",
+        "Gérald Darmanin",
+    ),
+    (
+        "fr",
+        "Le porte-parole du gouvernement, Gabriel Attal, a déclaré que la réforme tiendrait.",
+        "named",
+        "Gabriel Attal",
+    ),
+    ("fr", "La police a indiqué que l’homme avait été interpellé.", "anonymous", "La police"),
+    ("es", "La policía dijo que el hombre fue detenido.", "anonymous", "La policía"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "kind", "source"), ROLES_LEFT_ALONE)
+def test_a_name_or_a_source_word_keeps_its_place_beside_a_role(language, text, kind, source):
+    [found] = statements(text, language)
+    assert (found.kind, found.source) == (kind, source)
+
+
+def test_a_portuguese_passive_participle_has_no_speaker():
+    assert statements("Foi anunciado que o acordo está perto.", "pt") == []

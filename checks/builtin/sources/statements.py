@@ -91,6 +91,12 @@ class Cues:
     # Where a verb needs its subject (en, de, fr): the words a subject with no name must end
     # in to be a source ("the ministry's spokesman said"). Empty where subjects drop.
     roles: tuple[str, ...] = ()
+    # Where the subject may drop (es, it, pt) a subject with no name needs no role; the roles
+    # are still read after an article ("El ministro ha dicho").
+    subject_drops: bool = False
+    # Where a role noun heads its subject after an article (fr, es, it, pt): "Le ministre",
+    # "La ministre de la Santé", "L'avocat". Empty where the head comes last (en, de).
+    articles: frozenset[str] = frozenset()
 
 
 @cache
@@ -122,6 +128,8 @@ def cues(language: str | None) -> Cues:
         not_names=frozenset(w.casefold() for w in words.get("not_names", [])) | months | days,
         reported_speech=_lower(words.get("reported_speech", [])),
         roles=tuple(sorted(_lower(words.get("roles", [])))),
+        subject_drops=bool(words.get("subject_drops", False)),
+        articles=_lower(words.get("articles", [])),
     )
 
 
@@ -513,10 +521,12 @@ def _statement(
         if verb is None or verb.according:
             return None
         speech, source = verb, _source_of(masked, verb, candidates, cue_list.auxiliaries)
+    if not speech.according and cue_list.articles:
+        source = _role_subject(masked, tokens, speech, cue_list, source)
     if source is None or source.kind == "pronoun":
         # "he added", or a verb whose subject is dropped (Spanish "añadió") or a role ("the
         # minister said"): a pronoun or a dropped subject carries on the last speaker.
-        subject = source.text if source else _words_before(masked, speech.start)
+        subject = source.text if source else _words_before(masked, speech.start, cue_list)
         if subject.split()[-1:] and subject.split()[-1].casefold() in cue_list.first_person:
             return None  # "I believe", "we think": the writer, not a source
         if source is None and subject and not quoted and not _is_role(subject, cue_list):
@@ -528,8 +538,67 @@ def _statement(
             sentence, "direct_quote" if quoted else "named", subject or "unnamed", position
         )
     kind = "anonymous" if source.kind == "generic" else "named"
-    proper = source.kind != "generic"
+    proper = source.kind not in ("generic", "role")
     return Statement(sentence, "direct_quote" if quoted else kind, source.text, position, proper)
+
+
+def _role_subject(
+    masked: str,
+    tokens: list[re.Match[str]],
+    verb: _Cue,
+    cue_list: Cues,
+    found: _Candidate | None,
+) -> _Candidate | None:
+    """An article, a role noun and its complement right before the verb, auxiliaries between
+    ("Le ministre a déclaré", "La ministre de la Santé a assuré", "El portavoz del Gobierno
+    ha dicho"): the subject, over a name inside its complement ("Santé") or after the verb.
+    A source word that is the role itself ("La police a indiqué") stays what it was."""
+    index = next((i for i, t in enumerate(tokens) if t.start() == verb.start), None)
+    if index is None:
+        return found
+    j = index - 1
+    while (
+        j >= 0 and _bare(tokens[j].group()) in cue_list.auxiliaries and _joined(masked, tokens, j)
+    ):
+        j -= 1
+    for k in range(j, max(-1, j - 6), -1):
+        if k < j and not _joined(masked, tokens, k):
+            break  # punctuation in between: "Le porte-parole, Gabriel Attal, a déclaré"
+        start = _role_start(tokens, k, j, cue_list)
+        if start is None:
+            continue
+        role = _Candidate(start, tokens[j].end(), masked[start : tokens[j].end()], "role")
+        if found is None or found.kind == "pronoun":
+            return role
+        if found.kind == "generic" and found.start < role.end and role.start < found.end:
+            return found
+        return role if found.start >= role.start else found
+    return found
+
+
+def _joined(masked: str, tokens: list[re.Match[str]], i: int) -> bool:
+    """Whether token i and the next stand apart by blanks alone."""
+    return i + 1 < len(tokens) and not masked[tokens[i].end() : tokens[i + 1].start()].strip()
+
+
+def _role_start(tokens: list[re.Match[str]], k: int, j: int, cue_list: Cues) -> int | None:
+    """Where a role subject spanning tokens k..j starts, if it is one: an article and a role
+    ("le ministre", or elided, "l'avocat"), then nothing or a complement led by a small word
+    ("de la Santé"), never a bare name ("le ministre Gérald Darmanin" is Darmanin)."""
+    word = tokens[k].group().replace("’", "'")
+    head = k
+    if "'" in word and word.split("'", 1)[0].casefold() + "'" in cue_list.articles:
+        noun = word.split("'", 1)[1]  # "l'avocat"
+    elif word.casefold() in cue_list.articles and k < j:
+        head = k + 1
+        noun = tokens[head].group()
+    else:
+        return None
+    if not _is_role(noun, cue_list, dropped=False):
+        return None
+    if head < j and _bare(tokens[head + 1].group()) not in cue_list.anonymous_links:
+        return None
+    return tokens[k].start()
 
 
 def _colon_quote(
@@ -561,11 +630,12 @@ def _colon_quote(
     return Statement(sentence, "direct_quote", last.source, position, True)
 
 
-def _is_role(subject: str, cue_list: Cues) -> bool:
+def _is_role(subject: str, cue_list: Cues, dropped: bool = True) -> bool:
     """Whether a subject with no name is a role or a body ("the spokesman", "Polizeisprecher",
-    "le porte-parole"); always so where the language drops its subjects (no roles listed)."""
-    if not cue_list.roles:
-        return True
+    "le porte-parole"); always so where the language drops its subjects (unless `dropped` is
+    false: the subject is there to be read)."""
+    if not cue_list.roles or (dropped and cue_list.subject_drops):
+        return dropped
     words = [_bare(w) for w in subject.split()]
     return any(w.endswith(cue_list.roles) for w in words)
 
@@ -583,6 +653,11 @@ def _opens_with_quote(sentence: str, quotes: list[str]) -> bool:
     return sentence[:1] in '“«„"‹' and any(len(q.split()) >= 4 for q in quotes)
 
 
-def _words_before(masked: str, end: int) -> str:
+def _words_before(masked: str, end: int, cue_list: Cues) -> str:
+    """The subject before a verb, up to four words, its auxiliaries left out ("Le ministre"
+    of "Le ministre a déclaré")."""
     clause = re.split(r"[,;:–—]\s", masked[:end])[-1]
-    return " ".join(clause.split()[-4:]).strip(" ,;:–—-")
+    words = clause.split()[-4:]
+    while len(words) > 1 and words[-1].casefold() in cue_list.auxiliaries:
+        words.pop()
+    return " ".join(words).strip(" ,;:–—-")
