@@ -201,9 +201,13 @@ def _piece(para: str, start: int, end: int, offset: int) -> Iterator[tuple[int, 
 
 def _masked(sentence: str) -> tuple[str, list[str]]:
     """The sentence with quotations blanked out (same length), and the quotations' words."""
-    quotes = [m.group()[1:-1] for m in _QUOTED.finditer(sentence)]
-    masked = _QUOTED.sub(_blank_quotation, sentence)
-    return masked, quotes
+    quotes: list[str] = []
+
+    def blank(match: re.Match[str]) -> str:
+        quotes.append(match.group()[1:-1])
+        return _blank_quotation(match)
+
+    return _QUOTED.sub(blank, sentence), quotes  # one pass: find and blank together
 
 
 def _blank_quotation(match: re.Match[str]) -> str:
@@ -437,8 +441,12 @@ def _first_hit(patterns_: Sequence[Pattern], text: str) -> tuple[Pattern, re.Mat
 
 def _anonymous_source(masked: str, pattern: Pattern, match: re.Match[str], cue_list: Cues) -> str:
     """An unnamed source's phrase, run on to its natural end where its pattern says the phrase
-    takes a complement (`runs_on`): "a source close" + "to the government"."""
-    end = _run_on(masked, match, cue_list) if pattern.entry.get("runs_on") else match.end()
+    takes a complement (`runs_on`, or the alternatives in its group `runs_on`): "a source
+    close" + "to the government", not "a source who spoke" + "on condition"."""
+    runs_on = pattern.entry.get("runs_on") and (
+        "runs_on" not in match.re.groupindex or match.group("runs_on") is not None
+    )
+    end = _run_on(masked, match, cue_list) if runs_on else match.end()
     return " ".join(masked[match.start() : end].split())
 
 
