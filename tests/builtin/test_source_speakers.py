@@ -68,6 +68,13 @@ DATELINES = [
         "Міністр",
         "ІНТЕРФАКС",
     ),
+    # The agency first, then the place and date.
+    (
+        "it",
+        "(ANSA) - ROMA, 12 MAG - Il ministro ha detto che le tasse saliranno.",
+        "ministro",
+        "MAG",
+    ),
 ]
 
 
@@ -266,3 +273,20 @@ def test_a_name_or_a_source_word_keeps_its_place_beside_a_role(language, text, k
 
 def test_a_portuguese_passive_participle_has_no_speaker():
     assert statements("Foi anunciado que o acordo está perto.", "pt") == []
+
+
+# Auxiliaries and adverbs of the compound past between a subject and its participle.
+AUXILIARIES = [
+    ("en", "Assange has also denied both allegations.", "Assange"),
+    ("en", "Miller had also said the United States did not enable the strike.", "Miller"),
+    ("fr", "Macron a également déclaré que la réforme serait maintenue.", "Macron"),
+    ("fr", "Le ministre a également déclaré que la réforme serait maintenue.", "Le ministre"),
+    ("it", "Il sindaco ha poi spiegato che il ponte resterà chiuso.", "Il sindaco"),
+    ("es", "El ministro ha además explicado que la reunión se aplaza.", "El ministro"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "source"), AUXILIARIES)
+def test_the_subject_speaks_across_its_auxiliaries(language, text, source):
+    [found] = statements(text, language)
+    assert (found.kind, found.source) == ("named", source)

@@ -220,11 +220,15 @@ def _blank_quotation(match: re.Match[str]) -> str:
 
 
 def _without_dateline(masked: str) -> str:
-    """The sentence with an opening wire dateline blanked out (same length)."""
-    dateline = _DATELINE.match(masked)
-    if dateline is None:
-        return masked
-    return " " * dateline.end() + masked[dateline.end() :]
+    """The sentence with an opening wire dateline blanked out (same length); the agency may
+    come first, then the place ("(ANSA) - ROMA, 12 MAG -")."""
+    end = 0
+    for _ in range(2):
+        dateline = _DATELINE.match(masked, end)
+        if dateline is None:
+            break
+        end = dateline.end()
+    return " " * end + masked[end:] if end else masked
 
 
 @dataclass(frozen=True, slots=True)
@@ -359,9 +363,12 @@ def _source_of(
             continue  # "according to X", "selon X": the source comes after the words
         gap = _distance((c.start, c.end), cue)
         between = masked[min(c.end, cue[1]) : max(c.start, cue[0])]
-        beside = not between.strip(" ,") or between.strip().casefold() in auxiliaries
-        if c.kind == "single" and (gap > 12 or not beside):
+        # "Macron a déclaré", "Assange has also denied": only auxiliaries in between.
+        beside = all(w.casefold() in auxiliaries for w in between.replace(",", " ").split())
+        if c.kind == "single" and not beside:
             continue  # a lone capitalised word counts only beside the verb ("Macron a dit")
+        if beside and c.end <= cue[0] and between.strip() and "," not in between:
+            gap = 1  # the subject, however many auxiliaries stand between: "Miller had also said"
         if c.kind == "pronoun" and gap > PRONOUN_GAP:
             continue  # "he said", "she told reporters", "сказала она": a pronoun is close
         if gap > MAX_SOURCE_GAP:
