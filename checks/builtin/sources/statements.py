@@ -89,10 +89,11 @@ class Cues:
     not_names: frozenset[str]
     reported_speech: frozenset[str] = frozenset()  # subjunctive forms of indirect speech
     # Where a verb needs its subject (en, de, fr): the words a subject with no name must end
-    # in to be a source ("the ministry's spokesman said"). Empty where subjects drop.
+    # in to be a source ("the ministry's spokesman said"). Empty where none are listed (ru, uk,
+    # pl): any subject will do.
     roles: tuple[str, ...] = ()
     # Where the subject may drop (es, it, pt) a subject with no name needs no role; the roles
-    # are still read after an article ("El ministro ha dicho").
+    # are read only after an article ("El ministro ha dicho").
     subject_drops: bool = False
     # Where a role noun heads its subject after an article (fr, es, it, pt): "Le ministre",
     # "La ministre de la Santé", "L'avocat". Empty where the head comes last (en, de).
@@ -487,6 +488,7 @@ def _run_on(masked: str, match: re.Match[str], cue_list: Cues) -> int:
 
 
 def _opens_paragraph(text: str, position: int) -> bool:
+    """Whether the sentence at `position` is the first of its line."""
     before = text[max(0, position - 8) : position].rstrip(" \t")
     return not before or before.endswith("\n")
 
