@@ -20,6 +20,8 @@ MAX_SOURCE_GAP = 100  # characters between a cue and the name it is attributed t
 PRONOUN_GAP = 15  # characters: a pronoun subject stands right by its verb, or one word away
 MAX_SENTENCE = 1200
 FOLLOW_ON = 1500  # characters within which a quotation or pronoun carries on the last speaker
+RUN_ON_WORDS = 8  # words an unnamed source's description may run on by ("close" + "to the …")
+RUN_ON_LOWER = 3  # of them, lower-case words ("to the presidential couple"); names may run on
 # Quotations; a single-quoted one (‘…’) may hold apostrophes ("don’t"), never end on one.
 _QUOTED = re.compile(
     r"“[^”\"\n]{1,600}[”\"]|«[^»\n]{1,600}»|„[^“”\n]{1,600}[“”]|\"[^\"\n]{1,600}\"|‹[^›\n]{1,600}›"
@@ -33,6 +35,18 @@ _INSERTED = re.compile(
 # The signature line of an embedded post: "— Jane Doe (@janedoe) March 14, 2020".
 _TWEET_SIGNATURE = re.compile(r"^[—–]\s?([^()\n]{2,60}?)\s?\(@\w{1,30}\)")
 _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*")
+# A wire dateline opening a paragraph: its place and agency never speak, the subject after it
+# does. "BERLIN (Reuters) -", "KYIV, May 23 (Reuters) -", "Madrid, 12 may (EFE).-",
+# "(CNN) —", "МОСКВА, 23 мая /ТАСС/.", and a capitalised place alone before a dash,
+# "WASHINGTON —", "KYIV, May 23 —".
+_PLACE = r"[A-ZÀ-ÞА-ЯЁІЇЄҐ][\w'’.-]{0,30}(?:[ -][A-ZÀ-ÞА-ЯЁІЇЄҐ][\w'’.-]{0,30}){0,3}"
+_CAPITAL_PLACE = r"[A-ZÀ-ÞА-ЯЁІЇЄҐ][A-ZÀ-ÞА-ЯЁІЇЄҐ'’.-]{1,30}(?: [A-ZÀ-ÞА-ЯЁІЇЄҐ'’.-]{2,30}){0,3}"
+_DATELINE = re.compile(
+    rf"(?:(?:{_PLACE}(?:,[^\n()/–—]{{1,40}}?)?\s?)?\([^()\n]{{2,30}}\)\.?\s?[-–—―]{{1,2}}\s"
+    rf"|{_PLACE}(?:,[^\n()/–—]{{1,40}}?)?\s?/[^/\n]{{2,40}}/\.?\s"
+    rf"|{_CAPITAL_PLACE}(?:,[^\n()/–—]{{1,40}}?)?\s[-–—―]{{1,2}}\s)"
+)
+_DIGIT = re.compile(r"\d")
 _POSSESSIVE = re.compile(r"['’]s?$")
 # Sentence ends: . ! ? … followed by space; never inside quotation marks (tracked below).
 _OPENERS = {"“": "”", "«": "»", "„": "“”", "‹": "›", "‘": "’"}
@@ -61,6 +75,10 @@ class Cues:
     verbs: frozenset[str]  # single-word reporting verbs, lower case
     passive_before: frozenset[str]
     anonymous: tuple[Pattern, ...]  # phrases that are anonymous sources on their own
+    # Small words that carry an unnamed source's description on to its end: "a source close"
+    # + "to the government", "une source proche" + "du dossier", "fuentes del" + "Gobierno".
+    anonymous_links: frozenset[str]
+    anonymous_ends: frozenset[str]  # words that open a new clause: "… the matter | who asked"
     source_words: frozenset[str]  # words for an unnamed source ("police"), lower case
     document: tuple[Pattern, ...]
     assertion: tuple[Pattern, ...]
@@ -71,8 +89,15 @@ class Cues:
     not_names: frozenset[str]
     reported_speech: frozenset[str] = frozenset()  # subjunctive forms of indirect speech
     # Where a verb needs its subject (en, de, fr): the words a subject with no name must end
-    # in to be a source ("the ministry's spokesman said"). Empty where subjects drop.
+    # in to be a source ("the ministry's spokesman said"). Empty where none are listed (ru, uk,
+    # pl): any subject will do.
     roles: tuple[str, ...] = ()
+    # Where the subject may drop (es, it, pt) a subject with no name needs no role; the roles
+    # are read only after an article ("El ministro ha dicho").
+    subject_drops: bool = False
+    # Where a role noun heads its subject after an article (fr, es, it, pt): "Le ministre",
+    # "La ministre de la Santé", "L'avocat". Empty where the head comes last (en, de).
+    articles: frozenset[str] = frozenset()
 
 
 @cache
@@ -92,6 +117,8 @@ def cues(language: str | None) -> Cues:
         verbs=_lower(words.get("speech_verbs", [])),
         passive_before=_lower(words.get("passive_before", [])),
         anonymous=_section(found, "anonymous"),
+        anonymous_links=_lower(words.get("anonymous_links", [])),
+        anonymous_ends=_lower(words.get("anonymous_ends", [])),
         source_words=_lower(words.get("source_words", [])),
         document=_section(found, "document"),
         assertion=_section(found, "assertion"),
@@ -102,6 +129,8 @@ def cues(language: str | None) -> Cues:
         not_names=frozenset(w.casefold() for w in words.get("not_names", [])) | months | days,
         reported_speech=_lower(words.get("reported_speech", [])),
         roles=tuple(sorted(_lower(words.get("roles", [])))),
+        subject_drops=bool(words.get("subject_drops", False)),
+        articles=_lower(words.get("articles", [])),
     )
 
 
@@ -173,9 +202,13 @@ def _piece(para: str, start: int, end: int, offset: int) -> Iterator[tuple[int, 
 
 def _masked(sentence: str) -> tuple[str, list[str]]:
     """The sentence with quotations blanked out (same length), and the quotations' words."""
-    quotes = [m.group()[1:-1] for m in _QUOTED.finditer(sentence)]
-    masked = _QUOTED.sub(_blank_quotation, sentence)
-    return masked, quotes
+    quotes: list[str] = []
+
+    def blank(match: re.Match[str]) -> str:
+        quotes.append(match.group()[1:-1])
+        return _blank_quotation(match)
+
+    return _QUOTED.sub(blank, sentence), quotes  # one pass: find and blank together
 
 
 def _blank_quotation(match: re.Match[str]) -> str:
@@ -185,6 +218,18 @@ def _blank_quotation(match: re.Match[str]) -> str:
     if kept is None:
         return " " * len(text)
     return " " * kept.start(1) + kept.group(1) + " " * (len(text) - kept.end(1))
+
+
+def _without_dateline(masked: str) -> str:
+    """The sentence with an opening wire dateline blanked out (same length); the agency may
+    come first, then the place ("(ANSA) - ROMA, 12 MAG -")."""
+    end = 0
+    for _ in range(2):
+        dateline = _DATELINE.match(masked, end)
+        if dateline is None:
+            break
+        end = dateline.end()
+    return " " * end + masked[end:] if end else masked
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,10 +261,14 @@ def _names(masked: str, tokens: list[re.Match[str]], cue_list: Cues) -> list[_Ca
             found.append(_Candidate(run[0].start(), run[-1].end(), text, kind))
         run.clear()
 
+    digits = _DIGIT.search(masked) is not None
     for token in tokens:
         word = token.group()
         gap = masked[run[-1].end() : token.start()] if run else ""
         capital = word[0].isupper()
+        if capital and digits and _is_code(masked, token):
+            close()  # "N95", "F-35", "G7", "3M": a product code or model number, not a name
+            continue
         joins = run and gap.strip() == "" and len(gap) <= 2
         if capital and (not run or joins):
             run.append(token)
@@ -231,6 +280,14 @@ def _names(masked: str, tokens: list[re.Match[str]], cue_list: Cues) -> list[_Ca
                 run.append(token)
     close()
     return found
+
+
+def _is_code(masked: str, token: re.Match[str]) -> bool:
+    """A token with a digit in it or fused to one."""
+    start, word = token.start(), token.group()
+    if not word.isalpha() and _DIGIT.search(word):
+        return True
+    return masked[start - 1 : start].isdigit()
 
 
 def _candidates(masked: str, tokens: list[re.Match[str]], cue_list: Cues) -> list[_Candidate]:
@@ -307,9 +364,12 @@ def _source_of(
             continue  # "according to X", "selon X": the source comes after the words
         gap = _distance((c.start, c.end), cue)
         between = masked[min(c.end, cue[1]) : max(c.start, cue[0])]
-        beside = not between.strip(" ,") or between.strip().casefold() in auxiliaries
-        if c.kind == "single" and (gap > 12 or not beside):
+        # "Macron a déclaré", "Assange has also denied": only auxiliaries in between.
+        beside = all(w.casefold() in auxiliaries for w in between.replace(",", " ").split())
+        if c.kind == "single" and not beside:
             continue  # a lone capitalised word counts only beside the verb ("Macron a dit")
+        if beside and c.end <= cue[0] and between.strip() and "," not in between:
+            gap = 1  # the subject, however many auxiliaries stand between: "Miller had also said"
         if c.kind == "pronoun" and gap > PRONOUN_GAP:
             continue  # "he said", "she told reporters", "сказала она": a pronoun is close
         if gap > MAX_SOURCE_GAP:
@@ -339,7 +399,8 @@ def read_attributions(
     last: Statement | None = None
     previous: Statement | None = None  # the statement of the sentence just before, if any
     for position, sentence in sentences(text):
-        statement = _statement(sentence, position, cue_list, last) or _carried_on(
+        opens = _opens_paragraph(text, position)
+        statement = _statement(sentence, position, cue_list, last, opens) or _carried_on(
             sentence, position, cue_list, previous
         )
         previous = statement
@@ -380,8 +441,60 @@ def _first(patterns_: Sequence[Pattern], text: str) -> re.Match[str] | None:
     return min(hits, key=lambda m: m.start()) if hits else None
 
 
+def _first_hit(patterns_: Sequence[Pattern], text: str) -> tuple[Pattern, re.Match[str]] | None:
+    """The earliest match, with the pattern that made it."""
+    hits = [(p, m) for p in patterns_ if (m := p.regex.search(text))]
+    return min(hits, key=lambda hit: hit[1].start()) if hits else None
+
+
+def _anonymous_source(masked: str, pattern: Pattern, match: re.Match[str], cue_list: Cues) -> str:
+    """An unnamed source's phrase, run on to its natural end where its pattern says the phrase
+    takes a complement (`runs_on`, or the alternatives in its group `runs_on`): "a source
+    close" + "to the government", not "a source who spoke" + "on condition"."""
+    runs_on = pattern.entry.get("runs_on") and (
+        "runs_on" not in match.re.groupindex or match.group("runs_on") is not None
+    )
+    end = _run_on(masked, match, cue_list) if runs_on else match.end()
+    return " ".join(masked[match.start() : end].split())
+
+
+def _run_on(masked: str, match: re.Match[str], cue_list: Cues) -> int:
+    """Where the complement after the phrase ends: link words, then a few words ("to the
+    presidential couple"), then only capitalised ones ("to Prime Minister Boris Johnson"). A
+    verb, an auxiliary, a pronoun, a word opening a clause, punctuation or a quotation ends it."""
+    links = cue_list.anonymous_links
+    stops = cue_list.verbs | cue_list.auxiliaries | cue_list.pronouns | cue_list.anonymous_ends
+    words = match.group().split()
+    linked = bool(words) and words[-1].casefold() in links  # "fuentes del" + "Gobierno"
+    end = previous = match.end()
+    content = 0
+    for n, token in enumerate(_TOKEN.finditer(masked, match.end())):
+        gap = masked[previous : token.start()]
+        if n >= RUN_ON_WORDS or len(gap) > 2 or gap.strip():
+            break
+        previous = token.end()
+        word = token.group().rstrip(".")
+        bare = word.casefold()
+        if bare in links:
+            linked = True
+            continue
+        capital = word[0].isupper()
+        if bare in stops or not (linked or content) or (capital and bare in cue_list.not_names):
+            break  # "the matter on Tuesday": a month or weekday is no part of the source
+        if not capital and content >= RUN_ON_LOWER:
+            break
+        end, content, linked = token.start() + len(word), content + 1, False
+    return end
+
+
+def _opens_paragraph(text: str, position: int) -> bool:
+    """Whether the sentence at `position` is the first of its line."""
+    before = text[max(0, position - 8) : position].rstrip(" \t")
+    return not before or before.endswith("\n")
+
+
 def _statement(
-    sentence: str, position: int, cue_list: Cues, last: Statement | None
+    sentence: str, position: int, cue_list: Cues, last: Statement | None, opens: bool = True
 ) -> Statement | None:
     if sentence.endswith("?"):
         return None  # a question asks; it attributes nothing
@@ -389,11 +502,13 @@ def _statement(
     if tweet:
         return Statement(sentence, "direct_quote", tweet.group(1).strip(), position, True)
     masked, quotes = _masked(sentence)
+    if opens:
+        masked = _without_dateline(masked)  # a dateline opens its paragraph
     quoted = any(len(q.split()) >= 2 for q in quotes)
-    anonymous = _first(cue_list.anonymous, masked)
+    anonymous = _first_hit(cue_list.anonymous, masked)
     if anonymous:
         kind = "direct_quote" if quoted else "anonymous"
-        return Statement(sentence, kind, " ".join(anonymous.group().split()), position)
+        return Statement(sentence, kind, _anonymous_source(masked, *anonymous, cue_list), position)
     tokens = list(_TOKEN.finditer(masked))
     document = _first(cue_list.document, masked)
     if document:
@@ -423,10 +538,12 @@ def _statement(
         if verb is None or verb.according:
             return None
         speech, source = verb, _source_of(masked, verb, candidates, cue_list.auxiliaries)
+    if not speech.according and cue_list.articles:
+        source = _role_subject(masked, tokens, speech, cue_list, source)
     if source is None or source.kind == "pronoun":
         # "he added", or a verb whose subject is dropped (Spanish "añadió") or a role ("the
         # minister said"): a pronoun or a dropped subject carries on the last speaker.
-        subject = source.text if source else _words_before(masked, speech.start)
+        subject = source.text if source else _words_before(masked, speech.start, cue_list)
         if subject.split()[-1:] and subject.split()[-1].casefold() in cue_list.first_person:
             return None  # "I believe", "we think": the writer, not a source
         if source is None and subject and not quoted and not _is_role(subject, cue_list):
@@ -438,8 +555,67 @@ def _statement(
             sentence, "direct_quote" if quoted else "named", subject or "unnamed", position
         )
     kind = "anonymous" if source.kind == "generic" else "named"
-    proper = source.kind != "generic"
+    proper = source.kind not in ("generic", "role")
     return Statement(sentence, "direct_quote" if quoted else kind, source.text, position, proper)
+
+
+def _role_subject(
+    masked: str,
+    tokens: list[re.Match[str]],
+    verb: _Cue,
+    cue_list: Cues,
+    found: _Candidate | None,
+) -> _Candidate | None:
+    """An article, a role noun and its complement right before the verb, auxiliaries between
+    ("Le ministre a déclaré", "La ministre de la Santé a assuré", "El portavoz del Gobierno
+    ha dicho"): the subject, over a name inside its complement ("Santé") or after the verb.
+    A source word that is the role itself ("La police a indiqué") stays what it was."""
+    index = next((i for i, t in enumerate(tokens) if t.start() == verb.start), None)
+    if index is None:
+        return found
+    j = index - 1
+    while (
+        j >= 0 and _bare(tokens[j].group()) in cue_list.auxiliaries and _joined(masked, tokens, j)
+    ):
+        j -= 1
+    for k in range(j, max(-1, j - 6), -1):
+        if k < j and not _joined(masked, tokens, k):
+            break  # punctuation in between: "Le porte-parole, Gabriel Attal, a déclaré"
+        start = _role_start(tokens, k, j, cue_list)
+        if start is None:
+            continue
+        role = _Candidate(start, tokens[j].end(), masked[start : tokens[j].end()], "role")
+        if found is None or found.kind == "pronoun":
+            return role
+        if found.kind == "generic" and found.start < role.end and role.start < found.end:
+            return found
+        return role if found.start >= role.start else found
+    return found
+
+
+def _joined(masked: str, tokens: list[re.Match[str]], i: int) -> bool:
+    """Whether token i and the next stand apart by blanks alone."""
+    return i + 1 < len(tokens) and not masked[tokens[i].end() : tokens[i + 1].start()].strip()
+
+
+def _role_start(tokens: list[re.Match[str]], k: int, j: int, cue_list: Cues) -> int | None:
+    """Where a role subject spanning tokens k..j starts, if it is one: an article and a role
+    ("le ministre", or elided, "l'avocat"), then nothing or a complement led by a small word
+    ("de la Santé"), never a bare name ("le ministre Gérald Darmanin" is Darmanin)."""
+    word = tokens[k].group().replace("’", "'")
+    head = k
+    if "'" in word and word.split("'", 1)[0].casefold() + "'" in cue_list.articles:
+        noun = word.split("'", 1)[1]  # "l'avocat"
+    elif word.casefold() in cue_list.articles and k < j:
+        head = k + 1
+        noun = tokens[head].group()
+    else:
+        return None
+    if not _is_role(noun, cue_list, dropped=False):
+        return None
+    if head < j and _bare(tokens[head + 1].group()) not in cue_list.anonymous_links:
+        return None
+    return tokens[k].start()
 
 
 def _colon_quote(
@@ -471,11 +647,12 @@ def _colon_quote(
     return Statement(sentence, "direct_quote", last.source, position, True)
 
 
-def _is_role(subject: str, cue_list: Cues) -> bool:
+def _is_role(subject: str, cue_list: Cues, dropped: bool = True) -> bool:
     """Whether a subject with no name is a role or a body ("the spokesman", "Polizeisprecher",
-    "le porte-parole"); always so where the language drops its subjects (no roles listed)."""
-    if not cue_list.roles:
-        return True
+    "le porte-parole"); always so where the language drops its subjects (unless `dropped` is
+    false: the subject is there to be read)."""
+    if not cue_list.roles or (dropped and cue_list.subject_drops):
+        return dropped
     words = [_bare(w) for w in subject.split()]
     return any(w.endswith(cue_list.roles) for w in words)
 
@@ -493,6 +670,11 @@ def _opens_with_quote(sentence: str, quotes: list[str]) -> bool:
     return sentence[:1] in '“«„"‹' and any(len(q.split()) >= 4 for q in quotes)
 
 
-def _words_before(masked: str, end: int) -> str:
+def _words_before(masked: str, end: int, cue_list: Cues) -> str:
+    """The subject before a verb, up to four words, its auxiliaries left out ("Le ministre"
+    of "Le ministre a déclaré")."""
     clause = re.split(r"[,;:–—]\s", masked[:end])[-1]
-    return " ".join(clause.split()[-4:]).strip(" ,;:–—-")
+    words = clause.split()[-4:]
+    while len(words) > 1 and words[-1].casefold() in cue_list.auxiliaries:
+        words.pop()
+    return " ".join(words).strip(" ,;:–—-")
