@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from checks.builtin import byline_parts as parts
+from checks.builtin import _byline_parts as parts
 from checks.domains import registered_domain
 from checks.i18n import Messages
 from checks.i18n.places import place
