@@ -290,3 +290,16 @@ AUXILIARIES = [
 def test_the_subject_speaks_across_its_auxiliaries(language, text, source):
     [found] = statements(text, language)
     assert (found.kind, found.source) == ("named", source)
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "speaker"),
+    [
+        ("de", "Die Bundesregierung hat am Dienstag erklärt, dass die Hilfe weitergeht.",
+         "Die Bundesregierung"),
+        ("de", "Der Verband hatte im Mai betont, die Preise würden steigen.", "Der Verband"),
+        ("en", "The ministry has also said it would act.", "The ministry"),
+    ],
+)  # fmt: skip
+def test_a_subject_ends_at_its_auxiliary(language, text, speaker):
+    assert [s.source for s in statements(text, language)] == [speaker]

@@ -674,7 +674,10 @@ def _words_before(masked: str, end: int, cue_list: Cues) -> str:
     """The subject before a verb, up to four words, its auxiliaries left out ("Le ministre"
     of "Le ministre a déclaré")."""
     clause = re.split(r"[,;:–—]\s", masked[:end])[-1]
-    words = clause.split()[-4:]
-    while len(words) > 1 and words[-1].casefold() in cue_list.auxiliaries:
-        words.pop()
+    tail = clause.split()[-7:]
+    # The subject ends at its auxiliary: "Die Bundesregierung hat am Dienstag erklärt".
+    first = next(
+        (i for i, w in enumerate(tail) if i and w.casefold() in cue_list.auxiliaries), None
+    )
+    words = tail[:first][-4:] if first is not None else tail[-4:]
     return " ".join(words).strip(" ,;:–—-")
