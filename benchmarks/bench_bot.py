@@ -2,10 +2,12 @@
 
 The fake runs in this process; the bot runs as a subprocess, so its RSS (VmHWM) is its own.
 Each of 50 users sends pasted articles (real corpus texts and the sample, each with a unique
-first line so the result cache is not what is measured) in a private chat. Latency is from the
-moment an update is queued for getUpdates to the arrival of the editMessageText (or, for a
-check slower than the bot's notification threshold, the new message) that carries the
-checklist; both are CLOCK_MONOTONIC readings, comparable across the two processes.
+first line so the result cache is not what is measured) in a private chat; the users' Telegram
+languages take turns through the seven the bot replies in, so every catalog is rendered.
+Latency is from the moment an update is queued for getUpdates to the arrival of the
+editMessageText (or, for a check slower than the bot's notification threshold, the new
+message) that carries the checklist; both are CLOCK_MONOTONIC readings, comparable across
+the two processes.
 
 `python -m benchmarks.bench_bot serve` is the bot as `sourcecheck bot` runs it (same settings
 from the environment, same serve()), plus a probe that records the event loop's lag, and
@@ -30,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.run import Row
+from checks.i18n import LANGUAGES
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ROOT / "tests" / "fixtures" / "pages"
@@ -136,7 +139,12 @@ class Sender:
 
     def update(self, user: int) -> dict[str, Any]:
         self.serial += 1
-        sender = {"id": 8_000_000 + user, "is_bot": False, "first_name": f"Reader {user}"}
+        sender = {
+            "id": 8_000_000 + user,
+            "is_bot": False,
+            "first_name": f"Reader {user}",
+            "language_code": LANGUAGES[user % len(LANGUAGES)],
+        }
         text = self.texts[self.serial % len(self.texts)]
         return {
             "message": {

@@ -46,7 +46,7 @@ from bot.matrix.render import Rich, render_checklist, rich
 from bot.matrix.settings import MatrixSettings
 from bot.matrix.state import MatrixState
 from checks.config import Config, checks_for_chat, load_config
-from checks.i18n import DEFAULT, LANGUAGES, say
+from checks.i18n import DEFAULT, LANGUAGES, say, warm
 from checks.model import Check, Checklist
 from checks.outlets.table import default_table
 from checks.read.article_cache import ArticleCache
@@ -124,6 +124,7 @@ class MatrixBot:
 
     async def run(self, stop: asyncio.Event) -> None:
         """Sync until `stop` is set; what happened before the first start is not answered."""
+        warm()  # every reply language loaded now, not on some reader's first reply
         await self.login()
         since = self.state.get("sync_token")
         if since is None:

@@ -8,7 +8,7 @@ needed. A package that ships no catalog is said in English.
 """
 
 from checks.i18n.language import DEFAULT, LANGUAGE_NAMES, LANGUAGES, from_environment, pick
-from checks.i18n.messages import REGISTRY, Messages, Plural, say, say_where
+from checks.i18n.messages import REGISTRY, Messages, Plural, say, say_where, warm
 
 __all__ = [
     "DEFAULT",
@@ -21,4 +21,5 @@ __all__ = [
     "pick",
     "say",
     "say_where",
+    "warm",
 ]

@@ -179,3 +179,20 @@ async def test_the_rendered_checklists_frame_is_in_the_language_too(lang, seed):
         english = {"warn", "info", "pass", "fail", "Marks", "Outlet", "Sourcing", "checklist",
                    "truth", "Published", "Check", "Finding"}  # fmt: skip
         assert words & english == set(), rendered[:400]
+
+
+async def test_after_warm_up_no_reply_compiles_a_catalog(seed, monkeypatch):
+    """A bot warms its languages before it takes messages: the first Ukrainian or German
+    reader's reply must not wait while a catalog is compiled from its .po file."""
+    from checks.i18n import messages, warm
+    from checks.render.checklist import render_text
+
+    messages.catalog.cache_clear()
+    warm()
+
+    def compiling(*args, **kwargs):
+        raise AssertionError("a catalog was compiled while replying")
+
+    monkeypatch.setattr(messages, "compile_po", compiling)
+    for lang in LANGUAGES:
+        assert render_text(seed, lang)
