@@ -23,6 +23,7 @@ CATEGORIES = (
     "funding",
     "disclosure",
     "partner",
+    "press_release",
 )
 
 
@@ -108,7 +109,8 @@ NEGATION = _either(
 )
 NEGATED_CATEGORIES = frozenset({"affiliate", "sponsored"})
 
-# Section names, URL path segments and JSON-LD types that mark opinion and sponsored pieces.
+# Section names, URL path segments and JSON-LD types that mark opinion, sponsored pieces and
+# press releases.
 OPINION_SECTIONS = _words("opinion_sections")
 OPINION_URL_SEGMENTS = _words("opinion_url_segments")
 OPINION_SLUG_PREFIXES = tuple(sorted(_words("opinion_slug_prefixes")))
@@ -116,6 +118,8 @@ OPINION_TITLE_LABELS = _words("opinion_title_labels")
 SPONSORED_SECTIONS = _words("sponsored_sections")
 SPONSORED_URL_SEGMENTS = _words("sponsored_url_segments")
 NEWS_URL_SEGMENTS = _words("news_url_segments")
+PRESS_RELEASE_SECTIONS = _words("press_release_sections")
+PRESS_RELEASE_URL_SEGMENTS = _words("press_release_url_segments")
 # A platform of many writers' blogs (blogs.mediapart.fr); a company's own "blog." host is not.
 OPINION_HOST_LABELS = frozenset({"blogs"})
 # Folders that say opinion only when no news folder stands beside them.

@@ -23,6 +23,8 @@ from checks.builtin._disclaimer_rules import (
     OPINION_TITLE_LABELS,
     OPINION_URL_SEGMENTS,
     PATTERNS,
+    PRESS_RELEASE_SECTIONS,
+    PRESS_RELEASE_URL_SEGMENTS,
     SPONSORED_SECTIONS,
     SPONSORED_URL_SEGMENTS,
     Pattern,
@@ -66,6 +68,7 @@ M = Messages(
         "disclaimers.name.funding": "funding note",
         "disclaimers.name.disclosure": "disclosure statement",
         "disclaimers.name.partner": "partner content",
+        "disclaimers.name.press_release": "press release",
         # Labels the language files give a kind of copyright notice (`label = "…"`).
         "disclaimers.label.fair_use": "fair use",
         "disclaimers.label.licence": "licence",
@@ -73,6 +76,7 @@ M = Messages(
 )
 
 MAX_QUOTE = 300
+QUOTE_LEAD = 60  # characters of context kept before a label far into a long line
 MAX_PER_CATEGORY = 3
 SHORT_SENTENCE = 60  # a shorter sentence gets the one before it, for context
 # Where the article text's own notes and labels may stand. On a web page whose regions the
@@ -106,6 +110,7 @@ NAMES = {
     "funding": "funding note",
     "disclosure": "disclosure statement",
     "partner": "partner content",
+    "press_release": "press release",
 }
 TEXT, FURNITURE, METADATA, ADDRESS = "article text", "page furniture", "page metadata", "address"
 # How each region of the page is searched: "top" (kicker, byline, editor's note) and "end"
@@ -174,6 +179,7 @@ class _Hit:
     end: int
     language: str
     label: str
+    at: int  # where the words that matched begin
 
 
 class _Sentences:
@@ -375,7 +381,16 @@ def _hits(text: str, sentences: _Sentences, patterns: Iterable[Pattern], place: 
                     start, end = sentences.line_span(match.start())
                 else:
                     start, end = sentences.sentence_span(match.start())
-                hits.append(_Hit(pattern.category, start, end, pattern.language, pattern.label))
+                hits.append(
+                    _Hit(
+                        pattern.category,
+                        start,
+                        end,
+                        pattern.language,
+                        pattern.label,
+                        match.start(),
+                    )
+                )
     return hits
 
 
@@ -407,6 +422,11 @@ def _quote(hit: _Hit, sentences: _Sentences) -> str:
         before = sentences.previous_sentence_start(start)
         if before is not None and end - before <= MAX_QUOTE:
             start = before
+    elif end - start > MAX_QUOTE and hit.at - start > MAX_QUOTE - QUOTE_LEAD:
+        # A long line whose label stands far into it: quote from a little before the label,
+        # or the quote would be cut before the words that are its evidence.
+        space = text.rfind(" ", start, hit.at - QUOTE_LEAD)
+        start = space + 1 if space >= 0 else hit.at
     quote = _DECORATION.sub("", " ".join(text[start:end].split()))
     if len(quote) > MAX_QUOTE:
         cut = quote.rfind(" ", 0, MAX_QUOTE)
@@ -454,6 +474,7 @@ def _section_label_findings(blocks: Iterable[Block], language: str) -> list[Find
             for category, names in (
                 ("opinion", OPINION_SECTIONS),
                 ("sponsored", SPONSORED_SECTIONS),
+                ("press_release", PRESS_RELEASE_SECTIONS),
             ):
                 if value in names:
                     where = place_name(block.region)
@@ -477,6 +498,8 @@ def _meta_findings(meta: Mapping[str, object], language: str) -> list[Finding]:
             found.append(Finding("opinion", f'section "{value}"', METADATA, language))
         if value in SPONSORED_SECTIONS:
             found.append(Finding("sponsored", f'section "{value}"', METADATA, language))
+        if value in PRESS_RELEASE_SECTIONS:
+            found.append(Finding("press_release", f'section "{value}"', METADATA, language))
     return found
 
 
@@ -501,6 +524,8 @@ def _address_findings(url: str | None, language: str) -> list[Finding]:
         found.append(Finding("opinion", url, ADDRESS, language))
     if segments & SPONSORED_URL_SEGMENTS:
         found.append(Finding("sponsored", url, ADDRESS, language))
+    if segments & PRESS_RELEASE_URL_SEGMENTS:
+        found.append(Finding("press_release", url, ADDRESS, language))
     return found
 
 
@@ -577,7 +602,14 @@ def _without_ad_slot_labels(found: list[Finding], blocks: Iterable[Block]) -> li
     labels = {quote: words for quote, words in labels.items() if words}
     if not labels:
         return found
-    heads = [_label_words(block.text, 6) for block in blocks]
+    blocks = list(blocks)
+    kickers = [b.text for b in blocks if b.region is Region.ABOVE_HEADLINE and b.text]
+    heads = [
+        _label_words(block.text, 6)
+        for block in blocks
+        # The body often opens with the kicker the extractor kept: one label, not two slots.
+        if not (block.region is Region.BODY and any(block.text.startswith(k) for k in kickers))
+    ]
     repeated = {
         quote
         for quote, words in labels.items()

@@ -42,12 +42,15 @@ CONTENT_LABEL_CATEGORIES = {
     "sponsored_or_advertorial": "sponsored",
     "correction_or_update_note": "correction",
     "ai_generated_notice": "ai_generated",
+    "press_release": "press_release",
 }
 SAME_CATEGORY = {"fair_use": "copyright_notice"}
 # Categories a reader takes for the same kind of label: the "category family".
 FAMILIES = {
     "sponsored": "commercial",
     "partner": "commercial",
+    # The labels file calls a release put out through a distribution service partner content.
+    "press_release": "commercial",
     "affiliate": "commercial",
     "correction": "correction",
     "opinion": "opinion",

@@ -1212,3 +1212,91 @@ def test_the_same_words_inside_a_story_are_no_label(line):
     body.insert(6, line)
     found = find_disclaimers(Article(text="\n".join(body)))
     assert not {"sponsored", "partner"} & {f.category for f in found}
+
+
+# --- press releases: the organisation's own text, said by its folder, section or label
+
+
+@pytest.mark.parametrize(
+    ("fields", "where"),
+    [
+        (
+            {"url": "https://www.bfn.de/pressemitteilungen/allervielfalt-verden-bringt-natur"},
+            "address",
+        ),
+        (
+            {"url": "https://www.energy.gov/articles/news-releases/2024/doe-announces-grants"},
+            "address",
+        ),
+        (
+            {
+                "url": "https://www.interieur.gouv.fr/Actualites/Communiques/communiques-de-presse/x"
+            },
+            "address",
+        ),
+        ({"meta": {"article:section": "Press Releases"}}, "page metadata"),
+        ({"meta": {"section": "Nota de prensa"}}, "page metadata"),
+    ],
+)
+def test_a_press_release_is_named_from_its_folder_or_section(fields, where):
+    findings = find_disclaimers(
+        Article(text="Die Behörde stellt ein neues Projekt vor.", **fields)
+    )
+    assert [(f.category, f.where) for f in findings] == [("press_release", where)]
+
+
+async def test_a_press_release_label_above_the_headline(check_ctx):
+    html = (
+        "<html lang='en'><head><title>City opens new library</title></head><body><article>"
+        "<div class='kicker'>Press release</div><h1>City opens new library</h1><p>"
+        + "The city of Springfield opened its new central library on Monday with 80,000 books. "
+        * 3
+        + "</p></article></body></html>"
+    )
+    article = read_html(html.encode(), url="https://springfield.example/news/library-opens")
+    _, summary, findings = await run(article, check_ctx)
+    assert summary == "press release (1 quoted)"
+    assert [(f["category"], f["quote"], f["where"]) for f in findings] == [
+        ("press_release", "Press release", "article text"),
+        ("press_release", 'section "press release"', "above the headline"),
+    ]
+
+
+@pytest.mark.parametrize("label", ["Sponsored", "Anzeige", "Advertorial"])
+def test_a_sponsored_kicker_the_extractor_kept_in_the_body_is_one_label_not_two_ad_slots(label):
+    html = (
+        "<html><head><title>City opens new library</title></head><body><article>"
+        f"<div class='kicker'>{label}</div><h1>City opens new library</h1><p>"
+        + "The city of Springfield opened its new central library on Monday with 80,000 books. "
+        * 3
+        + "</p></article></body></html>"
+    )
+    article = read_html(html.encode(), url="https://springfield.example/news/library-opens")
+    assert article.text.startswith(label)  # the body region opens with the kicker too
+    found = [(f.category, f.where) for f in find_disclaimers(article) if f.applies]
+    assert ("sponsored", "above the headline") in found
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        # A story quoting a release, and a site menu listing its releases, are not releases.
+        {"text": "The company said in a press release on Monday that it would cut 500 jobs."},
+        {
+            "text": "Die Polizei sucht Zeugen.",
+            "furniture_text": "Start\nPressemitteilungen\nKontakt",
+        },
+        {"text": "A report.", "url": "https://www.reuters.com/business/press-release-rules-2024"},
+    ],
+)
+def test_a_story_that_mentions_a_press_release_is_not_one(fields):
+    article = Article(**fields)
+    assert [f for f in find_disclaimers(article) if f.category == "press_release"] == []
+
+
+async def test_page_31_a_release_on_a_distribution_service_names_its_issuer(check_ctx):
+    article, labels = page("31")
+    _, _, findings = await run(article, check_ctx)
+    [release] = of(findings, "press_release")
+    assert "【リリース発信元】 ハウスコム株式会社" in release["quote"]
+    assert labels["content_labels"]["press_release"] is True
