@@ -206,6 +206,15 @@ async def test_each_notice_pattern_finds_its_example(check_ctx, notice):
         "Photo: © AFP",
         "Feel free to repost and share widely Global Research articles.",
         "Source: the council minutes.\nThe mayor spoke.\nShe left.\nThe end of the story is here.",
+        # Adaptations, first editions and translations of something else than this text.
+        "The movie was adapted from a story by Stephen King and premiered in Venice.",
+        "The photo is reprinted by permission of the family.",
+        "He translated from the Russian original published in 1866 by the Russian Messenger.",
+        "Das Buch ist zuerst im Verlag C.H. Beck erschienen und wurde ein Bestseller.",
+        "Die Studie ist zuerst in der Fachzeitschrift Nature erschienen.",
+        "Der Originaltext wurde veröffentlicht in einem Blog, sagte die Polizei.",
+        "Le rapport a été republié depuis le site du ministère après une erreur.",
+        "Переклад статті викликав суперечки в парламенті.",
     ],
 )
 async def test_sentences_that_are_not_republication_notices(check_ctx, text):
@@ -224,6 +233,14 @@ async def test_sentences_that_are_not_republication_notices(check_ctx, text):
         ("Cette tribune a d'abord été publiée dans Le Monde.", "Le Monde"),
         ("Este artículo se publicó originalmente en El Faro.", "El Faro"),
         ("Esta reportagem foi publicada originalmente pela Agência Pública.", "Agência Pública"),
+        # The verb at the end of a German sentence; a book excerpt's title and publisher.
+        ("Dieser Beitrag wurde zuerst auf netzpolitik.org veröffentlicht.", "netzpolitik.org"),
+        (
+            "Excerpted from The Long Road Home by Jane Doe. Copyright © 2020 by Jane Doe."
+            " Reprinted by permission of Acme Books.",
+            "The Long Road Home",
+        ),
+        ("Adapted from an article published by ProPublica.", "ProPublica"),
     ],
 )
 async def test_notices_about_this_text_in_each_language(check_ctx, text, outlet):
@@ -491,6 +508,9 @@ _BODY = "Die Regierung hat am Mittwoch beschlossen, die Hilfen zu verlängern.\n
         ("O Governo aprovou hoje o decreto.\n\nCom Reuters e AFP", "Reuters"),
         ("Правительство утвердило постановление.\n\nПо материалам Reuters и AFP", "Reuters"),
         ("Уряд ухвалив постанову.\n\nЗа матеріалами Reuters", "Reuters"),
+        # A declined agency name: "за матеріалами Укрінформу", "по материалам Интерфакса".
+        ("Уряд ухвалив постанову.\n\nЗа матеріалами Укрінформу", "Укрінформу"),
+        ("Правительство утвердило постановление.\n\nПо материалам Интерфакса", "Интерфакса"),
         ("Київ. 12 березня. ІНТЕРФАКС-УКРАЇНА - Уряд ухвалив постанову.", "ІНТЕРФАКС-УКРАЇНА"),
         ("Stocks fell on Wednesday.\n\nThe Associated Press contributed to this report.", "AP"),
         ("Stocks fell on Wednesday.\n\nReuters contributed to this report.", "Reuters"),
