@@ -246,6 +246,9 @@ def test_real_looking_sentences(text, category, language):
         "The Babylon Bee is a satire site that Twitter suspended in 2022.",
         # a refusal of liability reported in the news names no accuracy
         "Der Konzern will keine Haftung für die Schäden übernehmen.",
+        # a study's authors, a minister's party: not the outlet's view of its author
+        "Die Sprecherin sagte, die Zahlen geben die Meinung der Autoren der Studie wieder.",
+        "Der Minister erklärte, seine Position decke sich nicht mit der Haltung der Partei.",
     ],
 )
 def test_look_alikes_are_not_disclaimers(text):
