@@ -44,7 +44,8 @@ def score_page(
     names = [str(n) for n in data.get("names", [])]
     if want is None:
         into.nobody += 1
-        ok = data.get("kind") in ("none", "outlet", "desk", "organisation")  # no person named
+        # No person named: nobody, the site, a desk, a body, or a wire agency ("AP").
+        ok = data.get("kind") in ("none", "outlet", "desk", "organisation", "wire")
         into.nobody_right += ok
     else:
         into.named += 1

@@ -101,6 +101,11 @@ def test_a_byline_box_holds_more_than_names(text, language, names):
         ('<meta name="author" content="The Electronic Frontier Foundation">', "",
          ["The Electronic Frontier Foundation"]),
         ("", '<p class="byline">By CNN.com</p>', ["CNN.com"]),
+        # A publication's name, with its address or alone: a site, not a person.
+        ('<meta name="author" content="stol.it / Suedtirol Online">', "",
+         ["stol.it / Suedtirol Online"]),
+        ("", '<p class="byline">Von Lokalzeitung Rundschau</p>', ["Lokalzeitung Rundschau"]),
+        ("", '<p class="byline">Por Noticias Regionales</p>', ["Noticias Regionales"]),
     ],
 )  # fmt: skip
 async def test_an_organisation_as_author_is_no_person(check_ctx, head, byline, names):

@@ -205,3 +205,13 @@ def test_labels_are_scored_per_page_and_family():
     assert dev["per page and family: F1"] == "0.67"
     assert blind["per page and family: precision"] == "0.00"
     assert blind["per page and family: recall"] == "n/a"
+
+
+def test_a_wire_byline_on_a_page_labelled_without_a_person_names_no_person():
+    from checks.evaluate.author import AuthorScore, score_page
+
+    score = AuthorScore()
+    score_page("p1", {"byline": None}, {"kind": "wire", "names": ["AP"]}, score)
+    score_page("p2", {"byline": None}, {"kind": "person", "names": ["Jane Doe"]}, score)
+    assert (score.nobody, score.nobody_right) == (2, 1)
+    assert score.misses == ["author p2: got ['Jane Doe'] vs None"]
