@@ -17,7 +17,7 @@ from checks.domains import registered_domain
 from checks.i18n import Messages
 from checks.i18n.places import place
 from checks.languages import Pattern, languages, patterns, resource
-from checks.model import Article, Context, Evidence, Message, Result, Status
+from checks.model import Article, Context, Evidence, Message, Region, Result, Status
 from checks.wires import WIRES
 
 M = Messages(
@@ -53,6 +53,7 @@ PROBE_SECONDS = 4.0
 TEXT_BYLINE_LINES = 12
 TEXT_TAIL_LINES = 4
 MAX_NAME = 80
+MAX_BYLINE_LINE = 200  # a byline block's line: the name, a date, a role ("· 11 октября 2018")
 # Where a byline's date, handle, web address, bracket or next label ("Kategorien: Mode")
 # begins.
 _SEPARATORS = re.compile(r"\d|\s[|•·]\s|@|\s[^\W\d_]{3,20}:\s|\s\(|https?:|\swww\.")
@@ -274,7 +275,28 @@ def _bylines(article: Article) -> list[Byline]:
         if names:
             where = "post signature" if article.source_kind == "telegram" else "byline"
             found.append(Byline(where, article.byline, names))
+    if not found:
+        line = _region_byline(article)
+        if line:
+            found.append(Byline("byline", line, names_in(line, language), marked=True))
     return found
+
+
+def _region_byline(article: Article) -> str | None:
+    """The page's byline block, when it opens with a byline's lead-in ("Текст: Лида
+    Буслаева · 11 октября 2018", "Von Jana Roth"): the reader found the block by its place,
+    and the lead-in says it names the writer."""
+    for block in article.blocks:
+        if block.region is not Region.BYLINE:
+            continue
+        for line in block.text.splitlines()[:TEXT_BYLINE_LINES]:
+            line = line.strip()
+            if 3 < len(line) <= MAX_BYLINE_LINE and any(
+                p.regex.match(line) for p in _cues("by", article.language)
+            ):
+                if names_in(line, article.language):
+                    return line
+    return None
 
 
 def _organisation_type(kind: str) -> bool:

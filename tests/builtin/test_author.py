@@ -346,3 +346,29 @@ async def test_where_the_metadata_names_someone_else_is_said_in_the_readers_lang
     assert "meta parsely-author" not in german
     assert [where_of(e, "uk") for e in result.evidence][-1] == "метатег parsely-author"
     assert result.data["sources"][-1]["where"] == "meta parsely-author"  # JSON stays as it was
+
+
+async def test_a_byline_block_the_reader_found_names_the_writer(check_ctx):
+    # The name stands in a div of its own between the headline and the text, with no class
+    # the metadata readers know: the reader's byline region still holds it.
+    article = page(
+        byline='<div class="info"><span>Текст: Лида Буслаева · 11 октября 2018</span></div>'
+    )
+    result = await Author().run(article, check_ctx)
+    assert (result.data["kind"], result.data["names"]) == ("person", ["Лида Буслаева"])
+    assert result.data["sources"][0]["where"] == "byline"
+
+
+async def test_a_byline_block_without_a_lead_in_names_nobody(check_ctx):
+    article = page(byline='<div class="info"><span>Politik · 11. Oktober 2018</span></div>')
+    result = await Author().run(article, check_ctx)
+    assert result.data["kind"] == "none"
+
+
+async def test_page_76_the_russian_byline_block_names_its_writer(check_ctx):
+    folder = PAGES / "76-wday-model-aging"
+    labels = json.loads((folder / "labels.json").read_text("utf-8"))
+    article = read_html((folder / "source.html").read_bytes(), url=labels["url"])
+    result = await Author().run(article, check_ctx)
+    assert result.data["names"] == ["Лида Буслаева"]
+    assert "Лида Буслаева" in labels["byline"]
