@@ -145,9 +145,24 @@ def _clean(text: str, language: str | None) -> str:
     dates = _calendar_words(language)
     for i, word in enumerate(words[1:], 1):
         if word.casefold().strip(".,") in dates:
-            text = " ".join(words[:i])
+            kept = words[:i]
+            # "Minh Do on Monday": the small word that led into the date goes with it.
+            while len(kept) > 1 and kept[-1].islower() and kept[-1] in _date_prepositions():
+                kept.pop()
+            text = " ".join(kept)
             break
     return _trimmed(text.strip(" -–—|,:·•"))
+
+
+@cache
+def _date_prepositions() -> frozenset[str]:
+    """ "on", "am", "le", "в": the words a language puts before a date (temporal.toml)."""
+    return frozenset(
+        w.casefold()
+        for code in languages()
+        for w in resource("temporal", code).get("span_prepositions", [])
+        if " " not in w
+    )
 
 
 @cache

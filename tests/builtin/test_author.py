@@ -42,6 +42,13 @@ def jsonld(author: object) -> str:
         ("Par Marie Dupont et Jean Martin", "fr", ("Marie Dupont", "Jean Martin")),
         ("Por Ana García y Luis Pérez", "es", ("Ana García", "Luis Pérez")),
         ("Por Ana Souza e João Silva", "pt", ("Ana Souza", "João Silva")),
+        # The preposition that leads into the date goes with it; a name's own "Do" stays.
+        (
+            "By Matthew Digby , Minh Do on Monday, November 18, 2019",
+            "en",
+            ("Matthew Digby", "Minh Do"),
+        ),
+        ("Von Anna Schmidt am Montag, 3. Mai", "de", ("Anna Schmidt",)),
         ("Автор: Иван Петров", "ru", ("Иван Петров",)),
         ("Автор: Іван Петренко", "uk", ("Іван Петренко",)),
         ("Leah C. Stokes Assistant professor of political science", "en", ("Leah C. Stokes",)),
