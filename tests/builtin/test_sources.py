@@ -174,6 +174,28 @@ SENTENCES = [
     ),
     # "heißt es" after a quotation: a voice the text does not name.
     ("de", "„Die Lage ist stabil“, heißt es aus dem Rathaus.", "direct_quote", "heißt es"),
+    # An "according to" phrase names its source in the words right after it.
+    ("en", "According to the Pentagon, two soldiers were wounded.", "named", "Pentagon"),
+    ("en", "Two soldiers were wounded, according to the Pentagon.", "named", "Pentagon"),
+    (
+        "en",
+        "According to the Centre for Disease Control, the plague spread.",
+        "named",
+        "Centre for Disease Control",
+    ),
+    (
+        "fr",
+        "Selon le ministère de l'Intérieur, deux policiers ont été blessés.",
+        "named",
+        "ministère de l'Intérieur",
+    ),
+    ("de", "Laut Polizei wurden zwei Beamte verletzt.", "anonymous", "Polizei"),
+    (
+        "de",
+        "Nach Angaben des Innenministeriums wurden zwei Beamte verletzt.",
+        "named",
+        "Innenministeriums",
+    ),
 ]
 
 # Sentences that attribute nothing: scare quotes, questions, passive voice, an infinitive.
@@ -200,6 +222,9 @@ UNATTRIBUTED = [
     ("de", "Es sei denn, der Regen hört bis zum Abend auf."),
     # Spaced dashes inside a quotation that hold no reporting verb.
     ("it", "Il progetto - ambizioso e costoso - resterà sulla carta."),
+    # "gegenüber" as "compared with", "according to" a law: no one is the source.
+    ("de", "Gegenüber diesen Kostensteigerungen fällt der Anstieg gering aus."),
+    ("en", "According to a new law, drivers must stop at the line."),
 ]
 
 # A claim stated as settled fact, with no source.
@@ -373,6 +398,12 @@ async def test_an_ap_story_names_its_two_police_spokesmen(check_ctx):
     assert ("named", "Inspector Frank Lempka") in named
     assert ("named", "Officer Sean Hickman") in named
     assert ("anonymous", "news outlets") in named
+
+
+async def test_a_fact_check_cites_the_pentagon_not_the_group_it_fights(check_ctx):
+    result = await Sources().run(_page("79"), check_ctx)
+    cited = {a["source"] for a in result.data["attributions"] if "outpost" in a["quote"]}
+    assert cited == {"Pentagon"}  # "According to the Pentagon, the base … Islamic State"
 
 
 async def test_a_spanish_wire_story_quotes_the_police_spokesman(check_ctx):

@@ -8,6 +8,7 @@ in the language files is linear: bounded repeats over character classes, no nest
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -21,6 +22,9 @@ PRONOUN_GAP = 15  # characters: a pronoun subject stands right by its verb, or o
 MAX_SENTENCE = 1200
 FOLLOW_ON = 1500  # characters within which a quotation or pronoun carries on the last speaker
 RUN_ON_WORDS = 8  # words an unnamed source's description may run on by ("close" + "to the …")
+ACCORDING_WORDS = 8  # words an "according to" phrase's source may run to
+# Small words inside a body's name, when a capitalised word follows them.
+_NAME_JOINERS = frozenset(("for", "and", "&", "und", "et", "y", "e", "и", "і", "та"))
 RUN_ON_LOWER = 3  # of them, lower-case words ("to the presidential couple"); names may run on
 # Quotations; a single-quoted one (‘…’) may hold apostrophes ("don’t"), never end on one.
 _QUOTED = re.compile(
@@ -88,6 +92,9 @@ class Cues:
     auxiliaries: frozenset[str]
     not_names: frozenset[str]
     reported_speech: frozenset[str] = frozenset()  # subjunctive forms of indirect speech
+    # "According to"-phrases whose source stands before them or is not a source: "dem
+    # Bericht zufolge", "sagte er gegenüber der Zeitung" (whom he said it to).
+    source_before: frozenset[str] = frozenset()
     # Where a verb needs its subject (en, de, fr): the words a subject with no name must end
     # in to be a source ("the ministry's spokesman said"). Empty where none are listed (ru, uk,
     # pl): any subject will do.
@@ -128,6 +135,7 @@ def cues(language: str | None) -> Cues:
         auxiliaries=_lower(words.get("auxiliaries", [])),
         not_names=frozenset(w.casefold() for w in words.get("not_names", [])) | months | days,
         reported_speech=_lower(words.get("reported_speech", [])),
+        source_before=_lower(words.get("source_before", [])),
         roles=tuple(sorted(_lower(words.get("roles", [])))),
         subject_drops=bool(words.get("subject_drops", False)),
         articles=_lower(words.get("articles", [])),
@@ -348,6 +356,54 @@ def _speech(
     return min(found, key=lambda c: c.start) if found else None
 
 
+def _according_source(masked: str, cue: _Cue, cue_list: Cues) -> _Candidate | None:
+    """The words an "according to" phrase names, up to a comma, a verb or a lower-case word
+    after its head: "the Pentagon", "Pentagon spokesman John Kirby", "le ministère de
+    l'Intérieur", "Polizei" (in "Laut Polizei wurden …"). None when they name no person,
+    body, role or source ("according to a new law")."""
+    links = cue_list.anonymous_links | cue_list.document_links | cue_list.articles
+    stops = cue_list.verbs | cue_list.auxiliaries | cue_list.pronouns | cue_list.anonymous_ends
+    start = end = -1
+    kind = ""
+    previous = cue.end
+    tokens = list(itertools.islice(_TOKEN.finditer(masked, cue.end), ACCORDING_WORDS + 1))
+    for n, token in enumerate(tokens[:ACCORDING_WORDS]):
+        if masked[previous : token.start()].strip():
+            break  # a comma, a dash, a quotation: the phrase has ended
+        previous = token.end()
+        word = token.group().rstrip(".")
+        bare = word.casefold()
+        if bare in stops:
+            break
+        if bare in links:
+            continue  # "the", "des", "de": inside the phrase, or before its head
+        if bare in _NAME_JOINERS and kind:
+            # "Centre for Disease Control", "Rotkreuz- und Rothalbmond-Gesellschaften"
+            following = tokens[n + 1].group() if n + 1 < len(tokens) else ""
+            if following[:1].isupper():
+                continue
+            break
+        role = any(w.endswith(cue_list.roles) for w in (bare, bare.rstrip("s")))
+        generic = bare in cue_list.source_words
+        # "Police", "Polizei": capitalised, never a name, yet a source
+        capital = not (role or generic) and (
+            word[0].isupper() or (word[1:2] in "'’" and word[2:3].isupper())
+        )
+        if capital and bare in cue_list.not_names:
+            break
+        if not (capital or role or generic):
+            break  # "Polizei wurden", "diesen Kosten": a lower-case word ends the phrase
+        start = token.start() if start < 0 else start
+        end = token.start() + len(word)
+        if capital:
+            kind = "name"
+        elif not kind:
+            kind = "generic" if generic else "role"
+    if start < 0:
+        return None
+    return _Candidate(start, end, masked[start:end], kind)
+
+
 def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, b[0] - a[1], a[0] - b[1])
 
@@ -531,6 +587,17 @@ def _statement(
         return _colon_quote(sentence, masked, tokens, position, cue_list, last if near else None)
     candidates = _candidates(masked, tokens, cue_list)
     source = _source_of(masked, speech, candidates, cue_list.auxiliaries)
+    if speech.according and masked[speech.start : speech.end].casefold() not in (
+        cue_list.source_before
+    ):
+        # "according to the Pentagon", "selon le ministère de l'Intérieur", "laut Polizei":
+        # the words right after the phrase are its source, not a name further on; where
+        # nothing else was found, only a phrase that opens the sentence or follows a comma.
+        opening = (
+            not masked[: speech.start].strip() or masked[: speech.start].rstrip()[-1:] in ",–—"
+        )
+        if source is not None or opening:
+            source = _according_source(masked, speech, cue_list) or source
     near = last is not None and position - last.position < FOLLOW_ON
     if source is None and speech.according:
         # "selon la langue" names nobody; "según ha concluido" leaves the verb to speak.
