@@ -174,6 +174,21 @@ SENTENCES = [
     ),
     # "heißt es" after a quotation: a voice the text does not name.
     ("de", "„Die Lage ist stabil“, heißt es aus dem Rathaus.", "direct_quote", "heißt es"),
+    # German subordinate clauses fuse a separable verb: "wie … mitteilte", "bekanntgab".
+    (
+        "de",
+        "Wie ein Sprecher des Konzerns mitteilte, soll das Werk schließen.",
+        "named",
+        "Sprecher",
+    ),
+    ("de", "Wie die Stadt bekanntgab, bleibt die Brücke gesperrt.", "named", "Stadt"),
+    # A passive auxiliary before a comma belongs to the clause before: "…, sagt X".
+    (
+        "de",
+        "Ein Link sei nötig, wenn das Werk übernommen wird, sagt Rechtsanwalt Till Jaeger.",
+        "named",
+        "Till Jaeger",
+    ),
     # An "according to" phrase names its source in the words right after it.
     ("en", "According to the Pentagon, two soldiers were wounded.", "named", "Pentagon"),
     ("en", "Two soldiers were wounded, according to the Pentagon.", "named", "Pentagon"),
@@ -222,6 +237,9 @@ UNATTRIBUTED = [
     ("de", "Es sei denn, der Regen hört bis zum Abend auf."),
     # Spaced dashes inside a quotation that hold no reporting verb.
     ("it", "Il progetto - ambizioso e costoso - resterà sulla carta."),
+    # A passive or an infinitive names no speaker.
+    ("de", "Es wurde mitgeteilt, dass die Brücke gesperrt bleibt."),
+    ("de", "Dazu gibt es nichts zu sagen."),
     # "gegenüber" as "compared with", "according to" a law: no one is the source.
     ("de", "Gegenüber diesen Kostensteigerungen fällt der Anstieg gering aus."),
     ("en", "According to a new law, drivers must stop at the line."),

@@ -346,8 +346,12 @@ def _speech(
     ]
     for i, token in enumerate(tokens):
         if _bare(token.group()) in cue_list.verbs:
-            if i and _bare(tokens[i - 1].group()) in cue_list.passive_before:
-                continue
+            if (
+                i
+                and _bare(tokens[i - 1].group()) in cue_list.passive_before
+                and not masked[tokens[i - 1].end() : token.start()].strip()
+            ):
+                continue  # "was said", "wurde mitgeteilt"; not "übernommen wird, sagt"
             if i and token.group()[0].isupper():
                 continue  # "the United States": a capitalised word inside a sentence is a name
             word = token.group().rstrip(".'’-")
