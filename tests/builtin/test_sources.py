@@ -189,6 +189,14 @@ SENTENCES = [
         "named",
         "Till Jaeger",
     ),
+    # A study or report as the subject of its finding.
+    ("en", "The study found no link between the vaccine and autism.", "document", "study"),
+    (
+        "uk",
+        "Дослідження, опубліковане в журналі Nature, показує, що лід тане швидше.",
+        "document",
+        "Дослідження",
+    ),
     # An "according to" phrase names its source in the words right after it.
     ("en", "According to the Pentagon, two soldiers were wounded.", "named", "Pentagon"),
     ("en", "Two soldiers were wounded, according to the Pentagon.", "named", "Pentagon"),
@@ -237,6 +245,9 @@ UNATTRIBUTED = [
     ("de", "Es sei denn, der Regen hört bis zum Abend auf."),
     # Spaced dashes inside a quotation that hold no reporting verb.
     ("it", "Il progetto - ambizioso e costoso - resterà sulla carta."),
+    # A report someone read before another subject found something.
+    ("en", "She read the report before she found her keys."),
+    ("ru", "Он прочитал доклад, и она показала его коллегам."),
     # A passive or an infinitive names no speaker.
     ("de", "Es wurde mitgeteilt, dass die Brücke gesperrt bleibt."),
     ("de", "Dazu gibt es nichts zu sagen."),
