@@ -510,6 +510,8 @@ _BODY = "Die Regierung hat am Mittwoch beschlossen, die Hilfen zu verlängern.\n
         ("Уряд ухвалив постанову.\n\nЗа матеріалами Reuters", "Reuters"),
         # A declined agency name: "за матеріалами Укрінформу", "по материалам Интерфакса".
         ("Уряд ухвалив постанову.\n\nЗа матеріалами Укрінформу", "Укрінформу"),
+        # dpa's line under its copy on German sites, with the story's dpa number.
+        ("Die Regierung plant neue Regeln.\n\n© dpa-infocom, dpa:240512-99-123456/2", "dpa"),
         ("Правительство утвердило постановление.\n\nПо материалам Интерфакса", "Интерфакса"),
         ("Київ. 12 березня. ІНТЕРФАКС-УКРАЇНА - Уряд ухвалив постанову.", "ІНТЕРФАКС-УКРАЇНА"),
         ("Stocks fell on Wednesday.\n\nThe Associated Press contributed to this report.", "AP"),
