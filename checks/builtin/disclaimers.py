@@ -134,7 +134,7 @@ _WORD = re.compile(r"[^\W\d_]{3,}")
 _TOKEN = re.compile(r"\w+")
 # Bullets and separators a page puts in front of a note ("– • – NOTE: ..."), not part of it.
 _DECORATION = re.compile(r"^(?=[–—\-\s]*[•·|▪►])[•·|▪►–—\-\s]+")
-_SECTION_SPLIT = re.compile(r"\s*[,;|/>»]\s*")
+_SECTION_SPLIT = re.compile(r"\s*[,;|/>»›→•·]\s*")
 # Parts of a page title: "Opinion | Why the plan fails - The Ledger".
 _TITLE_SPLIT = re.compile(r"\s*[|:–—•]\s*|\s+-\s+")
 
@@ -468,8 +468,10 @@ def _section_label_findings(blocks: Iterable[Block], language: str) -> list[Find
     "Anzeige") names what the piece is, as the page's section metadata would."""
     found: list[Finding] = []
     for block in blocks:
-        if block.region is not Region.ABOVE_HEADLINE or len(block.text) > SECTION_LABEL_CHARS:
+        if block.region is not Region.ABOVE_HEADLINE:
             continue
+        if len(block.text) > SECTION_LABEL_CHARS and "›" not in block.text:
+            continue  # a teaser, not a label; a breadcrumb trail may run longer
         for value in dict.fromkeys(_meta_values(block.text)):
             for category, names in (
                 ("opinion", OPINION_SECTIONS),

@@ -218,6 +218,40 @@ def _visible(node: etree._Element) -> str:
     return _fold(" ".join(parts))
 
 
+_CRUMB_MARKS = "›»>/|·•→-–"
+
+
+def _crumbs(node: etree._Element) -> str:
+    """A breadcrumb trail with its items apart ("Home › Opinion › Letters"), however the page
+    separates them: often only by markup (`<li>`, links or spans side by side). All its text
+    stays."""
+    parts: list[str] = []
+    apart = False  # an item began: the next text opens it
+
+    def add(text: str | None) -> None:
+        nonlocal apart
+        if not text or not text.strip():
+            return
+        done = "".join(parts).rstrip()
+        if apart and done and done[-1] not in _CRUMB_MARKS and text.strip()[0] not in _CRUMB_MARKS:
+            parts.append(" › ")
+        apart = False
+        parts.append(text)
+
+    def walk(el: etree._Element) -> None:
+        nonlocal apart
+        if el is not node and el.tag in ("li", "a", "span"):
+            apart = True
+        add(el.text)
+        for child in el:
+            if isinstance(child.tag, str):
+                walk(child)
+            add(child.tail)
+
+    walk(node)
+    return _fold(" ".join(parts))[: 2 * BLOCK_LIMIT]
+
+
 class _Walk:
     """One pass over the tree in document order, placing every subtree off the article's path.
 
@@ -299,7 +333,7 @@ class _Walk:
         ended = self.left == 0
         words = _words(node)
         if _is_breadcrumb(node) and not ended:
-            self.add(Region.ABOVE_HEADLINE, _visible(node))
+            self.add(Region.ABOVE_HEADLINE, _crumbs(node))
             return
         if boxed:
             if ended and not inside:

@@ -1303,3 +1303,39 @@ async def test_page_31_a_release_on_a_distribution_service_names_its_issuer(chec
     [release] = of(findings, "press_release")
     assert "【リリース発信元】 ハウスコム株式会社" in release["quote"]
     assert labels["content_labels"]["press_release"] is True
+
+
+@pytest.mark.parametrize(
+    ("trail", "section"),
+    [
+        # items apart by markup only, by "›", or long enough to end in the headline itself
+        ("<ol class='breadcrumbs'><li><a href='/'>Home</a></li><li><a href='/l'>Letters</a></li>"
+         "</ol>", "letters"),
+        ("<nav class='breadcrumb'><a href='/'>Home</a> › <a href='/opinion'>Opinion</a></nav>",
+         "opinion"),
+        ("<nav aria-label='breadcrumb'><span>Sie sind hier:</span><a href='/p'>Pressemitteilungen"
+         "</a><span>„AllerVielfalt Verden“ bringt Natur an die Aller zurück</span></nav>",
+         "pressemitteilungen"),
+    ],
+)  # fmt: skip
+def test_a_breadcrumb_trail_declares_the_section(trail, section):
+    html = (
+        f"<html><head><title>Page</title></head><body>{trail}<article><h1>The plan fails</h1><p>"
+        + "I have lived in this city for forty years and never seen a plan this poor. " * 4
+        + "</p></article></body></html>"
+    )
+    article = read_html(html.encode(), url="https://ledger.example/2024/11/20/the-plan-fails")
+    quotes = [(f.quote, f.where) for f in find_disclaimers(article) if f.applies]
+    assert (f'section "{section}"', "above the headline") in quotes
+
+
+def test_a_news_breadcrumb_ending_in_an_opinion_poll_headline_is_news():
+    html = (
+        "<html><head><title>Polls</title></head><body><ol class='breadcrumbs'><li><a href='/'>"
+        "Home</a></li><li><a href='/news'>News</a></li><li>Opinion polls show Labour ahead</li>"
+        "</ol><article><h1>Opinion polls show Labour ahead</h1><p>"
+        + "Labour leads the Conservatives by twelve points in three polls this week. " * 4
+        + "</p></article></body></html>"
+    )
+    article = read_html(html.encode(), url="https://ledger.example/2024/11/20/polls")
+    assert [f for f in find_disclaimers(article) if f.category == "opinion"] == []
