@@ -456,3 +456,14 @@ def test_long_text_is_read_in_linear_time():
     started = time.perf_counter()
     statements(unit + "\n" + "A" * 50_000 + " said.", "en")
     assert time.perf_counter() - started < 2.0
+
+
+def test_a_pattern_s_triggers_are_in_its_example():
+    from checks.languages import languages, patterns
+
+    listed = [
+        p for code in languages() for p in patterns("attribution", code) if p.entry.get("triggers")
+    ]
+    assert listed  # the document patterns list theirs
+    for p in listed:
+        assert any(t in p.example.casefold() for t in p.entry["triggers"]), (p.language, p.path)

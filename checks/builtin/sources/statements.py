@@ -497,8 +497,15 @@ def _firm_claim(sentence: str, position: int, cue_list: Cues, links: frozenset[i
 
 
 def _first(patterns_: Sequence[Pattern], text: str) -> re.Match[str] | None:
-    hits = [m for p in patterns_ if (m := p.regex.search(text))]
+    lower = text.casefold()
+    hits = [m for p in patterns_ if _may_match(p, lower) and (m := p.regex.search(text))]
     return min(hits, key=lambda m: m.start()) if hits else None
+
+
+def _may_match(pattern: Pattern, lower: str) -> bool:
+    """A pattern that lists `triggers` needs one of them in the text (a quick test first)."""
+    triggers = pattern.entry.get("triggers")
+    return not triggers or any(t in lower for t in triggers)
 
 
 def _first_hit(patterns_: Sequence[Pattern], text: str) -> tuple[Pattern, re.Match[str]] | None:
