@@ -189,6 +189,9 @@ SENTENCES = [
         "named",
         "Till Jaeger",
     ),
+    # Reporting verbs beyond "said": "quipped", "suggests", "countered".
+    ("en", "“We were lucky,” quipped coach Dan Reyes.", "direct_quote", "Dan Reyes"),
+    ("en", "Economist Ana Ruiz suggests that rates will fall next year.", "named", "Ana Ruiz"),
     # A study or report as the subject of its finding.
     ("en", "The study found no link between the vaccine and autism.", "document", "study"),
     (
@@ -245,6 +248,8 @@ UNATTRIBUTED = [
     ("de", "Es sei denn, der Regen hört bis zum Abend auf."),
     # Spaced dashes inside a quotation that hold no reporting verb.
     ("it", "Il progetto - ambizioso e costoso - resterà sulla carta."),
+    # "observed" is also to watch: not among the reporting verbs.
+    ("en", "The researchers observed the comet for seventeen nights."),
     # A report someone read before another subject found something.
     ("en", "She read the report before she found her keys."),
     ("ru", "Он прочитал доклад, и она показала его коллегам."),
