@@ -192,6 +192,9 @@ SENTENCES = [
     # Reporting verbs beyond "said": "quipped", "suggests", "countered".
     ("en", "“We were lucky,” quipped coach Dan Reyes.", "direct_quote", "Dan Reyes"),
     ("en", "Economist Ana Ruiz suggests that rates will fall next year.", "named", "Ana Ruiz"),
+    ("ru", "Министр Иван Петров пообещал, что реформа будет продолжена.", "named", "Иван Петров"),
+    ("uk", "Міністр Іван Петренко вказав, що реформа триватиме.", "named", "Іван Петренко"),
+    ("es", "El ministro Juan Pérez respondió que la reforma se mantendrá.", "named", "Juan Pérez"),
     # A study or report as the subject of its finding.
     ("en", "The study found no link between the vaccine and autism.", "document", "study"),
     (
@@ -248,6 +251,8 @@ UNATTRIBUTED = [
     ("de", "Es sei denn, der Regen hört bis zum Abend auf."),
     # Spaced dashes inside a quotation that hold no reporting verb.
     ("it", "Il progetto - ambizioso e costoso - resterà sulla carta."),
+    # "escribe" a constitution, "responde" a interests: acts, not speech.
+    ("es", "La Convención Constituyente escribe una nueva Carta Magna."),
     # "observed" is also to watch: not among the reporting verbs.
     ("en", "The researchers observed the comet for seventeen nights."),
     # A report someone read before another subject found something.
