@@ -195,6 +195,11 @@ SENTENCES = [
     ("ru", "Министр Иван Петров пообещал, что реформа будет продолжена.", "named", "Иван Петров"),
     ("uk", "Міністр Іван Петренко вказав, що реформа триватиме.", "named", "Іван Петренко"),
     ("es", "El ministro Juan Pérez respondió que la reforma se mantendrá.", "named", "Juan Pérez"),
+    # What was said opens the sentence ("Dies", "Про це"); who said it follows the verb.
+    ("uk", "Про це повідомляє агентство Укрінформ.", "named", "агентство Укрінформ"),
+    ("ru", "Об этом сообщает издание «Коммерсантъ».", "named", "Коммерсантъ"),
+    ("de", "Dies erklärte ein Sprecher des Ministeriums.", "named", "Sprecher des Ministeriums"),
+    ("de", "Dazu erklärt Patrick Dörr, Mitglied im Vorstand.", "named", "Patrick Dörr"),
     # A study or report as the subject of its finding.
     ("en", "The study found no link between the vaccine and autism.", "document", "study"),
     (
@@ -253,6 +258,8 @@ UNATTRIBUTED = [
     ("it", "Il progetto - ambizioso e costoso - resterà sulla carta."),
     # "escribe" a constitution, "responde" a interests: acts, not speech.
     ("es", "La Convención Constituyente escribe una nueva Carta Magna."),
+    # "teilten" as "divided", with no speaker after it.
+    ("de", "Dazu teilten die Forscher ihre Probanden in zwei Gruppen."),
     # "observed" is also to watch: not among the reporting verbs.
     ("en", "The researchers observed the comet for seventeen nights."),
     # A report someone read before another subject found something.

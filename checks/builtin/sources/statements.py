@@ -23,6 +23,10 @@ MAX_SENTENCE = 1200
 FOLLOW_ON = 1500  # characters within which a quotation or pronoun carries on the last speaker
 RUN_ON_WORDS = 8  # words an unnamed source's description may run on by ("close" + "to the …")
 ACCORDING_WORDS = 8  # words an "according to" phrase's source may run to
+_NAME_RUN = re.compile(
+    r"(?-i:[A-ZÀ-ÞА-ЯІЇЄҐ][\w'’.-]+\s+[A-ZÀ-ÞА-ЯІЇЄҐ][\w'’.-]+|\b[A-ZА-ЯІЇЄҐ]{2,}\b)"
+)
+AFTER_VERB_WORDS = 6  # words of a subject that follows its verb ("Dies erklärte ein Sprecher …")
 # Small words inside a body's name, when a capitalised word follows them.
 _NAME_JOINERS = frozenset(("for", "and", "&", "und", "et", "y", "e", "и", "і", "та"))
 RUN_ON_LOWER = 3  # of them, lower-case words ("to the presidential couple"); names may run on
@@ -95,6 +99,9 @@ class Cues:
     # "According to"-phrases whose source stands before them or is not a source: "dem
     # Bericht zufolge", "sagte er gegenüber der Zeitung" (whom he said it to).
     source_before: frozenset[str] = frozenset()
+    # What opens a sentence whose subject follows the verb: "Dies erklärte …", "Об этом
+    # сообщает …" (the words, lower case, as the whole of what stands before the verb).
+    inverted_openers: frozenset[str] = frozenset()
     # Where a verb needs its subject (en, de, fr): the words a subject with no name must end
     # in to be a source ("the ministry's spokesman said"). Empty where none are listed (ru, uk,
     # pl): any subject will do.
@@ -136,6 +143,7 @@ def cues(language: str | None) -> Cues:
         not_names=frozenset(w.casefold() for w in words.get("not_names", [])) | months | days,
         reported_speech=_lower(words.get("reported_speech", [])),
         source_before=_lower(words.get("source_before", [])),
+        inverted_openers=_lower(words.get("inverted_openers", [])),
         roles=tuple(sorted(_lower(words.get("roles", [])))),
         subject_drops=bool(words.get("subject_drops", False)),
         articles=_lower(words.get("articles", [])),
@@ -618,13 +626,28 @@ def _statement(
         speech, source = verb, _source_of(masked, verb, candidates, cue_list.auxiliaries)
     if not speech.according and cue_list.articles:
         source = _role_subject(masked, tokens, speech, cue_list, source)
+    if source is not None and source.text.casefold() in cue_list.inverted_openers:
+        source = None  # "Dies erklärte …": a capitalised first word, not a name
     if source is None or source.kind == "pronoun":
         # "he added", or a verb whose subject is dropped (Spanish "añadió") or a role ("the
         # minister said"): a pronoun or a dropped subject carries on the last speaker.
         subject = source.text if source else _words_before(masked, speech.start, cue_list)
+        named_after = False
+        if source is None and subject.casefold() in cue_list.inverted_openers:
+            # "Dies erklärte ein Sprecher", "Про це повідомляє агентство Укрінформ": the words
+            # before the verb are what was said; who said it follows the verb.
+            subject = _words_after(sentence, speech.end)
+            # A name runs over two capitalised words, or is an acronym: in German every
+            # noun is capitalised ("die Medizinier ihre Probanden").
+            named_after = bool(_NAME_RUN.search(subject))
         if subject.split()[-1:] and subject.split()[-1].casefold() in cue_list.first_person:
             return None  # "I believe", "we think": the writer, not a source
-        if source is None and subject and not quoted and not _is_role(subject, cue_list):
+        if (
+            source is None
+            and subject
+            and not (quoted or named_after)
+            and not _is_role(subject, cue_list)
+        ):
             return None  # "the figures reported": no one is said to speak
         if last is not None and near and (source is not None or not subject or quoted):
             kind = "anonymous" if last.kind == "anonymous" else "named"
@@ -746,6 +769,13 @@ def _document_source(masked: str, match: re.Match[str], cue_list: Cues) -> str:
 def _opens_with_quote(sentence: str, quotes: list[str]) -> bool:
     """A sentence that is a quotation carrying on from the last speaker's words."""
     return sentence[:1] in '“«„"‹' and any(len(q.split()) >= 4 for q in quotes)
+
+
+def _words_after(sentence: str, start: int) -> str:
+    """The subject after a verb, to the clause's end, quotation marks and all ("die
+    „Süddeutsche Zeitung“", "издание «Коммерсантъ»"), up to six words."""
+    clause = re.split(r"[,;:–—.!?]\s|[.!?]$", sentence[start:] + " ")[0]
+    return " ".join(clause.split()[:AFTER_VERB_WORDS]).strip(" ,;:–—-")
 
 
 def _words_before(masked: str, end: int, cue_list: Cues) -> str:
