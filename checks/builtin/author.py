@@ -302,15 +302,10 @@ def _region_byline(article: Article) -> str | None:
     Буслаева · 11 октября 2018", "Von Jana Roth"): the reader found the block by its place,
     and the lead-in says it names the writer."""
     for block in article.blocks:
-        if block.region is not Region.BYLINE:
-            continue
-        for line in block.text.splitlines()[:TEXT_BYLINE_LINES]:
-            line = line.strip()
-            if 3 < len(line) <= MAX_BYLINE_LINE and any(
-                p.regex.match(line) for p in _cues("by", article.language)
-            ):
-                if names_in(line, article.language):
-                    return line
+        if block.region is Region.BYLINE:
+            line = _text_byline(block.text, article.language, max_chars=MAX_BYLINE_LINE)
+            if line:
+                return line
     return None
 
 
@@ -329,13 +324,15 @@ def _declared(kind: str, name: str, language: str | None) -> tuple[str, ...]:
     return names_in(name, language)
 
 
-def _text_byline(text: str, language: str | None, *, tail: bool = False) -> str | None:
+def _text_byline(
+    text: str, language: str | None, *, tail: bool = False, max_chars: int = MAX_NAME
+) -> str | None:
     """A "By Jane Doe" line among the first lines of the text (and, with `tail`, its last)."""
     lines = text.splitlines()
     chosen = lines[:TEXT_BYLINE_LINES] + (lines[-TEXT_TAIL_LINES:] if tail else [])
     for line in chosen:
         line = line.strip()
-        if 3 < len(line) <= MAX_NAME and any(p.regex.match(line) for p in _cues("by", language)):
+        if 3 < len(line) <= max_chars and any(p.regex.match(line) for p in _cues("by", language)):
             if names_in(line, language):
                 return line
     return None

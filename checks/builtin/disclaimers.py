@@ -33,7 +33,7 @@ from checks.i18n import Messages, Plural
 from checks.i18n.common import could_not_look, judged_visible
 from checks.i18n.places import place as place_of
 from checks.model import Article, Block, Context, Evidence, Message, Region, Result, Status
-from checks.read.regions import place_name
+from checks.read.regions import CRUMB_SEPARATOR, place_name
 
 M = Messages(
     __name__,
@@ -470,7 +470,7 @@ def _section_label_findings(blocks: Iterable[Block], language: str) -> list[Find
     for block in blocks:
         if block.region is not Region.ABOVE_HEADLINE:
             continue
-        if len(block.text) > SECTION_LABEL_CHARS and "›" not in block.text:
+        if len(block.text) > SECTION_LABEL_CHARS and CRUMB_SEPARATOR not in block.text:
             continue  # a teaser, not a label; a breadcrumb trail may run longer
         for value in dict.fromkeys(_meta_values(block.text)):
             for category, names in (

@@ -218,6 +218,7 @@ def _visible(node: etree._Element) -> str:
     return _fold(" ".join(parts))
 
 
+CRUMB_SEPARATOR = "›"  # between a breadcrumb trail's items, as the reader writes them
 _CRUMB_MARKS = "›»>/|·•→-–"
 
 
@@ -230,13 +231,13 @@ def _crumbs(node: etree._Element) -> str:
 
     def add(text: str | None) -> None:
         nonlocal apart
-        if not text or not text.strip():
+        piece = (text or "").strip()
+        if not piece:
             return
-        done = "".join(parts).rstrip()
-        if apart and done and done[-1] not in _CRUMB_MARKS and text.strip()[0] not in _CRUMB_MARKS:
-            parts.append(" › ")
+        if apart and parts and parts[-1][-1] not in _CRUMB_MARKS and piece[0] not in _CRUMB_MARKS:
+            parts.append(CRUMB_SEPARATOR)
         apart = False
-        parts.append(text)
+        parts.append(piece)
 
     def walk(el: etree._Element) -> None:
         nonlocal apart

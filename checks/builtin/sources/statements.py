@@ -27,8 +27,6 @@ _NAME_RUN = re.compile(
     r"(?-i:[A-ZÀ-ÞА-ЯІЇЄҐ][\w'’.-]+\s+[A-ZÀ-ÞА-ЯІЇЄҐ][\w'’.-]+|\b[A-ZА-ЯІЇЄҐ]{2,}\b)"
 )
 AFTER_VERB_WORDS = 6  # words of a subject that follows its verb ("Dies erklärte ein Sprecher …")
-# Small words inside a body's name, when a capitalised word follows them.
-_NAME_JOINERS = frozenset(("for", "and", "&", "und", "et", "y", "e", "и", "і", "та"))
 RUN_ON_LOWER = 3  # of them, lower-case words ("to the presidential couple"); names may run on
 # Quotations; a single-quoted one (‘…’) may hold apostrophes ("don’t"), never end on one.
 _QUOTED = re.compile(
@@ -102,6 +100,9 @@ class Cues:
     # What opens a sentence whose subject follows the verb: "Dies erklärte …", "Об этом
     # сообщает …" (the words, lower case, as the whole of what stands before the verb).
     inverted_openers: frozenset[str] = frozenset()
+    # Small words inside a body's name when a capitalised word follows: "Centre for Disease
+    # Control", "Rotkreuz- und Rothalbmond-Gesellschaften".
+    name_joiners: frozenset[str] = frozenset()
     # Where a verb needs its subject (en, de, fr): the words a subject with no name must end
     # in to be a source ("the ministry's spokesman said"). Empty where none are listed (ru, uk,
     # pl): any subject will do.
@@ -144,6 +145,7 @@ def cues(language: str | None) -> Cues:
         reported_speech=_lower(words.get("reported_speech", [])),
         source_before=_lower(words.get("source_before", [])),
         inverted_openers=_lower(words.get("inverted_openers", [])),
+        name_joiners=_lower(words.get("name_joiners", [])),
         roles=tuple(sorted(_lower(words.get("roles", [])))),
         subject_drops=bool(words.get("subject_drops", False)),
         articles=_lower(words.get("articles", [])),
@@ -389,8 +391,7 @@ def _according_source(masked: str, cue: _Cue, cue_list: Cues) -> _Candidate | No
             break
         if bare in links:
             continue  # "the", "des", "de": inside the phrase, or before its head
-        if bare in _NAME_JOINERS and kind:
-            # "Centre for Disease Control", "Rotkreuz- und Rothalbmond-Gesellschaften"
+        if bare in cue_list.name_joiners and kind:
             following = tokens[n + 1].group() if n + 1 < len(tokens) else ""
             if following[:1].isupper():
                 continue
