@@ -70,6 +70,17 @@ def _whole(word: str) -> re.Pattern[str]:
     return re.compile(rf"(?:^|[-_\s]){parts}(?:$|[-_\s])", re.I)
 
 
+def values(root: etree._Element) -> tuple[str, ...]:
+    """Every distinct class and id value of the page, as written (of the tree as first read:
+    elements removed since may still be counted)."""
+    return _index(root).values
+
+
+def any_holds(root: etree._Element, part: str) -> bool:
+    """Whether some class or id value holds `part` (lower-case) once lower-cased."""
+    return part in _index(root).joined
+
+
 def _literal(value: str) -> str | None:
     if "'" not in value:
         return f"'{value}'"

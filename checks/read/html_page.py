@@ -15,7 +15,7 @@ import lxml.html
 from lxml import etree
 
 from checks.model import Article, Link, Visibility
-from checks.read import page_meta
+from checks.read import class_words, page_meta
 from checks.read.author_meta import author_signals
 from checks.read.decoding import decode_page
 from checks.read.outlet_pages import outlet_pages
@@ -69,6 +69,7 @@ _BOX_CLASS = re.compile(
 _CODE_TAGS = ("script", "style", "noscript", "template")
 # Footnote and endnote lists: trafilatura often drops them, yet their links are citations.
 _NOTES_MARK = re.compile(r"(?:^|[\s_-])(?:foot|end)-?notes?(?:$|[\s_-])", re.I)
+_NOTES_PART = "note"  # in every class or id _NOTES_MARK finds, lower-cased
 NOTES_HEADING = re.compile(
     r"^(?:(?:foot|end)?notes|sources|references|sources and notes|quellen|anmerkungen"
     r"|fußnoten|einzelnachweise|notes et références|références|fuentes|referencias|notas"
@@ -268,10 +269,12 @@ def _notes_lists(root: etree._Element, fragments: set[str]) -> list[etree._Eleme
             if not any(a.tag == "nav" for a in node.iterancestors()):
                 found.append(node)
 
-    for node in root.iter("ol", "ul", "div", "section", "aside"):
-        if (marks := _marks(node)) and _NOTES_MARK.search(marks):
-            keep(node)
-    if fragments:
+    # Most pages mark no notes and link none: their classes and ids say so without a walk.
+    if class_words.any_holds(root, _NOTES_PART):
+        for node in root.iter("ol", "ul", "div", "section", "aside"):
+            if (marks := _marks(node)) and _NOTES_MARK.search(marks):
+                keep(node)
+    if fragments and not fragments.isdisjoint(class_words.values(root)):
         for item in root.iter("li"):
             if item.get("id") in fragments:
                 keep(item.getparent())
