@@ -14,7 +14,10 @@ class names such as "byline" or "sidebar").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
+from functools import lru_cache
+from itertools import accumulate
 
 from lxml import etree
 
@@ -77,15 +80,24 @@ BLOCK_LIMIT = 2_000  # characters kept of one block
 REGION_LIMIT = 20_000  # characters kept of one region
 
 
-def _words(node: etree._Element) -> set[str]:
+_NO_WORDS: frozenset[str] = frozenset()
+
+
+def _words(node: etree._Element) -> frozenset[str]:
     cls, ident, prop = node.get("class"), node.get("id"), node.get("itemprop")
     if not (cls or ident or prop):
-        return set()
-    marks = f"{cls or ''} {ident or ''} {prop or ''}"
+        return _NO_WORDS
+    return _marks_words(f"{cls or ''} {ident or ''} {prop or ''}")
+
+
+@lru_cache(maxsize=4096)
+def _marks_words(marks: str) -> frozenset[str]:
+    """The words of class, id and itemprop, whole and split at "-" and "_" (a page repeats
+    the same few values on many elements)."""
     words = set(marks.lower().split())
     for word in list(words):
         words.update(_WORD_SPLIT.split(word))
-    return words
+    return frozenset(words)
 
 
 def _fold(text: str) -> str:
@@ -93,7 +105,16 @@ def _fold(text: str) -> str:
 
 
 def _key(text: str) -> str:
-    return _fold(text)[:_KEY_CHARS].casefold()
+    # Folding a prefix gives a prefix of the folded text: when it is long enough, the rest
+    # of a long paragraph need not be split.
+    head = _fold(text[: 4 * _KEY_CHARS])
+    if len(head) < _KEY_CHARS:
+        head = _fold(text)
+    return head[:_KEY_CHARS].casefold()
+
+
+# An element's text, "".join(itertext()), joined by libxml2.
+_STRING = etree.XPath("string()", smart_strings=False)
 
 
 def body_keys(extracted: etree._Element | None) -> set[str]:
@@ -105,7 +126,7 @@ def body_keys(extracted: etree._Element | None) -> set[str]:
         if not isinstance(node.tag, str) or node is extracted:
             continue
         if (node.text and node.text.strip()) or len(node):
-            key = _key("".join(node.itertext()))
+            key = _key(_STRING(node))
             if len(key) >= 20:
                 keys.add(key)
     return keys
@@ -182,17 +203,17 @@ def _common_ancestor(a: etree._Element, b: etree._Element) -> etree._Element:
     return b.getroottree().getroot()
 
 
-def _is_furniture(node: etree._Element, words: set[str]) -> bool:
+def _is_furniture(node: etree._Element, words: frozenset[str]) -> bool:
     if node.tag in _FURNITURE_TAGS or (node.get("role") or "").lower() in _FURNITURE_ROLES:
         return True
     return bool(words & _FURNITURE_WORDS)
 
 
-def _is_box(node: etree._Element, words: set[str]) -> bool:
+def _is_box(node: etree._Element, words: frozenset[str]) -> bool:
     return node.tag == "aside" or bool(words & (_BOX_WORDS | _DISCLOSURE_WORDS))
 
 
-def _is_byline(node: etree._Element, words: set[str]) -> bool:
+def _is_byline(node: etree._Element, words: frozenset[str]) -> bool:
     if words & _BYLINE_WORDS or node.tag in ("time", "address"):
         return True
     for child in node.iter("a", "time", "address"):
@@ -206,15 +227,17 @@ def _is_breadcrumb(node: etree._Element) -> bool:
     return bool(_BREADCRUMB.search(marks)) or "BreadcrumbList" in (node.get("itemtype") or "")
 
 
+# The subtree's text pieces as itertext() gives them, without an object for each element.
+_TEXTS = etree.XPath("descendant::text()", smart_strings=False)
+
+
 def _visible(node: etree._Element) -> str:
     """The subtree's text, as much as a block keeps (scripts are gone from the tree by now)."""
-    parts = []
-    size = 0
-    for text in node.itertext():
-        parts.append(text)
-        size += len(text)
-        if size > 2 * BLOCK_LIMIT:
-            break
+    parts = _TEXTS(node)
+    ends = list(accumulate(map(len, parts)))
+    if ends and ends[-1] > 2 * BLOCK_LIMIT:
+        # Up to the piece that passes twice the block's length.
+        parts = parts[: bisect_right(ends, 2 * BLOCK_LIMIT) + 1]
     return _fold(" ".join(parts))
 
 
@@ -364,7 +387,7 @@ class _Walk:
             self.add(region, _visible(node))
 
     def _after(
-        self, node: etree._Element, words: set[str], furniture: bool, inside: bool
+        self, node: etree._Element, words: frozenset[str], furniture: bool, inside: bool
     ) -> Region:
         if self.after_furniture:
             return Region.FOOTER
