@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -82,6 +83,8 @@ _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _MAX_NOTES = 60
 _INVISIBLE = frozenset((*_CODE_TAGS, "svg", "nav", "form", "select", "button"))
 _COUNT_SCRIPTS = etree.XPath("count(//script)")
+# A subtree's text pieces in document order, as plain strings (no object for each element).
+_TEXTS = etree.XPath("descendant::text()", smart_strings=False)
 # "https://…" and "ftp://…" are absolute; "//cdn…" and "/go?u=https://…" are not.
 _ABSOLUTE = re.compile(r"\s*[a-z][a-z0-9+.-]*://", re.I)
 FURNITURE_LIMIT = 20_000
@@ -187,20 +190,37 @@ def _marks(node: etree._Element) -> str:
 
 
 def _visible_text(node: etree._Element) -> str:
+    """The subtree's text, without what menus, forms, buttons and SVG hold (their tails are
+    the page's text)."""
+    # iter() matches tags in C; an XPath predicate on every element would cost more.
+    hidden = list(node.iter(*_INVISIBLE))
+    if not hidden:
+        return " ".join(" ".join(_TEXTS(node)).split())
+    # Only the elements above a hidden one are walked; libxml2 reads every other subtree.
+    above = {a for h in hidden for a in h.iterancestors()}
     parts: list[str] = []
 
     def walk(el: etree._Element) -> None:
-        if isinstance(el.tag, str) and el.tag in _INVISIBLE:
+        if el not in above:
+            parts.extend(_TEXTS(el))
             return
         if el.text:
             parts.append(el.text)
         for child in el:
-            walk(child)
+            if child.tag not in _INVISIBLE:
+                walk(child)
             if child.tail:
                 parts.append(child.tail)
 
     walk(node)
     return " ".join(" ".join(parts).split())
+
+
+@lru_cache(maxsize=8192)
+def _box_value(value: str | None) -> bool:
+    """A class or id value naming a box (no word of _BOX_CLASS spans the space between the
+    two, so testing each is testing both; pages repeat the same values on many elements)."""
+    return bool(value and _BOX_CLASS.search(value))
 
 
 def furniture_text(root: etree._Element) -> str:
@@ -213,7 +233,7 @@ def furniture_text(root: etree._Element) -> str:
         tag = node.tag
         if not isinstance(tag, str) or tag in _INVISIBLE:
             continue
-        if tag in _BOX_TAGS or ((marks := _marks(node)) and _BOX_CLASS.search(marks)):
+        if tag in _BOX_TAGS or _box_value(node.get("class")) or _box_value(node.get("id")):
             text = _visible_text(node)
             # A box this long wraps the page rather than sits on it: look inside instead.
             if len(text) <= _BOX_LIMIT:
