@@ -8,12 +8,14 @@ in the language files is linear: bounded repeats over character classes, no nest
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
+from checks.builtin.sources.prefilter import WordIndex, Words, required_words
 from checks.languages import Pattern, languages, patterns, resource
 
 KINDS = ("direct_quote", "named", "anonymous", "document")
@@ -160,6 +162,65 @@ def name_particles() -> frozenset[str]:
         for code in languages()
         for w in resource("attribution", code).get("words", {}).get("name_particles", [])
     )
+
+
+_FILTERED = ("speech", "anonymous", "document", "assertion")  # the Cues fields whose regexes
+VERBS = 0  # bit 0 of a sentence's mask: a single-word reporting verb may stand in it
+
+
+@dataclass(frozen=True, slots=True)
+class _CueFilter:
+    """The words a language's cues need, and which bit of a sentence's mask each cue has."""
+
+    index: WordIndex
+    bits: dict[str, tuple[int | None, ...]]  # per field, per pattern: its bit (None: always)
+
+
+@cache
+def _cue_filter(language: str | None) -> _CueFilter:
+    cue_list = cues(language)
+    needs: list[Words] = [frozenset(w for w in cue_list.verbs if not any(c.isspace() for c in w))]
+    bits: dict[str, tuple[int | None, ...]] = {}
+    for name in _FILTERED:
+        found: list[int | None] = []
+        for pattern in getattr(cue_list, name):
+            words = required_words(pattern.regex)
+            found.append(None if words is None else len(needs))
+            if words is not None:
+                needs.append(words)
+        bits[name] = tuple(found)
+    return _CueFilter(WordIndex(needs), bits)
+
+
+@lru_cache(maxsize=1024)
+def _cues_holding(language: str | None, mask: int) -> Cues:
+    """The cues of a language that a sentence with this mask can hold, in their order."""
+    cue_list = cues(language)
+    bits = _cue_filter(language).bits
+    kept = {
+        name: tuple(
+            p
+            for p, bit in zip(getattr(cue_list, name), bits[name], strict=True)
+            if bit is None or mask >> bit & 1
+        )
+        for name in _FILTERED
+    }
+    return dataclasses.replace(
+        cue_list,
+        **kept,
+        phrases=tuple(p for p in kept["speech"] if not p.entry.get("according")),
+        verbs=cue_list.verbs if mask >> VERBS & 1 else frozenset(),
+    )
+
+
+def _sentence_cues(
+    text: str, spans: Sequence[tuple[int, str]], language: str | None
+) -> list[Cues]:
+    """For each sentence, the cues it can hold: those whose words it contains."""
+    masks = _cue_filter(language).index.masks(text, spans)
+    if masks is None:
+        return [cues(language)] * len(spans)
+    return [_cues_holding(language, mask) for mask in masks]
 
 
 def _lower(words: Sequence[str]) -> frozenset[str]:
@@ -354,7 +415,7 @@ def _speech(
         for p in phrases
         if (m := p.regex.search(masked))
     ]
-    for i, token in enumerate(tokens):
+    for i, token in enumerate(tokens if cue_list.verbs else ()):
         if _bare(token.group()) in cue_list.verbs:
             if (
                 i
@@ -462,12 +523,14 @@ def read_attributions(
 ) -> tuple[list[Statement], list[tuple[int, str]]]:
     """In one pass: the attributed sentences, and the sentences that present a claim as
     settled fact with no attribution and no link."""
-    cue_list = cues(language)
+    spans = list(sentences(text))
     found: list[Statement] = []
     firm: list[tuple[int, str]] = []
     last: Statement | None = None
     previous: Statement | None = None  # the statement of the sentence just before, if any
-    for position, sentence in sentences(text):
+    for (position, sentence), cue_list in zip(
+        spans, _sentence_cues(text, spans, language), strict=True
+    ):
         opens = _opens_paragraph(text, position)
         statement = _statement(sentence, position, cue_list, last, opens) or _carried_on(
             sentence, position, cue_list, previous
@@ -500,12 +563,14 @@ def _carried_on(
 def _firm_claim(sentence: str, position: int, cue_list: Cues, links: frozenset[int]) -> bool:
     if sentence.endswith("?"):
         return False
-    if any(position <= p < position + len(sentence) for p in links):
+    if not cue_list.assertion or any(position <= p < position + len(sentence) for p in links):
         return False
     return _first(cue_list.assertion, _masked(sentence)[0]) is not None
 
 
 def _first(patterns_: Sequence[Pattern], text: str) -> re.Match[str] | None:
+    if not patterns_:
+        return None
     lower = text.casefold()
     hits = [m for p in patterns_ if _may_match(p, lower) and (m := p.regex.search(text))]
     return min(hits, key=lambda m: m.start()) if hits else None
