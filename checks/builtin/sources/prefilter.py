@@ -9,7 +9,7 @@ cues in the lower-cased text at once.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import ahocorasick
 
@@ -91,8 +91,25 @@ def _comparable_char(char: str) -> bool:
 def comparable_case(text: str, lowered: str) -> bool:
     """Whether a word's place in `lowered` is its place in `text`, and the regex engine's
     case-insensitive match of a word is a plain match in `lowered`: no character changes
-    length or folds otherwise than it lowers ("İ", "ß", "ſ", a final sigma, "ﬁ"), no dotless i."""
-    return len(lowered) == len(text) and "ı" not in lowered and lowered == text.casefold()
+    length or folds otherwise than it lowers ("İ", "ſ", a final sigma, "ﬁ"), no dotless i.
+    "ß" may stand (German has it everywhere): no word holds it, and `spellings` gives the
+    forms a case-folded word has with it."""
+    if len(lowered) != len(text) or "ı" in lowered:
+        return False
+    folded = text.casefold()
+    return lowered == folded or ("ß" in lowered and lowered.replace("ß", "ss") == folded)
+
+
+def spellings(folded: str) -> Iterator[str]:
+    """The lower-case spellings of a case-folded word, "ß" for any "ss": "hiess" and "hieß"."""
+    if not folded:
+        yield ""
+        return
+    if folded.startswith("ss"):
+        for rest in spellings(folded[2:]):
+            yield "ß" + rest
+    for rest in spellings(folded[1:]):
+        yield folded[0] + rest
 
 
 class WordIndex:

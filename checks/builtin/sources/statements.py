@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from checks.builtin.sources.prefilter import WordIndex, Words, required_words
+from checks.builtin.sources.prefilter import WordIndex, Words, required_words, spellings
 from checks.languages import Pattern, languages, patterns, resource
 
 KINDS = ("direct_quote", "named", "anonymous", "document")
@@ -179,7 +179,9 @@ class _CueFilter:
 @cache
 def _cue_filter(language: str | None) -> _CueFilter:
     cue_list = cues(language)
-    needs: list[Words] = [frozenset(w for w in cue_list.verbs if not any(c.isspace() for c in w))]
+    # A verb is a token: one with a space in it is never found.
+    verbs = (w for w in cue_list.verbs if not any(c.isspace() for c in w))
+    needs: list[Words] = [frozenset(s for w in verbs for s in spellings(w))]
     bits: dict[str, tuple[int | None, ...]] = {}
     for name in _FILTERED:
         found: list[int | None] = []
