@@ -58,6 +58,7 @@ _DIGIT = re.compile(r"\d")
 _POSSESSIVE = re.compile(r"['’]s?$")
 # Sentence ends: . ! ? … followed by space; never inside quotation marks (tracked below).
 _OPENERS = {"“": "”", "«": "»", "„": "“”", "‹": "›", "‘": "’"}
+_OPENING_MARKS = re.compile(r"[“«„\"‹‘]")  # what every quotation starts with
 _QUOTE_MARKS = re.compile(r"[“”«»„‹›‘’\"]")
 # A closing quotation mark may stand between the stop and the space ("… bereit.“ Auch …").
 _ENDS = re.compile(r"[.!?…][”“»\"’]? ")
@@ -284,6 +285,8 @@ def _piece(para: str, start: int, end: int, offset: int) -> Iterator[tuple[int, 
 def _masked(sentence: str) -> tuple[str, list[str]]:
     """The sentence with quotations blanked out (same length), and the quotations' words."""
     quotes: list[str] = []
+    if not _OPENING_MARKS.search(sentence):
+        return sentence, quotes
 
     def blank(match: re.Match[str]) -> str:
         quotes.append(match.group()[1:-1])
@@ -652,8 +655,10 @@ def _statement(
     if anonymous:
         kind = "direct_quote" if quoted else "anonymous"
         return Statement(sentence, kind, _anonymous_source(masked, *anonymous, cue_list), position)
-    tokens = list(_TOKEN.finditer(masked))
     document = _first(cue_list.document, masked)
+    # The words are read only where a cue may stand (most sentences hold none).
+    holds_speech = bool(cue_list.speech or cue_list.verbs)
+    tokens = list(_TOKEN.finditer(masked)) if document or holds_speech else []
     if document:
         # "X said in a statement": the statement is how a named speaker spoke.
         verb = _speech(masked, tokens, cue_list, cue_list.phrases)
@@ -666,12 +671,14 @@ def _statement(
             )
         kind = "direct_quote" if quoted else "named"
         return Statement(sentence, kind, speaker.text, position, True)
-    speech = _speech(masked, tokens, cue_list, cue_list.speech)
+    speech = _speech(masked, tokens, cue_list, cue_list.speech) if holds_speech else None
     if speech is None:
         near = last is not None and position - last.position < FOLLOW_ON
         if last is not None and near and _opens_with_quote(sentence, quotes):
             return Statement(sentence, "direct_quote", last.source, position, last.proper)
-        return _colon_quote(sentence, masked, tokens, position, cue_list, last if near else None)
+        if not quotes:
+            return None  # no quotation, so none after a colon
+        return _colon_quote(sentence, masked, position, cue_list, last if near else None)
     candidates = _candidates(masked, tokens, cue_list)
     source = _source_of(masked, speech, candidates, cue_list.auxiliaries)
     if speech.according and masked[speech.start : speech.end].casefold() not in (
@@ -790,7 +797,6 @@ def _role_start(tokens: list[re.Match[str]], k: int, j: int, cue_list: Cues) -> 
 def _colon_quote(
     sentence: str,
     masked: str,
-    tokens: list[re.Match[str]],
     position: int,
     cue_list: Cues,
     last: Statement | None,
@@ -804,7 +810,7 @@ def _colon_quote(
     clause = masked[: quotation.start()].rstrip()
     if not clause.endswith(":"):
         return None
-    names = _names(clause, [t for t in tokens if t.end() <= len(clause)], cue_list)
+    names = _names(clause, list(_TOKEN.finditer(clause)), cue_list)  # no word crosses the colon
     full = [n for n in names if n.kind in ("name", "acronym") and len(clause) - n.end <= 40]
     if full:
         return Statement(sentence, "direct_quote", full[-1].text, position, True)
