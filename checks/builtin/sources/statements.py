@@ -647,6 +647,9 @@ def _statement(
     tweet = _TWEET_SIGNATURE.match(sentence)
     if tweet:
         return Statement(sentence, "direct_quote", tweet.group(1).strip(), position, True)
+    if not (cue_list.anonymous or cue_list.document or cue_list.speech or cue_list.verbs):
+        if not _OPENING_MARKS.search(sentence):
+            return None  # no cue and no quotation: nothing to attribute
     masked, quotes = _masked(sentence)
     if opens:
         masked = _without_dateline(masked)  # a dateline opens its paragraph
