@@ -1,15 +1,17 @@
 """Which cues a sentence can hold at all, found for every sentence of a text in one pass.
 
-Every match of a cue's regex contains one of a few literal words (`required_words`: "said"
-or "told", "according", "source" or "official"); a sentence holding none of them cannot match,
-so its regex is not run. One Aho-Corasick automaton per language finds the words of all its
-cues in the lower-cased text at once.
+Every match of a cue's regex needs some literal words ("according", "sources" and one of
+"said", "told"; `required_words`); a sentence lacking them cannot match, so the regex is not
+run on it. One Aho-Corasick automaton per language finds the words of all its cues in the
+lower-cased text at once.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 import ahocorasick
 
@@ -19,29 +21,61 @@ try:  # CPython's own regex parser: private, so the filter steps aside where it 
 except ImportError:  # pragma: no cover - another Python
     _parser = None
 
-MIN_WORD = 2  # a single letter is in every sentence: no use as a filter
-Words = frozenset[str]
+MIN_WORD = 4  # shorter words ("the", "so") are in most sentences: they filter little
+MIN_LAST_RESORT = 2  # ... yet better than nothing where a branch has no longer word
+Words = frozenset[str]  # a sentence needs one of them
+Branch = tuple[Words, ...]  # a sentence needs each of them
 
 
-def required_words(regex: re.Pattern[str]) -> Words | None:
-    """Lower-case words, one of which every match of the regex contains; None when the regex
-    names no such word (or only single letters). A word never holds a space: quotations are
-    blanked to spaces before the cues are read, so a word found in the cue's text is found at
-    the same place in the sentence itself."""
+def required_words(regex: re.Pattern[str]) -> tuple[Branch, ...] | None:
+    """What every match of the regex needs, as alternatives, one per top-level branch: each a
+    few sets of lower-case words, one word of every set in the text ("sources" and "said" or
+    "told"). None when some branch needs no word. A word never holds a space:
+    quotations are blanked to spaces before the cues are read, so a word found in the cue's
+    text is found at the same place in the sentence itself."""
     if _parser is None:
         return None
     try:
-        found = _required(_parser.parse(regex.pattern, regex.flags))
+        items = list(_parser.parse(regex.pattern, regex.flags))
     except (re.error, TypeError, ValueError, AttributeError):  # pragma: no cover - defensive
         return None
-    if not found or min(len(w) for w in found) < MIN_WORD:
+    # The pattern is one alternation, maybe between word boundaries ("\b(?:a|b)\b").
+    found = [item for item in items if item[0] is not _ops.AT]
+    if len(found) == 1 and _alternatives(found[0]):
+        branches = [_needs(list(b)) for b in _alternatives(found[0])]
+    else:
+        branches = [_needs(items)]
+    if not all(branches):
         return None
-    return found
+    return tuple(branches)
 
 
-def _required(items: object) -> Words | None:
-    """The best set of words for a sequence of regex items: of the sets its items need (a run
-    of literals is one word), the one whose shortest word is longest."""
+def _alternatives(item: tuple[object, Any]) -> list[Any]:
+    """The branches of an alternation, bare or the whole of a group ("\\b(?:a|b)"); else []."""
+    op, arg = item
+    if op is _ops.SUBPATTERN and len(arg[3]) == 1:
+        op, arg = arg[3][0]
+    return list(arg[1]) if op is _ops.BRANCH else []
+
+
+def _needs(items: list[tuple[object, object]]) -> Branch:
+    """The sets of words a sequence of regex items needs, each met: its runs of literals
+    and what its groups, repeats and lookarounds need; short words only where nothing longer."""
+    found = _all_needs(items)
+    long = tuple(w for w in found if min(len(x) for x in w) >= MIN_WORD)
+    if long:
+        return long
+    short = [w for w in found if min(len(x) for x in w) >= MIN_LAST_RESORT]
+    return (_best(short),) if short else ()
+
+
+def _best(needs: Sequence[Words]) -> Words:
+    """The most telling set: its shortest word the longest, then the fewest words."""
+    return max(needs, key=lambda s: (min(len(w) for w in s), -len(s)))
+
+
+def _all_needs(items: Sequence[tuple[object, object]]) -> list[Words]:
+    """Every set of words a sequence of regex items needs, a run of literals one word."""
     needs: list[Words] = []
     run: list[str] = []
 
@@ -50,35 +84,33 @@ def _required(items: object) -> Words | None:
             needs.append(frozenset(["".join(run)]))
         run.clear()
 
-    for op, arg in items:  # type: ignore[attr-defined]
-        if op is _ops.LITERAL and _comparable_char(chr(arg)):
-            run.append(chr(arg).casefold())
+    for op, arg in items:
+        if op is _ops.LITERAL and _comparable_char(chr(arg)):  # type: ignore[call-overload]
+            run.append(chr(arg).casefold())  # type: ignore[call-overload]
             continue
         end_run()
-        need = _item_needs(op, arg)
-        if need:
-            needs.append(need)
+        needs.extend(_item_needs(op, arg))
     end_run()
-    return max(needs, key=lambda s: (min(len(w) for w in s), -len(s))) if needs else None
+    return needs
 
 
-def _item_needs(op: object, arg: object) -> Words | None:
+def _item_needs(op: object, arg: Any) -> list[Words]:
     """What one regex item needs: a group its content, an alternation one word of each branch,
     a repeat its body if it must occur, a lookahead or lookbehind its content; else nothing."""
     if op is _ops.SUBPATTERN:
-        return _required(arg[3])  # type: ignore[index]
+        return _all_needs(arg[3])
     if op is _ops.ATOMIC_GROUP:
-        return _required(arg)
+        return _all_needs(arg)
     if op is _ops.BRANCH:
-        branches = [_required(b) for b in arg[1]]  # type: ignore[index]
-        if any(b is None for b in branches):
-            return None
-        return frozenset().union(*branches)  # type: ignore[arg-type]
+        branches = [_all_needs(b) for b in arg[1]]
+        if not all(branches):
+            return []
+        return [frozenset().union(*(_best(b) for b in branches))]
     if op in (_ops.MAX_REPEAT, _ops.MIN_REPEAT, _ops.POSSESSIVE_REPEAT):
-        return _required(arg[2]) if arg[0] >= 1 else None  # type: ignore[index]
+        return _all_needs(arg[2]) if arg[0] >= 1 else []
     if op is _ops.ASSERT:
-        return _required(arg[1])  # type: ignore[index]
-    return None
+        return _all_needs(arg[1])
+    return []
 
 
 def _comparable_char(char: str) -> bool:
@@ -123,23 +155,23 @@ class WordIndex:
                 bits[word] = bits.get(word, 0) | 1 << i
         self._automaton = ahocorasick.Automaton()
         for word, mask in bits.items():
-            self._automaton.add_word(word, mask)
+            self._automaton.add_word(word, (mask, len(word)))
         self._empty = not bits
         if not self._empty:
             self._automaton.make_automaton()
 
     def masks(self, text: str, spans: Sequence[tuple[int, str]]) -> list[int] | None:
-        """For each (offset, sentence) span of the text, the entries whose words it holds;
-        None when the text's case rules out the comparison (every entry may then match)."""
+        """For each (offset, sentence) span of the text, in order, the entries whose words it
+        holds; None when the text's case rules out the comparison (every entry may match)."""
         lowered = text.lower()
         if not comparable_case(text, lowered):
             return None
+        found = [0] * len(spans)
         if self._empty:
-            return [0] * len(spans)
-        found = []
-        for position, sentence in spans:
-            mask = 0
-            for _, bits in self._automaton.iter(lowered, position, position + len(sentence)):
-                mask |= bits
-            found.append(mask)
+            return found
+        starts = [position for position, _ in spans]
+        for last, (mask, length) in self._automaton.iter(lowered):
+            i = bisect_right(starts, last - length + 1) - 1
+            if i >= 0 and last < starts[i] + len(spans[i][1]):
+                found[i] |= mask
         return found

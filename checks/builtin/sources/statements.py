@@ -171,10 +171,12 @@ VERBS = 0  # bit 0 of a sentence's mask: a single-word reporting verb may stand 
 
 @dataclass(frozen=True, slots=True)
 class _CueFilter:
-    """The words a language's cues need, and which bit of a sentence's mask each cue has."""
+    """The words a language's cues need, and which bits of a sentence's mask each cue needs."""
 
     index: WordIndex
-    bits: dict[str, tuple[int | None, ...]]  # per field, per pattern: its bit (None: always)
+    # Per field, per pattern: the masks of its branches, one of which a sentence's mask must
+    # hold in full; None for a pattern that needs no word (it is always tried).
+    needs: dict[str, tuple[tuple[int, ...] | None, ...]]
 
 
 @cache
@@ -182,29 +184,36 @@ def _cue_filter(language: str | None) -> _CueFilter:
     cue_list = cues(language)
     # A verb is a token: one with a space in it is never found.
     verbs = (w for w in cue_list.verbs if not any(c.isspace() for c in w))
-    needs: list[Words] = [frozenset(s for w in verbs for s in spellings(w))]
-    bits: dict[str, tuple[int | None, ...]] = {}
+    bits: dict[Words, int] = {frozenset(s for w in verbs for s in spellings(w)): VERBS}
+    needs: dict[str, tuple[tuple[int, ...] | None, ...]] = {}
     for name in _FILTERED:
-        found: list[int | None] = []
+        found: list[tuple[int, ...] | None] = []
         for pattern in getattr(cue_list, name):
-            words = required_words(pattern.regex)
-            found.append(None if words is None else len(needs))
-            if words is not None:
-                needs.append(words)
-        bits[name] = tuple(found)
-    return _CueFilter(WordIndex(needs), bits)
+            branches = required_words(pattern.regex)
+            if branches is None:
+                found.append(None)
+                continue
+            masks = []
+            for branch in branches:
+                mask = 0
+                for words in branch:
+                    mask |= 1 << bits.setdefault(words, len(bits))
+                masks.append(mask)
+            found.append(tuple(masks))
+        needs[name] = tuple(found)
+    return _CueFilter(WordIndex(list(bits)), needs)
 
 
 @lru_cache(maxsize=1024)
 def _cues_holding(language: str | None, mask: int) -> Cues:
     """The cues of a language that a sentence with this mask can hold, in their order."""
     cue_list = cues(language)
-    bits = _cue_filter(language).bits
+    needs = _cue_filter(language).needs
     kept = {
         name: tuple(
             p
-            for p, bit in zip(getattr(cue_list, name), bits[name], strict=True)
-            if bit is None or mask >> bit & 1
+            for p, branches in zip(getattr(cue_list, name), needs[name], strict=True)
+            if branches is None or any(mask & b == b for b in branches)
         )
         for name in _FILTERED
     }
