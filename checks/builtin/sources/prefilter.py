@@ -25,6 +25,7 @@ MIN_WORD = 4  # shorter words ("the", "so") are in most sentences: they filter l
 MIN_LAST_RESORT = 2  # ... yet better than nothing where a branch has no longer word
 Words = frozenset[str]  # a sentence needs one of them
 Branch = tuple[Words, ...]  # a sentence needs each of them
+_Item = tuple[Any, Any]  # a parsed regex item: its opcode and argument
 
 
 def required_words(regex: re.Pattern[str]) -> tuple[Branch, ...] | None:
@@ -50,7 +51,7 @@ def required_words(regex: re.Pattern[str]) -> tuple[Branch, ...] | None:
     return tuple(branches)
 
 
-def _alternatives(item: tuple[object, Any]) -> list[Any]:
+def _alternatives(item: _Item) -> list[Any]:
     """The branches of an alternation, bare or the whole of a group ("\\b(?:a|b)"); else []."""
     op, arg = item
     if op is _ops.SUBPATTERN and len(arg[3]) == 1:
@@ -58,7 +59,7 @@ def _alternatives(item: tuple[object, Any]) -> list[Any]:
     return list(arg[1]) if op is _ops.BRANCH else []
 
 
-def _needs(items: list[tuple[object, object]]) -> Branch:
+def _needs(items: Sequence[_Item]) -> Branch:
     """The sets of words a sequence of regex items needs, each met: its runs of literals
     and what its groups, repeats and lookarounds need; short words only where nothing longer."""
     found = _all_needs(items)
@@ -74,7 +75,7 @@ def _best(needs: Sequence[Words]) -> Words:
     return max(needs, key=lambda s: (min(len(w) for w in s), -len(s)))
 
 
-def _all_needs(items: Sequence[tuple[object, object]]) -> list[Words]:
+def _all_needs(items: Sequence[_Item]) -> list[Words]:
     """Every set of words a sequence of regex items needs, a run of literals one word."""
     needs: list[Words] = []
     run: list[str] = []
@@ -85,8 +86,8 @@ def _all_needs(items: Sequence[tuple[object, object]]) -> list[Words]:
         run.clear()
 
     for op, arg in items:
-        if op is _ops.LITERAL and _comparable_char(chr(arg)):  # type: ignore[call-overload]
-            run.append(chr(arg).casefold())  # type: ignore[call-overload]
+        if op is _ops.LITERAL and _comparable_char(chr(arg)):
+            run.append(chr(arg).casefold())
             continue
         end_run()
         needs.extend(_item_needs(op, arg))
