@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import functools
 import json
 import re
 import unicodedata
@@ -37,15 +38,6 @@ _NUMERIC = re.compile(
 _ARTICLE_TYPES = re.compile(r"article|posting|report|blog|review|opinion|story", re.I)
 _TITLE_SPLIT = re.compile(r"\s+(?:[|\u2013\u2014·:»«]|-{1,2})\s+")
 _OUTSIDE = "[not(ancestor::aside or ancestor::footer or ancestor::nav)]"
-# A marked <time> may sit in the article's own footer ("<article>…<footer><time itemprop=…>").
-_MARKED_TIME = etree.XPath(
-    "//time[@datetime][@pubdate or @itemprop='datePublished'"
-    " or contains(@class,'publish') or contains(@class,'posted')]"
-    "[not(ancestor::aside or ancestor::nav) and not(ancestor::footer[not(ancestor::article)])]"
-)
-_ARTICLE_TIME = etree.XPath(
-    "//article//time[@datetime]" + _OUTSIDE + " | //main//time[@datetime]" + _OUTSIDE
-)
 _AUTHOR_META = (
     "author", "article:author", "parsely-author", "sailthru.author", "cxenseparse:author",
     "dc.creator",
@@ -474,8 +466,9 @@ def _time_element(root: etree._Element) -> Dated | None:
     Sidebars, footers and related-story lists give other posts' dates: skipped. Among
     several, the one labelled "published" beats one labelled "updated".
     """
-    marked = [n for n in _MARKED_TIME(root) if not in_furniture(n)]
-    plain = [n for n in _ARTICLE_TIME(root) if not in_furniture(n) and n not in marked]
+    marked, plain = _dated_times(root)
+    marked = [n for n in marked if not in_furniture(n)]
+    plain = [n for n in plain if not in_furniture(n)]
     labelled = [(n, _time_label(n)) for n in plain]
     ordered = (
         marked
@@ -487,6 +480,50 @@ def _time_element(root: etree._Element) -> Dated | None:
         if parsed:
             return Dated(parsed, "<time datetime>")
     return None
+
+
+def _dated_times(root: etree._Element) -> tuple[list[etree._Element], list[etree._Element]]:
+    """The page's <time datetime> elements marked as the publication date, and those in an
+    <article> or <main>, in page order; none in an aside or navigation.
+
+    A marked one may sit in the article's own footer ("<article>…<footer><time itemprop=…>"),
+    an unmarked one in no footer. One pass over the <time> elements: the XPaths saying the
+    same ("//article//time[…]") cost more than the rest of the date reading on long pages.
+    """
+    marked: list[etree._Element] = []
+    plain: list[etree._Element] = []
+    for node in root.getroottree().iter("time"):
+        if node.get("datetime") is None:
+            continue
+        above = [a.tag for a in node.iterancestors()]  # the nearest first
+        if "aside" in above or "nav" in above:
+            continue
+        if _marked_published(node) and not _outside_article_footer(above):
+            marked.append(node)
+        elif "footer" not in above and ("article" in above or "main" in above):
+            plain.append(node)
+    return marked, plain
+
+
+def _marked_published(node: etree._Element) -> bool:
+    classes = node.get("class") or ""
+    return (
+        node.get("pubdate") is not None
+        or node.get("itemprop") == "datePublished"
+        or "publish" in classes
+        or "posted" in classes
+    )
+
+
+def _outside_article_footer(above: list[str]) -> bool:
+    """Inside a <footer> that no <article> holds: the outermost footer is outside every
+    article (tags listed from the nearest ancestor out)."""
+    if "footer" not in above:
+        return False
+    outermost = len(above) - 1
+    footer = outermost - above[::-1].index("footer")
+    article = outermost - above[::-1].index("article") if "article" in above else -1
+    return footer > article
 
 
 def _time_label(node: etree._Element) -> str | None:
@@ -594,10 +631,12 @@ _SKIP = frozenset(
 _HEADLINE = "h1"
 _LINES_AFTER_HEADLINE = 40
 _LINES_WITHOUT_HEADLINE = 60
+_LINES_BEFORE_ANY_HEADLINE = 400  # read no further looking for the headline
 _SHORT_LINE = 80
 _LABELLED_LINE = 120
 _DATE_LINE_WORDS = 3
 _NAME_LINE_WORDS = 6
+_DIGIT = re.compile(r"\d")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?(\d\d)[/-]?(\d\d)(?=[/_.-]|$)")
 
 
@@ -670,48 +709,61 @@ def _two_digit_year(year: int) -> int:
 def _top_lines(root: etree._Element) -> list[str]:
     """Short visible text lines around the headline, furniture and headings left out."""
     lines: list[str] = []
+    # Only pieces with a visible character: a line of whitespace is no line.
     pieces: list[str] = []
-    headline_at: list[int] = []
+    headline_at = -1
+    limit = _LINES_BEFORE_ANY_HEADLINE
 
     def flush() -> None:
-        text = " ".join(" ".join(pieces).split())
+        lines.append(" ".join(" ".join(pieces).split()))
         pieces.clear()
-        if text:
-            lines.append(text)
 
     def walk(node: etree._Element) -> bool:
+        nonlocal headline_at, limit
         tag = node.tag
         if not isinstance(tag, str):
             return False
-        if tag == _HEADLINE and not headline_at and _real_headline(node):
-            flush()
-            headline_at.append(len(lines))
-        if tag in _SKIP:
+        if tag == _HEADLINE and headline_at < 0 and _real_headline(node):
+            if pieces:
+                flush()
+            headline_at = len(lines)
+            limit = headline_at + _LINES_AFTER_HEADLINE
+        if tag in _SKIP or (tag != "body" and _furniture_box(node)):
             return False
-        if tag != "body" and (node.get("class") or node.get("id")):
-            if _FURNITURE_CLASS.search(f" {node.get('class', '')} {node.get('id', '')}"):
-                return False
         block = tag not in _INLINE
-        if block:
+        if block and pieces:
             flush()
-        if node.text:
-            pieces.append(node.text)
+        text = node.text
+        if text and not text.isspace():
+            pieces.append(text)
         for child in node:
             if walk(child):
                 return True
-            if child.tail:
-                pieces.append(child.tail)
-        if block:
+            tail = child.tail
+            if tail and not tail.isspace():
+                pieces.append(tail)
+        if block and pieces:
             flush()
-        limit = headline_at[0] + _LINES_AFTER_HEADLINE if headline_at else 400
         return len(lines) > limit
 
     body = root.find("body")
     walk(body if body is not None else root)
-    flush()
-    if headline_at:
-        return lines[max(0, headline_at[0] - 6) : headline_at[0] + _LINES_AFTER_HEADLINE]
+    if pieces:
+        flush()
+    if headline_at >= 0:
+        return lines[max(0, headline_at - 6) : headline_at + _LINES_AFTER_HEADLINE]
     return lines[:_LINES_WITHOUT_HEADLINE]
+
+
+def _furniture_box(node: etree._Element) -> bool:
+    classes, ident = node.get("class"), node.get("id")
+    return bool(classes or ident) and _furniture_marks(classes or "", ident or "")
+
+
+@functools.lru_cache(maxsize=4096)
+def _furniture_marks(classes: str, ident: str) -> bool:
+    """Class and id tokens of a box of other stories; pages repeat theirs ("menu-item")."""
+    return _FURNITURE_CLASS.search(f" {classes} {ident}") is not None
 
 
 def visible_dates(root: etree._Element, month_first: bool = False) -> list[_Seen]:
@@ -722,6 +774,8 @@ def visible_dates(root: etree._Element, month_first: bool = False) -> list[_Seen
     labelled: list[_Seen] = []
     plain: list[_Seen] = []
     for line in _top_lines(root):
+        if not _DIGIT.search(line):
+            continue  # every date _DATE_TEXT reads has digits
         published = _LINE_LABEL.search(line) if len(line) <= _LABELLED_LINE else None
         if published:
             match = _DATE_TEXT.search(line, published.end())
