@@ -20,6 +20,7 @@ from checks.languages import languages, resource
 from checks.temporal import MONTH_NUMBERS
 
 _CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$|^\s*<!--|-->\s*$")
+_CDATA_MARKS = ("<![CDATA[", "]]>", "<!--", "-->")
 _ISO = re.compile(
     r"^\s*(\d{4})-?(\d{2})-?(\d{2})"
     r"(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?"
@@ -110,7 +111,9 @@ def jsonld_objects(root: etree._Element) -> list[dict[str, Any]]:
 
 
 def _lenient_json(text: str) -> Any:
-    text = _CDATA.sub("", text.strip()).strip()
+    text = text.strip()
+    if any(mark in text for mark in _CDATA_MARKS):  # else _CDATA has nothing to remove
+        text = _CDATA.sub("", text).strip()
     if not text:
         return None
     try:
@@ -298,16 +301,21 @@ def published_date(
 
     A UTC value is moved to the outlet's own offset when the page shows the local time.
     """
-    found = _published_signal(root, meta, objects, month_first)
+    # Both the strongest signal and the vote on it read the <time> elements: read them once.
+    time_element = _time_element(root)
+    found = _published_signal(meta, objects, month_first, time_element)
     if found is not None:
-        found = _majority(found, root, meta, objects, month_first)
+        found = _majority(found, root, meta, objects, month_first, time_element)
     if found is not None and found.value.utcoffset() == timedelta(0):
         return _local_day(found, root, meta, objects, month_first)
     return found
 
 
 def _own_signals(
-    root: etree._Element, meta: Mapping[str, str], objects: list[dict[str, Any]], month_first: bool
+    meta: Mapping[str, str],
+    objects: list[dict[str, Any]],
+    month_first: bool,
+    time_element: Dated | None,
 ) -> list[Dated]:
     """The first date of each kind the page declares: JSON-LD article, meta tag, <time>."""
     found: list[Dated] = []
@@ -321,7 +329,6 @@ def _own_signals(
         if value and (parsed := parse_date(value, month_first=month_first)):
             found.append(Dated(parsed, basis))
             break
-    time_element = _time_element(root)
     if time_element is not None:
         found.append(time_element)
     return found
@@ -333,6 +340,7 @@ def _majority(
     meta: Mapping[str, str],
     objects: list[dict[str, Any]],
     month_first: bool,
+    time_element: Dated | None,
 ) -> Dated:
     """When the page's own signals disagree on the day, htmldate breaks the tie.
 
@@ -340,7 +348,7 @@ def _majority(
     a CMS that re-stamps every article on migration, or a JSON-LD block copied from an
     earlier version, is outvoted by the date the page shows and htmldate reads.
     """
-    signals = _own_signals(root, meta, objects, month_first)
+    signals = _own_signals(meta, objects, month_first, time_element)
     if all(_same_moment(d, found) for d in signals):
         return found  # one date, perhaps written in two time zones
     vote = htmldate_vote(root, None)
@@ -405,9 +413,12 @@ _OTHER_STORIES = re.compile(
     re.I,
 )
 _SHORT_TEXT = frozenset({"p", "span", "small", "time", "em", "strong", "b", "i", "abbr", "li"})
+_FURNITURE_TAGS = ("meta", "aside", "nav", "footer", "time", *sorted(_BOXES))
 
 
-def _furniture_node(node: etree._Element) -> bool:
+def _furniture_element(node: etree._Element) -> bool:
+    """Furniture by tag, class or place: "modified" metadata, an aside, navigation, a footer
+    outside the article, a <time> in furniture, a box of other stories."""
     tag = node.tag
     if tag == "meta":
         return bool(_UPDATE_META.search(f"{node.get('property', '')} {node.get('name', '')}"))
@@ -417,18 +428,24 @@ def _furniture_node(node: etree._Element) -> bool:
         return not _in_article(node)
     if tag == "time" and in_furniture(node):
         return True
-    if tag in _SHORT_TEXT or (tag == "div" and len(node) <= 3):
-        text = "".join(node.itertext())
-        if len(text) <= _LABELLED_LINE and UPDATED_LABEL.search(text):
-            return True  # "Updated 5 May 2024"
     if tag not in _BOXES:
         return False
     return bool(_OTHER_STORIES.search(f" {node.get('class', '')} {node.get('id', '')}"))
 
 
+def _updated_note(node: etree._Element) -> bool:
+    """ "Updated 5 May 2024": a short text element, or a div of a few children, so labelled."""
+    text = "".join(node.itertext())
+    return len(text) <= _LABELLED_LINE and bool(UPDATED_LABEL.search(text))
+
+
 def _without_furniture(root: etree._Element) -> etree._Element:
     tree = copy.deepcopy(root)
-    for node in [n for n in tree.iter() if isinstance(n.tag, str) and _furniture_node(n)]:
+    # Only the elements that can be furniture are tested, and the text of only the short
+    # ones is read: joining every element's text was most of htmldate's share.
+    doomed = [n for n in tree.iter(*_FURNITURE_TAGS) if _furniture_element(n)]
+    doomed += [n for n in _SHORT_TEXT_ELEMENTS(tree) if _updated_note(n)]
+    for node in doomed:
         parent = node.getparent()
         if parent is not None:
             parent.remove(node)
@@ -436,10 +453,10 @@ def _without_furniture(root: etree._Element) -> etree._Element:
 
 
 def _published_signal(
-    root: etree._Element,
     meta: Mapping[str, str],
     objects: list[dict[str, Any]],
     month_first: bool,
+    time_element: Dated | None,
 ) -> Dated | None:
     articles = [o for o in objects if _is_article(o)]
     others = [o for o in objects if not _is_article(o)]
@@ -457,7 +474,7 @@ def _published_signal(
         value = _first_text(obj.get("datePublished"))
         if value and (parsed := parse_date(value, month_first=month_first)):
             return Dated(parsed, "JSON-LD datePublished")
-    return _time_element(root)
+    return time_element
 
 
 def _time_element(root: etree._Element) -> Dated | None:
@@ -636,7 +653,15 @@ _SHORT_LINE = 80
 _LABELLED_LINE = 120
 _DATE_LINE_WORDS = 3
 _NAME_LINE_WORDS = 6
-_DIGIT = re.compile(r"\d")
+# What _updated_note may mark: an element of _SHORT_TEXT, or a div of at most three children,
+# holding at most _LABELLED_LINE characters (string-length counts what itertext joins).
+_SHORT_TEXT_ELEMENTS = etree.XPath(
+    "//*["
+    + " or ".join(f"self::{tag}" for tag in sorted(_SHORT_TEXT))
+    + " or (self::div and count(*|comment()|processing-instruction()) <= 3)]"
+    + f"[string-length(.) <= {_LABELLED_LINE}]"
+)
+_TWO_DIGITS = re.compile(r"\d\d")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?(\d\d)[/-]?(\d\d)(?=[/_.-]|$)")
 
 
@@ -728,7 +753,7 @@ def _top_lines(root: etree._Element) -> list[str]:
                 flush()
             headline_at = len(lines)
             limit = headline_at + _LINES_AFTER_HEADLINE
-        if tag in _SKIP or (tag != "body" and _furniture_box(node)):
+        if tag in _SKIP or (tag != "body" and _furniture_marked(node)):
             return False
         block = tag not in _INLINE
         if block and pieces:
@@ -755,7 +780,7 @@ def _top_lines(root: etree._Element) -> list[str]:
     return lines[:_LINES_WITHOUT_HEADLINE]
 
 
-def _furniture_box(node: etree._Element) -> bool:
+def _furniture_marked(node: etree._Element) -> bool:
     classes, ident = node.get("class"), node.get("id")
     return bool(classes or ident) and _furniture_marks(classes or "", ident or "")
 
@@ -774,8 +799,8 @@ def visible_dates(root: etree._Element, month_first: bool = False) -> list[_Seen
     labelled: list[_Seen] = []
     plain: list[_Seen] = []
     for line in _top_lines(root):
-        if not _DIGIT.search(line):
-            continue  # every date _DATE_TEXT reads has digits
+        if not _TWO_DIGITS.search(line):
+            continue  # every date _DATE_TEXT reads has two digits in a row
         published = _LINE_LABEL.search(line) if len(line) <= _LABELLED_LINE else None
         if published:
             match = _DATE_TEXT.search(line, published.end())
