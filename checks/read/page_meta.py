@@ -413,13 +413,12 @@ _OTHER_STORIES = re.compile(
     re.I,
 )
 _SHORT_TEXT = frozenset({"p", "span", "small", "time", "em", "strong", "b", "i", "abbr", "li"})
-_FURNITURE_TAGS = ("meta", "aside", "nav", "footer", "time", *sorted(_BOXES))
+_FURNITURE_TAGS = frozenset({"meta", "aside", "nav", "footer", "time", *_BOXES})
 
 
-def _furniture_element(node: etree._Element) -> bool:
+def _furniture_element(node: etree._Element, tag: str) -> bool:
     """Furniture by tag, class or place: "modified" metadata, an aside, navigation, a footer
     outside the article, a <time> in furniture, a box of other stories."""
-    tag = node.tag
     if tag == "meta":
         return bool(_UPDATE_META.search(f"{node.get('property', '')} {node.get('name', '')}"))
     if tag in ("aside", "nav"):
@@ -433,19 +432,42 @@ def _furniture_element(node: etree._Element) -> bool:
     return bool(_OTHER_STORIES.search(f" {node.get('class', '')} {node.get('id', '')}"))
 
 
-def _updated_note(node: etree._Element) -> bool:
+def _updated_note(node: etree._Element, tag: str, text_size: int) -> bool:
     """ "Updated 5 May 2024": a short text element, or a div of a few children, so labelled."""
-    text = "".join(node.itertext())
-    return len(text) <= _LABELLED_LINE and bool(UPDATED_LABEL.search(text))
+    if text_size > _LABELLED_LINE or not (tag in _SHORT_TEXT or (tag == "div" and len(node) <= 3)):
+        return False
+    return bool(UPDATED_LABEL.search("".join(node.itertext())))
+
+
+def _furniture_nodes(tree: etree._Element) -> list[etree._Element]:
+    """What htmldate is not to read, found in one pass that also sums each element's text
+    length: joining every element's text to measure it was most of htmldate's share."""
+    found: list[etree._Element] = []
+
+    def text_size(node: etree._Element) -> int:
+        """len("".join(node.itertext())): comments' text left out, their tails counted."""
+        text = node.text
+        size = len(text) if text else 0
+        for child in node:
+            if isinstance(child.tag, str):
+                size += text_size(child)
+            tail = child.tail
+            if tail:
+                size += len(tail)
+        tag = node.tag
+        if (tag in _FURNITURE_TAGS and _furniture_element(node, tag)) or _updated_note(
+            node, tag, size
+        ):
+            found.append(node)
+        return size
+
+    text_size(tree)
+    return found
 
 
 def _without_furniture(root: etree._Element) -> etree._Element:
     tree = copy.deepcopy(root)
-    # Only the elements that can be furniture are tested, and the text of only the short
-    # ones is read: joining every element's text was most of htmldate's share.
-    doomed = [n for n in tree.iter(*_FURNITURE_TAGS) if _furniture_element(n)]
-    doomed += [n for n in _SHORT_TEXT_ELEMENTS(tree) if _updated_note(n)]
-    for node in doomed:
+    for node in _furniture_nodes(tree):
         parent = node.getparent()
         if parent is not None:
             parent.remove(node)
@@ -653,14 +675,6 @@ _SHORT_LINE = 80
 _LABELLED_LINE = 120
 _DATE_LINE_WORDS = 3
 _NAME_LINE_WORDS = 6
-# What _updated_note may mark: an element of _SHORT_TEXT, or a div of at most three children,
-# holding at most _LABELLED_LINE characters (string-length counts what itertext joins).
-_SHORT_TEXT_ELEMENTS = etree.XPath(
-    "//*["
-    + " or ".join(f"self::{tag}" for tag in sorted(_SHORT_TEXT))
-    + " or (self::div and count(*|comment()|processing-instruction()) <= 3)]"
-    + f"[string-length(.) <= {_LABELLED_LINE}]"
-)
 _TWO_DIGITS = re.compile(r"\d\d")
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-]?(\d\d)[/-]?(\d\d)(?=[/_.-]|$)")
 
@@ -1115,9 +1129,10 @@ _LANGUAGES_OF = _languages_of_words()
 def text_language(text: str, declared: str | None = None) -> str | None:
     """The language of the text by a stopword vote; the declared one if the text is too short."""
     counts = dict.fromkeys(_STOPWORDS, 0)
-    for word, times in Counter(map(str.lower, _WORDS.findall(text[:20_000])[:3001])).items():
-        for lang in _LANGUAGES_OF.get(word, ()):
-            counts[lang] += times
+    seen = Counter(map(str.lower, _WORDS.findall(text[:20_000])[:3001]))
+    for word in seen.keys() & _LANGUAGES_OF.keys():  # the few function words, not every word
+        for lang in _LANGUAGES_OF[word]:
+            counts[lang] += seen[word]
     best = max(counts, key=counts.__getitem__)
     if counts[best] >= 5 and 2 * counts[best] >= 3 * sorted(counts.values())[-2]:
         return best
