@@ -10,6 +10,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 from urllib.parse import unquote, urlsplit
 
+import ahocorasick
+
 from checks.builtin._disclaimer_rules import (
     BLOG_URL_SEGMENTS,
     CATEGORIES,
@@ -256,13 +258,13 @@ def _nfc(text: str) -> str:
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
-@cache
-def _key_start(key: str) -> str:
-    """Up to four first letters of a key's first word: a cheap test before searching the key."""
+def _key_start(key: str) -> tuple[str, int]:
+    """Up to four first letters of a key's first word, and where that word starts in the key:
+    a key counts only in a text where some word starts with those letters."""
     match = _TOKEN.search(key)
     if match is None or match.start() > 1 or _CJK.match(match.group()):
-        return ""  # Chinese and Japanese run words together: a key starts no word there
-    return match.group()[:4]
+        return "", 0  # Chinese and Japanese run words together: a key starts no word there
+    return match.group()[:4], match.start()
 
 
 def _enough_words(sentences: _Sentences, pos: int, count: int) -> bool:
@@ -279,24 +281,6 @@ def _words_follow(text: str, pos: int) -> bool:
     return len(rest) >= 25 and words >= 4 and (words >= 10 or rest[-1:] in _SENTENCE_STOPS)
 
 
-def _key_lines(
-    lower: str, keys: Iterable[str], starts: set[str], sentences: _Sentences, edge: str
-) -> list[tuple[int, int]]:
-    """The lines holding one of the keys: the only places the pattern can match."""
-    spans: dict[int, int] = {}
-    for key in keys:
-        first = _key_start(key)
-        if first and first not in starts:
-            continue
-        i = lower.find(key)
-        while i >= 0:
-            start, end = sentences.line_span(i)
-            if not edge or sentences.at_edge(i, edge):
-                spans[start] = end
-            i = lower.find(key, end)
-    return sorted(spans.items())
-
-
 def _counts_in(pattern: Pattern, place: str) -> bool:
     """Whether a pattern counts in a place: "body" (the article text, whose edges the lines
     tell), "furniture", or a region's "top", "end" or "box"."""
@@ -309,13 +293,65 @@ def _counts_in(pattern: Pattern, place: str) -> bool:
     return not (place == "box" and pattern.category in NOT_IN_BOXES)
 
 
-_KEY_STARTS = tuple(
-    (key, _key_start(key)) for key in dict.fromkeys(k for p in PATTERNS for k in p.keys)
-)
-# The keys by their first letters, so a text looks up only the keys its words could start.
-_KEYS_BY_START: dict[str, tuple[str, ...]] = {}
-for _key, _first in _KEY_STARTS:
-    _KEYS_BY_START[_first] = (*_KEYS_BY_START.get(_first, ()), _key)
+_KEY_STARTS = {key: _key_start(key) for key in dict.fromkeys(k for p in PATTERNS for k in p.keys)}
+# Every key of every pattern, found in one pass over a text (overlapping ones too).
+_KEY_FINDER = ahocorasick.Automaton()
+for _key in _KEY_STARTS:
+    _KEY_FINDER.add_word(_key, _key)
+_KEY_FINDER.make_automaton()
+_WORD_CHAR = re.compile(r"\w")
+
+
+@cache
+def _word_start(first: str) -> re.Pattern[str]:
+    """The letters where a word starts; the look-behind comes after them, so that the search
+    can skip ahead to the letters (a pattern opening with a look-behind tries every place)."""
+    letters = re.escape(first)
+    return re.compile(rf"{letters}(?<!\w{letters})")
+
+
+class _KeysFound:
+    """Where each key stands in one lower-cased text, each key's first letters starting a
+    word of the text somewhere (the rest are dropped): one pass of one automaton."""
+
+    def __init__(self, lower: str) -> None:
+        self.lower = lower
+        self._word_starts: dict[str, bool] = {}
+        found: dict[str, list[int]] = {}
+        for end, key in _KEY_FINDER.iter(lower):
+            found.setdefault(key, []).append(end - len(key) + 1)
+        self.positions = {key: at for key, at in found.items() if self._starts_a_word(key, at)}
+
+    def _starts_a_word(self, key: str, positions: list[int]) -> bool:
+        first, offset = _KEY_STARTS[key]
+        if not first:
+            return True
+        lower = self.lower
+        for pos in positions:
+            at = pos + offset
+            if at == 0 or not _WORD_CHAR.match(lower, at - 1):
+                return True  # this very match starts a word
+        if first not in self._word_starts:
+            self._word_starts[first] = _word_start(first).search(lower) is not None
+        return self._word_starts[first]
+
+
+def _key_lines(
+    found: _KeysFound, keys: Iterable[str], sentences: _Sentences, edge: str
+) -> list[tuple[int, int]]:
+    """The lines holding one of the keys: the only places the pattern can match."""
+    spans: dict[int, int] = {}
+    for key in keys:
+        line_end = -1
+        for pos in found.positions.get(key, ()):
+            if pos <= line_end:
+                continue  # the line is judged already
+            start, line_end = sentences.line_span(pos)
+            if not edge or sentences.at_edge(pos, edge):
+                spans[start] = line_end
+    return sorted(spans.items())
+
+
 _PATTERNS_IN = {
     place: tuple(p for p in PATTERNS if _counts_in(p, place))
     for place in ("body", "furniture", "top", "end", "box")
@@ -338,33 +374,26 @@ _KEYLESS = {
 }
 
 
-def _hits(text: str, sentences: _Sentences, patterns: Iterable[Pattern], place: str) -> list[_Hit]:
+def _hits(text: str, sentences: _Sentences, place: str) -> list[_Hit]:
     hits: list[_Hit] = []
     lower = text.lower()
-    same_length = len(lower) == len(text)  # a few letters grow when lower-cased ("İ")
-    starts = {t[:n] for t in set(_TOKEN.findall(lower)) for n in (1, 2, 3, 4)}
+    found = _KeysFound(lower) if len(lower) == len(text) else None
     body = place == "body"
-    # Which keys the text holds at all, each looked up once for every pattern that lists it.
-    present = {
-        key
-        for first in (starts & _KEYS_BY_START.keys()) | {""}
-        for key in _KEYS_BY_START.get(first, ())
-        if key in lower
-    }
-    if patterns is PATTERNS and same_length:
+    if found is not None:
         # Only the patterns one of whose keys the text holds, in table order.
         table = _PATTERNS_IN[place]
-        wanted = {i for key in present for i in _INDEX_BY_KEY[place].get(key, ())}
-        patterns = [table[i] for i in sorted(wanted | _KEYLESS[place])]
+        index = _INDEX_BY_KEY[place]
+        wanted = {i for key in found.positions for i in index.get(key, ())}
+        patterns: Iterable[Pattern] = [table[i] for i in sorted(wanted | _KEYLESS[place])]
+    else:  # a few letters grow when lower-cased ("İ"): the keys' places would be off
+        patterns = [p for p in PATTERNS if _counts_in(p, place)]
     for pattern in patterns:
-        if not _counts_in(pattern, place):
-            continue
         # "top", "edge" or "" (anywhere): a region is an edge by where it stands; the
         # furniture has no top or end worth the name
         # an end-only line (a rights line) counts anywhere in the text, never above it
         edge = pattern.place if body and pattern.edge_only and not pattern.end_only else ""
-        if same_length:
-            lines = _key_lines(lower, pattern.keys, starts, sentences, edge)
+        if found is not None:
+            lines = _key_lines(found, pattern.keys, sentences, edge)
         else:
             lines = [(0, len(text))]
         for line_start, line_end in lines:
@@ -439,7 +468,7 @@ def _text_findings(text: str, where: str, place: str, regions: bool = False) -> 
         return []
     text = _nfc(text)
     sentences = _Sentences(text, regions)
-    hits = _merge(_hits(text, sentences, PATTERNS, place), text)
+    hits = _merge(_hits(text, sentences, place), text)
     return [
         Finding(h.category, _quote(h, sentences), where, h.language, h.label)
         for h in sorted(hits, key=lambda h: h.start)
