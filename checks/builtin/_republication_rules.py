@@ -9,6 +9,8 @@ stays here is the typography every language shares: datelines "PARIS (Reuters) â
 from __future__ import annotations
 
 import re
+import re._constants
+import re._parser
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -242,3 +244,64 @@ NOT_A_NAME = frozenset(_words("not_a_name"))
 LANGUAGES = frozenset(_words("language_names"))
 # Small words that may sit inside a name ("Center for Research on Globalization").
 NAME_JOINERS = frozenset(_words("name_joiners"))
+
+
+def line_start_probe(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """For a pattern every match of which opens at a line start ("^", multi-line), a search
+    that finds the same matches from the line break before them: it matches somewhere in a
+    text only where the pattern does, or at the text's very start. A search that opens with a
+    character skips ahead to it; one that opens with "^" is tried at every place. None for a
+    pattern that may match elsewhere ("^a|b")."""
+    if not pattern.flags & re.MULTILINE or pattern.flags & re.VERBOSE:
+        return None
+    if not pattern.pattern.startswith("^"):
+        return None
+    parsed = re._parser.parse(pattern.pattern, pattern.flags)
+    if len(parsed) == 0 or parsed[0] != (re._constants.AT, re._constants.AT_BEGINNING):
+        return None
+    return re.compile("\n" + pattern.pattern[1:], pattern.flags)
+
+
+def needed_chars(pattern: re.Pattern[str]) -> tuple[frozenset[str], ...]:
+    """Sets of characters every match of a pattern holds one of each: a text lacking all of one
+    set cannot match. Read from the pattern's parse; only letters without case count under
+    IGNORECASE ("æ¥", ":", not "a", which also matches "A")."""
+    parsed = re._parser.parse(pattern.pattern, pattern.flags)
+    return tuple(dict.fromkeys(_needs(parsed, bool(pattern.flags & re.IGNORECASE))))
+
+
+def _cased(char: str) -> bool:
+    return char.lower() != char or char.upper() != char
+
+
+def _needs(items: Iterable[tuple[Any, Any]], ignore_case: bool) -> list[frozenset[str]]:
+    needs: list[frozenset[str]] = []
+    for op, av in items:
+        needs += _item_needs(op, av, ignore_case)
+    return needs
+
+
+def _item_needs(op: Any, av: Any, ignore_case: bool) -> list[frozenset[str]]:
+    c = re._constants
+    if op is c.LITERAL:
+        char = chr(av)
+        return [] if ignore_case and _cased(char) else [frozenset(char)]
+    if op is c.IN:
+        if any(kind is not c.LITERAL for kind, _ in av):
+            return []  # a range, a category or a negation: too many characters to list
+        chars = frozenset(chr(code) for _, code in av)
+        return [] if ignore_case and any(map(_cased, chars)) else [chars]
+    if op is c.SUBPATTERN:
+        _, add, remove, items = av
+        case = (ignore_case or bool(add & re.IGNORECASE)) and not remove & re.IGNORECASE
+        return _needs(items, case)
+    if op is c.ATOMIC_GROUP:
+        return _needs(av, ignore_case)
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        low, _, items = av
+        return _needs(items, ignore_case) if low >= 1 else []
+    if op is c.BRANCH:
+        each = [_needs(branch, ignore_case) for branch in av[1]]
+        if all(each):
+            return [frozenset().union(*(min(needs, key=len) for needs in each))]
+    return []

@@ -10,6 +10,8 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+import ahocorasick
+
 from checks.builtin._republication_rules import (
     ABOUT_THIS,
     BRACKET_DATELINE,
@@ -44,6 +46,9 @@ from checks.builtin._republication_rules import (
     TRAILING_PAREN_CREDIT,
     TRAILING_WIRE,
     WIRE_NAME,
+    Notice,
+    line_start_probe,
+    needed_chars,
 )
 from checks.domains import host_of, registered_domain
 from checks.i18n import Messages
@@ -399,26 +404,58 @@ def _linked_name(links: Iterable[Link], text: str, pos: int) -> str | None:
     return None
 
 
-_TRIGGERS = frozenset(word for notice in NOTICES for word in notice.triggers)
+@dataclass(frozen=True, slots=True)
+class _Gate:
+    """Cheap tests of a text that tell a notice's pattern cannot match in it."""
+
+    pattern: re.Pattern[str]
+    needs: tuple[frozenset[str], ...]  # characters every match holds one of each of
+    probe: re.Pattern[str] | None  # for a pattern opening with "^": its line breaks, fast
+
+    def may_match(self, text: str) -> bool:
+        if not all(any(char in text for char in chars) for chars in self.needs):
+            return False
+        probe = self.probe
+        return probe is None or bool(probe.search(text) or self.pattern.match(text))
+
+
+# The notices each trigger word lets run, found in one pass over a text.
+_TRIGGER_FINDER = ahocorasick.Automaton()
+for _i, _notice in enumerate(NOTICES):
+    for _word in _notice.triggers:
+        _TRIGGER_FINDER.add_word(_word, (*_TRIGGER_FINDER.get(_word, ()), _i))
+_TRIGGER_FINDER.make_automaton()
+_UNTRIGGERED = frozenset(i for i, notice in enumerate(NOTICES) if not notice.triggers)
+_GATES = tuple(
+    _Gate(n.pattern, needed_chars(n.pattern), line_start_probe(n.pattern)) for n in NOTICES
+)
+
+
+def _notices_for(text: str) -> list[Notice]:
+    """The notices that can match in a text, in table order: a trigger word of theirs is in
+    it (or they have none), and their gate lets the text through."""
+    wanted = set(_UNTRIGGERED)
+    for _, notices in _TRIGGER_FINDER.iter(text.casefold()):
+        wanted.update(notices)
+    return [NOTICES[i] for i in sorted(wanted) if _GATES[i].may_match(text)]
 
 
 def notice_signals(article: Article, own: OwnOutlet) -> Iterator[Signal]:
-    text = article.text
+    return _notices_in(article.text, article.links, own)
+
+
+def _notices_in(text: str, links: tuple[Link, ...], own: OwnOutlet) -> Iterator[Signal]:
     tail = _tail_start(text)
-    lowered = text.casefold()
-    present = {word for word in _TRIGGERS if word in lowered}
-    for notice in NOTICES:
-        if notice.triggers and present.isdisjoint(notice.triggers):
-            continue
+    for notice in _notices_for(text):
         for match in notice.pattern.finditer(text, tail if notice.tail_only else 0):
             found = name_after(text, match.end())
-            name = _linked_name(article.links, text, match.end()) or (found and found[0])
+            name = _linked_name(links, text, match.end()) or (found and found[0])
             if name and notice.kind == "translation" and name.casefold() in LANGUAGES:
                 name = None
             quote, span = quote_of(text, match.start(), match.end())
             if notice.about_this and not _about_this(text, span[0], match.start()):
                 continue
-            linked = _external_link_in(article, span, own)
+            linked = _external_link_in(links, span, own)
             if name is None and notice.needs_name and not linked:
                 continue
             wire = wire_of(name) if name else None
@@ -476,8 +513,8 @@ def _about_this(text: str, sentence_start: int, start: int) -> bool:
     return not prefix.strip(' \t*†—–-:(["“«') or ABOUT_THIS.search(prefix) is not None
 
 
-def _external_link_in(article: Article, span: tuple[int, int], own: OwnOutlet) -> bool:
-    for link in article.links:
+def _external_link_in(links: Iterable[Link], span: tuple[int, int], own: OwnOutlet) -> bool:
+    for link in links:
         if span[0] <= link.position < span[1] and usable(link.url) is None:
             domain = registered_domain(link.url)
             if domain and domain != own.domain:
@@ -560,7 +597,10 @@ def dateline_signals(article: Article, own: OwnOutlet) -> Iterator[Signal]:
 
 
 def credit_signals(article: Article, own: OwnOutlet) -> Iterator[Signal]:
-    text = article.text
+    return _credits_in(article.text, own)
+
+
+def _credits_in(text: str, own: OwnOutlet) -> Iterator[Signal]:
     lowered = text.casefold()
     copyright_lines = "©" in text or "copyright" in lowered or "(c)" in lowered
     for match in COPYRIGHT_WIRE.finditer(text) if copyright_lines else ():
@@ -655,20 +695,19 @@ def region_signals(article: Article, own: OwnOutlet) -> Iterator[Signal]:
     Grist"), disclosure boxes."""
     known = byline_wire(article.byline) if article.byline else None
     for block in article.blocks:
-        if block.region is Region.FOOTER and THIS_TEXT.search(block.text):
-            yield from _footer_notices(article, block, own)
+        if block.region is Region.FOOTER:
+            yield from _footer_notices(block, own)
         if block.region not in NOTICE_REGIONS:
             continue
         where = place_name(block.region)
-        region = replace(article, text=block.text, links=())
-        found = list(notice_signals(region, own))
+        found = list(_notices_in(block.text, (), own))
         # Every credit names an agency, or is Reuters' "(Reporting by …)" or "… was first
         # published": the other blocks need no look.
         text = block.text
         if block.region in CREDIT_REGIONS and (
             WIRE_NAME.search(text) or " published" in text or "eporting by" in text
         ):
-            found += credit_signals(region, own)
+            found += _credits_in(text, own)
         short = len(block.text) <= BYLINE_CHARS
         byline = byline_wire(block.text) if short else None
         if block.region is Region.ABOVE_HEADLINE and not wire_of(block.text):
@@ -684,15 +723,20 @@ def region_signals(article: Article, own: OwnOutlet) -> Iterator[Signal]:
             yield replace(signal, where=where, span=(-1, -1), own=own_name)
 
 
-def _footer_notices(article: Article, block: Block, own: OwnOutlet) -> Iterator[Signal]:
+def _footer_notices(block: Block, own: OwnOutlet) -> Iterator[Signal]:
     """A note in its own section past the page's furniture counts when it says "this post"
     or "this article" ("This post originally appeared on Grist"): a teaser's or the site's
     own words do not."""
-    region = replace(article, text=block.text, links=())
     where = place_name(block.region)
-    for signal in notice_signals(region, own):
-        if signal.kind in ("notice", "translation") and THIS_TEXT.search(signal.quote):
-            yield replace(signal, where=where, span=(-1, -1))
+    found = [
+        replace(signal, where=where, span=(-1, -1))
+        for signal in _notices_in(block.text, (), own)
+        if signal.kind in ("notice", "translation") and THIS_TEXT.search(signal.quote)
+    ]
+    # Asked last: the section saying "this post" anywhere is a slow search, and is rarely
+    # needed (few sections hold a notice at all).
+    if found and THIS_TEXT.search(block.text):
+        yield from found
 
 
 def reporter_signals(text: str, where: str) -> Iterator[Signal]:
