@@ -259,7 +259,7 @@ def line_start_probe(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     parsed = re._parser.parse(pattern.pattern, pattern.flags)
     if len(parsed) == 0 or parsed[0] != (re._constants.AT, re._constants.AT_BEGINNING):
         return None
-    return re.compile("\n" + pattern.pattern[1:], pattern.flags)
+    return re.compile("\\n" + pattern.pattern[1:], pattern.flags)
 
 
 def needed_chars(pattern: re.Pattern[str]) -> tuple[frozenset[str], ...]:
@@ -305,3 +305,33 @@ def _item_needs(op: Any, av: Any, ignore_case: bool) -> list[frozenset[str]]:
         if all(each):
             return [frozenset().union(*(min(needs, key=len) for needs in each))]
     return []
+
+
+@dataclass(frozen=True, slots=True)
+class LineStarts:
+    """One test of whether any of several patterns that open with "^" (multi-line) can match
+    in a text: a line break followed by one of them, or one of them at the very start."""
+
+    after_break: re.Pattern[str]
+    at_start: re.Pattern[str]
+
+    @classmethod
+    def of(cls, patterns: Iterable[re.Pattern[str]]) -> LineStarts | None:
+        """None when a pattern may match elsewhere, or their flags differ."""
+        patterns = list(patterns)
+        if not patterns or len({p.flags for p in patterns}) != 1:
+            return None
+        if any(line_start_probe(pattern) is None for pattern in patterns):
+            return None
+        rests = [f"(?:{pattern.pattern[1:]})" for pattern in patterns]
+        flags = patterns[0].flags
+        try:
+            after_break = re.compile("\\n(?:" + "|".join(rests) + ")", flags)
+            at_start = re.compile("|".join(f"(?:{p.pattern})" for p in patterns), flags)
+        except re.error:  # the same group name in two patterns
+            return None
+        return cls(after_break, at_start)
+
+    def may_match(self, text: str, endpos: int | None = None) -> bool:
+        end = len(text) if endpos is None else endpos
+        return bool(self.after_break.search(text, 0, end) or self.at_start.match(text, 0, end))

@@ -46,8 +46,8 @@ from checks.builtin._republication_rules import (
     TRAILING_PAREN_CREDIT,
     TRAILING_WIRE,
     WIRE_NAME,
+    LineStarts,
     Notice,
-    line_start_probe,
     needed_chars,
 )
 from checks.domains import host_of, registered_domain
@@ -408,15 +408,13 @@ def _linked_name(links: Iterable[Link], text: str, pos: int) -> str | None:
 class _Gate:
     """Cheap tests of a text that tell a notice's pattern cannot match in it."""
 
-    pattern: re.Pattern[str]
     needs: tuple[frozenset[str], ...]  # characters every match holds one of each of
-    probe: re.Pattern[str] | None  # for a pattern opening with "^": its line breaks, fast
+    lines: LineStarts | None  # for a pattern opening with "^": where lines can start it
 
     def may_match(self, text: str) -> bool:
         if not all(any(char in text for char in chars) for chars in self.needs):
             return False
-        probe = self.probe
-        return probe is None or bool(probe.search(text) or self.pattern.match(text))
+        return self.lines is None or self.lines.may_match(text)
 
 
 # The notices each trigger word lets run, found in one pass over a text.
@@ -426,17 +424,33 @@ for _i, _notice in enumerate(NOTICES):
         _TRIGGER_FINDER.add_word(_word, (*_TRIGGER_FINDER.get(_word, ()), _i))
 _TRIGGER_FINDER.make_automaton()
 _UNTRIGGERED = frozenset(i for i, notice in enumerate(NOTICES) if not notice.triggers)
-_GATES = tuple(
-    _Gate(n.pattern, needed_chars(n.pattern), line_start_probe(n.pattern)) for n in NOTICES
-)
+_GATES = tuple(_Gate(needed_chars(n.pattern), LineStarts.of([n.pattern])) for n in NOTICES)
+_AT_LINE_START = frozenset(i for i, gate in enumerate(_GATES) if gate.lines is not None)
+_ANY_AT_LINE_START = LineStarts.of(NOTICES[i].pattern for i in sorted(_AT_LINE_START))
+
+
+def _any_needs(gates: Iterable[_Gate]) -> frozenset[str] | None:
+    """Characters a text must hold one of for any of the gates to let it through (None: no
+    such set), so that most texts are told in one test instead of one a gate."""
+    chosen = [min(gate.needs, key=len) if gate.needs else None for gate in gates]
+    if any(chars is None for chars in chosen):
+        return None
+    return frozenset().union(*(chars for chars in chosen if chars is not None))
+
+
+_UNTRIGGERED_NEEDS = _any_needs(_GATES[i] for i in _UNTRIGGERED)
 
 
 def _notices_for(text: str) -> list[Notice]:
     """The notices that can match in a text, in table order: a trigger word of theirs is in
     it (or they have none), and their gate lets the text through."""
-    wanted = set(_UNTRIGGERED)
+    needs = _UNTRIGGERED_NEEDS
+    wanted = set(_UNTRIGGERED) if needs is None or any(c in text for c in needs) else set()
     for _, notices in _TRIGGER_FINDER.iter(text.casefold()):
         wanted.update(notices)
+    if _ANY_AT_LINE_START and not wanted.isdisjoint(_AT_LINE_START):
+        if not _ANY_AT_LINE_START.may_match(text):
+            wanted -= _AT_LINE_START
     return [NOTICES[i] for i in sorted(wanted) if _GATES[i].may_match(text)]
 
 
@@ -559,18 +573,35 @@ def _dateline_name(raw: str) -> tuple[str, Wire | None] | None:
     return name, None
 
 
+_LINE_PATTERNS = (
+    PAREN_DATELINE, SLASH_DATELINE, DASH_DATELINE, NAME_DASH_DATELINE, HEAD_BYLINE,
+    CREDIT_LINE, SLASH_CREDIT,
+)  # fmt: skip
+_LINE_GATES = {pattern: LineStarts.of([pattern]) for pattern in _LINE_PATTERNS}
+
+
+def _line_matches(
+    pattern: re.Pattern[str], text: str, endpos: int | None = None
+) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text, 0, endpos), after a fast test of the lines that could start it."""
+    gate = _LINE_GATES[pattern]
+    end = len(text) if endpos is None else endpos
+    if gate is None or gate.may_match(text, end):
+        yield from pattern.finditer(text, 0, end)
+
+
 def dateline_signals(article: Article, own: OwnOutlet) -> Iterator[Signal]:
     text = article.text
     head = text[:DATELINE_CHARS]
     found: list[tuple[int, int, str, Wire | None]] = []
-    for match in PAREN_DATELINE.finditer(head):
+    for match in _line_matches(PAREN_DATELINE, head):
         named = _dateline_name(match.group("name"))
         if named is None:
             continue
         placeless = named[0] in PLACELESS_OUTLETS
         if _lead_ok(match.group("lead"), known_wire=named[1] is not None, placeless=placeless):
             found.append((match.start(), match.end(), *named))
-    for match in SLASH_DATELINE.finditer(head):
+    for match in _line_matches(SLASH_DATELINE, head):
         lead = match.group("lead").split()
         if not lead or not (lead[0].strip(",.").isupper() and len(lead[0].strip(",.")) >= 3):
             continue
@@ -578,12 +609,12 @@ def dateline_signals(article: Article, own: OwnOutlet) -> Iterator[Signal]:
         if wire_match:
             wire = WIRE_BY_ALIAS[wire_match.group()]
             found.append((match.start(), match.end(), as_written(wire, wire_match.group()), wire))
-    for match in DASH_DATELINE.finditer(head):
+    for match in _line_matches(DASH_DATELINE, head):
         first = match.group("lead").split()[0].strip(",.")
         if first.isupper() and len(first) >= 3:
             wire = WIRE_BY_ALIAS[match.group("name")]
             found.append((match.start(), match.end(), as_written(wire, match.group("name")), wire))
-    for match in NAME_DASH_DATELINE.finditer(head):
+    for match in _line_matches(NAME_DASH_DATELINE, head):
         first = match.group("lead").split()[0]
         if first[:1].isupper() and sum(c.isalpha() for c in first) >= 3:
             wire = WIRE_BY_ALIAS[match.group("name")]
@@ -613,7 +644,7 @@ def _credits_in(text: str, own: OwnOutlet) -> Iterator[Signal]:
         yield _wire_signal(text, match.start(), match.end(), match.group("name"), own)
     for match in REUTERS_CREDIT.finditer(text) if "reporting by" in lowered else ():
         yield _wire_signal(text, match.start(), match.end(), "Reuters", own)
-    for match in HEAD_BYLINE.finditer(text, 0, DATELINE_CHARS):
+    for match in _line_matches(HEAD_BYLINE, text, DATELINE_CHARS):
         if FIRST_NAME_ONLY.fullmatch(match.group("middle") or ""):
             continue
         yield _wire_signal(text, match.start(), match.end(), match.group("name"), own)
@@ -644,12 +675,12 @@ def _credits_in(text: str, own: OwnOutlet) -> Iterator[Signal]:
 def _credit_lines(text: str, own: OwnOutlet) -> Iterator[Signal]:
     """Wire credits on a line of their own, near the top (as a byline) or at the end."""
     tail = _tail_start(text, CREDIT_TAIL_LINES)
-    for match in CREDIT_LINE.finditer(text):
+    for match in _line_matches(CREDIT_LINE, text):
         if match.start() < DATELINE_CHARS or match.start() >= tail:
             alias = WIRE_NAME.search(match.group("name"))
             if alias:
                 yield _wire_signal(text, match.start(), match.end(), alias.group(), own)
-    for match in SLASH_CREDIT.finditer(text):
+    for match in _line_matches(SLASH_CREDIT, text):
         alias = WIRE_NAME.search(match.group())
         if alias and (match.start() < DATELINE_CHARS or match.start() >= tail):
             yield _wire_signal(text, match.start(), match.end(), alias.group(), own)
