@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import re._constants
+import re._parser
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -58,6 +60,8 @@ class Pattern:
     # Lower-case fragments of which every match contains one: a fast test that lets the
     # check skip the regular expression for most texts.
     keys: tuple[str, ...] = ()
+    # Every match opens at a line start ("^", multi-line): a line is tried at its start only.
+    anchored: bool = False
 
     @property
     def place(self) -> str:
@@ -83,7 +87,17 @@ def _pattern(language: str, regex: re.Pattern[str], example: str, entry: dict) -
         words_after=entry.get("words_after", 0),
         label=entry.get("label", ""),
         keys=tuple(entry.get("keys", ())),
+        anchored=_opens_lines(regex),
     )
+
+
+def _opens_lines(regex: re.Pattern[str]) -> bool:
+    """Whether every match of a pattern opens at a line start: a multi-line pattern whose
+    first item is "^" (a pattern "^a|b" is an alternation, and b matches anywhere)."""
+    if not regex.flags & re.MULTILINE or not regex.pattern.startswith("^"):
+        return False
+    parsed = re._parser.parse(regex.pattern, regex.flags)
+    return len(parsed) > 0 and parsed[0] == (re._constants.AT, re._constants.AT_BEGINNING)
 
 
 def _words(key: str) -> frozenset[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import cache
 from urllib.parse import unquote, urlsplit
@@ -374,6 +374,19 @@ _KEYLESS = {
 }
 
 
+def _matches(
+    pattern: Pattern, text: str, start: int, end: int, whole: bool
+) -> Iterator[re.Match[str]]:
+    """The pattern's matches in text[start:end], one line (or the whole text)."""
+    if pattern.anchored and not whole:
+        # Only the line's start can open a match: no need to try every place in the line.
+        match = pattern.regex.match(text, start, end)
+        if match is not None:
+            yield match
+    else:
+        yield from pattern.regex.finditer(text, start, end)
+
+
 def _hits(text: str, sentences: _Sentences, place: str) -> list[_Hit]:
     hits: list[_Hit] = []
     lower = text.lower()
@@ -397,7 +410,7 @@ def _hits(text: str, sentences: _Sentences, place: str) -> list[_Hit]:
         else:
             lines = [(0, len(text))]
         for line_start, line_end in lines:
-            for match in pattern.regex.finditer(text, line_start, line_end):
+            for match in _matches(pattern, text, line_start, line_end, whole=found is None):
                 if edge and not sentences.at_edge(match.start(), edge):
                     continue
                 if pattern.needs_words_after and not _words_follow(text, match.end()):
