@@ -129,7 +129,12 @@ _TAGLINE_TAIL = 6  # non-empty lines at the end of the text where a bio may sit
 _TAGLINE_MAX = 320  # characters: a bio is a short paragraph
 _NOTES_SPAN = 60  # lines a notes section may run to
 _EMAIL = re.compile(r"^[\w.+-]+@[\w-]+\.[\w.-]+$")
-_SEPARATORS = re.compile(r"[\s,;|/·•&+»«\"'“”„.()\[\]–—-]+|\b(?:and|und|et|y|e|и|і|та)\b", re.I)
+_SEPARATOR = r"[\s,;|/·•&+»«\"'“”„.()\[\]–—-]"  # characters that are no word's
+_JOINER = r"\b(?:and|und|et|y|e|и|і|та)\b"  # a word alone
+_SEPARATORS = re.compile(rf"{_SEPARATOR}+|{_JOINER}", re.I)
+# A text of nothing but those: what _SEPARATORS.sub would leave blank, told without the sub
+# (a separator is no word character and a joiner a whole word, so the two never overlap).
+_ONLY_SEPARATORS = re.compile(rf"(?:{_SEPARATOR}|{_JOINER})*+", re.I)
 _TERMINAL = tuple(".!?:;…\"'”»)")
 PLACEHOLDER_TARGETS = ("", "#")
 _TOP = 600  # characters: where a byline line may sit
@@ -201,7 +206,10 @@ class _LineFacts:
     links: list[Link]
     stops_before: list[int] = field(init=False)
     stops_after: list[int] = field(init=False)
+    # The line without its anchors and separators; worked out for short lines only, the
+    # only ones whose rest is read ("Tags:"): a long line is only asked whether it is bare.
     rest: str = field(init=False)
+    bare: bool = field(init=False)  # nothing but anchors and separators
     teaser: bool = field(init=False)
     copyright: bool = field(init=False)
     credit: bool = field(init=False)
@@ -228,14 +236,24 @@ class _LineFacts:
             parts += [text[cursor:a], " "]
             cursor = a + len(other.text)
         parts.append(text[cursor:])
-        self.rest = _SEPARATORS.sub(" ", "".join(parts)).strip()
+        self._set_rest("".join(parts))
 
     def _rest_one_by_one(self) -> None:
         rest = self.line.text
         for other in sorted(self.links, key=lambda o: o.position, reverse=True):
             a = other.position - self.line.start
             rest = rest[:a] + " " + rest[a + len(other.text) :]
-        self.rest = _SEPARATORS.sub(" ", rest).strip()
+        self._set_rest(rest)
+
+    def _set_rest(self, unlinked: str) -> None:
+        """The line's text outside its anchors, judged: the sub over a long paragraph costs
+        far more than the test that stops at its first word."""
+        if self.short:
+            self.rest = _SEPARATORS.sub(" ", unlinked).strip()
+            self.bare = not self.rest
+        else:
+            self.rest = ""
+            self.bare = _ONLY_SEPARATORS.fullmatch(unlinked) is not None
 
     def call_to_action(self, start: int, end: int) -> bool:
         """Whether the sentence around [start, end) asks for a click: from after the last ". ",
@@ -459,7 +477,7 @@ def _context_reason(
     ):
         return "byline"
     rest = facts.rest
-    if not rest:
+    if facts.bare:
         if index > 0 and _continues(lines[index - 1].text) and len(anchor.split()) <= 4:
             return ""  # the end of the sentence above, cut off by the link
         return "link on a line of its own"
