@@ -387,9 +387,18 @@ def _matches(
         yield from pattern.regex.finditer(text, start, end)
 
 
+def _lowered(text: str) -> str:
+    """The text in lower case, letter for letter: "İ" is the one letter whose lower case is
+    two ("i̇", i and a combining dot), and an IGNORECASE pattern reads it as "i"."""
+    lower = text.lower()
+    if len(lower) != len(text):
+        lower = text.replace("\u0130", "i").lower()
+    return lower
+
+
 def _hits(text: str, sentences: _Sentences, place: str) -> list[_Hit]:
     hits: list[_Hit] = []
-    lower = text.lower()
+    lower = _lowered(text)
     found = _KeysFound(lower) if len(lower) == len(text) else None
     body = place == "body"
     if found is not None:
@@ -398,7 +407,7 @@ def _hits(text: str, sentences: _Sentences, place: str) -> list[_Hit]:
         index = _INDEX_BY_KEY[place]
         wanted = {i for key in found.positions for i in index.get(key, ())}
         patterns: Iterable[Pattern] = [table[i] for i in sorted(wanted | _KEYLESS[place])]
-    else:  # a few letters grow when lower-cased ("İ"): the keys' places would be off
+    else:  # a letter grew when lower-cased: the keys' places would be off
         patterns = [p for p in PATTERNS if _counts_in(p, place)]
     for pattern in patterns:
         # "top", "edge" or "" (anywhere): a region is an edge by where it stands; the
