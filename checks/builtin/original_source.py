@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -441,13 +442,31 @@ def _any_needs(gates: Iterable[_Gate]) -> frozenset[str] | None:
 _UNTRIGGERED_NEEDS = _any_needs(_GATES[i] for i in _UNTRIGGERED)
 
 
-def _notices_for(text: str) -> list[Notice]:
-    """The notices that can match in a text, in table order: a trigger word of theirs is in
-    it (or they have none), and their gate lets the text through."""
+@lru_cache(maxsize=32)
+def _folded(text: str) -> str:
+    """text.casefold(), once for the notices and the credits that both look for words."""
+    return text.casefold()
+
+
+_ALL_NOTICES = frozenset(range(len(NOTICES)))
+# A footer's notes count only as notices or translation credits, never as "Source:" lines.
+_FOOTER_NOTICES = frozenset(
+    i for i, notice in enumerate(NOTICES) if notice.kind in ("notice", "translation")
+)
+
+
+def _notices_for(text: str, among: frozenset[int] = _ALL_NOTICES) -> list[Notice]:
+    """The notices (of those `among`) that can match in a text, in table order: a trigger
+    word of theirs is in it (or they have none), and their gate lets the text through."""
     needs = _UNTRIGGERED_NEEDS
-    wanted = set(_UNTRIGGERED) if needs is None or any(c in text for c in needs) else set()
-    for _, notices in _TRIGGER_FINDER.iter(text.casefold()):
+    untriggered = _UNTRIGGERED & among
+    if untriggered and (needs is None or any(c in text for c in needs)):
+        wanted = set(untriggered)
+    else:
+        wanted = set()
+    for _, notices in _TRIGGER_FINDER.iter(_folded(text)):
         wanted.update(notices)
+    wanted &= among
     if _ANY_AT_LINE_START and not wanted.isdisjoint(_AT_LINE_START):
         if not _ANY_AT_LINE_START.may_match(text):
             wanted -= _AT_LINE_START
@@ -458,9 +477,11 @@ def notice_signals(article: Article, own: OwnOutlet) -> Iterator[Signal]:
     return _notices_in(article.text, article.links, own)
 
 
-def _notices_in(text: str, links: tuple[Link, ...], own: OwnOutlet) -> Iterator[Signal]:
+def _notices_in(
+    text: str, links: tuple[Link, ...], own: OwnOutlet, among: frozenset[int] = _ALL_NOTICES
+) -> Iterator[Signal]:
     tail = _tail_start(text)
-    for notice in _notices_for(text):
+    for notice in _notices_for(text, among):
         for match in notice.pattern.finditer(text, tail if notice.tail_only else 0):
             found = name_after(text, match.end())
             name = _linked_name(links, text, match.end()) or (found and found[0])
@@ -632,7 +653,7 @@ def credit_signals(article: Article, own: OwnOutlet) -> Iterator[Signal]:
 
 
 def _credits_in(text: str, own: OwnOutlet) -> Iterator[Signal]:
-    lowered = text.casefold()
+    lowered = _folded(text)
     copyright_lines = "©" in text or "copyright" in lowered or "(c)" in lowered
     for match in COPYRIGHT_WIRE.finditer(text) if copyright_lines else ():
         line_start = text.rfind("\n", 0, match.start()) + 1
@@ -761,7 +782,7 @@ def _footer_notices(block: Block, own: OwnOutlet) -> Iterator[Signal]:
     where = place_name(block.region)
     found = [
         replace(signal, where=where, span=(-1, -1))
-        for signal in _notices_in(block.text, (), own)
+        for signal in _notices_in(block.text, (), own, _FOOTER_NOTICES)
         if signal.kind in ("notice", "translation") and THIS_TEXT.search(signal.quote)
     ]
     # Asked last: the section saying "this post" anywhere is a slow search, and is rarely
