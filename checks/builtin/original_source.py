@@ -147,6 +147,7 @@ _BYLINE_PARTS = re.compile(r"\s*[,|/;·•]\s*|\s+[-–—]\s+")
 _BYLINE_FILLER = re.compile(r"\b(?:by|von|par|por|staff|wire|reporters?|news desk)\b", re.I)
 # A name in Chinese or Japanese runs without spaces up to the next punctuation mark.
 _CJK_NAME = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af][\w·・&]{0,19}")
+_HAN = re.compile(r"[\u3400-\u9fff]")  # the letters REPORTER_BYLINE reads a paper's name in
 _CJK_START = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # Regions where a page prints notes on the text's origin; credit lines count in those that
 # hold no pictures (captions credit photos, "Noah Berger / AP").
@@ -760,11 +761,13 @@ def region_signals(article: Article, own: OwnOutlet) -> Iterator[Signal]:
             WIRE_NAME.search(text) or " published" in text or "eporting by" in text
         ):
             found += _credits_in(text, own)
-        short = len(block.text) <= BYLINE_CHARS
-        byline = byline_wire(block.text) if short else None
-        if block.region is Region.ABOVE_HEADLINE and not wire_of(block.text):
-            byline = None  # above the headline only an agency's name alone is its credit
-        if byline is not None and block.region in (Region.BYLINE, Region.ABOVE_HEADLINE):
+        # A byline block that is an agency's, or above the headline an agency's name alone.
+        byline = None
+        if block.region is Region.BYLINE or (
+            block.region is Region.ABOVE_HEADLINE and wire_of(block.text)
+        ):
+            byline = byline_wire(block.text) if len(block.text) <= BYLINE_CHARS else None
+        if byline is not None:
             wire, core = byline
             if known is None or known[0] != wire:  # the metadata byline said so already
                 found.append(Signal("byline", block.text, where, as_written(wire, core), wire))
@@ -793,7 +796,10 @@ def _footer_notices(block: Block, own: OwnOutlet) -> Iterator[Signal]:
 
 def reporter_signals(text: str, where: str) -> Iterator[Signal]:
     """A Chinese byline naming the reporter's paper: "聯合報 記者林宸誼", "新华社记者"."""
-    for match in REPORTER_BYLINE.finditer(text[: BYLINE_CHARS * 2]):
+    head = text[: BYLINE_CHARS * 2]
+    if not _HAN.search(head):
+        return  # the paper's name is written in Han characters
+    for match in REPORTER_BYLINE.finditer(head):
         name = match.group("name")
         if name in NOT_AN_OUTLET or name.startswith("本"):
             continue
