@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-import re._constants
-import re._parser
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from checks.languages import languages as all_languages
 from checks.languages import patterns, resource
+from checks.regex_parse import opens_lines
 
 KIND = "disclaimers"
 CATEGORIES = (
@@ -87,17 +86,8 @@ def _pattern(language: str, regex: re.Pattern[str], example: str, entry: dict) -
         words_after=entry.get("words_after", 0),
         label=entry.get("label", ""),
         keys=tuple(entry.get("keys", ())),
-        anchored=_opens_lines(regex),
+        anchored=opens_lines(regex),
     )
-
-
-def _opens_lines(regex: re.Pattern[str]) -> bool:
-    """Whether every match of a pattern opens at a line start: a multi-line pattern whose
-    first item is "^" (a pattern "^a|b" is an alternation, and b matches anywhere)."""
-    if not regex.flags & re.MULTILINE or not regex.pattern.startswith("^"):
-        return False
-    parsed = re._parser.parse(regex.pattern, regex.flags)
-    return len(parsed) > 0 and parsed[0] == (re._constants.AT, re._constants.AT_BEGINNING)
 
 
 def _words(key: str) -> frozenset[str]:

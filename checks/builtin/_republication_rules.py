@@ -9,12 +9,11 @@ stays here is the typography every language shares: datelines "PARIS (Reuters) â
 from __future__ import annotations
 
 import re
-import re._constants
-import re._parser
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from checks import regex_parse
 from checks.languages import languages as all_languages
 from checks.languages import patterns, resource, shared
 from checks.wires import WIRE_BY_ALIAS
@@ -252,12 +251,7 @@ def line_start_probe(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
     text only where the pattern does, or at the text's very start. A search that opens with a
     character skips ahead to it; one that opens with "^" is tried at every place. None for a
     pattern that may match elsewhere ("^a|b")."""
-    if not pattern.flags & re.MULTILINE or pattern.flags & re.VERBOSE:
-        return None
-    if not pattern.pattern.startswith("^"):
-        return None
-    parsed = re._parser.parse(pattern.pattern, pattern.flags)
-    if len(parsed) == 0 or parsed[0] != (re._constants.AT, re._constants.AT_BEGINNING):
+    if pattern.flags & re.VERBOSE or not regex_parse.opens_lines(pattern):
         return None
     return re.compile("\\n" + pattern.pattern[1:], pattern.flags)
 
@@ -266,7 +260,9 @@ def needed_chars(pattern: re.Pattern[str]) -> tuple[frozenset[str], ...]:
     """Sets of characters every match of a pattern holds one of each: a text lacking all of one
     set cannot match. Read from the pattern's parse; only letters without case count under
     IGNORECASE ("æ¥", ":", not "a", which also matches "A")."""
-    parsed = re._parser.parse(pattern.pattern, pattern.flags)
+    parsed = regex_parse.parse(pattern)
+    if parsed is None:
+        return ()
     return tuple(dict.fromkeys(_needs(parsed, bool(pattern.flags & re.IGNORECASE))))
 
 
@@ -282,7 +278,7 @@ def _needs(items: Iterable[tuple[Any, Any]], ignore_case: bool) -> list[frozense
 
 
 def _item_needs(op: Any, av: Any, ignore_case: bool) -> list[frozenset[str]]:
-    c = re._constants
+    c = regex_parse.ops
     if op is c.LITERAL:
         char = chr(av)
         return [] if ignore_case and _cased(char) else [frozenset(char)]

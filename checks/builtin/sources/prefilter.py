@@ -15,17 +15,14 @@ from typing import Any
 
 import ahocorasick
 
-try:  # CPython's own regex parser: private, so the filter steps aside where it is missing
-    from re import _constants as _ops
-    from re import _parser
-except ImportError:  # pragma: no cover - another Python
-    _parser = None
+from checks import regex_parse
+from checks.regex_parse import Item as _Item
+from checks.regex_parse import ops as _ops
 
 MIN_WORD = 4  # shorter words ("the", "so") are in most sentences: they filter little
 MIN_LAST_RESORT = 2  # ... yet better than nothing where a branch has no longer word
 Words = frozenset[str]  # a sentence needs one of them
 Branch = tuple[Words, ...]  # a sentence needs each of them
-_Item = tuple[Any, Any]  # a parsed regex item: its opcode and argument
 
 
 def required_words(regex: re.Pattern[str]) -> tuple[Branch, ...] | None:
@@ -34,11 +31,8 @@ def required_words(regex: re.Pattern[str]) -> tuple[Branch, ...] | None:
     "told"). None when some branch needs no word. A word never holds a space:
     quotations are blanked to spaces before the cues are read, so a word found in the cue's
     text is found at the same place in the sentence itself."""
-    if _parser is None:
-        return None
-    try:
-        items = list(_parser.parse(regex.pattern, regex.flags))
-    except (re.error, TypeError, ValueError, AttributeError):  # pragma: no cover - defensive
+    items = regex_parse.parse(regex)
+    if items is None:
         return None
     # The pattern is one alternation, maybe between word boundaries ("\b(?:a|b)\b").
     found = [item for item in items if item[0] is not _ops.AT]
