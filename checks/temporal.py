@@ -381,6 +381,149 @@ def _patterns(code: str) -> tuple[Pattern, ...]:
 PATTERNS = PerLanguage(_patterns)
 
 
+# --- searching patterns together --------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    """One match of one pattern, found by its own regex or by its group's."""
+
+    order: int  # the pattern's place in PATTERNS[code]
+    pattern: Pattern
+    start: int
+    end: int
+    groups: dict[str, str | None]
+    match: re.Match[str]
+    prefix: str = ""  # the pattern's group names carry this prefix in `match`
+
+    def group_start(self, name: str) -> int:
+        return self.match.start(self.prefix + name)
+
+
+@dataclass(frozen=True, slots=True)
+class _Group:
+    """Patterns tried in the same windows.
+
+    Each member searched alone costs one attempt of the regex engine (~100 ns) at every
+    character that may precede a match; searched together they share it. `regex` holds every
+    member in a lookahead of its own, so one search finds, at each place, what each member's
+    own search would find there.
+    """
+
+    members: tuple[tuple[int, Pattern], ...]
+    regex: re.Pattern[str] | None  # None: each member is searched alone
+    wrappers: tuple[int, ...] = ()  # the group number of each member's whole match
+    names: tuple[tuple[str, ...], ...] = ()  # each member's own group names
+
+    def hits(self, text: str, lo: int, hi: int) -> list[_Hit]:
+        if self.regex is None:
+            return [
+                _Hit(order, pattern, start, m.end(), m.groupdict(), m)
+                for order, pattern in self.members
+                if not pattern.requires or pattern.requires in text
+                for start, m in pattern.finditer(text, lo, hi)
+            ]
+        return self._together(text, lo, hi)
+
+    def _together(self, text: str, lo: int, hi: int) -> list[_Hit]:
+        """The members' matches, each as its own finditer would find them: the leftmost
+        from where its last match ended, the group's search visiting every place."""
+        assert self.regex is not None
+        members = self.members
+        cursors = [lo] * len(members)
+        hits: list[_Hit] = []
+        alone: set[int] = set()  # members with an empty match: searched the slow way
+        if lo == 0:  # nothing precedes position 0 for the group's regex to consume
+            for i, (order, pattern) in enumerate(members):
+                m = pattern.regex.match(text, 0, hi)
+                if m is not None and m.end() == 0:
+                    alone.add(i)
+                elif m is not None:
+                    hits.append(_Hit(order, pattern, 0, m.end(), m.groupdict(), m))
+                    cursors[i] = m.end()
+        for m in self.regex.finditer(text, max(lo - 1, 0), hi):
+            start = m.start() + 1
+            for i, wrapper in enumerate(self.wrappers):
+                end = m.end(wrapper)
+                if end < 0 or start < cursors[i] or i in alone:
+                    continue
+                if end == start:
+                    alone.add(i)
+                    continue
+                order, pattern = members[i]
+                prefix = f"_{i}_"
+                groups = {name: m.group(prefix + name) for name in self.names[i]}
+                hits.append(_Hit(order, pattern, start, end, groups, m, prefix))
+                cursors[i] = end
+        if alone:
+            slow = {members[i][0] for i in alone}
+            hits = [hit for hit in hits if hit.order not in slow]
+            for i in sorted(alone):
+                order, pattern = members[i]
+                hits += (
+                    _Hit(order, pattern, m.start(), m.end(), m.groupdict(), m)
+                    for m in pattern.regex.finditer(text, lo, hi)
+                )
+        return hits
+
+
+_GROUP_NAME = re.compile(r"\(\?P(<|=)(\w+)([>)])")
+
+
+def _together_regex(members: list[Pattern]) -> tuple[re.Pattern[str], tuple[int, ...]]:
+    r"""`\W(?=F)(?:(?=(?P<_0>pattern 0))|)(?:(?=(?P<_1>pattern 1))|)…` that matches only
+    where some member does: each member's groups renamed _i_name, its lookbehind kept."""
+    parts = []
+    firsts: list[list[str]] = []
+    for i, pattern in enumerate(members):
+        source = pattern.regex.pattern
+        renamed = _GROUP_NAME.sub(rf"(?P\1_{i}_\2\3", source)
+        parts.append(f"(?:(?=(?P<_{i}>{renamed}))|)")
+        opening = _OPENING_LOOKBEHIND.match(source)
+        firsts.append(_first_characters(source[opening.end() :], re.UNICODE) if opening else [])
+    some = "".join(f"(?(_{i})|" for i in range(len(members))) + "(?!)" + ")" * len(members)
+    every_first = [c for first in firsts for c in first]
+    ahead = f"(?={'|'.join(every_first)})" if all(firsts) else ""
+    regex = re.compile(rf"\W{ahead}{''.join(parts)}{some}", members[0].regex.flags)
+    return regex, tuple(regex.groupindex[f"_{i}"] for i in range(len(members)))
+
+
+def _searched_together(pattern: Pattern) -> bool:
+    r"""Can the pattern join a group: it opens with a lookbehind that rules out every word
+    character (so the group's \W consumes whatever may precede it), and needs no rare
+    character (which a page usually lacks)."""
+    opening = _OPENING_LOOKBEHIND.match(pattern.regex.pattern)
+    if opening is None or pattern.requires or pattern.regex.flags != re.UNICODE:
+        return False
+    characters = opening.group(1) or opening.group(2)
+    ((op, items),) = sre_parse.parse(f"[{characters}]", pattern.regex.flags).data
+    return op is sre.IN and (sre.CATEGORY, sre.CATEGORY_WORD) in items
+
+
+def _groups(code: str) -> dict[frozenset[str], list[_Group]]:
+    """The patterns of a language by the trigger kinds they need, in groups."""
+    by_needs: dict[frozenset[str], list[tuple[int, Pattern]]] = {}
+    for order, pattern in enumerate(PATTERNS[code]):
+        by_needs.setdefault(pattern.needs, []).append((order, pattern))
+    groups: dict[frozenset[str], list[_Group]] = {}
+    for needs, members in by_needs.items():
+        together = [(o, p) for o, p in members if _searched_together(p)]
+        alone = [(o, p) for o, p in members if not _searched_together(p)]
+        if len(together) < 2:
+            together, alone = [], members
+        found = groups.setdefault(needs, [])
+        if together:
+            regex, wrappers = _together_regex([p for _, p in together])
+            names = tuple(tuple(p.regex.groupindex) for _, p in together)
+            found.append(_Group(tuple(together), regex, wrappers, names))
+        if alone:
+            found.append(_Group(tuple(alone), None))
+    return groups
+
+
+GROUPS = PerLanguage(_groups)
+
+
 # --- finding spans ----------------------------------------------------------------------------
 
 _COMBINING = re.compile(r"[^\u0300-\u036f][\u0300-\u036f]+")
@@ -631,18 +774,41 @@ _NAME_BEFORE_DATE = re.compile(
 _MARCH_AS_NOUN = re.compile(r"\s+(?:(?:for|of|on|against|to)\s+(?:the\s+)?[A-Z]|Madness\b)")
 
 
-def _a_name(text: str, m: re.Match[str], start: int) -> bool:
-    """Is a year-less day or month (matched from `start`) part of a name rather than a date?"""
-    groups = m.groupdict()
+def _a_name(text: str, groups: Mapping[str, str | None], start: int, end: int) -> bool:
+    """Is a year-less day or month (text[start:end]) part of a name rather than a date?"""
     if groups.get("y"):
         return False
     if groups.get("d") and (
-        _NAME_AFTER_DATE.match(text, m.end())
+        _NAME_AFTER_DATE.match(text, end)
         or _NAME_BEFORE_DATE.search(text, max(0, start - 20), start)
     ):
         return True
     month = groups.get("m") or ""
-    return month == "March" and not groups.get("d") and bool(_MARCH_AS_NOUN.match(text, m.end()))
+    return month == "March" and not groups.get("d") and bool(_MARCH_AS_NOUN.match(text, end))
+
+
+def _weight(hit: _Hit, norm: str, code: str, leading: re.Pattern[str]) -> int:
+    """How much a match counts against the ones it overlaps (0: it does not count)."""
+    start, end, kind = hit.start, hit.end, hit.pattern.kind
+    if end - start < 2:
+        return 0
+    if kind == "year" and code == "en" and _counted(norm, start, end):
+        return 0
+    if kind == "year" and _quoted_title(norm, start, end):
+        return 0
+    if kind == "year" and _reference_number(norm, start):
+        return 0
+    if kind in ("date", "month") and _a_name(norm, hit.groups, start, end):
+        return 0
+    if kind in ("date", "month", "weekday"):
+        groups = hit.groups
+        name = "wd" if groups.get("wd") else "m" if groups.get("m") else ""
+        if _part_of_a_name(norm, hit.group_start(name) if name else start):
+            return 0
+    # A leading preposition does not make a match longer: "until March 6"
+    # is "March 6", which beats "until March".
+    lead = leading.match(norm, start, end)
+    return end - (lead.end() if lead and lead.end() < end else start)
 
 
 def scan(text: str, language: str | None = None) -> Scan:
@@ -653,46 +819,26 @@ def scan(text: str, language: str | None = None) -> Scan:
         code = detect_language(norm)
     spots = _trigger_spots(norm, code)
     leading = _LEADING[code]
-    windows: dict[frozenset[str], list[tuple[int, int]]] = {}
-    found: list[tuple[int, int, int, re.Match[str], Pattern]] = []
-    for order, pattern in enumerate(PATTERNS[code]):
-        if pattern.requires and pattern.requires not in norm:
-            continue
-        if pattern.needs not in windows:
-            spans = (span for kind in pattern.needs for span in spots.get(kind, ()))
-            windows[pattern.needs] = _windows(spans, norm)
-        for lo, hi in windows[pattern.needs]:
-            for start, m in pattern.finditer(norm, lo, hi):
-                end = m.end()
-                if end - start < 2:
-                    continue
-                if pattern.kind == "year" and code == "en" and _counted(norm, start, end):
-                    continue
-                if pattern.kind == "year" and _quoted_title(norm, start, end):
-                    continue
-                if pattern.kind == "year" and _reference_number(norm, start):
-                    continue
-                if pattern.kind in ("date", "month") and _a_name(norm, m, start):
-                    continue
-                if pattern.kind in ("date", "month", "weekday"):
-                    groups = m.groupdict()
-                    name = "wd" if groups.get("wd") else "m" if groups.get("m") else ""
-                    if _part_of_a_name(norm, m.start(name) if name else start):
-                        continue
-                # A leading preposition does not make a match longer: "until March 6"
-                # is "March 6", which beats "until March".
-                lead = leading.match(norm, start, end)
-                weight = end - (lead.end() if lead and lead.end() < end else start)
-                found.append((weight, order, start, m, pattern))
-    found.sort(key=lambda f: (-f[0], f[1], f[2]))
+    found: list[tuple[int, int, _Hit]] = []
+    for needs, groups in GROUPS[code].items():
+        spans = (span for kind in needs for span in spots.get(kind, ()))
+        windows = _windows(spans, norm)
+        for group in groups:
+            for lo, hi in windows:
+                found += (
+                    (weight, hit.order, hit)
+                    for hit in group.hits(norm, lo, hi)
+                    if (weight := _weight(hit, norm, code, leading))
+                )
+    found.sort(key=lambda f: (-f[0], f[1], f[2].start))
     taken = bytearray(len(norm))
     chosen: list[Match] = []
-    for _, _, start, m, pattern in found:
-        size = m.end() - start
+    for _, _, hit in found:
+        start, size = hit.start, hit.end - hit.start
         if taken.find(1, start, start + size) >= 0:
             continue
         taken[start : start + size] = b"\x01" * size
-        chosen.append(Match(start, start + size, pattern, m.groupdict()))
+        chosen.append(Match(start, start + size, hit.pattern, hit.groups))
     chosen.sort(key=lambda c: c.start)
     return Scan(norm, text, code, tuple(chosen), tuple(sentence_spans(norm)), to_orig)
 
