@@ -412,6 +412,7 @@ class _Group:
 
     members: tuple[tuple[int, Pattern], ...]
     regex: re.Pattern[str] | None  # None: each member is searched alone
+    at_start: re.Pattern[str] | None = None  # `regex` without the character before
     wrappers: tuple[int, ...] = ()  # the group number of each member's whole match
     names: tuple[tuple[str, ...], ...] = ()  # each member's own group names
 
@@ -428,21 +429,11 @@ class _Group:
     def _together(self, text: str, lo: int, hi: int) -> list[_Hit]:
         """The members' matches, each as its own finditer would find them: the leftmost
         from where its last match ended, the group's search visiting every place."""
-        assert self.regex is not None
         members = self.members
         cursors = [lo] * len(members)
         hits: list[_Hit] = []
         alone: set[int] = set()  # members with an empty match: searched the slow way
-        if lo == 0:  # nothing precedes position 0 for the group's regex to consume
-            for i, (order, pattern) in enumerate(members):
-                m = pattern.regex.match(text, 0, hi)
-                if m is not None and m.end() == 0:
-                    alone.add(i)
-                elif m is not None:
-                    hits.append(_Hit(order, pattern, 0, m.end(), m.groupdict(), m))
-                    cursors[i] = m.end()
-        for m in self.regex.finditer(text, max(lo - 1, 0), hi):
-            start = m.start() + 1
+        for start, m in self._places(text, lo, hi):
             for i, wrapper in enumerate(self.wrappers):
                 end = m.end(wrapper)
                 if end < 0 or start < cursors[i] or i in alone:
@@ -466,11 +457,25 @@ class _Group:
                 )
         return hits
 
+    def _places(self, text: str, lo: int, hi: int) -> Iterator[tuple[int, re.Match[str]]]:
+        """(position, match) where some member matches: `regex` matches one character early,
+        and position 0, with nothing before it to consume, is `at_start`'s."""
+        assert self.regex is not None
+        assert self.at_start is not None
+        if lo == 0:
+            first = self.at_start.match(text, 0, hi)
+            if first is not None:
+                yield 0, first
+        for m in self.regex.finditer(text, max(lo - 1, 0), hi):
+            yield m.start() + 1, m
+
 
 _GROUP_NAME = re.compile(r"\(\?P(<|=)(\w+)([>)])")
 
 
-def _together_regex(members: list[Pattern]) -> tuple[re.Pattern[str], tuple[int, ...]]:
+def _together_regex(
+    members: list[Pattern],
+) -> tuple[re.Pattern[str], re.Pattern[str], tuple[int, ...]]:
     r"""`\W(?=F)(?:(?=(?P<_0>pattern 0))|)(?:(?=(?P<_1>pattern 1))|)…` that matches only
     where some member does: each member's groups renamed _i_name, its lookbehind kept."""
     parts = []
@@ -484,8 +489,10 @@ def _together_regex(members: list[Pattern]) -> tuple[re.Pattern[str], tuple[int,
     some = "".join(f"(?(_{i})|" for i in range(len(members))) + "(?!)" + ")" * len(members)
     every_first = [c for first in firsts for c in first]
     ahead = f"(?={'|'.join(every_first)})" if all(firsts) else ""
-    regex = re.compile(rf"\W{ahead}{''.join(parts)}{some}", members[0].regex.flags)
-    return regex, tuple(regex.groupindex[f"_{i}"] for i in range(len(members)))
+    flags = members[0].regex.flags
+    regex = re.compile(rf"\W{ahead}{''.join(parts)}{some}", flags)
+    at_start = re.compile(f"{ahead}{''.join(parts)}{some}", flags)
+    return regex, at_start, tuple(regex.groupindex[f"_{i}"] for i in range(len(members)))
 
 
 def _searched_together(pattern: Pattern) -> bool:
@@ -513,9 +520,9 @@ def _groups(code: str) -> dict[frozenset[str], list[_Group]]:
             together, alone = [], members
         found = groups.setdefault(needs, [])
         if together:
-            regex, wrappers = _together_regex([p for _, p in together])
+            regex, at_start, wrappers = _together_regex([p for _, p in together])
             names = tuple(tuple(p.regex.groupindex) for _, p in together)
-            found.append(_Group(tuple(together), regex, wrappers, names))
+            found.append(_Group(tuple(together), regex, at_start, wrappers, names))
         if alone:
             found.append(_Group(tuple(alone), None))
     return groups
@@ -572,7 +579,12 @@ _ABBREVIATIONS = frozenset(
     " col sgt capt inc co corp ltd vs etc nr ca bzw mme mlle av art abs ул им г гг т п".split()
 )
 # Tried only where a run of stops begins (a run of 80,000 dots is one attempt, not 80,000).
-_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]++[\"»”’)\]]*+\s++(?=[\"«“„(\[]?[^\W\d_a-zа-яё])|\n+")
+# The stop or newline comes first, so the regex engine skips to those at C speed; "no stop
+# before the run" is checked after it: (?<![.!?…].).
+_BOUNDARY = re.compile(
+    r"[.!?…\n](?:(?<=[.!?…])(?<![.!?…].)[.!?…]*+[\"»”’)\]]*+\s++(?=[\"«“„(\[]?[^\W\d_a-zа-яё])"
+    r"|(?<=\n)\n*)"
+)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int, int]]:
@@ -650,6 +662,7 @@ TRIGGERS = PerLanguage(_trigger_table)
 _BEFORE, _AFTER = 45, 70  # how far a pattern may reach around its trigger word
 _WORD_REACH = 40  # how far a window may stretch to the end of the word it cuts
 _DIGITS = re.compile(r"\d+")
+_WORD_PART = re.compile(r"[^\W_]*")  # str.isalnum() characters: \w without the underscore
 
 
 def _trigger_spots(text: str, code: str) -> dict[str, list[tuple[int, int]]]:
@@ -682,8 +695,9 @@ def _windows(spans: Iterable[tuple[int, int]], text: str) -> list[tuple[int, int
         word_end = min(size, hi + _WORD_REACH)
         if merged and hi < merged[-1][1]:
             hi = merged[-1][1]
-        while hi < word_end and text[hi].isalnum():
-            hi += 1
+        if hi < word_end:
+            run = _WORD_PART.match(text, hi, word_end)
+            hi = run.end() if run else hi
         if merged and lo <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
         else:
