@@ -195,6 +195,8 @@ class Pattern:
     requires: str = ""  # a character the text must hold for the pattern to be tried ("月")
     # `regex` with its opening lookbehind made a consumed character (see _consumed_edge)
     edge: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
+    # Strings one of which every match holds (see _needles): () if none is known
+    needles: tuple[str, ...] = field(default=(), repr=False, compare=False)
 
     @property
     def needs(self) -> frozenset[str]:
@@ -246,6 +248,64 @@ _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 
 class _Unknown(Exception):
     """A construct whose first characters are not worked out: no lookahead then."""
+
+
+_RARE_MARKS = frozenset("/:-")  # one-character needles that numbers seldom have near them
+
+
+def _needles(regex: re.Pattern[str]) -> tuple[str, ...]:
+    """Strings, one of which every match of `regex` holds, in the case the text must have
+    them; () unless they are rare enough to be worth looking for ("ago", "/", "Uhr"; not
+    "s" or the "1" and "20" of a year)."""
+    try:
+        found = _required(
+            sre_parse.parse(regex.pattern, regex.flags).data, bool(regex.flags & re.I)
+        )
+    except _Unknown:
+        return ()
+    if not found or not all(len(n) >= 3 or n in _RARE_MARKS for n in found):
+        return ()
+    return tuple(sorted(found))
+
+
+def _required(items: Iterable[tuple[Any, Any]], caseless: bool) -> frozenset[str] | None:
+    """Literal strings one of which a match of the sequence holds (None: none known)."""
+    best: frozenset[str] | None = None
+    run: list[str] = []
+    for op, av in items:
+        if op is sre.LITERAL and (not caseless or _uncased(av)):
+            run.append(chr(av))
+            continue
+        if run:
+            best = _rarer(best, frozenset({"".join(run)}))
+            run = []
+        if op is sre.SUBPATTERN:
+            _, add, remove, pattern = av
+            inner = (caseless or bool(add & re.I)) and not remove & re.I
+            best = _rarer(best, _required(pattern.data, inner))
+        elif op is sre.ATOMIC_GROUP:
+            best = _rarer(best, _required(av.data, caseless))
+        elif op is sre.BRANCH:
+            each = [_required(branch.data, caseless) for branch in av[1]]
+            if all(e is not None for e in each):
+                best = _rarer(best, frozenset().union(*each))  # type: ignore[arg-type]
+        elif op in _REPEATS and av[0] >= 1:
+            best = _rarer(best, _required(av[2].data, caseless))
+    if run:
+        best = _rarer(best, frozenset({"".join(run)}))
+    return best
+
+
+def _uncased(code: int) -> bool:
+    """A character a case-blind regex compares as it is (an ASCII digit or sign)."""
+    return code < 128 and not chr(code).isalpha()
+
+
+def _rarer(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    """Of two sets of needles, the one whose shortest needle is longer (then the smaller)."""
+    if a is None or b is None:
+        return a if b is None else b
+    return min(a, b, key=lambda s: (-min(map(len, s)), len(s)))
 
 
 def _first_characters(source: str, flags: int) -> list[str]:
@@ -371,6 +431,7 @@ def _patterns(code: str) -> tuple[Pattern, ...]:
             p.example,
             str(p.entry.get("requires", "")),
             _consumed_edge(p.regex),
+            _needles(p.regex),
         )
         for folder in (code, _SHARED)
         for p in patterns("temporal", folder)
@@ -422,6 +483,7 @@ class _Group:
                 _Hit(order, pattern, start, m.end(), m.groupdict(), m)
                 for order, pattern in self.members
                 if not pattern.requires or pattern.requires in text
+                if not pattern.needles or any(text.find(n, lo, hi) >= 0 for n in pattern.needles)
                 for start, m in pattern.finditer(text, lo, hi)
             ]
         return self._together(text, lo, hi)
@@ -507,6 +569,14 @@ def _searched_together(pattern: Pattern) -> bool:
     return op is sre.IN and (sre.CATEGORY, sre.CATEGORY_WORD) in items
 
 
+def _seldom_there(pattern: Pattern, needs: frozenset[str], code: str) -> bool:
+    """Has the pattern needles, none of them a trigger word its windows are built around?"""
+    triggers = TRIGGERS[code]
+    return bool(pattern.needles) and all(
+        triggers.get(needle.lower(), frozenset()).isdisjoint(needs) for needle in pattern.needles
+    )
+
+
 def _groups(code: str) -> dict[frozenset[str], list[_Group]]:
     """The patterns of a language by the trigger kinds they need, in groups."""
     by_needs: dict[frozenset[str], list[tuple[int, Pattern]]] = {}
@@ -515,7 +585,10 @@ def _groups(code: str) -> dict[frozenset[str], list[_Group]]:
     groups: dict[frozenset[str], list[_Group]] = {}
     for needs, members in by_needs.items():
         together = [(o, p) for o, p in members if _searched_together(p)]
-        alone = [(o, p) for o, p in members if not _searched_together(p)]
+        # A pattern that needs a string its windows seldom hold ("ago" near "years") is
+        # tried alone, in the windows that hold it.
+        together = [(o, p) for o, p in together if not _seldom_there(p, needs, code)]
+        alone = [(o, p) for o, p in members if (o, p) not in together]
         if len(together) < 2:
             together, alone = [], members
         found = groups.setdefault(needs, [])
@@ -625,6 +698,9 @@ class Scan:
     matches: tuple[Match, ...]
     sentences: tuple[tuple[int, int, int], ...]  # (start, end, paragraph) in `text`
     to_orig: Callable[[int], int]
+    lower: str = field(default="", repr=False, compare=False)  # `text` lower-cased (_lowered)
+    # Offsets of copyright marks in `text` (copyright_positions)
+    copyright_marks: list[int] = field(default_factory=list, repr=False, compare=False)
 
 
 # German writes the part of the day into the weekday: "am Dienstagabend".
@@ -665,11 +741,15 @@ _DIGITS = re.compile(r"\d+")
 _WORD_PART = re.compile(r"[^\W_]*")  # str.isalnum() characters: \w without the underscore
 
 
-def _trigger_spots(text: str, code: str) -> dict[str, list[tuple[int, int]]]:
-    """Where the trigger words and numbers are, per trigger kind."""
+def _lowered(text: str) -> str:
+    """`text` lower-cased, or as it is where a character changes length when lower-cased
+    (offsets in the one must be offsets in the other)."""
     lower = text.lower()
-    if len(lower) != len(text):  # a few characters change length when lower-cased
-        lower = text
+    return lower if len(lower) == len(text) else text
+
+
+def _trigger_spots(text: str, lower: str, code: str) -> dict[str, list[tuple[int, int]]]:
+    """Where the trigger words and numbers are, per trigger kind (`lower` is _lowered(text))."""
     table = TRIGGERS[code]
     spots: dict[str, list[tuple[int, int]]] = {"digit": [m.span() for m in _DIGITS.finditer(text)]}
     for word in set(_LETTERS.findall(lower)) & table.keys():
@@ -831,7 +911,8 @@ def scan(text: str, language: str | None = None) -> Scan:
     code = (language or "")[:2].lower()
     if code not in PATTERNS:
         code = detect_language(norm)
-    spots = _trigger_spots(norm, code)
+    lower = _lowered(norm)
+    spots = _trigger_spots(norm, lower, code)
     leading = _LEADING[code]
     found: list[tuple[int, int, _Hit]] = []
     for needs, groups in GROUPS[code].items():
@@ -854,7 +935,9 @@ def scan(text: str, language: str | None = None) -> Scan:
         taken[start : start + size] = b"\x01" * size
         chosen.append(Match(start, start + size, hit.pattern, hit.groups))
     chosen.sort(key=lambda c: c.start)
-    return Scan(norm, text, code, tuple(chosen), tuple(sentence_spans(norm)), to_orig)
+    sentences = tuple(sentence_spans(norm))
+    marks = _copyright_marks(lower)
+    return Scan(norm, text, code, tuple(chosen), sentences, to_orig, lower, marks)
 
 
 # --- values -----------------------------------------------------------------------------------
@@ -921,9 +1004,10 @@ _COPYRIGHT_WORDS = (
 
 def copyright_positions(text: str) -> list[int]:
     """Sorted offsets of copyright marks ("©", "All rights reserved") in `text`."""
-    lower = text.lower()
-    if len(lower) != len(text):
-        lower = text
+    return _copyright_marks(_lowered(text))
+
+
+def _copyright_marks(lower: str) -> list[int]:
     found = []
     for word in _COPYRIGHT_WORDS:
         i = lower.find(word)
@@ -1682,29 +1766,55 @@ class _Resolver:
 def resolve(found: Scan, anchor: date | None) -> list[Expression]:
     """Values for every span of `found`, relative ones read against `anchor`."""
     resolver = _Resolver(found, anchor)
-    marks = copyright_positions(found.text)
     expressions = []
     for match in found.matches:
         try:
             value, kind, explicit = resolver.resolve(match)
         except (OverflowError, ValueError):  # date arithmetic beyond year 1 or 9999
             value, kind, explicit = None, "DATE", False
-        copyright = in_copyright_line(marks, found.text, match.start, match.end)
-        role = "copyright" if copyright else "claim"
-        start, end = found.to_orig(match.start), found.to_orig(match.end)
-        expressions.append(
-            Expression(
-                text=found.original[start:end],
-                start=start,
-                value=value,
-                type=kind,
-                role=role,
-                sentence=resolver.sentence_of(match.start),
-                explicit=explicit,
-                kind=match.pattern.kind,
-            )
-        )
+        expressions.append(_expression(found, resolver, match, value, kind, explicit))
     return expressions
+
+
+_CALENDAR_DATE_KINDS = frozenset({"date", "numeric", "numeric_iso", "numeric_cjk"})
+
+
+def explicit_days(found: Scan) -> list[Expression]:
+    """The expressions of `found` that write a day with its year ("May 5, 2020", "5.5.2020"),
+    as resolve() would give them: their values need neither an anchor nor what came before."""
+    resolver = _Resolver(found, None)
+    expressions = []
+    for match in found.matches:
+        kind, groups = match.pattern.kind, match.groups
+        if not groups.get("y"):
+            continue
+        if kind not in _CALENDAR_DATE_KINDS and not (
+            kind in ("clock", "noon") and groups.get("m")
+        ):
+            continue
+        try:
+            value, type_, explicit = resolver.calendar_date(match, 0, 0)
+        except (OverflowError, ValueError):
+            value, type_, explicit = None, "DATE", False
+        expressions.append(_expression(found, resolver, match, value, type_, explicit))
+    return expressions
+
+
+def _expression(
+    found: Scan, resolver: _Resolver, match: Match, value: str | None, kind: str, explicit: bool
+) -> Expression:
+    copyright = in_copyright_line(found.copyright_marks, found.text, match.start, match.end)
+    start, end = found.to_orig(match.start), found.to_orig(match.end)
+    return Expression(
+        text=found.original[start:end],
+        start=start,
+        value=value,
+        type=kind,
+        role="copyright" if copyright else "claim",
+        sentence=resolver.sentence_of(match.start),
+        explicit=explicit,
+        kind=match.pattern.kind,
+    )
 
 
 def find_expressions(

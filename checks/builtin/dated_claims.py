@@ -19,7 +19,7 @@ from checks.temporal import (
     Expression,
     PerLanguage,
     Scan,
-    copyright_positions,
+    explicit_days,
     in_copyright_line,
     resolve,
     scan,
@@ -149,7 +149,9 @@ def _displayed_dates(article: Article, language: str, anchor: Anchor | None) -> 
     furniture = _lines_with_the_year(furniture, anchor.day)
     shown: list[Expression] = []
     seen: set[str] = set()
-    for expression in _dates(scan(furniture, language), anchor.day):
+    # Only a date that writes its year is shown as the page's own, and such a date's value
+    # needs nothing else resolved.
+    for expression in explicit_days(scan(furniture, language)):
         value = expression.value or ""
         day = _day(value)
         if not expression.explicit or day is None or value in seen:
@@ -307,6 +309,19 @@ def _trim(text: str) -> str:
     return text if len(text) <= _QUOTE_LIMIT else text[: _QUOTE_LIMIT - 1].rstrip() + "…"
 
 
+class _Quotes:
+    """Each sentence's quote, made once: many expressions share a sentence."""
+
+    def __init__(self, found: Scan) -> None:
+        self.found = found
+        self.made: dict[int, str] = {}
+
+    def __call__(self, index: int) -> str:
+        if index not in self.made:
+            self.made[index] = _sentence_quote(self.found, index)
+        return self.made[index]
+
+
 def _sentence_quote(found: Scan, index: int) -> str:
     start, end, _ = found.sentences[index]
     begin, stop = found.to_orig(start), found.to_orig(end)
@@ -345,12 +360,9 @@ def _age(days: int) -> Message:
 
 def _claim_sentences(found: Scan) -> list[int]:
     """Indices of sentences with a reporting verb ("said", "заявил"), copyright lines left out."""
-    text = found.text
-    lower = text.lower()
-    if len(lower) != len(text):
-        lower = text
+    text, lower = found.text, found.lower
     starts = [start for start, _, _ in found.sentences]
-    marks = copyright_positions(text)
+    marks = found.copyright_marks
     claims: set[int] = set()
     reporting = _REPORTING.get(found.language)
     for verb in reporting.finditer(lower) if reporting else ():
@@ -377,7 +389,8 @@ def _result(
     dated = {e.sentence for e in expressions if e.dates_something}
     claims = _claim_sentences(found)
     undated = [i for i in claims if i not in dated]
-    examples = [_sentence_quote(found, i) for i in undated[:_EXAMPLES]]
+    quote = _Quotes(found)
+    examples = [quote(i) for i in undated[:_EXAMPLES]]
     published = anchor.day if anchor is not None and anchor.published else None
     age_days = (ctx.now.date() - published).days if published else None
     data: dict[str, Any] = {
@@ -386,7 +399,7 @@ def _result(
         "anchor": anchor.day.isoformat() if anchor else None,
         "age_days": age_days,
         "language": found.language,
-        "expressions": [_expression_data(found, e) for e in expressions[:_MAX_EXPRESSIONS]]
+        "expressions": [_expression_data(found, e, quote) for e in expressions[:_MAX_EXPRESSIONS]]
         + [_displayed_data(e) for e in shown],
         "dated_sentences": len(dated),
         "claim_sentences": len(claims),
@@ -411,13 +424,13 @@ def _result(
         summary = M("dated_claims.no_date", claims=claims_part)
         status = Status.WARN
     evidence = [anchor.evidence] if anchor is not None and anchor.evidence else []
-    evidence += _dated_evidence(found, expressions, anchor)
+    evidence += _dated_evidence(found, expressions, anchor, quote)
     evidence += [Evidence(quote, where="claim without a date") for quote in examples]
     return Result(status, evidence=tuple(evidence), data=data, message=summary)
 
 
 def _dated_evidence(
-    found: Scan, expressions: list[Expression], anchor: Anchor | None
+    found: Scan, expressions: list[Expression], anchor: Anchor | None, quote: _Quotes
 ) -> list[Evidence]:
     """The first few statements the text itself dates, each with its normalized value."""
     skip = anchor.evidence.quote if anchor is not None and anchor.evidence else ""
@@ -428,13 +441,13 @@ def _dated_evidence(
             break
         if not expression.dates_something or expression.sentence in seen:
             continue
-        quote = _sentence_quote(found, expression.sentence) if found.sentences else ""
-        if not quote or quote in skip or skip in quote:
+        sentence = quote(expression.sentence) if found.sentences else ""
+        if not sentence or sentence in skip or skip in sentence:
             continue
         seen.add(expression.sentence)
         where = f"dated: {expression.text} → {expression.value}"
         place = dated_place(expression.text, expression.value)
-        shown.append(Evidence(quote, where=where, place=place))
+        shown.append(Evidence(sentence, where=where, place=place))
     return shown
 
 
@@ -449,12 +462,12 @@ def _displayed_data(expression: Expression) -> dict[str, Any]:
     }
 
 
-def _expression_data(found: Scan, expression: Expression) -> dict[str, Any]:
+def _expression_data(found: Scan, expression: Expression, quote: _Quotes) -> dict[str, Any]:
     return {
         "text": expression.text,
         "normalized": expression.value,
         "type": expression.type,
         "position": expression.start,
         "role": expression.role,
-        "sentence": _sentence_quote(found, expression.sentence) if found.sentences else "",
+        "sentence": quote(expression.sentence) if found.sentences else "",
     }
