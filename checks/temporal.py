@@ -197,6 +197,8 @@ class Pattern:
     edge: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
     # Strings one of which every match holds (see _needles): () if none is known
     needles: tuple[str, ...] = field(default=(), repr=False, compare=False)
+    # ... as one regex: a single search of a window looks for all of them
+    needle: re.Pattern[str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def needs(self) -> frozenset[str]:
@@ -431,7 +433,8 @@ def _patterns(code: str) -> tuple[Pattern, ...]:
             p.example,
             str(p.entry.get("requires", "")),
             _consumed_edge(p.regex),
-            _needles(p.regex),
+            needles := _needles(p.regex),
+            re.compile("|".join(map(re.escape, needles))) if needles else None,
         )
         for folder in (code, _SHARED)
         for p in patterns("temporal", folder)
@@ -483,7 +486,7 @@ class _Group:
                 _Hit(order, pattern, start, m.end(), m.groupdict(), m)
                 for order, pattern in self.members
                 if not pattern.requires or pattern.requires in text
-                if not pattern.needles or any(text.find(n, lo, hi) >= 0 for n in pattern.needles)
+                if pattern.needle is None or pattern.needle.search(text, lo, hi)
                 for start, m in pattern.finditer(text, lo, hi)
             ]
         return self._together(text, lo, hi)
