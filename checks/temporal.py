@@ -17,7 +17,7 @@ import re._parser as sre_parse
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any, TypeVar
 
@@ -432,7 +432,7 @@ def _patterns(code: str) -> tuple[Pattern, ...]:
             p.regex,
             p.example,
             str(p.entry.get("requires", "")),
-            _consumed_edge(p.regex),
+            None,  # the edge: made for the patterns searched alone (_groups)
             needles := _needles(p.regex),
             re.compile("|".join(map(re.escape, needles))) if needles else None,
         )
@@ -600,7 +600,8 @@ def _groups(code: str) -> dict[frozenset[str], list[_Group]]:
             names = tuple(tuple(p.regex.groupindex) for _, p in together)
             found.append(_Group(tuple(together), regex, at_start, wrappers, names))
         if alone:
-            found.append(_Group(tuple(alone), None))
+            edged = tuple((o, replace(p, edge=_consumed_edge(p.regex))) for o, p in alone)
+            found.append(_Group(edged, None))
     return groups
 
 
