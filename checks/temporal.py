@@ -12,8 +12,6 @@ few milliseconds); `resolve()` gives each span a value, reading relative ones ("
 from __future__ import annotations
 
 import re
-import re._constants as sre
-import re._parser as sre_parse
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -21,7 +19,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any, TypeVar
 
+from checks import regex_parse
 from checks.languages import languages, patterns, resource
+from checks.regex_parse import ops as sre
 
 LANGUAGES = languages()
 _SHARED = "_shared"  # the folder of patterns every language reads after its own
@@ -255,14 +255,19 @@ class _Unknown(Exception):
 _RARE_MARKS = frozenset("/:-")  # one-character needles that numbers seldom have near them
 
 
+def _parsed(source: str, flags: int) -> list[regex_parse.Item]:
+    items = regex_parse.parse_source(source, flags)
+    if items is None:
+        raise _Unknown(source)
+    return items
+
+
 def _needles(regex: re.Pattern[str]) -> tuple[str, ...]:
     """Strings, one of which every match of `regex` holds, in the case the text must have
     them; () unless they are rare enough to be worth looking for ("ago", "/", "Uhr"; not
     "s" or the "1" and "20" of a year)."""
     try:
-        found = _required(
-            sre_parse.parse(regex.pattern, regex.flags).data, bool(regex.flags & re.I)
-        )
+        found = _required(_parsed(regex.pattern, regex.flags), bool(regex.flags & re.I))
     except _Unknown:
         return ()
     if not found or not all(len(n) >= 3 or n in _RARE_MARKS for n in found):
@@ -314,7 +319,7 @@ def _first_characters(source: str, flags: int) -> list[str]:
     """Character classes, one of which the first character of any match of `source` is in
     ([] if that is not known, or if `source` can match the empty string)."""
     try:
-        sets, empty = _firsts(sre_parse.parse(source, flags).data, bool(flags & re.I))
+        sets, empty = _firsts(_parsed(source, flags), bool(flags & re.I))
     except _Unknown:
         return []
     if empty:
@@ -568,7 +573,10 @@ def _searched_together(pattern: Pattern) -> bool:
     if opening is None or pattern.requires or pattern.regex.flags != re.UNICODE:
         return False
     characters = opening.group(1) or opening.group(2)
-    ((op, items),) = sre_parse.parse(f"[{characters}]", pattern.regex.flags).data
+    parsed = regex_parse.parse_source(f"[{characters}]", pattern.regex.flags)
+    if parsed is None or len(parsed) != 1:
+        return False
+    ((op, items),) = parsed
     return op is sre.IN and (sre.CATEGORY, sre.CATEGORY_WORD) in items
 
 
