@@ -47,10 +47,11 @@ from bot.matrix.settings import MatrixSettings
 from bot.matrix.state import MatrixState
 from checks.config import Config, checks_for_chat, load_config
 from checks.i18n import DEFAULT, LANGUAGES, say, warm
-from checks.model import Check, Checklist
+from checks.model import Check, Checklist, Context
 from checks.outlets.table import default_table
 from checks.read.article_cache import ArticleCache
 from checks.read.fetch import Fetcher, FetchError
+from checks.warm import warm as warm_checks
 
 logger = logging.getLogger(__name__)
 
@@ -122,9 +123,18 @@ class MatrixBot:
         profile = await self.client.get_displayname(settings.user_id)
         self._display_name = getattr(profile, "displayname", "") or ""
 
+    async def warm_checks(self) -> None:
+        """Every article language's patterns loaded before the workers fork from this process."""
+        try:
+            ctx = Context(now=self.now(), outlets=self.outlets)  # type: ignore[arg-type]
+            await warm_checks(self.checks, self.config.context(ctx))
+        except Exception:
+            logger.warning("could not warm up the checks", exc_info=True)
+
     async def run(self, stop: asyncio.Event) -> None:
         """Sync until `stop` is set; what happened before the first start is not answered."""
         warm()  # every reply language loaded now, not on some reader's first reply
+        await self.warm_checks()
         await self.login()
         since = self.state.get("sync_token")
         if since is None:
