@@ -62,6 +62,13 @@ _CTA_SENTENCE = re.compile(
     r"|подписывайтесь|подпишитесь на|підписуйтесь|підпишіться на)\b",
     re.I,
 )
+# One of these stands, lower-cased, in every match of _CTA_SENTENCE: a sentence holding none
+# is not searched (most sentences; the case-insensitive search tries every position).
+_CTA_NEEDLES = (
+    "follow", "subscribe", "sign up", "letter", "mail", "become a", "share button", "have a",
+    "republish", "folg", "abonn", "unterstützen", "suivez-nous", "soutenez-nous", "síguenos",
+    "suscríbete", "siga-nos", "inscreva-se", "подпи", "підпи",
+)  # fmt: skip
 # Headings of a notes or sources section: the links listed under them are the citations.
 _NOTES_HEADING = re.compile(
     r"^\W{0,3}(?:(?:foot|end)?notes|sources|references|sources and notes|quellen|anmerkungen"
@@ -265,8 +272,25 @@ class _LineFacts:
         right = self.stops_after[j] if j < len(self.stops_after) else len(self.line.text)
         if (left, right) not in self._cta:
             sentence = self.line.text[left + 1 : right]
-            self._cta[(left, right)] = _CTA_SENTENCE.search(sentence) is not None
+            self._cta[(left, right)] = _asks_for_action(sentence)
         return self._cta[(left, right)]
+
+
+def _asks_for_action(sentence: str) -> bool:
+    lowered = sentence.lower()
+    if _lowers_like_regex(sentence, lowered) and not any(n in lowered for n in _CTA_NEEDLES):
+        return False
+    return _CTA_SENTENCE.search(sentence) is not None
+
+
+def _lowers_like_regex(text: str, lowered: str) -> bool:
+    """Whether a case-insensitive match of a word in `text` is a plain match in `lowered`: no
+    character lowers to two ("İ") or folds otherwise than it lowers ("ſ", "ᲀ"), no dotless i.
+    "ß" may stand: it folds to "ss", yet matches no needle's letters."""
+    if len(lowered) != len(text) or "ı" in lowered:
+        return False
+    folded = text.casefold()
+    return lowered == folded or ("ß" in lowered and lowered.replace("ß", "ss") == folded)
 
 
 def _names(byline: str | None) -> set[str]:
