@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from checks.builtin.sources.prefilter import WordIndex, Words, required_words, spellings
+from checks.builtin.sources.prefilter import Branch, WordIndex, Words, required_words, spellings
 from checks.languages import Pattern, languages, patterns, resource
 
 KINDS = ("direct_quote", "named", "anonymous", "document")
@@ -189,7 +189,7 @@ def _cue_filter(language: str | None) -> _CueFilter:
     for name in _FILTERED:
         found: list[tuple[int, ...] | None] = []
         for pattern in getattr(cue_list, name):
-            branches = required_words(pattern.regex)
+            branches = _with_triggers(required_words(pattern.regex), pattern)
             if branches is None:
                 found.append(None)
                 continue
@@ -202,6 +202,18 @@ def _cue_filter(language: str | None) -> _CueFilter:
             found.append(tuple(masks))
         needs[name] = tuple(found)
     return _CueFilter(WordIndex(list(bits)), needs)
+
+
+def _with_triggers(
+    branches: tuple[Branch, ...] | None, pattern: Pattern
+) -> tuple[Branch, ...] | None:
+    """A pattern's `triggers` are one more set of words each of its matches needs. Only words
+    with no space in them: a blanked quotation may put a space where the sentence has none."""
+    triggers = pattern.entry.get("triggers") or ()
+    if not triggers or any(c.isspace() for t in triggers for c in t):
+        return branches
+    words = frozenset(s for t in triggers for s in spellings(t))
+    return tuple((*b, words) for b in branches) if branches else ((words,),)
 
 
 @lru_cache(maxsize=1024)
@@ -596,6 +608,17 @@ def _may_match(pattern: Pattern, lower: str) -> bool:
     return not triggers or any(t in lower for t in triggers)
 
 
+def _triggered(patterns_: Sequence[Pattern], masked: str) -> Sequence[Pattern]:
+    """The patterns whose `triggers` the masked sentence holds (the sentence's mask tested
+    only the triggers without a space)."""
+    if not any(p.entry.get("triggers") for p in patterns_):
+        return patterns_
+    lower = masked.casefold()
+    if "ı" in lower or "\u0307" in lower:
+        return patterns_  # "ı" and "İ" match an "i" of the regex, yet fold otherwise
+    return tuple(p for p in patterns_ if _may_match(p, lower))
+
+
 def _first_hit(patterns_: Sequence[Pattern], text: str) -> tuple[Pattern, re.Match[str]] | None:
     """The earliest match, with the pattern that made it."""
     hits = [(p, m) for p in patterns_ if (m := p.regex.search(text))]
@@ -663,17 +686,19 @@ def _statement(
     if opens:
         masked = _without_dateline(masked)  # a dateline opens its paragraph
     quoted = any(len(q.split()) >= 2 for q in quotes)
+    speech_cues = _triggered(cue_list.speech, masked)
+    phrases = _triggered(cue_list.phrases, masked)
     anonymous = _first_hit(cue_list.anonymous, masked)
     if anonymous:
         kind = "direct_quote" if quoted else "anonymous"
         return Statement(sentence, kind, _anonymous_source(masked, *anonymous, cue_list), position)
     document = _first(cue_list.document, masked)
     # The words are read only where a cue may stand (most sentences hold none).
-    holds_speech = bool(cue_list.speech or cue_list.verbs)
+    holds_speech = bool(speech_cues or cue_list.verbs)
     tokens = list(_TOKEN.finditer(masked)) if document or holds_speech else []
     if document:
         # "X said in a statement": the statement is how a named speaker spoke.
-        verb = _speech(masked, tokens, cue_list, cue_list.phrases)
+        verb = _speech(masked, tokens, cue_list, phrases)
         speaker = verb and _source_of(
             masked, verb, _names(masked, tokens, cue_list), cue_list.auxiliaries
         )
@@ -683,7 +708,7 @@ def _statement(
             )
         kind = "direct_quote" if quoted else "named"
         return Statement(sentence, kind, speaker.text, position, True)
-    speech = _speech(masked, tokens, cue_list, cue_list.speech) if holds_speech else None
+    speech = _speech(masked, tokens, cue_list, speech_cues) if holds_speech else None
     if speech is None:
         near = last is not None and position - last.position < FOLLOW_ON
         if last is not None and near and _opens_with_quote(sentence, quotes):
@@ -707,7 +732,7 @@ def _statement(
     near = last is not None and position - last.position < FOLLOW_ON
     if source is None and speech.according:
         # "selon la langue" names nobody; "según ha concluido" leaves the verb to speak.
-        verb = _speech(masked, tokens, cue_list, cue_list.phrases)
+        verb = _speech(masked, tokens, cue_list, phrases)
         if verb is None or verb.according:
             return None
         speech, source = verb, _source_of(masked, verb, candidates, cue_list.auxiliaries)
