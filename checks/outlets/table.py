@@ -160,8 +160,11 @@ class _Entry:
 
 def normalize_name(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form of an outlet name."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    if text.isascii():  # nothing to decompose, no accents to drop (most names)
+        bare = text.casefold()
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        bare = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
     words = _NON_WORD.sub(" ", bare).split()
     if words and words[0] == "the" and len(words) > 1:
         words = words[1:]
