@@ -369,11 +369,14 @@ def _names(masked: str, tokens: list[re.Match[str]], cue_list: Cues) -> list[_Ca
     digits = _DIGIT.search(masked) is not None
     for token in tokens:
         word = token.group()
-        gap = masked[run[-1].end() : token.start()] if run else ""
         capital = word[0].isupper()
+        if not (run or capital):
+            continue  # a lower-case word outside a name: nothing to close, nothing to start
         if capital and digits and _is_code(masked, token):
-            close()  # "N95", "F-35", "G7", "3M": a product code or model number, not a name
+            if run:
+                close()  # "N95", "F-35", "G7", "3M": a product code or model number, not a name
             continue
+        gap = masked[run[-1].end() : token.start()] if run else ""
         joins = run and gap.strip() == "" and len(gap) <= 2
         if capital and (not run or joins):
             run.append(token)
