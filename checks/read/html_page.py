@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -68,6 +69,10 @@ _BOX_CLASS = re.compile(
     r"footer|disclaimer|disclosure|notice|copyright|site-info|about|meta", re.I
 )
 _CODE_TAGS = ("script", "style", "noscript", "template")
+# Elements trafilatura's output never holds. Taken out of the tree for its call only, they no
+# longer weigh on its copies of the tree and its cleaning passes; our later passes (regions)
+# read their text, so they are put back after it.
+_EXTRACTION_DROPS = ("svg", "input", "select", "iframe", "picture", "video", "audio", "canvas")
 # Footnote and endnote lists: trafilatura often drops them, yet their links are citations.
 _NOTES_MARK = re.compile(r"(?:^|[\s_-])(?:foot|end)-?notes?(?:$|[\s_-])", re.I)
 _NOTES_PART = "note"  # in every class or id _NOTES_MARK finds, lower-cased
@@ -279,6 +284,56 @@ def _absolutize(root: lxml.html.HtmlElement, url: str) -> set[str]:
     return fragments
 
 
+@dataclass(frozen=True, slots=True)
+class _Detached:
+    """An element taken out of the tree, with what to put back: its place and the text its
+    tail was added to (the previous sibling's tail, or the parent's text)."""
+
+    element: etree._Element
+    parent: etree._Element
+    index: int
+    previous: etree._Element | None
+    text: str | None
+
+
+def _detach(root: etree._Element, tags: tuple[str, ...]) -> list[_Detached]:
+    """Take the outermost elements of these tags out of the tree, their tails left in place
+    (as etree.strip_elements(..., with_tail=False) leaves them)."""
+    found = list(root.iter(*tags))
+    detached: list[_Detached] = []
+    skip = 0
+    for element in found:
+        if skip:  # inside an element taken out already (those follow it in document order)
+            skip -= 1
+            continue
+        parent = element.getparent()
+        if parent is None:
+            continue
+        skip = sum(1 for _ in element.iter(*tags)) - 1
+        previous = element.getprevious()
+        text = parent.text if previous is None else previous.tail
+        index = parent.index(element)
+        tail = element.tail
+        parent.remove(element)
+        if tail:
+            if previous is None:
+                parent.text = (text or "") + tail
+            else:
+                previous.tail = (text or "") + tail
+        detached.append(_Detached(element, parent, index, previous, text))
+    return detached
+
+
+def _reattach(detached: list[_Detached]) -> None:
+    """Undo `_detach`, the last taken out put back first."""
+    for item in reversed(detached):
+        if item.previous is None:
+            item.parent.text = item.text
+        else:
+            item.previous.tail = item.text
+        item.parent.insert(item.index, item.element)
+
+
 def _notes_lists(root: etree._Element, fragments: set[str]) -> list[etree._Element]:
     """Footnote lists: marked as such, targets of the text's "#fn1" links, or under a heading
     such as "Notes" or "Sources"."""
@@ -444,7 +499,11 @@ def read_html(raw: bytes, *, url: str | None = None) -> Article:
     notes = _note_items(_notes_lists(root, fragments))
     # Links are resolved already (against the page, not only its host): url=None spares
     # trafilatura resolving every one of them again.
-    doc = bare_extraction(root, url=None, **EXTRACTION_OPTIONS)
+    detached = _detach(root, _EXTRACTION_DROPS)
+    try:
+        doc = bare_extraction(root, url=None, **EXTRACTION_OPTIONS)
+    finally:
+        _reattach(detached)
     text, links = ("", ()) if doc is None or doc.body is None else _body_text_and_links(doc.body)
     if url:
         links = tuple(Link("#", k.text, k.position) if k.url == _BUTTON else k for k in links)
