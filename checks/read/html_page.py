@@ -92,6 +92,15 @@ _COUNT_SCRIPTS = etree.XPath("count(//script)")
 _TEXTS = etree.XPath("descendant::text()", smart_strings=False)
 # "https://…" and "ftp://…" are absolute; "//cdn…" and "/go?u=https://…" are not.
 _ABSOLUTE = re.compile(r"\s*[a-z][a-z0-9+.-]*://", re.I)
+# The anchors whose href may be relative ("http://…" and "https://…" are not), found in C.
+_MAYBE_RELATIVE = etree.XPath(
+    "/descendant::a/@href[not(starts-with(., 'https://') or starts-with(., 'http://'))]/.."
+)
+# lxml's own setter: lxml.html's element class overrides it with a method in Python.
+_set = etree._Element.set
+# What urljoin rewrites in a path from the root: dot segments, the tabs and line breaks it
+# removes, ";params", an empty query or fragment it drops.
+_JOIN_CHANGES = re.compile(r"/\.|[\t\r\n;]|\?#|[?#]$")
 FURNITURE_LIMIT = 20_000
 _BOX_LIMIT = 6_000
 
@@ -262,26 +271,49 @@ def _absolutize(root: lxml.html.HtmlElement, url: str) -> set[str]:
     if base is not None:
         # A broken <base href> is ignored, as browsers do.
         url = _usable_url(_urljoin_or_none(url, base.get("href", "").strip())) or url
+    origin = _origin(url)
     fragments: set[str] = set()
     # The same href recurs on a page (menus, share buttons): resolve each one once.
     resolved: dict[str, str | None] = {}
-    for anchor in root.iter("a"):
+    for anchor in _MAYBE_RELATIVE(root):
         href = anchor.get("href")
         if href and not _ABSOLUTE.match(href):
             href = href.strip()
             if href == "#":
-                anchor.set("href", _BUTTON)
+                _set(anchor, "href", _BUTTON)
             elif href.startswith("#"):
                 # "#!/path" is a script-run route, not a spot on the page.
                 if not href.startswith("#!"):
                     fragments.add(href[1:])
-                    anchor.set("href", page + href)
+                    _set(anchor, "href", page + href)
             elif href and not href.startswith(("javascript:", "mailto:")):
                 if href not in resolved:
-                    resolved[href] = _urljoin_or_none(url, href)
+                    resolved[href] = _joined(url, origin, href)
                 if (joined := resolved[href]) is not None:
-                    anchor.set("href", joined)
+                    _set(anchor, "href", joined)
     return fragments
+
+
+def _origin(url: str) -> str | None:
+    """ "https://host" of the URL as urljoin writes it; None when urljoin would fail on it."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else None
+
+
+def _joined(url: str, origin: str | None, href: str) -> str | None:
+    """urljoin(url, href), without urljoin's parsing for a plain path from the root
+    ("/news/a-story?id=1"), which urljoin only appends to the origin."""
+    if (
+        origin is not None
+        and href.startswith("/")
+        and not href.startswith("//")
+        and not _JOIN_CHANGES.search(href)
+    ):
+        return origin + href
+    return _urljoin_or_none(url, href)
 
 
 @dataclass(frozen=True, slots=True)
