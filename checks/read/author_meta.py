@@ -8,21 +8,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import cache
 from typing import Any
 
 from lxml import etree
 
-from checks.read import page_meta
+from checks.read import class_words, page_meta
 
 META_KEYS = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator")
-# Every element that may hold the byline, in document order. The tests run on the attributes
-# (`//@class[…]/parent::*`), not on every element (`//*[…]`): libxml2 then looks only at the
-# elements that have such an attribute, and the union puts them back in document order.
-_AUTHORISH = etree.XPath(
-    "(//@class[contains(.,'author') or contains(.,'byline')] | //@rel[.='author']"
-    " | //@itemprop[.='author'])"
-    "/parent::*[not(ancestor::footer or ancestor::nav or ancestor::aside)]"
-)
+# Every element that may hold the byline (a class holding "author" or "byline", rel or
+# itemprop "author", outside footers, menus and sidebars), in document order. The tests run on
+# the attributes (`…/@class[…]/parent::*`), not on every element (`//*[…]`): libxml2 then
+# looks only at the elements that have such an attribute, and the union puts them back in
+# document order. Attributes of elements, not "//@…": libxml2 would look on text nodes too.
+_OUTSIDE = "[not(ancestor::footer or ancestor::nav or ancestor::aside)]"
+_CLASS_PARTS = ("author", "byline")
+_MARKED_AUTHOR = "/descendant::*/@rel[.='author'] | /descendant::*/@itemprop[.='author']"
 _VISIBLE_CLASS = re.compile(r"(?:^|\s)(?:byline|author)(?:\s|$)|author-name|byline__", re.I)
 MAX_VISIBLE = 160
 
@@ -43,7 +44,7 @@ def author_signals(
             found[f"author_meta:{key}"] = value
             if "://" in value:
                 urls.append(value)
-    nodes = _AUTHORISH(root)
+    nodes = _authorish(root)
     visible = _visible_byline(nodes)
     if visible:
         found["author_visible"] = visible
@@ -55,6 +56,22 @@ def author_signals(
     if urls:
         found["author_url"] = urls[0]
     return found
+
+
+def _authorish(root: etree._Element) -> list[etree._Element]:
+    """The elements that may hold the byline, the class tested only for the words some class
+    or id value of the page holds (most hold one or neither; each word tested costs a pass)."""
+    values = class_words.values(root)
+    parts = tuple(part for part in _CLASS_PARTS if any(part in v for v in values))
+    return _authorish_query(parts)(root)
+
+
+@cache
+def _authorish_query(parts: tuple[str, ...]) -> etree.XPath:
+    if not parts:
+        return etree.XPath(f"({_MARKED_AUTHOR})/parent::*{_OUTSIDE}")
+    test = " or ".join(f"contains(.,'{part}')" for part in parts)
+    return etree.XPath(f"(/descendant::*/@class[{test}] | {_MARKED_AUTHOR})/parent::*{_OUTSIDE}")
 
 
 def _jsonld_authors(objects: list[dict[str, Any]]) -> tuple[list[str], list[str]]:

@@ -44,7 +44,7 @@ _AUTHOR_META = (
     "dc.creator",
 )  # fmt: skip
 _BY = re.compile(r"^\s*(?:by|von|par|por|de|автор|written by)\s*:?\s+", re.I)
-# Tests on the attributes, not on every element: see author_meta._AUTHORISH. A "name" in a
+# Tests on the attributes, not on every element: see author_meta._authorish. A "name" in a
 # "byline" box and an "author-name" are read in one pass over the class attributes: each
 # such pass costs as much as the rest of the expression.
 _VISIBLE_AUTHOR = etree.XPath(
