@@ -523,3 +523,19 @@ def test_broken_addresses_in_a_page_or_its_url_are_ignored_not_fatal(html, url):
     article = read_html(html + body, url=url)
 
     assert "approved the budget" in article.text
+
+
+@pytest.mark.parametrize(
+    "href",
+    ["/a/../b", "/a/./b", "/a?", "/a#", "/a;p", "/a\nb", "/a\tb", "//host/x", "/", "/a?b=/c#d",
+     "/%2e%2e/x", "/a b", "/ünï", "/a?#", "/..", "/a/.", "/a//b"],
+)  # fmt: skip
+@pytest.mark.parametrize(
+    "page", ["https://Example.COM:8080/x/y.html?q=1", "http://user@host/", "https://h"]
+)
+def test_a_path_from_the_root_resolves_as_urljoin_resolves_it(page, href):
+    from urllib.parse import urljoin
+
+    from checks.read.html_page import _joined, _origin
+
+    assert _joined(page, _origin(page), href) == urljoin(page, href)
