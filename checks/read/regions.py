@@ -132,10 +132,21 @@ def body_keys(extracted: etree._Element | None) -> set[str]:
     return keys
 
 
-def _matched_in(nodes: Iterable[etree._Element], keys: set[str]) -> list[etree._Element]:
+def _matched_in(
+    nodes: Iterable[etree._Element],
+    keys: set[str],
+    paragraphs: set[etree._Element] | None = None,
+) -> list[etree._Element]:
+    """The nodes whose key is one of the keys; a <p> is matched when it is one of
+    `paragraphs` (the <p> matched already), when those are given."""
     found = []
     for node in nodes:
-        if node.tag == "div" and not (node.text and node.text.strip()):
+        tag = node.tag
+        if paragraphs is not None and tag == "p":
+            if node in paragraphs:
+                found.append(node)
+            continue
+        if tag == "div" and not (node.text and node.text.strip()):
             continue
         text = node.text_content()
         if len(text) >= 20 and _key(text) in keys:
@@ -153,7 +164,7 @@ def _matched(root: etree._Element, keys: set[str]) -> list[etree._Element]:
         found = _matched_in(root.iter(*_TEXT_TAGS, "div"), keys)
     else:
         outside = [n for n in found if n is not container and container not in n.iterancestors()]
-        found = outside + _matched_in(container.iter(*_TEXT_TAGS, "div"), keys)
+        found = outside + _matched_in(container.iter(*_TEXT_TAGS, "div"), keys, set(found))
     # A list item inside a matched quote is already counted with it.
     chosen = set(found)
     return [n for n in found if not any(a in chosen for a in n.iterancestors())]
@@ -164,20 +175,41 @@ def body_container(matched: list[etree._Element]) -> etree._Element | None:
     if not matched:
         return None
     weight: dict[etree._Element, int] = {}
-    depth: dict[etree._Element, int] = {}
     total = 0
     for node in matched:
         size = len(node.text_content())
         total += size
-        chain = [node, *node.iterancestors()]
-        for level, ancestor in enumerate(reversed(chain)):
-            weight[ancestor] = weight.get(ancestor, 0) + size
-            depth[ancestor] = level
+        weight[node] = weight.get(node, 0) + size
+    depth = _depths(weight)
+    # Each node's weight passed up to its parent, the deepest first: every ancestor ends up
+    # holding the text of the matched nodes under it.
+    for node in sorted(depth, key=depth.__getitem__, reverse=True):
+        parent = node.getparent()
+        if parent is not None:
+            weight[parent] = weight.get(parent, 0) + weight.get(node, 0)
+    # Two nodes of one depth are apart: only one can hold 85 % of the text (every matched
+    # node holds 20 characters or more, so there is text).
     best = None
     for node, size in weight.items():
         if size >= 0.85 * total and (best is None or depth[node] > depth[best]):
             best = node
     return best
+
+
+def _depths(nodes: Iterable[etree._Element]) -> dict[etree._Element, int]:
+    """The depth below the root of these nodes and of all their ancestors."""
+    depth: dict[etree._Element, int] = {}
+    for node in nodes:
+        chain = []
+        above: etree._Element | None = node
+        while above is not None and above not in depth:
+            chain.append(above)
+            above = above.getparent()
+        level = -1 if above is None else depth[above]
+        for item in reversed(chain):
+            level += 1
+            depth[item] = level
+    return depth
 
 
 def headline_element(
@@ -234,10 +266,9 @@ _TEXTS = etree.XPath("descendant::text()", smart_strings=False)
 def _visible(node: etree._Element) -> str:
     """The subtree's text, as much as a block keeps (scripts are gone from the tree by now)."""
     parts = _TEXTS(node)
-    ends = list(accumulate(map(len, parts)))
-    if ends and ends[-1] > 2 * BLOCK_LIMIT:
+    if sum(map(len, parts)) > 2 * BLOCK_LIMIT:
         # Up to the piece that passes twice the block's length.
-        parts = parts[: bisect_right(ends, 2 * BLOCK_LIMIT) + 1]
+        parts = parts[: bisect_right(list(accumulate(map(len, parts))), 2 * BLOCK_LIMIT) + 1]
     return _fold(" ".join(parts))
 
 
@@ -326,7 +357,15 @@ class _Walk:
         self.visit(root, inside=root is self.scope, in_body=root is self.body, boxed=False)
         return self.blocks
 
-    def visit(self, node: etree._Element, *, inside: bool, in_body: bool, boxed: bool) -> None:
+    def visit(
+        self,
+        node: etree._Element,
+        *,
+        inside: bool,
+        in_body: bool,
+        boxed: bool,
+        words: frozenset[str] | None = None,
+    ) -> None:
         if node is self.headline:
             self.seen_headline = True
             return
@@ -339,23 +378,42 @@ class _Walk:
                 self.add(Region.FOOTER, _visible(node))
             return
         if node in self.strays or node not in self.path:
-            self.place(node, inside=inside, in_body=in_body, boxed=boxed)
+            self.place(
+                node,
+                inside=inside,
+                in_body=in_body,
+                boxed=boxed,
+                words=_words(node) if words is None else words,
+            )
             return
         for child in node:
             if isinstance(child.tag, str) and child.tag not in _SKIP:
                 below = in_body or child is self.body
+                # The class words, worked out once for the box test and for placing.
+                child_words = _words(child)
                 self.visit(
                     child,
                     inside=inside or child is self.scope,
                     in_body=below,
                     boxed=boxed
-                    or (child not in self.trunk and _boxing(child, below, inside=inside)),
+                    or (
+                        child not in self.trunk
+                        and _boxing(child, child_words, below, inside=inside)
+                    ),
+                    words=child_words,
                 )
 
-    def place(self, node: etree._Element, *, inside: bool, in_body: bool, boxed: bool) -> None:
+    def place(
+        self,
+        node: etree._Element,
+        *,
+        inside: bool,
+        in_body: bool,
+        boxed: bool,
+        words: frozenset[str],
+    ) -> None:
         started = self.left < len(self.paragraphs)
         ended = self.left == 0
-        words = _words(node)
         if _is_breadcrumb(node) and not ended:
             self.add(Region.ABOVE_HEADLINE, _crumbs(node))
             return
@@ -437,11 +495,12 @@ class _Walk:
         self.blocks.append(Block(region, text))
 
 
-def _boxing(node: etree._Element, below_body: bool, *, inside: bool) -> bool:
+def _boxing(
+    node: etree._Element, words: frozenset[str], below_body: bool, *, inside: bool
+) -> bool:
     """Whether everything under this node is furniture: inside the body container only clear
     furniture counts (a share box, a wall, an embedded post); outside it, site furniture,
     but the article's own <header> and <footer> belong to the article."""
-    words = _words(node)
     if words & (_BOX_WORDS | _DISCLOSURE_WORDS):
         return False
     if below_body or words & _INLINE_FURNITURE_WORDS:
