@@ -148,7 +148,7 @@ def _matched_in(
             continue
         if tag == "div" and not (node.text and node.text.strip()):
             continue
-        text = node.text_content()
+        text = _STRING(node)
         if len(text) >= 20 and _key(text) in keys:
             found.append(node)
     return found
@@ -166,8 +166,31 @@ def _matched(root: etree._Element, keys: set[str]) -> list[etree._Element]:
         outside = [n for n in found if n is not container and container not in n.iterancestors()]
         found = outside + _matched_in(container.iter(*_TEXT_TAGS, "div"), keys, set(found))
     # A list item inside a matched quote is already counted with it.
-    chosen = set(found)
-    return [n for n in found if not any(a in chosen for a in n.iterancestors())]
+    return _outermost(found)
+
+
+def _outermost(nodes: list[etree._Element]) -> list[etree._Element]:
+    """The nodes below none of the others."""
+    chosen = set(nodes)
+    # Whether a node or one of its ancestors is chosen, for every node looked at: siblings
+    # share their parent's answer instead of each walking up to the root.
+    covered: dict[etree._Element, bool] = {}
+
+    def is_covered(node: etree._Element | None) -> bool:
+        chain = []
+        while node is not None and node not in covered:
+            if node in chosen:
+                answer = True
+                break
+            chain.append(node)
+            node = node.getparent()
+        else:
+            answer = False if node is None else covered[node]
+        for item in chain:
+            covered[item] = answer
+        return answer
+
+    return [n for n in nodes if not is_covered(n.getparent())]
 
 
 def body_container(matched: list[etree._Element]) -> etree._Element | None:
@@ -177,7 +200,7 @@ def body_container(matched: list[etree._Element]) -> etree._Element | None:
     weight: dict[etree._Element, int] = {}
     total = 0
     for node in matched:
-        size = len(node.text_content())
+        size = len(_STRING(node))
         total += size
         weight[node] = weight.get(node, 0) + size
     depth = _depths(weight)
