@@ -8,12 +8,14 @@ from dataclasses import dataclass
 from datetime import UTC, date
 from typing import Any
 
+from checks import regex_parse
 from checks.i18n import Messages, Plural
 from checks.i18n.dates import dated_place
 from checks.languages import patterns
 from checks.model import Article, Context, Evidence, Message, Region, Result, Status
 from checks.read.body_links import TEASER_LINE
 from checks.read.page_meta import UPDATED_LABEL
+from checks.regex_parse import ops as sre
 from checks.temporal import (
     UNDATED_KINDS,
     Expression,
@@ -25,10 +27,68 @@ from checks.temporal import (
     scan,
 )
 
+
+def _top_alternatives(source: str) -> list[str]:
+    """The source of each top-level alternative of a pattern ("a|b(c|d)" -> a, b(c|d))."""
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            i += 1
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            i += source.startswith("^", i + 1)
+            i += source.startswith("]", i + 1)  # a "]" first in a class is a literal
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(source[start:i])
+            start = i + 1
+        i += 1
+    return [*parts, source[start:]]
+
+
+def _by_first_letter(regex: re.Pattern[str] | None) -> re.Pattern[str] | None:
+    """`said|says|told` as `s(?:aid|ays)|t(?:old)`: the same matches, leftmost first (the
+    alternatives that can match at a place all open with its character, and keep their
+    order), but the engine tries one letter's words at a place, not every word."""
+    if regex is None or regex.flags & re.IGNORECASE:
+        return regex
+    items = regex_parse.parse(regex)
+    if not items or len(items) != 1:
+        return regex
+    if items[0][0] is not sre.BRANCH:
+        return regex
+    branches = items[0][1][1]
+    sources = _top_alternatives(regex.pattern)
+    inner = regex.pattern[3:-1]
+    if len(sources) == 1 and regex.pattern.startswith("(?:") and regex.pattern.endswith(")"):
+        if repr(regex_parse.parse_source(inner)) == repr(items):  # "(?:a|b)" is "a|b"
+            return _by_first_letter(re.compile(inner, regex.flags))
+    if len(sources) != len(branches):
+        return regex
+    letters: dict[str, list[str]] = {}
+    for branch, source in zip(branches, sources, strict=True):
+        first = branch.data[0] if branch.data else None
+        if first is None or first[0] is not sre.LITERAL or source[:1] != chr(first[1]):
+            return regex
+        if not source[:1].isalpha() or repr(regex_parse.parse_source(source)) != repr(branch):
+            return regex  # the split is not the parser's: leave the pattern as it is
+        letters.setdefault(source[0], []).append(source[1:])
+    factored = "|".join(f"{c}(?:{'|'.join(rests)})" for c, rests in letters.items())
+    return re.compile(factored, regex.flags)
+
+
 # "X said", "according to": a sentence that reports what someone claims, per language
 # (checks/languages/<code>/temporal.toml, [reporting]); matched on lower-cased text.
 _REPORTING = PerLanguage(
-    lambda code: next((p.regex for p in patterns("temporal", code) if p.path == "reporting"), None)
+    lambda code: _by_first_letter(
+        next((p.regex for p in patterns("temporal", code) if p.path == "reporting"), None)
+    )
 )
 # "PARIS, Jan 17 (Reuters) -", "МОСКВА, 29 июня. /ТАСС/.": a wire dateline opens its line.
 _WIRE_DATELINE = re.compile(r"^\W*[A-ZÀ-ÞА-ЯЁІЇЄҐ][\w .'’-]{1,40},\s")
