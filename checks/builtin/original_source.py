@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 import ahocorasick
 
+from checks import regex_parse
 from checks.builtin._republication_rules import (
     ABOUT_THIS,
     BRACKET_DATELINE,
@@ -423,8 +424,67 @@ class _Gate:
 _TRIGGER_FINDER = ahocorasick.Automaton()
 for _i, _notice in enumerate(NOTICES):
     for _word in _notice.triggers:
-        _TRIGGER_FINDER.add_word(_word, (*_TRIGGER_FINDER.get(_word, ()), _i))
+        _known = _TRIGGER_FINDER.get(_word, (len(_word), ()))
+        _TRIGGER_FINDER.add_word(_word, (len(_word), (*_known[1], _i)))
 _TRIGGER_FINDER.make_automaton()
+
+
+_MAX_OPENINGS = 512
+
+
+def _opening_words(items: list[regex_parse.Item]) -> list[str]:
+    """The case-folded literal words every match of a parsed pattern opens with, after a
+    "\\b" ("erschien", "erschienen" for "\\b(?:erschien|erschienen) …"); [] if unknown."""
+    c = regex_parse.ops
+    if items and items[0] == (c.AT, c.AT_BOUNDARY):
+        items = items[1:]
+    words, _ = _openings(items)
+    return words if all(words) else []
+
+
+def _openings(items: Iterable[regex_parse.Item]) -> tuple[list[str], bool]:
+    """The literal words a sequence of parsed items opens with, and whether they are all of
+    it; they stop at the first item that is not a letter, a set of letters or a choice of
+    such sequences."""
+    c = regex_parse.ops
+    words = [""]
+    for op, av in items:
+        if op is c.LITERAL:
+            options, whole = [chr(av).casefold()], True
+        elif op is c.IN and all(kind is c.LITERAL for kind, _ in av):
+            options, whole = sorted({chr(code).casefold() for _, code in av}), True
+        elif op is c.BRANCH or (op is c.SUBPATTERN and not av[1] and not av[2]):
+            branches = av[1] if op is c.BRANCH else [av[3]]
+            read = [_openings(branch) for branch in branches]
+            options = [word for found, _ in read for word in found]
+            whole = all(complete for _, complete in read)
+        else:
+            return words, False
+        words = [word + option for word in words for option in options]
+        if len(words) > _MAX_OPENINGS:
+            return [""], False
+        if not whole:
+            return words, False
+    return words, True
+
+
+def _trigger_offsets(notice: Notice) -> frozenset[int]:
+    """Where one of a notice's trigger words stands in every match, counted from the match's
+    start, when the words every match opens with tell it (frozenset(): they do not)."""
+    items = regex_parse.parse(notice.pattern)
+    offsets = set()
+    for word in _opening_words(items) if items else []:
+        found = [word.find(trigger) for trigger in notice.triggers if trigger in word]
+        if not found:
+            return frozenset()
+        offsets.add(min(found))
+    return frozenset(offsets)
+
+
+# Notices tried only where a trigger word of theirs says a match can start, in a text whose
+# case-folding keeps every letter in its place (no "İ", "ß"; no "ı", which "i" matches).
+_TRIGGER_OFFSETS = {i: _trigger_offsets(notice) for i, notice in enumerate(NOTICES)}
+_AT_TRIGGERS = {i: offsets for i, offsets in _TRIGGER_OFFSETS.items() if offsets}
 _UNTRIGGERED = frozenset(i for i, notice in enumerate(NOTICES) if not notice.triggers)
 _GATES = tuple(_Gate(needed_chars(n.pattern), LineStarts.of([n.pattern])) for n in NOTICES)
 _AT_LINE_START = frozenset(i for i, gate in enumerate(_GATES) if gate.lines is not None)
@@ -456,7 +516,9 @@ _FOOTER_NOTICES = frozenset(
 )
 
 
-def _notices_for(text: str, among: frozenset[int] = _ALL_NOTICES) -> list[Notice]:
+def _notices_for(
+    text: str, among: frozenset[int] = _ALL_NOTICES
+) -> list[tuple[Notice, list[int] | None]]:
     """The notices (of those `among`) that can match in a text, in table order: a trigger
     word of theirs is in it (or they have none), and their gate lets the text through."""
     needs = _UNTRIGGERED_NEEDS
@@ -465,13 +527,39 @@ def _notices_for(text: str, among: frozenset[int] = _ALL_NOTICES) -> list[Notice
         wanted = set(untriggered)
     else:
         wanted = set()
-    for _, notices in _TRIGGER_FINDER.iter(_folded(text)):
+    folded = _folded(text)
+    aligned = len(folded) == len(text) and "ı" not in text
+    starts: dict[int, set[int]] = {}
+    for end, (size, notices) in _TRIGGER_FINDER.iter(folded):
         wanted.update(notices)
+        if aligned:
+            for i in notices:
+                if i in _AT_TRIGGERS:
+                    found = end - size + 1
+                    starts.setdefault(i, set()).update(found - o for o in _AT_TRIGGERS[i])
     wanted &= among
     if _ANY_AT_LINE_START and not wanted.isdisjoint(_AT_LINE_START):
         if not _ANY_AT_LINE_START.may_match(text):
             wanted -= _AT_LINE_START
-    return [NOTICES[i] for i in sorted(wanted) if _GATES[i].may_match(text)]
+    return [
+        (NOTICES[i], sorted(starts[i]) if i in starts else None)
+        for i in sorted(wanted)
+        if _GATES[i].may_match(text)
+    ]
+
+
+def _notice_matches(
+    notice: Notice, at: list[int] | None, text: str, start: int
+) -> Iterator[re.Match[str]]:
+    """notice.pattern.finditer(text, start), or where its matches can only start at `at`, the
+    same matches found by trying it there alone."""
+    if at is None:
+        yield from notice.pattern.finditer(text, start)
+        return
+    for pos in at:
+        if pos >= start and (match := notice.pattern.match(text, pos)):
+            yield match
+            start = match.end()
 
 
 def notice_signals(article: Article, own: OwnOutlet) -> Iterator[Signal]:
@@ -482,8 +570,8 @@ def _notices_in(
     text: str, links: tuple[Link, ...], own: OwnOutlet, among: frozenset[int] = _ALL_NOTICES
 ) -> Iterator[Signal]:
     tail = _tail_start(text)
-    for notice in _notices_for(text, among):
-        for match in notice.pattern.finditer(text, tail if notice.tail_only else 0):
+    for notice, at in _notices_for(text, among):
+        for match in _notice_matches(notice, at, text, tail if notice.tail_only else 0):
             found = name_after(text, match.end())
             name = _linked_name(links, text, match.end()) or (found and found[0])
             if name and notice.kind == "translation" and name.casefold() in LANGUAGES:
