@@ -12,6 +12,7 @@ from urllib.parse import unquote, urlsplit
 
 import ahocorasick
 
+from checks import regex_parse
 from checks.builtin._disclaimer_rules import (
     BLOG_URL_SEGMENTS,
     CATEGORIES,
@@ -321,6 +322,7 @@ class _KeysFound:
         for end, key in _KEY_FINDER.iter(lower):
             found.setdefault(key, []).append(end - len(key) + 1)
         self.positions = {key: at for key, at in found.items() if self._starts_a_word(key, at)}
+        self.dropped = found.keys() - self.positions.keys()  # in the text, but starting no word
 
     def _starts_a_word(self, key: str, positions: list[int]) -> bool:
         first, offset = _KEY_STARTS[key]
@@ -387,6 +389,60 @@ def _matches(
         yield from pattern.regex.finditer(text, start, end)
 
 
+def _key_offsets(pattern: Pattern) -> frozenset[int]:
+    """Where one of a pattern's keys stands in every match, counted from the match's start,
+    when the words every match opens with tell it (frozenset(): they do not)."""
+    offsets = set()
+    for word in regex_parse.opening_words(pattern.regex, str.lower):
+        found = [word.find(key) for key in pattern.keys if key in word]
+        if not found:
+            return frozenset()
+        offsets.add(min(found))
+    return frozenset(offsets)
+
+
+_KEY_OFFSETS = {p.regex: _key_offsets(p) for p in PATTERNS if p.keys and not p.anchored}
+# Letters an IGNORECASE pattern matches to a key's letter of another lower case ("ı" to "i"):
+# a line holding one may hide a key's place.
+_KEY_LETTERS = {c for p in PATTERNS if _KEY_OFFSETS.get(p.regex) for key in p.keys for c in key}
+_ODD_CASE = re.compile(f"[{re.escape(''.join(sorted(regex_parse.odd_cases(_KEY_LETTERS))))}]")
+
+
+def _match_starts(
+    found: _KeysFound, pattern: Pattern, lines: list[tuple[int, int]], sentences: _Sentences
+) -> list[int] | None:
+    """Where in the lines the pattern's matches can start, if every match opens with words
+    holding one of its keys: a key's place less its offset. None when that cannot be told."""
+    offsets = _KEY_OFFSETS.get(pattern.regex)
+    if not offsets or not found.dropped.isdisjoint(pattern.keys):
+        return None
+    text = sentences.text
+    if any(_ODD_CASE.search(text, start, end) for start, end in lines):
+        return None
+    searched = dict(lines)
+    starts: set[int] = set()
+    for key in pattern.keys:
+        for pos in found.positions.get(key, ()):
+            for offset in offsets:
+                at = pos - offset
+                if at >= 0 and sentences.line_span(at)[0] in searched:
+                    starts.add(at)
+    return sorted(starts)
+
+
+def _matches_at(
+    pattern: Pattern, starts: list[int], sentences: _Sentences
+) -> Iterator[re.Match[str]]:
+    """The matches the pattern's search of each line would find, tried only at `starts`."""
+    end = -1
+    for at in starts:
+        if at >= end and (
+            match := pattern.regex.match(sentences.text, at, sentences.line_span(at)[1])
+        ):
+            yield match
+            end = match.end()
+
+
 def _lowered(text: str) -> str:
     """The text in lower case, letter for letter: "İ" is the one letter whose lower case is
     two ("i̇", i and a combining dot), and an IGNORECASE pattern reads it as "i"."""
@@ -414,34 +470,43 @@ def _hits(text: str, sentences: _Sentences, place: str) -> list[_Hit]:
         # furniture has no top or end worth the name
         # an end-only line (a rights line) counts anywhere in the text, never above it
         edge = pattern.place if body and pattern.edge_only and not pattern.end_only else ""
+        starts = None
         if found is not None:
             lines = _key_lines(found, pattern.keys, sentences, edge)
+            starts = _match_starts(found, pattern, lines, sentences)
         else:
             lines = [(0, len(text))]
-        for line_start, line_end in lines:
-            for match in _matches(pattern, text, line_start, line_end, whole=found is None):
-                if edge and not sentences.at_edge(match.start(), edge):
-                    continue
-                if pattern.needs_words_after and not _words_follow(text, match.end()):
-                    continue
-                if pattern.words_after and not _enough_words(
-                    sentences, match.end(), pattern.words_after
-                ):
-                    continue
-                if pattern.scope == "line":
-                    start, end = sentences.line_span(match.start())
-                else:
-                    start, end = sentences.sentence_span(match.start())
-                hits.append(
-                    _Hit(
-                        pattern.category,
-                        start,
-                        end,
-                        pattern.language,
-                        pattern.label,
-                        match.start(),
-                    )
+        if starts is not None:
+            matches: Iterable[re.Match[str]] = _matches_at(pattern, starts, sentences)
+        else:
+            matches = (
+                match
+                for line_start, line_end in lines
+                for match in _matches(pattern, text, line_start, line_end, whole=found is None)
+            )
+        for match in matches:
+            if edge and not sentences.at_edge(match.start(), edge):
+                continue
+            if pattern.needs_words_after and not _words_follow(text, match.end()):
+                continue
+            if pattern.words_after and not _enough_words(
+                sentences, match.end(), pattern.words_after
+            ):
+                continue
+            if pattern.scope == "line":
+                start, end = sentences.line_span(match.start())
+            else:
+                start, end = sentences.sentence_span(match.start())
+            hits.append(
+                _Hit(
+                    pattern.category,
+                    start,
+                    end,
+                    pattern.language,
+                    pattern.label,
+                    match.start(),
                 )
+            )
     return hits
 
 

@@ -429,51 +429,11 @@ for _i, _notice in enumerate(NOTICES):
 _TRIGGER_FINDER.make_automaton()
 
 
-_MAX_OPENINGS = 512
-
-
-def _opening_words(items: list[regex_parse.Item]) -> list[str]:
-    """The case-folded literal words every match of a parsed pattern opens with, after a
-    "\\b" ("erschien", "erschienen" for "\\b(?:erschien|erschienen) …"); [] if unknown."""
-    c = regex_parse.ops
-    if items and items[0] == (c.AT, c.AT_BOUNDARY):
-        items = items[1:]
-    words, _ = _openings(items)
-    return words if all(words) else []
-
-
-def _openings(items: Iterable[regex_parse.Item]) -> tuple[list[str], bool]:
-    """The literal words a sequence of parsed items opens with, and whether they are all of
-    it; they stop at the first item that is not a letter, a set of letters or a choice of
-    such sequences."""
-    c = regex_parse.ops
-    words = [""]
-    for op, av in items:
-        if op is c.LITERAL:
-            options, whole = [chr(av).casefold()], True
-        elif op is c.IN and all(kind is c.LITERAL for kind, _ in av):
-            options, whole = sorted({chr(code).casefold() for _, code in av}), True
-        elif op is c.BRANCH or (op is c.SUBPATTERN and not av[1] and not av[2]):
-            branches = av[1] if op is c.BRANCH else [av[3]]
-            read = [_openings(branch) for branch in branches]
-            options = [word for found, _ in read for word in found]
-            whole = all(complete for _, complete in read)
-        else:
-            return words, False
-        words = [word + option for word in words for option in options]
-        if len(words) > _MAX_OPENINGS:
-            return [""], False
-        if not whole:
-            return words, False
-    return words, True
-
-
 def _trigger_offsets(notice: Notice) -> frozenset[int]:
     """Where one of a notice's trigger words stands in every match, counted from the match's
     start, when the words every match opens with tell it (frozenset(): they do not)."""
-    items = regex_parse.parse(notice.pattern)
     offsets = set()
-    for word in _opening_words(items) if items else []:
+    for word in regex_parse.opening_words(notice.pattern, str.casefold):
         found = [word.find(trigger) for trigger in notice.triggers if trigger in word]
         if not found:
             return frozenset()
