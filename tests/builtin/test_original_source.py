@@ -1300,3 +1300,15 @@ async def test_rights_lines_that_are_not_another_outlets(make_article, check_ctx
     body = "The council voted on Tuesday.\n\nThe mayor welcomed the decision.\n\n" + line
     result = await check(make_article(body, url=url), check_ctx)
     assert result.data["is_republication"] is False, result.data["signals"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der Text ist ein Auszug aus dem Buch „Die Erschöpfung der Demokratie“.",
+        "Es handelt sich um Auszüge aus dem neuen Buch „Die Erschöpfung der Demokratie“.",
+    ],
+)
+async def test_a_german_book_excerpt_in_the_singular_and_the_plural(check_ctx, text):
+    result = await check(Article(text=text, language="de"), check_ctx)
+    assert result.data["is_republication"] is True, result.data["signals"]
