@@ -41,6 +41,69 @@ def opens_lines(regex: re.Pattern[str]) -> bool:
     return bool(items) and items[0] == (ops.AT, ops.AT_BEGINNING)
 
 
+Needs = frozenset[str]  # strings a match holds one of
+Literal = Callable[[int, bool], "str | None"]
+
+
+def needed_runs(
+    items: Iterable[Item], literal: Literal, caseless: bool = False, *, lookarounds: bool = False
+) -> list[Needs]:
+    """Every set of strings a match of the items holds one of: a run of literals one string
+    (`literal(code, caseless)` gives a character as the text must hold it, or None where the
+    run stops), an alternation the most telling set of each branch together, a group or a
+    repeat that must occur what its content needs, a lookahead or lookbehind its content when
+    `lookarounds`; in the pattern's order."""
+    needs: list[Needs] = []
+    run: list[str] = []
+
+    def end_run() -> None:
+        if run:
+            needs.append(frozenset(["".join(run)]))
+        run.clear()
+
+    for op, av in items:
+        if op is ops.LITERAL and (char := literal(av, caseless)) is not None:
+            run.append(char)
+            continue
+        end_run()
+        if op is ops.SUBPATTERN:
+            _, add, remove, inner = av
+            inner_caseless = (caseless or bool(add & re.I)) and not remove & re.I
+            needs += needed_runs(inner, literal, inner_caseless, lookarounds=lookarounds)
+        elif op is ops.ATOMIC_GROUP:
+            needs += needed_runs(av, literal, caseless, lookarounds=lookarounds)
+        elif op is ops.BRANCH:
+            each = [needed_runs(b, literal, caseless, lookarounds=lookarounds) for b in av[1]]
+            if all(each):
+                needs.append(frozenset().union(*map(most_telling, each)))
+        elif op in (ops.MAX_REPEAT, ops.MIN_REPEAT, ops.POSSESSIVE_REPEAT) and av[0] >= 1:
+            needs += needed_runs(av[2], literal, caseless, lookarounds=lookarounds)
+        elif op is ops.ASSERT and lookarounds:
+            needs += needed_runs(av[1], literal, caseless, lookarounds=lookarounds)
+    end_run()
+    return needs
+
+
+def most_telling(needs: Iterable[Needs]) -> Needs:
+    """The set that filters best: its shortest string the longest, then the fewest strings
+    (the first such)."""
+    return max(needs, key=lambda s: (min(len(w) for w in s), -len(s)))
+
+
+def word_offsets(
+    regex: re.Pattern[str], words: Iterable[str], fold: Callable[[str], str]
+) -> frozenset[int]:
+    """Where one of `words` stands in every match, counted from the match's start, when the
+    words every match opens with tell it (frozenset(): they do not)."""
+    offsets = set()
+    for opening in opening_words(regex, fold):
+        found = [opening.find(word) for word in words if word in opening]
+        if not found:
+            return frozenset()
+        offsets.add(min(found))
+    return frozenset(offsets)
+
+
 _MAX_OPENINGS = 512
 
 

@@ -277,42 +277,14 @@ def _needles(regex: re.Pattern[str]) -> tuple[str, ...]:
 
 def _required(items: Iterable[tuple[Any, Any]], caseless: bool) -> frozenset[str] | None:
     """Literal strings one of which a match of the sequence holds (None: none known)."""
-    best: frozenset[str] | None = None
-    run: list[str] = []
-    for op, av in items:
-        if op is sre.LITERAL and (not caseless or _uncased(av)):
-            run.append(chr(av))
-            continue
-        if run:
-            best = _rarer(best, frozenset({"".join(run)}))
-            run = []
-        if op is sre.SUBPATTERN:
-            _, add, remove, pattern = av
-            inner = (caseless or bool(add & re.I)) and not remove & re.I
-            best = _rarer(best, _required(pattern.data, inner))
-        elif op is sre.ATOMIC_GROUP:
-            best = _rarer(best, _required(av.data, caseless))
-        elif op is sre.BRANCH:
-            each = [_required(branch.data, caseless) for branch in av[1]]
-            if all(e is not None for e in each):
-                best = _rarer(best, frozenset().union(*each))  # type: ignore[arg-type]
-        elif op in _REPEATS and av[0] >= 1:
-            best = _rarer(best, _required(av[2].data, caseless))
-    if run:
-        best = _rarer(best, frozenset({"".join(run)}))
-    return best
+    found = regex_parse.needed_runs(items, _literal, caseless)
+    return min(found, key=lambda s: (-min(map(len, s)), len(s))) if found else None
 
 
-def _uncased(code: int) -> bool:
-    """A character a case-blind regex compares as it is (an ASCII digit or sign)."""
-    return code < 128 and not chr(code).isalpha()
-
-
-def _rarer(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
-    """Of two sets of needles, the one whose shortest needle is longer (then the smaller)."""
-    if a is None or b is None:
-        return a if b is None else b
-    return min(a, b, key=lambda s: (-min(map(len, s)), len(s)))
+def _literal(code: int, caseless: bool) -> str | None:
+    """A character as the text must hold it: any, or under IGNORECASE one compared as it is
+    (an ASCII digit or sign)."""
+    return chr(code) if not caseless or (code < 128 and not chr(code).isalpha()) else None
 
 
 def _first_characters(source: str, flags: int) -> list[str]:

@@ -389,19 +389,11 @@ def _matches(
         yield from pattern.regex.finditer(text, start, end)
 
 
-def _key_offsets(pattern: Pattern) -> frozenset[int]:
-    """Where one of a pattern's keys stands in every match, counted from the match's start,
-    when the words every match opens with tell it (frozenset(): they do not)."""
-    offsets = set()
-    for word in regex_parse.opening_words(pattern.regex, str.lower):
-        found = [word.find(key) for key in pattern.keys if key in word]
-        if not found:
-            return frozenset()
-        offsets.add(min(found))
-    return frozenset(offsets)
-
-
-_KEY_OFFSETS = {p.regex: _key_offsets(p) for p in PATTERNS if p.keys and not p.anchored}
+_KEY_OFFSETS = {
+    p.regex: regex_parse.word_offsets(p.regex, p.keys, str.lower)
+    for p in PATTERNS
+    if p.keys and not p.anchored
+}
 # Letters an IGNORECASE pattern matches to a key's letter of another lower case ("ı" to "i"):
 # a line holding one may hide a key's place.
 _KEY_LETTERS = {c for p in PATTERNS if _KEY_OFFSETS.get(p.regex) for key in p.keys for c in key}

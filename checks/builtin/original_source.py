@@ -429,21 +429,12 @@ for _i, _notice in enumerate(NOTICES):
 _TRIGGER_FINDER.make_automaton()
 
 
-def _trigger_offsets(notice: Notice) -> frozenset[int]:
-    """Where one of a notice's trigger words stands in every match, counted from the match's
-    start, when the words every match opens with tell it (frozenset(): they do not)."""
-    offsets = set()
-    for word in regex_parse.opening_words(notice.pattern, str.casefold):
-        found = [word.find(trigger) for trigger in notice.triggers if trigger in word]
-        if not found:
-            return frozenset()
-        offsets.add(min(found))
-    return frozenset(offsets)
-
-
 # Notices tried only where a trigger word of theirs says a match can start, in a text whose
 # case-folding keeps every letter in its place (no "İ", "ß"; no "ı", which "i" matches).
-_TRIGGER_OFFSETS = {i: _trigger_offsets(notice) for i, notice in enumerate(NOTICES)}
+_TRIGGER_OFFSETS = {
+    i: regex_parse.word_offsets(notice.pattern, notice.triggers, str.casefold)
+    for i, notice in enumerate(NOTICES)
+}
 _AT_TRIGGERS = {i: offsets for i, offsets in _TRIGGER_OFFSETS.items() if offsets}
 _UNTRIGGERED = frozenset(i for i, notice in enumerate(NOTICES) if not notice.triggers)
 _GATES = tuple(_Gate(needed_chars(n.pattern), LineStarts.of([n.pattern])) for n in NOTICES)

@@ -61,51 +61,18 @@ def _needs(items: Sequence[_Item]) -> Branch:
     if long:
         return long
     short = [w for w in found if min(len(x) for x in w) >= MIN_LAST_RESORT]
-    return (_best(short),) if short else ()
-
-
-def _best(needs: Sequence[Words]) -> Words:
-    """The most telling set: its shortest word the longest, then the fewest words."""
-    return max(needs, key=lambda s: (min(len(w) for w in s), -len(s)))
+    return (regex_parse.most_telling(short),) if short else ()
 
 
 def _all_needs(items: Sequence[_Item]) -> list[Words]:
-    """Every set of words a sequence of regex items needs, a run of literals one word."""
-    needs: list[Words] = []
-    run: list[str] = []
-
-    def end_run() -> None:
-        if run:
-            needs.append(frozenset(["".join(run)]))
-        run.clear()
-
-    for op, arg in items:
-        if op is _ops.LITERAL and _comparable_char(chr(arg)):
-            run.append(chr(arg).casefold())
-            continue
-        end_run()
-        needs.extend(_item_needs(op, arg))
-    end_run()
-    return needs
+    """Every set of words a sequence of regex items needs, a run of literals one word, what
+    lookaheads and lookbehinds need too."""
+    return regex_parse.needed_runs(items, _folded_literal, lookarounds=True)
 
 
-def _item_needs(op: object, arg: Any) -> list[Words]:
-    """What one regex item needs: a group its content, an alternation one word of each branch,
-    a repeat its body if it must occur, a lookahead or lookbehind its content; else nothing."""
-    if op is _ops.SUBPATTERN:
-        return _all_needs(arg[3])
-    if op is _ops.ATOMIC_GROUP:
-        return _all_needs(arg)
-    if op is _ops.BRANCH:
-        branches = [_all_needs(b) for b in arg[1]]
-        if not all(branches):
-            return []
-        return [frozenset().union(*(_best(b) for b in branches))]
-    if op in (_ops.MAX_REPEAT, _ops.MIN_REPEAT, _ops.POSSESSIVE_REPEAT):
-        return _all_needs(arg[2]) if arg[0] >= 1 else []
-    if op is _ops.ASSERT:
-        return _all_needs(arg[1])
-    return []
+def _folded_literal(code: int, caseless: bool) -> str | None:
+    char = chr(code)
+    return char.casefold() if _comparable_char(char) else None
 
 
 def _comparable_char(char: str) -> bool:
