@@ -19,6 +19,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any, TypeVar
 
+import ahocorasick
+
 from checks import regex_parse
 from checks.languages import languages, patterns, resource
 from checks.regex_parse import ops as sre
@@ -732,21 +734,49 @@ def _lowered(text: str) -> str:
     return lower if len(lower) == len(text) else text
 
 
+def _trigger_finder(code: str) -> ahocorasick.Automaton:
+    """The language's trigger words in one automaton: {word: (length, trigger kinds)}."""
+    finder = ahocorasick.Automaton()
+    for word, kinds in TRIGGERS[code].items():
+        finder.add_word(word, (len(word), kinds))
+    finder.make_automaton()
+    return finder
+
+
+_TRIGGER_FINDER = PerLanguage(_trigger_finder)
+
+
 def _trigger_spots(text: str, lower: str, code: str) -> dict[str, list[tuple[int, int]]]:
-    """Where the trigger words and numbers are, per trigger kind (`lower` is _lowered(text))."""
-    table = TRIGGERS[code]
+    """Where the trigger words and numbers are, per trigger kind (`lower` is _lowered(text)).
+
+    A trigger word counts where it is one of the text's words (`_LETTERS`) with no letter
+    (str.isalpha) on either side; one pass of an automaton finds every place a trigger word
+    stands, inside other words too, and the sides are checked here.
+    """
     spots: dict[str, list[tuple[int, int]]] = {"digit": [m.span() for m in _DIGITS.finditer(text)]}
-    for word in set(_LETTERS.findall(lower)) & table.keys():
-        i = lower.find(word)
-        while i >= 0:
-            j = i + len(word)
-            if (i == 0 or not lower[i - 1].isalpha()) and (
-                j == len(lower) or not lower[j].isalpha()
-            ):
-                for kind in table[word]:
-                    spots.setdefault(kind, []).append((i, j))
-            i = lower.find(word, j)
+    size = len(lower)
+    words: set[str] | None = None  # the text's words, read only where a side is odd
+    for last, (length, kinds) in _TRIGGER_FINDER[code].iter(lower):
+        i, j = last + 1 - length, last + 1
+        before = lower[i - 1] if i else " "
+        after = lower[j] if j < size else " "
+        if before.isalpha() or after.isalpha():
+            continue
+        if _odd_side(before) or _odd_side(after):
+            # A numeral such as "²" beside it: neither a letter nor a word's end, so the
+            # word stands only if it is one of the text's words elsewhere.
+            if words is None:
+                words = set(_LETTERS.findall(lower))
+            if lower[i:j] not in words:
+                continue
+        for kind in kinds:
+            spots.setdefault(kind, []).append((i, j))
     return spots
+
+
+def _odd_side(char: str) -> bool:
+    """A character `_LETTERS` counts into a word though it is no letter ("²", "Ⅻ")."""
+    return char.isnumeric() and not char.isdecimal()
 
 
 def _windows(spans: Iterable[tuple[int, int]], text: str) -> list[tuple[int, int]]:
