@@ -520,16 +520,20 @@ _GROUP_NAME = re.compile(r"\(\?P(<|=)(\w+)([>)])")
 def _together_regex(
     members: list[Pattern],
 ) -> tuple[re.Pattern[str], re.Pattern[str], tuple[int, ...]]:
-    r"""`\W(?=F)(?:(?=(?P<_0>pattern 0))|)(?:(?=(?P<_1>pattern 1))|)…` that matches only
-    where some member does: each member's groups renamed _i_name, its lookbehind kept."""
+    r"""`\W(?=F)(?:(?=F0)(?=(?P<_0>pattern 0))|)(?:(?=F1)(?=(?P<_1>pattern 1))|)…` that
+    matches only where some member does: each member's groups renamed _i_name, its
+    lookbehind kept. Fi, the characters member i can start with, spares a place where it
+    cannot the try of each of its opening words; F is all of them."""
     parts = []
     firsts: list[list[str]] = []
     for i, pattern in enumerate(members):
         source = pattern.regex.pattern
         renamed = _GROUP_NAME.sub(rf"(?P\1_{i}_\2\3", source)
-        parts.append(f"(?:(?=(?P<_{i}>{renamed}))|)")
         opening = _OPENING_LOOKBEHIND.match(source)
-        firsts.append(_first_characters(source[opening.end() :], re.UNICODE) if opening else [])
+        first = _first_characters(source[opening.end() :], re.UNICODE) if opening else []
+        guard = f"(?={'|'.join(first)})" if first else ""
+        parts.append(f"(?:{guard}(?=(?P<_{i}>{renamed}))|)")
+        firsts.append(first)
     some = "".join(f"(?(_{i})|" for i in range(len(members))) + "(?!)" + ")" * len(members)
     every_first = [c for first in firsts for c in first]
     ahead = f"(?={'|'.join(every_first)})" if all(firsts) else ""
