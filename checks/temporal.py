@@ -933,9 +933,17 @@ def scan(text: str, language: str | None = None) -> Scan:
     spots = _trigger_spots(norm, lower, code)
     leading = _LEADING[code]
     found: list[tuple[int, int, _Hit]] = []
+    # Windows depend only on which of the needed kinds the text holds: kinds sharing a
+    # spot add nothing, so needs that differ only in absent kinds share their windows.
+    made: dict[frozenset[str], list[tuple[int, int]]] = {}
     for needs, groups in GROUPS[code].items():
-        spans = (span for kind in needs for span in spots.get(kind, ()))
-        windows = _windows(spans, norm)
+        present = needs.intersection(spots)
+        if not present:
+            continue
+        windows = made.get(present)
+        if windows is None:
+            spans = (span for kind in present for span in spots[kind])
+            windows = made[present] = _windows(spans, norm)
         for group in groups:
             for lo, hi in windows:
                 found += (
