@@ -535,12 +535,31 @@ def _together_regex(
         parts.append(f"(?:{guard}(?=(?P<_{i}>{renamed}))|)")
         firsts.append(first)
     some = "".join(f"(?(_{i})|" for i in range(len(members))) + "(?!)" + ")" * len(members)
-    every_first = [c for first in firsts for c in first]
-    ahead = f"(?={'|'.join(every_first)})" if all(firsts) else ""
+    ahead = f"(?={'|'.join(_merged_classes(firsts))})" if all(firsts) else ""
     flags = members[0].regex.flags
     regex = re.compile(rf"\W{ahead}{''.join(parts)}{some}", flags)
     at_start = re.compile(f"{ahead}{''.join(parts)}{some}", flags)
     return regex, at_start, tuple(regex.groupindex[f"_{i}"] for i in range(len(members)))
+
+
+_WRITTEN_CLASS = re.compile(r"\(\?(-?)i:\[(?!\^)(.*)\]\)", re.S)
+
+
+def _merged_classes(firsts: list[list[str]]) -> list[str]:
+    """The members' first-character classes (from _written) as one class per case rule,
+    negated ones each alone: the group tests a place once, not once per member's class."""
+    merged: dict[bool, list[str]] = {}
+    negated: list[str] = []
+    for written in (c for first in firsts for c in first):
+        plain = _WRITTEN_CLASS.fullmatch(written)
+        if plain is None:
+            negated.append(written)
+        else:
+            merged.setdefault(not plain.group(1), []).append(plain.group(2))
+    classes = [
+        f"(?{'' if caseless else '-'}i:[{''.join(parts)}])" for caseless, parts in merged.items()
+    ]
+    return classes + negated
 
 
 def _searched_together(pattern: Pattern) -> bool:
