@@ -1808,11 +1808,15 @@ class _Resolver:
         return _format(point), "DATE", explicit
 
 
-def resolve(found: Scan, anchor: date | None) -> list[Expression]:
-    """Values for every span of `found`, relative ones read against `anchor`."""
+def resolve(found: Scan, anchor: date | None, reach: int | None = None) -> list[Expression]:
+    """Values for every span of `found`, relative ones read against `anchor`; with `reach`,
+    only of the spans that start within that many characters of the text as given (the
+    values are the same: a span's value depends only on the spans before it)."""
     resolver = _Resolver(found, anchor)
     expressions = []
     for match in found.matches:
+        if reach is not None and found.to_orig(match.start) > reach:
+            break
         try:
             value, kind, explicit = resolver.resolve(match)
         except (OverflowError, ValueError):  # date arithmetic beyond year 1 or 9999

@@ -157,21 +157,25 @@ class DatedClaims:
         anchor = _local_day_from_url(
             _not_after_receipt(_declared_anchor(article), article), article
         )
-        expressions = _dates(found, anchor.day if anchor else _fallback_day(article))
-        dateline = _dateline(found, expressions, _url_month(article.url))
+        day = anchor.day if anchor else _fallback_day(article)
+        # The dateline is looked for near the top: only the spans there are read first.
+        head = _dates(found, day, _DATELINE_REACH)
+        dateline = _dateline(found, head, _url_month(article.url))
         better = _not_after_receipt(_with_dateline(anchor, dateline, found), article)
         if better is None and article.received is not None:
             better = Anchor(article.received.date(), "date received", False)
         if better is not None and (anchor is None or better.day != anchor.day):
-            expressions = _dates(found, better.day)
+            day = better.day
+        expressions = _dates(found, day)
         shown = _displayed_dates(article, found.language, better)
         return _result(found, expressions, better, ctx, shown)
 
 
-def _dates(found: Scan, anchor: date | None) -> list[Expression]:
+def _dates(found: Scan, anchor: date | None, reach: int | None = None) -> list[Expression]:
     """The expressions a reader can check against a calendar: not "now", "daily", "90 days"
-    or "the quarter", which TimeML counts but which date no claim."""
-    return [e for e in resolve(found, anchor) if e.kind not in UNDATED_KINDS]
+    or "the quarter", which TimeML counts but which date no claim (with `reach`, only those
+    that start within so many characters)."""
+    return [e for e in resolve(found, anchor, reach) if e.kind not in UNDATED_KINDS]
 
 
 def _declared_anchor(article: Article) -> Anchor | None:
