@@ -154,3 +154,46 @@ def odd_cases(letters: Iterable[str]) -> frozenset[str]:
         for other in others
         if chr(other).lower() != chr(code).lower()
     )
+
+
+_MAX_ALTERNATIVES = 4096
+
+
+def literal_alternatives(regex: re.Pattern[str]) -> list[str] | None:
+    """Every string a pattern of literals matches, in the order the regex engine tries them
+    at a place ("sagte|sagt" -> sagte, sagt; "ł[ao]?" -> ła, ło, ł), so that the first one
+    present at a place is the engine's match there; None when the pattern is not only
+    literals, letter sets, choices and optional parts, or holds flags that change matching."""
+    if regex.flags & ~(re.UNICODE | re.MULTILINE | re.DOTALL):
+        return None
+    items = parse(regex)
+    return None if items is None else _alternatives(items)
+
+
+def _alternatives(items: Iterable[Item]) -> list[str] | None:
+    strings = [""]
+    for op, av in items:
+        options = _item_alternatives(op, av)
+        if options is None:
+            return None
+        strings = [s + option for s in strings for option in options]
+        if len(strings) > _MAX_ALTERNATIVES:
+            return None
+    return strings
+
+
+def _item_alternatives(op: Any, av: Any) -> list[str] | None:
+    c = ops
+    if op is c.LITERAL:
+        return [chr(av)]
+    if op is c.IN and all(kind is c.LITERAL for kind, _ in av):
+        return [chr(code) for _, code in av]
+    if op is c.BRANCH:
+        found = [_alternatives(branch) for branch in av[1]]
+        return None if any(f is None for f in found) else [s for f in found for s in f or ()]
+    if op is c.SUBPATTERN and not av[1] and not av[2]:
+        return _alternatives(av[3])
+    if op is c.MAX_REPEAT and av[0] == 0 and av[1] == 1:  # greedy "?": with it first
+        inner = _alternatives(av[2])
+        return None if inner is None else [*inner, ""]
+    return None

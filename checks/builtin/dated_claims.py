@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date
 from typing import Any
+
+import ahocorasick
 
 from checks import regex_parse
 from checks.i18n import Messages, Plural
@@ -90,6 +93,46 @@ _REPORTING = PerLanguage(
         next((p.regex for p in patterns("temporal", code) if p.path == "reporting"), None)
     )
 )
+
+
+def _verb_finder(regex: re.Pattern[str] | None) -> ahocorasick.Automaton | None:
+    """The reporting words in one automaton, {word: (the engine's order of trying it,
+    length)}, when the pattern is only literal words (None: the regex is run)."""
+    words = regex_parse.literal_alternatives(regex) if regex is not None else None
+    if not words or "" in words:
+        return None
+    finder = ahocorasick.Automaton()
+    for order, word in enumerate(words):
+        if word not in finder:  # a word listed twice is tried at its first place
+            finder.add_word(word, (order, len(word)))
+    finder.make_automaton()
+    return finder
+
+
+_VERB_FINDER = PerLanguage(lambda code: _verb_finder(_REPORTING[code]))
+
+
+def _verb_spans(lower: str, language: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each match of the language's reporting pattern in `lower`, as its
+    finditer gives them: at the leftmost place, the word the engine tries first there,
+    and the next search from its end. The automaton finds them in one pass."""
+    finder = _VERB_FINDER.get(language)
+    if finder is None:
+        reporting = _REPORTING.get(language)
+        yield from (m.span() for m in reporting.finditer(lower)) if reporting else ()
+        return
+    first: dict[int, tuple[int, int]] = {}  # start -> (order, length) of the first word tried
+    for last, (order, length) in finder.iter(lower):
+        start = last + 1 - length
+        if start not in first or order < first[start][0]:
+            first[start] = (order, length)
+    end = 0
+    for start in sorted(first):
+        if start >= end:
+            end = start + first[start][1]
+            yield start, end
+
+
 # "PARIS, Jan 17 (Reuters) -", "МОСКВА, 29 июня. /ТАСС/.": a wire dateline opens its line.
 _WIRE_DATELINE = re.compile(r"^\W*[A-ZÀ-ÞА-ЯЁІЇЄҐ][\w .'’-]{1,40},\s")
 _MAX_DISPLAYED = 3
@@ -428,15 +471,14 @@ def _claim_sentences(found: Scan) -> list[int]:
     starts = [start for start, _, _ in found.sentences]
     marks = found.copyright_marks
     claims: set[int] = set()
-    reporting = _REPORTING.get(found.language)
-    for verb in reporting.finditer(lower) if reporting else ():
-        before = lower[verb.start() - 1 : verb.start()]
-        after = lower[verb.end() : verb.end() + 1]
+    for verb_start, verb_end in _verb_spans(lower, found.language):
+        before = lower[verb_start - 1 : verb_start]
+        after = lower[verb_end : verb_end + 1]
         if (before and (before.isalnum() or before == "-")) or (
             after and (after.isalnum() or after == "-")
         ):
             continue
-        index = bisect_right(starts, verb.start()) - 1
+        index = bisect_right(starts, verb_start) - 1
         start, end, _ = found.sentences[index]
         if index >= 0 and not in_copyright_line(marks, text, start, end):
             claims.add(index)
