@@ -33,6 +33,8 @@ class _Index:
     lowered: tuple[str, ...]  # the same, lower-cased
     words: frozenset[str]  # every word of every value, lower-cased
     unlike_lowered: tuple[int, ...]  # values not plain ASCII, where re.I may match beyond lower()
+    ids: frozenset[str]  # the values written in an id attribute (the others are classes only)
+    classes: frozenset[str]  # the values written in a class attribute
 
 
 # One index per parsed tree, dropped with it.
@@ -42,7 +44,8 @@ _INDEX: weakref.WeakKeyDictionary[etree._Element, _Index] = weakref.WeakKeyDicti
 def _index(root: etree._Element) -> _Index:
     found = _INDEX.get(root)
     if found is None:
-        values = tuple(dict.fromkeys([*_CLASSES(root), *_IDS(root)]))
+        classes, ids = _CLASSES(root), _IDS(root)
+        values = tuple(dict.fromkeys([*classes, *ids]))
         joined = "\n".join(values).lower()
         found = _INDEX[root] = _Index(
             joined,
@@ -50,6 +53,8 @@ def _index(root: etree._Element) -> _Index:
             tuple(v.lower() for v in values),
             _split_words(joined),
             () if joined.isascii() else tuple(i for i, v in enumerate(values) if not v.isascii()),
+            frozenset(ids),
+            frozenset(classes),
         )
     return found
 
@@ -120,21 +125,28 @@ def marked(
 ) -> list[etree._Element]:
     """Elements (of these tags) whose class or id has one of the words (or, with
     whole=False, contains one of them anywhere: "cookiebanner"), in document order."""
-    literals = [
-        lit
-        for value in _values_with(_index(root), words, whole)
-        if (lit := _literal(value)) is not None
+    index = _index(root)
+    chosen = _values_with(index, words, whole)
+    # A value is tested only on the attribute it is written in: each value tested costs a
+    # pass over that attribute on every element.
+    scans = [
+        f"/descendant::*/@{attr}[{test}]"
+        for attr, written in (("class", index.classes), ("id", index.ids))
+        if (test := _equals_any(v for v in chosen if v in written))
     ]
-    if not literals:
+    if not scans:
         return []
-    # The values are tested on the class and id attributes, not on every element; the union
-    # gives their elements back in document order.
-    test = " or ".join(f".={lit}" for lit in literals)
     tags = tuple(tags)
     parent = (
         f"parent::{tags[0]}"
         if len(tags) == 1
         else "parent::*[" + " or ".join(f"self::{tag}" for tag in tags) + "]"
     )
-    found = root.xpath(f"(/descendant::*/@class[{test}] | /descendant::*/@id[{test}])/{parent}")
+    # The union gives the elements back in document order.
+    found = root.xpath(f"({' | '.join(scans)})/{parent}")
     return [node for node in found if isinstance(node, etree._Element)]
+
+
+def _equals_any(values: Iterable[str]) -> str:
+    """An XPath test of the context node's value against these ("" for none)."""
+    return " or ".join(f".={lit}" for value in values if (lit := _literal(value)) is not None)
