@@ -12,11 +12,15 @@ from __future__ import annotations
 
 import re
 import weakref
+from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
+from itertools import accumulate
 
 from lxml import etree
+
+from checks import regex_parse
 
 _SEPARATOR = re.compile(r"[-_\s]+")
 # Two scans, not one union: a union sorts the attribute nodes into document order, which
@@ -35,6 +39,8 @@ class _Index:
     unlike_lowered: tuple[int, ...]  # values not plain ASCII, where re.I may match beyond lower()
     ids: frozenset[str]  # the values written in an id attribute (the others are classes only)
     classes: frozenset[str]  # the values written in a class attribute
+    # (pattern, lead) -> `value_tests`' answers: passes ask the same more than once
+    matching: dict[tuple[re.Pattern[str], str], dict[str, bool]] = field(default_factory=dict)
 
 
 # One index per parsed tree, dropped with it.
@@ -84,6 +90,64 @@ def values(root: etree._Element) -> tuple[str, ...]:
 def any_holds(root: etree._Element, part: str) -> bool:
     """Whether some class or id value holds `part` (lower-case) once lower-cased."""
     return part in _index(root).joined
+
+
+def value_tests(root: etree._Element, pattern: re.Pattern[str], lead: str = "") -> dict[str, bool]:
+    """Whether `pattern` finds a match in each class and id value of the page (as written, of
+    the tree as first read) once `lead` (plain ASCII) is put before it. The pattern runs only
+    on the values that hold what every match holds (found in all values at once), and on any
+    value not plain ASCII. A value missing (set since) is for the caller to test."""
+    index = _index(root)
+    found = index.matching.get((pattern, lead))
+    if found is None:
+        found = dict.fromkeys(index.values, False)
+        for value in _may_match(index, _needles(pattern), lead):
+            if pattern.search(lead + value):
+                found[value] = True
+        index.matching[(pattern, lead)] = found
+    return found
+
+
+@cache
+def _needles(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Lower-case strings one of which every match holds, in a text of plain ASCII; None when
+    the pattern's parse does not tell."""
+    items = regex_parse.parse(pattern)
+    needs = (
+        regex_parse.needed_runs(items, _ascii_lower, bool(pattern.flags & re.I)) if items else []
+    )
+    return regex_parse.most_telling(needs) if needs else None
+
+
+def _ascii_lower(code: int, caseless: bool) -> str | None:
+    """A character as a lower-cased ASCII text holds it (None: not ASCII, the run stops)."""
+    char = chr(code)
+    return char.lower() if char.isascii() else None
+
+
+# Between the values searched at once: libxml2 ends its strings with it, so no value holds it.
+_APART = "\x00"
+
+
+def _may_match(index: _Index, needles: frozenset[str] | None, lead: str) -> list[str]:
+    """The values holding a needle once lower-cased (`lead` before each), and those not plain
+    ASCII; every value when there are no needles."""
+    values = index.values
+    if needles is None or "" in needles or not lead.isascii() or _APART in "".join(needles):
+        return list(values)
+    odd = set(index.unlike_lowered)
+    plain = [v for i, v in enumerate(values) if i not in odd] if odd else values
+    joined = _APART.join(lead + v for v in plain).lower()
+    ends = list(accumulate(len(lead) + len(v) + 1 for v in plain))
+    chosen: set[int] = set()
+    for needle in needles:
+        at = joined.find(needle)
+        while at >= 0:
+            line = bisect_right(ends, at)
+            chosen.add(line)
+            # On to the next value: one hit settles this one.
+            at = joined.find(needle, ends[line]) if line + 1 < len(ends) else -1
+    return [plain[i] for i in sorted(chosen)] + [values[i] for i in sorted(odd)]
 
 
 def _literal(value: str) -> str | None:

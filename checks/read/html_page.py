@@ -242,12 +242,19 @@ def furniture_text(root: etree._Element) -> str:
     chunks: list[str] = []
     size = 0
     stack = [root]
+    # Every value of the page tested in one search; a value set since is tested on its own.
+    boxes = class_words.value_tests(root, _BOX_CLASS)
     while stack and size < FURNITURE_LIMIT:
         node = stack.pop()
         tag = node.tag
         if not isinstance(tag, str) or tag in _INVISIBLE:
             continue
-        if tag in _BOX_TAGS or _box_value(node.get("class")) or _box_value(node.get("id")):
+        cls, ident = node.get("class"), node.get("id")
+        if (
+            tag in _BOX_TAGS
+            or (cls is not None and (boxes[cls] if cls in boxes else _box_value(cls)))
+            or (ident is not None and (boxes[ident] if ident in boxes else _box_value(ident)))
+        ):
             text = _visible_text(node)
             # A box this long wraps the page rather than sits on it: look inside instead.
             if len(text) <= _BOX_LIMIT:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import functools
 import json
 import re
 import unicodedata
@@ -17,6 +16,7 @@ from lxml import etree
 
 from checks.domains import registered_domain
 from checks.languages import languages, resource
+from checks.read import class_words
 from checks.temporal import MONTH_NUMBERS
 
 _CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$|^\s*<!--|-->\s*$")
@@ -769,7 +769,7 @@ def _top_lines(root: etree._Element) -> list[str]:
                 flush()
             headline_at = len(lines)
             limit = headline_at + _LINES_AFTER_HEADLINE
-        if tag in _SKIP or (tag != "body" and _furniture_marked(node)):
+        if tag in _SKIP or (tag != "body" and _furniture_marked(node, marks)):
             return False
         block = tag not in _INLINE
         if block and pieces:
@@ -787,6 +787,8 @@ def _top_lines(root: etree._Element) -> list[str]:
             flush()
         return len(lines) > limit
 
+    # Every class and id value of the page tested in one search.
+    marks = class_words.value_tests(root, _FURNITURE_CLASS, " ")
     body = root.find("body")
     walk(body if body is not None else root)
     if pieces:
@@ -796,15 +798,17 @@ def _top_lines(root: etree._Element) -> list[str]:
     return lines[:_LINES_WITHOUT_HEADLINE]
 
 
-def _furniture_marked(node: etree._Element) -> bool:
-    classes, ident = node.get("class"), node.get("id")
-    return bool(classes or ident) and _furniture_marks(classes or "", ident or "")
+def _furniture_marked(node: etree._Element, marks: Mapping[str, bool]) -> bool:
+    """Class or id tokens of a box of other stories (`marks`: the page's values tested)."""
+    return _furniture_value(node.get("class"), marks) or _furniture_value(node.get("id"), marks)
 
 
-@functools.lru_cache(maxsize=4096)
-def _furniture_marks(classes: str, ident: str) -> bool:
-    """Class and id tokens of a box of other stories; pages repeat theirs ("menu-item")."""
-    return _FURNITURE_CLASS.search(f" {classes} {ident}") is not None
+def _furniture_value(value: str | None, marks: Mapping[str, bool]) -> bool:
+    # A token starts after a space, so testing " class id" is testing " class" and " id".
+    if value is None:
+        return False
+    known = marks.get(value)
+    return _FURNITURE_CLASS.search(f" {value}") is not None if known is None else known
 
 
 def visible_dates(root: etree._Element, month_first: bool = False) -> list[_Seen]:
