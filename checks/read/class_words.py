@@ -93,10 +93,10 @@ def any_holds(root: etree._Element, part: str) -> bool:
 
 
 def value_tests(root: etree._Element, pattern: re.Pattern[str], lead: str = "") -> dict[str, bool]:
-    """Whether `pattern` finds a match in each class and id value of the page (as written, of
-    the tree as first read) once `lead` (plain ASCII) is put before it. The pattern runs only
-    on the values that hold what every match holds (found in all values at once), and on any
-    value not plain ASCII. A value missing (set since) is for the caller to test."""
+    """Whether `pattern.search(lead + value)` finds a match, for each class and id value of the
+    page (as written, of the tree as first read). The pattern runs only on the values that
+    hold what every match holds (found in all the values at once) and on any value not plain
+    ASCII. A value missing (set since) is for the caller to test."""
     index = _index(root)
     found = index.matching.get((pattern, lead))
     if found is None:
@@ -137,7 +137,7 @@ def _may_match(index: _Index, needles: frozenset[str] | None, lead: str) -> list
         return list(values)
     odd = set(index.unlike_lowered)
     plain = [v for i, v in enumerate(values) if i not in odd] if odd else values
-    joined = _APART.join(lead + v for v in plain).lower()
+    joined = (lead + (_APART + lead).join(plain)).lower()
     ends = list(accumulate(len(lead) + len(v) + 1 for v in plain))
     chosen: set[int] = set()
     for needle in needles:

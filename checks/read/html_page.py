@@ -196,13 +196,6 @@ def _flatten(
     return joined.strip()
 
 
-def _marks(node: etree._Element) -> str:
-    """The element's class and id, space-separated; "" when it has neither (most elements)."""
-    cls = node.get("class")
-    ident = node.get("id")
-    return f"{cls or ''} {ident or ''}" if cls or ident else ""
-
-
 def _visible_text(node: etree._Element) -> str:
     """The subtree's text, without what menus, forms, buttons and SVG hold (their tails are
     the page's text)."""
@@ -385,8 +378,9 @@ def _notes_lists(root: etree._Element, fragments: set[str]) -> list[etree._Eleme
 
     # Most pages mark no notes and link none: their classes and ids say so without a walk.
     if class_words.any_holds(root, _NOTES_PART):
+        tests = class_words.value_tests(root, _NOTES_MARK)
         for node in root.iter("ol", "ul", "div", "section", "aside"):
-            if (marks := _marks(node)) and _NOTES_MARK.search(marks):
+            if _notes_value(node.get("class"), tests) or _notes_value(node.get("id"), tests):
                 keep(node)
     if fragments and not fragments.isdisjoint(class_words.values(root)):
         for item in root.iter("li"):
@@ -399,6 +393,15 @@ def _notes_lists(root: etree._Element, fragments: set[str]) -> list[etree._Eleme
                 keep(following)
     # A list inside another found list is already covered.
     return [n for n in found if not any(a in found for a in n.iterancestors())]
+
+
+def _notes_value(value: str | None, tests: dict[str, bool]) -> bool:
+    """A class or id marking notes (no mark spans the space between class and id, so testing
+    "class id" is testing each)."""
+    if value is None:
+        return False
+    known = tests.get(value)
+    return _NOTES_MARK.search(value) is not None if known is None else known
 
 
 def _notes_heading(node: etree._Element) -> str:

@@ -22,6 +22,7 @@ from itertools import accumulate
 from lxml import etree
 
 from checks.model import Block, Region
+from checks.read import class_words
 
 # Region -> the words evidence uses to say where a quote stands.
 PLACE_NAMES: dict[Region, str] = {
@@ -277,9 +278,22 @@ def _is_byline(node: etree._Element, words: frozenset[str]) -> bool:
     return False
 
 
-def _is_breadcrumb(node: etree._Element) -> bool:
-    marks = f"{node.get('class', '')} {node.get('id', '')} {node.get('aria-label', '')}"
-    return bool(_BREADCRUMB.search(marks)) or "BreadcrumbList" in (node.get("itemtype") or "")
+def _is_breadcrumb(node: etree._Element, crumbs: dict[str, bool]) -> bool:
+    """Marked as a breadcrumb trail (`crumbs`: the page's class and id values tested; the word
+    spans no space, so testing "class id label" is testing each)."""
+    return (
+        _crumb_value(node.get("class"), crumbs)
+        or _crumb_value(node.get("id"), crumbs)
+        or _crumb_value(node.get("aria-label"), {})
+        or "BreadcrumbList" in (node.get("itemtype") or "")
+    )
+
+
+def _crumb_value(value: str | None, crumbs: dict[str, bool]) -> bool:
+    if value is None:
+        return False
+    known = crumbs.get(value)
+    return _BREADCRUMB.search(value) is not None if known is None else known
 
 
 # The subtree's text pieces as itertext() gives them, without an object for each element.
@@ -375,8 +389,10 @@ class _Walk:
         self.blocks: list[Block] = []
         self.sizes: dict[Region, int] = {}
         self.after_furniture = False  # past the first site furniture after the body
+        self.crumbs: dict[str, bool] = {}  # the page's class and id values tested by `run`
 
     def run(self, root: etree._Element) -> list[Block]:
+        self.crumbs = class_words.value_tests(root, _BREADCRUMB)
         self.visit(root, inside=root is self.scope, in_body=root is self.body, boxed=False)
         return self.blocks
 
@@ -437,7 +453,7 @@ class _Walk:
     ) -> None:
         started = self.left < len(self.paragraphs)
         ended = self.left == 0
-        if _is_breadcrumb(node) and not ended:
+        if _is_breadcrumb(node, self.crumbs) and not ended:
             self.add(Region.ABOVE_HEADLINE, _crumbs(node))
             return
         if boxed:
