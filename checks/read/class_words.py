@@ -41,6 +41,15 @@ class _Index:
     classes: frozenset[str]  # the values written in a class attribute
     # (pattern, lead) -> `value_tests`' answers: passes ask the same more than once
     matching: dict[tuple[re.Pattern[str], str], dict[str, bool]] = field(default_factory=dict)
+    # lead -> the plain ASCII values, lead before each, joined and lower-cased, and their ends
+    joined_with: dict[str, _Joined] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class _Joined:
+    text: str
+    ends: list[int]  # where each value's line ends, its separator counted
+    plain: list[str] | tuple[str, ...]  # the values joined, in their order
 
 
 # One index per parsed tree, dropped with it.
@@ -135,19 +144,27 @@ def _may_match(index: _Index, needles: frozenset[str] | None, lead: str) -> list
     values = index.values
     if needles is None or "" in needles or not lead.isascii() or _APART in "".join(needles):
         return list(values)
-    odd = set(index.unlike_lowered)
-    plain = [v for i, v in enumerate(values) if i not in odd] if odd else values
-    joined = (lead + (_APART + lead).join(plain)).lower()
-    ends = list(accumulate(len(lead) + len(v) + 1 for v in plain))
+    joined = index.joined_with.get(lead)
+    if joined is None:
+        joined = index.joined_with[lead] = _joined(index, lead)
+    text, ends, plain = joined.text, joined.ends, joined.plain
     chosen: set[int] = set()
     for needle in needles:
-        at = joined.find(needle)
+        at = text.find(needle)
         while at >= 0:
             line = bisect_right(ends, at)
             chosen.add(line)
             # On to the next value: one hit settles this one.
-            at = joined.find(needle, ends[line]) if line + 1 < len(ends) else -1
-    return [plain[i] for i in sorted(chosen)] + [values[i] for i in sorted(odd)]
+            at = text.find(needle, ends[line]) if line + 1 < len(ends) else -1
+    return [plain[i] for i in sorted(chosen)] + [values[i] for i in index.unlike_lowered]
+
+
+def _joined(index: _Index, lead: str) -> _Joined:
+    odd = set(index.unlike_lowered)
+    values = index.values
+    plain = [v for i, v in enumerate(values) if i not in odd] if odd else values
+    text = (lead + (_APART + lead).join(plain)).lower()
+    return _Joined(text, list(accumulate(len(lead) + len(v) + 1 for v in plain)), plain)
 
 
 def _literal(value: str) -> str | None:
