@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -22,7 +22,8 @@ from checks.read.author_meta import author_signals
 from checks.read.decoding import decode_page
 from checks.read.outlet_pages import outlet_pages
 from checks.read.provenance import declared_provenance
-from checks.read.regions import page_regions
+from checks.read.regions import find_body, page_regions
+from checks.read.split_body import LINE_TAGS, Parts, more_of_the_body
 from checks.read.visibility import page_visibility
 
 # The options trafilatura parses with, so its extraction sees the tree it expects.
@@ -413,6 +414,35 @@ def _notes_heading(node: etree._Element) -> str:
     return "Notes"
 
 
+def _with_parts(parts: Parts, text: str, links: tuple[Link, ...]) -> tuple[str, tuple[Link, ...]]:
+    """The extracted text with the body's boxes it left out, each where the page prints it:
+    those before the kept box go first, those after it last."""
+    head_links: list[Link] = []
+    head = _part_lines(parts.before, head_links, 0)
+    shift = len("\n".join(head)) + 1 if head else 0
+    tail_links: list[Link] = []
+    offset = shift + len(text) + 1
+    tail = _part_lines(parts.after, tail_links, offset)
+    moved = tuple(replace(link, position=link.position + shift) for link in links)
+    joined = "\n".join(piece for piece in (*head, text, *tail) if piece)
+    return joined, (*head_links, *moved, *tail_links)
+
+
+def _part_lines(boxes: tuple[etree._Element, ...], links: list[Link], offset: int) -> list[str]:
+    """The lines of these boxes (paragraphs, subheads, list items, quotes, outermost only),
+    with their links, from `offset` on."""
+    lines: list[str] = []
+    for box in boxes:
+        for node in box.iter(*LINE_TAGS):
+            if any(a.tag in LINE_TAGS for a in node.iterancestors() if box in a.iterancestors()):
+                continue
+            line = _flatten(node, links, offset, tag="a", attr="href")
+            if line:
+                lines.append(line)
+                offset += len(line) + 1
+    return lines
+
+
 def _missing_notes(
     notes: list[tuple[str, list[etree._Element]]], text: str, links: tuple[Link, ...]
 ) -> tuple[str, tuple[Link, ...]]:
@@ -549,11 +579,16 @@ def read_html(raw: bytes, *, url: str | None = None) -> Article:
     text, links = ("", ()) if doc is None or doc.body is None else _body_text_and_links(doc.body)
     if url:
         links = tuple(Link("#", k.text, k.position) if k.url == _BUTTON else k for k in links)
+    extracted = None if doc is None else doc.body
+    found = find_body(root, extracted)
+    parts = Parts() if found.body is None else more_of_the_body(found.body, extracted)
+    if parts:
+        text, links = _with_parts(parts, text, links)
     if notes and text:
         text, links = _missing_notes(notes, text, links)
     site = page_meta.site_name(meta, objects, title_tag, url)
     title = page_meta.headline(meta, objects, title_tag, site)
-    blocks = page_regions(root, None if doc is None else doc.body, text, title)
+    blocks = page_regions(root, found, text, title, parts.all)
     return Article(
         text=text,
         links=links,

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
@@ -103,6 +104,11 @@ def _marks_words(marks: str) -> frozenset[str]:
 
 def _fold(text: str) -> str:
     return " ".join(text.split())
+
+
+def line_key(text: str) -> str:
+    """How a line of the extracted text is found again in our tree (see body_keys)."""
+    return _key(text)
 
 
 def _key(text: str) -> str:
@@ -263,6 +269,13 @@ def _is_furniture(node: etree._Element, words: frozenset[str]) -> bool:
     if node.tag in _FURNITURE_TAGS or (node.get("role") or "").lower() in _FURNITURE_ROLES:
         return True
     return bool(words & _FURNITURE_WORDS)
+
+
+def holds_no_article_text(node: etree._Element) -> bool:
+    """Site furniture, or a box of notes or disclosures: nothing in it is the article's
+    running text."""
+    words = _words(node)
+    return _is_furniture(node, words) or bool(words & (_BOX_WORDS | _DISCLOSURE_WORDS))
 
 
 def _is_box(node: etree._Element, words: frozenset[str]) -> bool:
@@ -567,17 +580,34 @@ def _link_dense(node: etree._Element) -> bool:
     return linked >= 0.5 * total
 
 
+@dataclass(frozen=True, slots=True)
+class FoundBody:
+    """Where our tree prints the extracted text: the elements of its lines, outermost only,
+    and the element holding most of them (None when the text is not found)."""
+
+    paragraphs: list[etree._Element]
+    body: etree._Element | None
+
+
+def find_body(root: etree._Element, extracted: etree._Element | None) -> FoundBody:
+    paragraphs = _matched(root, body_keys(extracted))
+    return FoundBody(paragraphs, body_container(paragraphs))
+
+
 def page_regions(
     root: etree._Element,
-    extracted: etree._Element | None,
+    found: FoundBody,
     body_text: str,
     title: str | None,
+    more_body: Iterable[etree._Element] = (),
 ) -> tuple[Block, ...]:
-    """The page's blocks by region, in document order; () when the body cannot be found."""
-    paragraphs = _matched(root, body_keys(extracted))
-    body = body_container(paragraphs)
+    """The page's blocks by region, in document order; () when the body cannot be found.
+
+    `more_body`: boxes of the body that the extraction left out and the text has now."""
+    body = found.body
     if body is None:
         return (Block(Region.BODY, body_text),) if body_text else ()
+    paragraphs = found.paragraphs
     strays = [p for p in paragraphs if p is not body and body not in p.iterancestors()]
     paragraphs = [p for p in paragraphs if p is body or body in p.iterancestors()]
     headline = headline_element(root, title, body)
@@ -591,6 +621,7 @@ def page_regions(
         scope = next((a for a in body.iterancestors("article", "main")), body)
     if not paragraphs:
         return (Block(Region.BODY, body_text),) if body_text else ()
+    paragraphs.extend(more_body)
     return tuple(_Walk(headline, body, paragraphs, strays, scope, body_text).run(root))
 
 

@@ -156,11 +156,6 @@ async def test_a_page_without_body_links_warns(check_ctx):
     assert data["total"] == 0
 
 
-SPLIT_BODY = pytest.mark.xfail(
-    strict=True, reason="trafilatura keeps only the second of the two body containers"
-)
-
-
 # Dev pages of round 2 whose count is still off by more than one: a known miss, not hidden.
 NOT_YET = {
     "25-apolut": "count off by more than one",
@@ -170,8 +165,6 @@ NOT_YET = {
 
 
 def _marks(slug: str) -> pytest.MarkDecorator | tuple[()]:
-    if slug.startswith("10-engadget"):
-        return SPLIT_BODY
     reason = next((r for prefix, r in NOT_YET.items() if slug.startswith(prefix)), None)
     return pytest.mark.xfail(strict=True, reason=reason) if reason else ()
 
