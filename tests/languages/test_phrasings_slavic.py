@@ -204,6 +204,8 @@ LABELS = [
     ("body-mid", "Прокуратура установит, кто несёт ответственность за аварию.", None),
     ("body-mid", "Аналитик подчеркнул, что это не является инвестиционной рекомендацией.", None),
     ("body-mid", "Визит носит ознакомительный характер, сообщили в мэрии.", None),
+    ("after", "Информация о ценах не является публичной офертой.", "liability"),
+    ("body-end", "В банке подчеркнули, что рассылка не является офертой.", None),
     # press_release
     ("top", "Пресс-релиз", "press_release"),
     ("body-end", "Публикуется на правах пресс-релиза.", "press_release"),
@@ -315,6 +317,8 @@ LABELS = [
     ("footer", "Reklama", None),
     ("body-mid", "Firma wydała na reklamę 2 mln zł w ubiegłym roku.", None),
     ("body-mid", "Artykuł sponsorowany przez ambasadę wywołał burzę.", None),
+    ("body-end", "Firma zakończyła współpracę reklamową z piłkarzem.", None),
+    ("body-end", "Film powstał na zlecenie Ministerstwa Kultury.", None),
     ("after", "Artykuł zawiera linki afiliacyjne.", "affiliate"),
     ("byline", "Wpis zawiera linki partnerskie.", "affiliate"),
     ("after", "Linki w tekście są linkami afiliacyjnymi.", "affiliate"),
@@ -395,6 +399,7 @@ LABELS = [
     ("footer", "Odpowiedzialność za treść wpisów ponoszą ich autorzy.", "liability"),
     ("body-mid", "Spółka nie ponosi odpowiedzialności za szkody, orzekł sąd.", None),
     ("body-mid", "Prokurator uznał, że to nie stanowi przestępstwa.", None),
+    ("body-end", "Rzecznik urzędu podkreślił, że ulotka nie stanowi oferty.", None),
     ("top", "Informacja prasowa", "press_release"),
     ("top", "Komunikat prasowy", "press_release"),
     ("top", "Materiał prasowy", "press_release"),
@@ -492,6 +497,7 @@ COPIES = [
     ("after", "Tłumaczenie: Jan Kowalski", None),
     ("body-mid", "Książka ukazała się pierwotnie w 1982 roku w Paryżu.", None),
     ("after", "Źródło: GUS", None),
+    ("body-mid", "Tekst ustawy został opublikowany w Dzienniku Ustaw w piątek.", None),
     ("after", "Przedruk bez zgody redakcji zabroniony.", None),
     ("after", "Fot. PAP/Leszek Szymański", None),
     # --- Chinese portals
