@@ -79,6 +79,7 @@ LABELS = [
     ("body-mid", "Партнерский материал о банке вызвал споры в сети.", None),
     ("body-mid", "Форум прошёл при поддержке правительства Москвы.", None),
     ("top", "При поддержке Фонда президентских грантов", None),
+    ("top", "При поддержке губернатора Московской области", None),
     # affiliate: under the byline or after the text
     (
         "after",
@@ -141,6 +142,8 @@ LABELS = [
     ("body-top", "Обновление iOS 18: что нового", None),
     ("footer", "Исправления и уточнения", None),
     ("body-mid", "Пресс-секретарь принёс извинения за допущенную в отчёте ошибку.", None),
+    ("body-end", "«Приносим извинения за доставленные неудобства», — сообщили в компании.", None),
+    ("body-end", "Ранее в статье «Ведомостей» сообщалось, что сделка сорвалась.", None),
     # opinion: the label above the headline
     ("top", "Мнение", "opinion"),
     ("top", "Колонка", "opinion"),
@@ -233,6 +236,7 @@ LABELS = [
     ("top", "Спонсорований матеріал", "sponsored"),
     ("body-mid", "Компанія витратила на рекламу 2 млн гривень.", None),
     ("body-mid", "Форум відбувся за підтримки Міністерства освіти.", None),
+    ("top", "За підтримки Київської міської ради", None),
     ("after", "У статті є партнерські посилання: ми можемо отримати комісію.", "affiliate"),
     ("after", "Ми можемо отримувати комісію з покупок за посиланнями в цій статті.", "affiliate"),
     ("after", "Редакція може отримати винагороду за покупки за посиланнями.", "affiliate"),
@@ -328,6 +332,7 @@ LABELS = [
     ("after", "Oznaczone gwiazdką linki są linkami afiliacyjnymi.", "affiliate"),
     ("body-mid", "Pośrednik otrzymuje prowizję od każdej sprzedanej polisy.", None),
     ("body-mid", "Agent może otrzymać prowizję od sprzedaży mieszkania.", None),
+    ("body-end", "Autor może otrzymać prowizję od sprzedaży każdego egzemplarza.", None),
     ("after", "Sprostowanie: w pierwotnej wersji tekstu podaliśmy błędną datę.", "correction"),
     ("after", "Korekta: nazwisko ministra zostało poprawione w całym tekście.", "correction"),
     (
@@ -466,6 +471,8 @@ COPIES = [
     ("after", "Источник фото: пресс-служба мэрии", None),
     ("after", "Перепечатка материалов без разрешения редакции запрещена.", None),
     ("after", "Перевод с английского: Мария Иванова", None),
+    ("after", "Публикуется с разрешения правообладателя.", None),
+    ("after", "Текст опубликован с согласия героини.", None),
     ("body-mid", "По материалам уголовного дела, обвиняемый скрылся.", None),
     # --- Ukrainian
     ("after", "Вперше опубліковано в «Українській правді».", "Українській правді"),
