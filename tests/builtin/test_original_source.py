@@ -741,6 +741,10 @@ async def test_italian_and_polish_notices_name_the_original(check_ctx, text, out
         ("Warszawa (PAP) - Sejm uchwalił w piątek nowelizację ustawy.", "PAP"),
         ("Sejm uchwalił w piątek nowelizację ustawy.\n\nŹródło: PAP", "PAP"),
         ("Sejm uchwalił w piątek nowelizację ustawy.\n\nNa podstawie informacji PAP", "PAP"),
+        # national agencies whose credits run in member papers as the big wires' do
+        ("ROMA (askanews) - Il Consiglio dei ministri ha approvato il decreto.", "Askanews"),
+        ("Il Consiglio dei ministri ha approvato il decreto.\n\nFonte: Italpress", "Italpress"),
+        ("Sejm uchwalił w piątek nowelizację ustawy.\n\nŹródło: ISBnews", "ISBnews"),
     ],
 )
 async def test_italian_and_polish_wire_credits(make_article, check_ctx, text, agency):
