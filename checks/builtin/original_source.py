@@ -513,12 +513,18 @@ def _notice_matches(
             start = match.end()
 
 
-def notice_signals(article: Article, own: OwnOutlet) -> Iterator[Signal]:
-    return _notices_in(article.text, article.links, own)
+def notice_signals(
+    article: Article, own: OwnOutlet, outlets: OutletTable | None = None
+) -> Iterator[Signal]:
+    return _notices_in(article.text, article.links, own, outlets=outlets)
 
 
 def _notices_in(
-    text: str, links: tuple[Link, ...], own: OwnOutlet, among: frozenset[int] = _ALL_NOTICES
+    text: str,
+    links: tuple[Link, ...],
+    own: OwnOutlet,
+    among: frozenset[int] = _ALL_NOTICES,
+    outlets: OutletTable | None = None,
 ) -> Iterator[Signal]:
     tail = _tail_start(text)
     for notice, at in _notices_for(text, among):
@@ -536,7 +542,9 @@ def _notices_in(
             wire = wire_of(name) if name else None
             if notice.edge_line and not _edge_credit(text, match, found, linked):
                 continue
-            if notice.kind == "source_line" and not _cites_a_text(text, found, wire, linked):
+            if notice.kind == "source_line" and not _cites_a_text(
+                text, found, wire, linked or _another_known_outlet(name, own, outlets)
+            ):
                 continue
             yield Signal(
                 notice.kind,
@@ -581,6 +589,15 @@ def _cites_a_text(
         return False
     quoted = found is not None and found[1] > 0 and text[found[1] - 1] in '«"“„‘'
     return wire is not None or linked or quoted
+
+
+def _another_known_outlet(name: str | None, own: OwnOutlet, outlets: OutletTable | None) -> bool:
+    """A name the outlet table knows as another site's: "Источник: РБК", "Source : Le Monde"
+    credit a text as surely as a link to it does."""
+    if not name or outlets is None or own.owns(name, None):
+        return False
+    record = outlets.by_name(name)
+    return record is not None and own.domain not in record.domains
 
 
 def _about_this(text: str, sentence_start: int, start: int) -> bool:
@@ -781,7 +798,9 @@ def byline_signal(article: Article, own: OwnOutlet) -> Signal | None:
     return Signal("byline", byline, "byline", outlet, wire, own.owns(wire.name, wire))
 
 
-def region_signals(article: Article, own: OwnOutlet) -> Iterator[Signal]:
+def region_signals(
+    article: Article, own: OwnOutlet, outlets: OutletTable | None = None
+) -> Iterator[Signal]:
     """Notices and credits the page prints around the text: the kicker, the byline block,
     the editor's note, the notes after the article ("This post originally appeared on
     Grist"), disclosure boxes."""
@@ -792,7 +811,13 @@ def region_signals(article: Article, own: OwnOutlet) -> Iterator[Signal]:
         if block.region not in NOTICE_REGIONS:
             continue
         where = place_name(block.region)
-        found = list(_notices_in(block.text, (), own))
+        found = [
+            signal
+            for signal in _notices_in(block.text, (), own, outlets=outlets)
+            # Before the text stand the lead picture's captions: "Quelle: dpa" there credits
+            # the picture, as wire credits there do (CREDIT_REGIONS).
+            if not (signal.kind == "source_line" and block.region is Region.BEFORE_BODY)
+        ]
         # Every credit names an agency, or is Reuters' "(Reporting by …)" or "… was first
         # published": the other blocks need no look.
         text = block.text
@@ -1014,10 +1039,10 @@ def collect_signals(
     article: Article, own: OwnOutlet, outlets: OutletTable | None = None
 ) -> list[Signal]:
     signals = [
-        *notice_signals(article, own),
+        *notice_signals(article, own, outlets),
         *dateline_signals(article, own),
         *credit_signals(article, own),
-        *region_signals(article, own),
+        *region_signals(article, own, outlets),
         *declared_signals(article, own),
         *rights_signals(article, own, outlets),
     ]

@@ -1316,3 +1316,34 @@ async def test_rights_lines_that_are_not_another_outlets(make_article, check_ctx
 async def test_a_german_book_excerpt_in_the_singular_and_the_plural(check_ctx, text):
     result = await check(Article(text=text, language="de"), check_ctx)
     assert result.data["is_republication"] is True, result.data["signals"]
+
+
+@pytest.mark.parametrize(
+    ("line", "outlet"),
+    [
+        ("Quelle: Der Spiegel", "Der Spiegel"),
+        ("Source: The Guardian", "The Guardian"),
+    ],
+)
+async def test_a_source_line_naming_another_known_outlet_credits_its_text(check_ctx, line, outlet):
+    # No link, no wire, no quotation marks: the outlet table knows the name as another site's.
+    article = paged_article((Region.AFTER_BODY, line), url="https://www.example-news.de/a/")
+    result = await check(article, check_ctx)
+    assert result.data["is_republication"] is True
+    assert result.data["original_outlet"] == outlet
+
+
+async def test_a_source_line_naming_the_sites_own_outlet_is_not_a_copy(check_ctx):
+    article = paged_article(
+        (Region.AFTER_BODY, "Quelle: Der Spiegel"), url="https://www.spiegel.de/a/"
+    )
+    result = await check(article, check_ctx)
+    assert result.data["is_republication"] is not True
+
+
+async def test_a_source_line_under_the_lead_picture_credits_the_picture(check_ctx):
+    caption = "Die Brücke über die Oker am Dienstag.\nQuelle: dpa"
+    before = paged_article((Region.BEFORE_BODY, caption), url="https://www.example-news.de/a/")
+    after = paged_article((Region.AFTER_BODY, "Quelle: dpa"), url="https://www.example-news.de/a/")
+    assert (await check(before, check_ctx)).data["is_republication"] is not True
+    assert (await check(after, check_ctx)).data["original_outlet"] == "dpa"
