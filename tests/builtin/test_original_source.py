@@ -745,9 +745,11 @@ async def test_italian_and_polish_notices_name_the_original(check_ctx, text, out
         ("ROMA (askanews) - Il Consiglio dei ministri ha approvato il decreto.", "Askanews"),
         ("Il Consiglio dei ministri ha approvato il decreto.\n\nFonte: Italpress", "Italpress"),
         ("Sejm uchwalił w piątek nowelizację ustawy.\n\nŹródło: ISBnews", "ISBnews"),
+        ("The senate passed the bill on Tuesday.\n\n(NAN)", "News Agency of Nigeria"),
+        ("By Press Trust of India\nThe court adjourned the hearing to Monday.", "PTI"),
     ],
 )
-async def test_italian_and_polish_wire_credits(make_article, check_ctx, text, agency):
+async def test_national_agencies_wire_credits(make_article, check_ctx, text, agency):
     result = await check(make_article(text, url="https://example-news.pl/a"), check_ctx)
     assert result.data["original_outlet"] == agency, result.data["signals"]
     assert result.status is Status.WARN
