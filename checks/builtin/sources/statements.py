@@ -255,13 +255,40 @@ def _section(found: Sequence[Pattern], name: str) -> tuple[Pattern, ...]:
     return tuple(p for p in found if p.path.split("[", 1)[0] == name)
 
 
-def sentences(text: str) -> Iterator[tuple[int, str]]:
-    """(offset, sentence) for each sentence, never cutting inside a quotation."""
+@dataclass(frozen=True, slots=True)
+class _Abbreviations:
+    """A language's words whose dot ends no sentence."""
+
+    anywhere: frozenset[str]  # before a capitalised word or a number: "Gov. Smith", "sog."
+    numbers: frozenset[str]  # before a number only, lower case: "No. 5", "Sept. 30"
+    months: frozenset[str]  # month names, lower case: after an ordinal ("am 26. September")
+
+
+@cache
+def _abbreviations(language: str | None) -> _Abbreviations:
+    code = language if language in languages() else "en"
+    words = resource("attribution", code).get("words", {})
+    calendar = resource("calendar", code)
+    return _Abbreviations(
+        anywhere=frozenset(words.get("abbreviations", [])),
+        numbers=_lower(
+            [*words.get("number_abbreviations", []), *calendar.get("month_abbreviations", [])]
+        ),
+        months=_lower([w for spellings in calendar.get("months", []) for w in spellings]),
+    )
+
+
+def sentences(text: str, language: str | None = None) -> Iterator[tuple[int, str]]:
+    """(offset, sentence) for each sentence, never cutting inside a quotation or after an
+    abbreviation of the language ("Gov.", "Sept. 30", "sog.", "am 26. September")."""
+    abbreviations = _abbreviations(language)
     for para in re.finditer(r"[^\n]+", text):
-        yield from _split_paragraph(para.group(), para.start())
+        yield from _split_paragraph(para.group(), para.start(), abbreviations)
 
 
-def _split_paragraph(para: str, offset: int) -> Iterator[tuple[int, str]]:
+def _split_paragraph(
+    para: str, offset: int, abbreviations: _Abbreviations
+) -> Iterator[tuple[int, str]]:
     start = 0
     closing = ""
     straight = False
@@ -283,6 +310,8 @@ def _split_paragraph(para: str, offset: int) -> Iterator[tuple[int, str]]:
         after = para[stop + 1 : stop + 2]
         if closing or straight or after.islower() or _is_initial(para, i):
             continue
+        if para[i] == "." and _is_abbreviation(para, i, stop, abbreviations):
+            continue
         yield from _piece(para, start, stop, offset)
         start = stop + 1
     yield from _piece(para, start, len(para), offset)
@@ -294,6 +323,29 @@ def _is_initial(para: str, dot: int) -> bool:
     while word_start > 0 and para[word_start - 1].isalpha():
         word_start -= 1
     return para[dot] == "." and 0 < dot - word_start <= 2 and para[word_start].isupper()
+
+
+def _is_abbreviation(para: str, dot: int, stop: int, abbreviations: _Abbreviations) -> bool:
+    """Whether the dot ends an abbreviation that the next word carries on: a title before a
+    name ("Gov. Newsom", "prof. Nowak"), a short form ("sog. Bonner"), a month or "No." before
+    a number ("Sept. 30"), or an ordinal before a month ("am 26. September")."""
+    after = para[stop + 1 : stop + 2]
+    if stop != dot + 1 or not (after.isupper() or after.isdigit()):
+        return False  # a closing quotation mark after the dot: the sentence has ended
+    start = dot
+    while start > 0 and para[start - 1].isalpha():
+        start -= 1
+    word = para[start:dot]
+    if word:
+        if word in abbreviations.anywhere:
+            return True
+        return after.isdigit() and word.casefold() in abbreviations.numbers
+    while start > 0 and para[start - 1].isdigit():
+        start -= 1
+    if not 0 < dot - start <= 2 or para[start - 1 : start].isalnum():
+        return False
+    following = re.match(r"\w+", para[stop + 1 : stop + 20])
+    return following is not None and following.group().casefold() in abbreviations.months
 
 
 def _piece(para: str, start: int, end: int, offset: int) -> Iterator[tuple[int, str]]:
@@ -552,7 +604,7 @@ def read_attributions(
 ) -> tuple[list[Statement], list[tuple[int, str]]]:
     """In one pass: the attributed sentences, and the sentences that present a claim as
     settled fact with no attribution and no link."""
-    spans = list(sentences(text))
+    spans = list(sentences(text, language))
     found: list[Statement] = []
     firm: list[tuple[int, str]] = []
     last: Statement | None = None
