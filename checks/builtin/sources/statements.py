@@ -97,6 +97,9 @@ class Cues:
     auxiliaries: frozenset[str]
     not_names: frozenset[str]
     reported_speech: frozenset[str] = frozenset()  # subjunctive forms of indirect speech
+    # Words opening a subject that brings in someone new ("a company spokesperson", "an
+    # officer"): that subject speaks, not the last speaker. Empty where none are listed.
+    indefinites: frozenset[str] = frozenset()
     # "According to"-phrases whose source stands before them or is not a source: "dem
     # Bericht zufolge", "sagte er gegenüber der Zeitung" (whom he said it to).
     source_before: frozenset[str] = frozenset()
@@ -146,6 +149,7 @@ def cues(language: str | None) -> Cues:
         auxiliaries=_lower(words.get("auxiliaries", [])),
         not_names=frozenset(w.casefold() for w in words.get("not_names", [])) | months | days,
         reported_speech=_lower(words.get("reported_speech", [])),
+        indefinites=_lower(words.get("indefinites", [])),
         source_before=_lower(words.get("source_before", [])),
         inverted_openers=_lower(words.get("inverted_openers", [])),
         name_joiners=_lower(words.get("name_joiners", [])),
@@ -816,7 +820,11 @@ def _statement(
             and not _is_role(subject, cue_list)
         ):
             return None  # "the figures reported": no one is said to speak
-        if last is not None and near and (source is not None or not subject or quoted):
+        if source is None and not subject:
+            subject = _subject_before_aside(masked, speech.start, cue_list)
+        new_speaker = source is None and _brings_in_speaker(subject, cue_list)
+        carried = source is not None or not subject or quoted
+        if last is not None and near and carried and not new_speaker:
             kind = "anonymous" if last.kind == "anonymous" else "named"
             return Statement(sentence, "direct_quote" if quoted else kind, last.source, position)
         return Statement(
@@ -935,6 +943,26 @@ def _document_source(masked: str, match: re.Match[str], cue_list: Cues) -> str:
 def _opens_with_quote(sentence: str, quotes: list[str]) -> bool:
     """A sentence that is a quotation carrying on from the last speaker's words."""
     return sentence[:1] in '“«„"‹' and any(len(q.split()) >= 4 for q in quotes)
+
+
+def _brings_in_speaker(subject: str, cue_list: Cues) -> bool:
+    """Whether a subject with no name opens with an indefinite ("A company spokesperson said",
+    "an officer told the girl"): someone new speaks, whoever spoke last."""
+    words = subject.split()
+    return len(words) >= 2 and words[0].casefold() in cue_list.indefinites
+
+
+def _subject_before_aside(masked: str, end: int, cue_list: Cues) -> str:
+    """The subject before an aside set off by commas ("a health official, rejecting the
+    allegations, said"), when it opens with an indefinite; else ""."""
+    clauses = re.split(r"[,;:–—]\s", masked[:end])
+    if len(clauses) < 3 or clauses[-1].strip() or not clauses[-2].strip():
+        return ""
+    subject = " ".join(clauses[-3].split()[-4:])
+    words = subject.split()
+    # The subject runs from its indefinite: "Meanwhile" + ", a health official".
+    start = next((i for i, w in enumerate(words) if w.casefold() in cue_list.indefinites), None)
+    return " ".join(words[start:]) if start is not None else ""
 
 
 def _words_after(sentence: str, start: int) -> str:
