@@ -100,6 +100,9 @@ class Cues:
     # Words opening a subject that brings in someone new ("a company spokesperson", "an
     # officer"): that subject speaks, not the last speaker. Empty where none are listed.
     indefinites: frozenset[str] = frozenset()
+    # Pronouns that are never a verb's subject ("told him", "his doctors say"): they point
+    # back at the last speaker only after "according to" ("according to him").
+    object_pronouns: frozenset[str] = frozenset()
     # "According to"-phrases whose source stands before them or is not a source: "dem
     # Bericht zufolge", "sagte er gegenüber der Zeitung" (whom he said it to).
     source_before: frozenset[str] = frozenset()
@@ -150,6 +153,7 @@ def cues(language: str | None) -> Cues:
         not_names=frozenset(w.casefold() for w in words.get("not_names", [])) | months | days,
         reported_speech=_lower(words.get("reported_speech", [])),
         indefinites=_lower(words.get("indefinites", [])),
+        object_pronouns=_lower(words.get("object_pronouns", [])),
         source_before=_lower(words.get("source_before", [])),
         inverted_openers=_lower(words.get("inverted_openers", [])),
         name_joiners=_lower(words.get("name_joiners", [])),
@@ -398,7 +402,7 @@ class _Candidate:
     start: int
     end: int
     text: str
-    kind: str  # "name", "generic", "pronoun"
+    kind: str  # "name", "generic", "pronoun", "object" (a pronoun never a subject)
 
 
 def _names(masked: str, tokens: list[re.Match[str]], cue_list: Cues) -> list[_Candidate]:
@@ -459,7 +463,8 @@ def _candidates(masked: str, tokens: list[re.Match[str]], cue_list: Cues) -> lis
     for i, token in enumerate(tokens):
         word = _bare(token.group())
         if word in cue_list.pronouns:
-            found.append(_Candidate(token.start(), token.end(), token.group(), "pronoun"))
+            kind = "object" if word in cue_list.object_pronouns else "pronoun"
+            found.append(_Candidate(token.start(), token.end(), token.group(), kind))
         elif word in cue_list.source_words:
             # "American officials", "the police": the word before belongs to the source.
             start = token.start()
@@ -585,6 +590,10 @@ def _source_of(
             continue  # a lone capitalised word counts only beside the verb ("Macron a dit")
         if beside and c.end <= cue[0] and between.strip() and "," not in between:
             gap = 1  # the subject, however many auxiliaries stand between: "Miller had also said"
+        if c.kind == "object":
+            if not found.according:
+                continue  # "told him", "his doctors say": not who speaks
+            c = dataclasses.replace(c, kind="pronoun")  # "according to him"
         if c.kind == "pronoun" and gap > PRONOUN_GAP:
             continue  # "he said", "she told reporters", "сказала она": a pronoun is close
         if gap > MAX_SOURCE_GAP:
