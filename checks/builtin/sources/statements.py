@@ -103,6 +103,9 @@ class Cues:
     # Pronouns that are never a verb's subject ("told him", "his doctors say"): they point
     # back at the last speaker only after "according to" ("according to him").
     object_pronouns: frozenset[str] = frozenset()
+    # Verbs whose subject always stands before them, the words after being whom it was said
+    # to ("he told Business Insider"): never a source after them.
+    listener_verbs: frozenset[str] = frozenset()
     # "According to"-phrases whose source stands before them or is not a source: "dem
     # Bericht zufolge", "sagte er gegenüber der Zeitung" (whom he said it to).
     source_before: frozenset[str] = frozenset()
@@ -154,6 +157,7 @@ def cues(language: str | None) -> Cues:
         reported_speech=_lower(words.get("reported_speech", [])),
         indefinites=_lower(words.get("indefinites", [])),
         object_pronouns=_lower(words.get("object_pronouns", [])),
+        listener_verbs=_lower(words.get("listener_verbs", [])),
         source_before=_lower(words.get("source_before", [])),
         inverted_openers=_lower(words.get("inverted_openers", [])),
         name_joiners=_lower(words.get("name_joiners", [])),
@@ -490,6 +494,7 @@ class _Cue:
     start: int
     end: int
     according: bool  # "according to X": the source follows the cue
+    listener: bool = False  # "told X": X is whom it was said to
 
     @property
     def span(self) -> tuple[int, int]:
@@ -516,7 +521,8 @@ def _speech(
             if i and token.group()[0].isupper():
                 continue  # "the United States": a capitalised word inside a sentence is a name
             word = token.group().rstrip(".'’-")
-            found.append(_Cue(token.start(), token.start() + len(word), False))
+            listener = word.casefold() in cue_list.listener_verbs
+            found.append(_Cue(token.start(), token.start() + len(word), False, listener))
             break
     return min(found, key=lambda c: c.start) if found else None
 
@@ -582,6 +588,8 @@ def _source_of(
             continue  # the cue's own words
         if found.according and c.start < cue[1]:
             continue  # "according to X", "selon X": the source comes after the words
+        if found.listener and c.start >= cue[1]:
+            continue  # "he told Business Insider": whom it was said to
         gap = _distance((c.start, c.end), cue)
         between = masked[min(c.end, cue[1]) : max(c.start, cue[0])]
         # "Macron a déclaré", "Assange has also denied": only auxiliaries in between.
