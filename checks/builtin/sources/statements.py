@@ -24,6 +24,8 @@ PRONOUN_GAP = 15  # characters: a pronoun subject stands right by its verb, or o
 MAX_SENTENCE = 1200
 FOLLOW_ON = 1500  # characters within which a quotation or pronoun carries on the last speaker
 RUN_ON_WORDS = 8  # words an unnamed source's description may run on by ("close" + "to the …")
+APPOSITION = 150  # characters of a description set between commas after a name
+MAX_APPOSITIONS = 2  # descriptions one after another ("Jeff Sanborn, president of …, a … agency,")
 ACCORDING_WORDS = 8  # words an "according to" phrase's source may run to
 _NAME_RUN = re.compile(
     r"(?-i:[A-ZÀ-ÞА-ЯІЇЄҐ][\w'’.-]+\s+[A-ZÀ-ÞА-ЯІЇЄҐ][\w'’.-]+|\b[A-ZА-ЯІЇЄҐ]{2,}\b)"
@@ -574,6 +576,54 @@ def _according_source(masked: str, cue: _Cue, cue_list: Cues) -> _Candidate | No
     return _Candidate(start, end, masked[start:end], kind)
 
 
+def _apposed_subject(
+    masked: str,
+    cue: _Cue,
+    candidates: list[_Candidate],
+    cue_list: Cues,
+    found: _Candidate | None,
+) -> _Candidate | None:
+    """The subject set before an apposition, the verb right after it: "Fan Mengguang, deputy
+    director of Inner Mongolia's disease control centre, told", "Sen. Ted Cruz, R-Texas, said
+    Epstein's death", "Laura Magallanes, vecina del área, dijo". The names inside the
+    apposition or after the verb are not who speaks. The subject opens its clause, at most two
+    words before it ("Transportation chief Eulois Cleckley"); an apposition may follow
+    another ("Jeff Sanborn, president of Chapter & Verse, a Spokane agency, said")."""
+    if found is not None and found.start >= cue.end and not masked[cue.end : found.start].strip():
+        return None  # "…, said Velikova": the subject follows its verb
+    before = masked[: cue.start].rstrip()
+    while before and not before.endswith(","):
+        head, _, word = before.rpartition(" ")
+        if word.casefold() not in cue_list.auxiliaries:
+            return None  # "Smith, 45, has said"; anything else is no apposition
+        before = head.rstrip()
+    end = len(before) - 1
+    for _ in range(MAX_APPOSITIONS):
+        comma = before.rfind(",", 0, end)
+        if comma < 0 or not before[comma + 1 : end].strip() or end - comma > APPOSITION:
+            return None
+        opening = before.rfind(",", 0, comma) + 1
+        subject = next(
+            (
+                c
+                for c in reversed(candidates)
+                if c.kind not in ("pronoun", "object")
+                and opening <= c.start
+                and c.end <= comma
+                and not masked[c.end : comma].strip(" .")
+            ),
+            None,
+        )
+        if subject is not None:
+            lead = masked[opening : subject.start].split()
+            if len(lead) <= 2 and not any(
+                w.casefold() in cue_list.anonymous_links for w in lead[1:]
+            ):
+                return subject
+        end = comma
+    return None
+
+
 def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, b[0] - a[1], a[0] - b[1])
 
@@ -794,6 +844,8 @@ def _statement(
         return _colon_quote(sentence, masked, position, cue_list, last if near else None)
     candidates = _candidates(masked, tokens, cue_list)
     source = _source_of(masked, speech, candidates, cue_list.auxiliaries)
+    if not speech.according:
+        source = _apposed_subject(masked, speech, candidates, cue_list, source) or source
     if speech.according and masked[speech.start : speech.end].casefold() not in (
         cue_list.source_before
     ):
