@@ -589,8 +589,13 @@ def _apposed_subject(
     apposition or after the verb are not who speaks. The subject opens its clause, at most two
     words before it ("Transportation chief Eulois Cleckley"); an apposition may follow
     another ("Jeff Sanborn, president of Chapter & Verse, a Spokane agency, said")."""
-    if found is not None and found.start >= cue.end and not masked[cue.end : found.start].strip():
-        return None  # "…, said Velikova": the subject follows its verb
+    if (
+        found is not None
+        and found.start >= cue.end
+        and not masked[cue.end : found.start].strip()
+        and not _POSSESSIVE.search(masked[found.start : found.end])
+    ):
+        return None  # "…, said Velikova": the subject follows its verb ("said Epstein's" not)
     before = masked[: cue.start].rstrip()
     while before and not before.endswith(","):
         head, _, word = before.rpartition(" ")
