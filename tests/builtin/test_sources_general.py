@@ -1,0 +1,220 @@
+"""sources: kinds of error seen on real pages the rules were not written on. A sentence does
+not end at an abbreviation; a quote's speaker is the subject of its own sentence (someone
+brought in by "a"/"an", the name before an apposition), never whom it was told to, nor an
+object or possessive pronoun."""
+
+from __future__ import annotations
+
+import pytest
+
+from checks.builtin.sources.statements import sentences, statements
+
+# (language, text, the sentences it holds)
+ABBREVIATIONS = [
+    (
+        "en",
+        "Gov. Gavin Newsom said the state would act. It did.",
+        ["Gov. Gavin Newsom said the state would act.", "It did."],
+    ),
+    (
+        "en",
+        "The company announced on Sept. 30 that it would withdraw its filing. Shares fell.",
+        ["The company announced on Sept. 30 that it would withdraw its filing.", "Shares fell."],
+    ),
+    (
+        "en",
+        "Sen. Ted Cruz and Rep. Ilhan Omar spoke at the hearing on Nov. 5. It ran late.",
+        ["Sen. Ted Cruz and Rep. Ilhan Omar spoke at the hearing on Nov. 5.", "It ran late."],
+    ),
+    (
+        "en",
+        "She lives at No. 10 with Mrs. Smith. The house is old.",
+        ["She lives at No. 10 with Mrs. Smith.", "The house is old."],
+    ),
+    (
+        "de",
+        "Am Samstag, 29. Oktober warnte die Gemeinde vor dem Wasser. Es war trüb.",
+        ["Am Samstag, 29. Oktober warnte die Gemeinde vor dem Wasser.", "Es war trüb."],
+    ),
+    (
+        "de",
+        "Laut Prof. Müller ist der sog. Bonner Plan gescheitert. Er bleibt dabei.",
+        ["Laut Prof. Müller ist der sog. Bonner Plan gescheitert.", "Er bleibt dabei."],
+    ),
+    (
+        "es",
+        "Según la Dra. García, el tratamiento funciona. Nadie lo discute.",
+        ["Según la Dra. García, el tratamiento funciona.", "Nadie lo discute."],
+    ),
+    (
+        "it",
+        "Secondo il prof. Rossi la riforma è tardiva. Il governo tace.",
+        ["Secondo il prof. Rossi la riforma è tardiva.", "Il governo tace."],
+    ),
+    (
+        "pl",
+        "Według prof. Nowaka reforma jest spóźniona. Rząd milczy.",
+        ["Według prof. Nowaka reforma jest spóźniona.", "Rząd milczy."],
+    ),
+    (
+        "ru",
+        "Об этом рассказал проф. Иванов. Министерство молчит.",
+        ["Об этом рассказал проф. Иванов.", "Министерство молчит."],
+    ),
+    # What still ends a sentence: a year, a month abbreviation before a capitalised word.
+    (
+        "en",
+        "The law passed in 2019. Critics objected.",
+        ["The law passed in 2019.", "Critics objected."],
+    ),
+    (
+        "de",
+        "Er wurde 2019 Dritter. Danach kam nichts.",
+        ["Er wurde 2019 Dritter.", "Danach kam nichts."],
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), ABBREVIATIONS)
+def test_a_sentence_does_not_end_at_an_abbreviation(
+    language: str, text: str, expected: list[str]
+) -> None:
+    assert [s for _, s in sentences(text, language)] == expected
+
+
+def test_a_date_after_an_abbreviation_stays_in_the_attributed_sentence() -> None:
+    found = statements(
+        "WASHINGTON — NASA announced Nov. 18 that it was adding five companies to the contract.",
+        "en",
+    )
+    assert [s.source for s in found] == ["NASA"]
+    assert found[0].quote.endswith("adding five companies to the contract.")
+
+
+# (language, text, the speakers of its attributed sentences in order)
+SPEAKERS = [
+    # Someone brought in by "a"/"an" speaks, not the source of the sentence before.
+    (
+        "en",
+        "Reuters reported that the company had filed for a listing. A company spokesperson said"
+        " in an email that “we have received an inquiry and are cooperating fully.”",
+        ["Reuters", "A company spokesperson"],
+    ),
+    (
+        "en",
+        "The suspect said he needed to get dressed. “Come on, sweetheart. You are going to be"
+        " OK,” an officer told the girl.",
+        ["he", "an officer"],
+    ),
+    (
+        "en",
+        "Police said relatives protested at the hospital. Meanwhile, a health official,"
+        " rejecting the allegations, said both babies died due to preterm birth.",
+        ["Police", "a health official"],
+    ),
+    (
+        "fr",
+        "Le maire Jean Dupont a annoncé la fermeture du pont. Un témoin a raconté : « Nous avons"
+        " entendu une énorme explosion dans la nuit. »",
+        ["Jean Dupont", "Un témoin"],
+    ),
+    # Whom it was told to is not the source: "he" carries on the last speaker.
+    (
+        "en",
+        "Sarah Lee, a nurse at the clinic, said the ward was full. “We had no beds left,” she"
+        " told Business Insider.",
+        ["Sarah Lee", "Sarah Lee"],
+    ),
+    (
+        "en",
+        "“This is how epidemics begin,” Dr. Luz Contreras Arroyo, a member of the group, told"
+        " NBC News.",
+        ["Dr. Luz Contreras Arroyo"],
+    ),
+    # The name before an apposition speaks, not a name inside it or after the verb.
+    (
+        "en",
+        "Fan Mengguang, deputy director of Inner Mongolia’s disease control centre, told the"
+        " media that the case is “isolated and unrelated” to the others.",
+        ["Fan Mengguang"],
+    ),
+    (
+        "en",
+        "Sen. Ted Cruz, R-Texas, said Epstein's death is a symptom of deeper problems.",
+        ["Sen. Ted Cruz"],
+    ),
+    (
+        "en",
+        "Jeff Sanborn, president of Chapter & Verse, a Spokane advertising agency, said the"
+        " campaign worked.",
+        ["Jeff Sanborn"],
+    ),
+    (
+        "de",
+        "Anna Berg, Sprecherin der Stadtwerke München, sagte, der Strom fließe wieder.",
+        ["Anna Berg"],
+    ),
+    (
+        "es",
+        "Laura Magallanes, vecina del área e integrante de la ONG Conservación de Especies"
+        " Nativas del Uruguay, dijo que los campos fueron quemados.",
+        ["Laura Magallanes"],
+    ),
+    (
+        "it",
+        "Marco Rossi, portavoce della Regione Lombardia, ha detto che le scuole riapriranno.",
+        ["Marco Rossi"],
+    ),
+    (
+        "fr",
+        "Marie Curie, directrice du laboratoire de Lyon, a déclaré que les résultats étaient"
+        " prometteurs.",
+        ["Marie Curie"],
+    ),
+    # ... but a role before the name, or a subject after its verb, stays what it was.
+    (
+        "es",
+        "La presidenta de la organización Mujeres Populares, Ada Álvarez Conde, denunció ayer la"
+        " presión del partido.",
+        ["Ada Álvarez Conde"],
+    ),
+    (
+        "en",
+        "Specifically, these vitamins protect your eyes in several ways, said Velikova.",
+        ["Velikova"],
+    ),
+    # An object or possessive pronoun never speaks; "according to him" still carries on.
+    (
+        "en",
+        "Miller said the plan would fail. The plan would fail, according to him.",
+        ["Miller", "Miller"],
+    ),
+    (
+        "en",
+        "The reelection-seeking president has said his plans are working.",
+        ["The reelection-seeking president"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "expected"), SPEAKERS)
+def test_the_speaker_is_the_subject_of_its_own_sentence(
+    language: str, text: str, expected: list[str]
+) -> None:
+    assert [s.source for s in statements(text, language)] == expected
+
+
+# (language, text, a source that must not be listed)
+NOT_SPEAKERS = [
+    ("en", "A man’s decision to change his bedding left him ill, his doctors say.", "his"),
+    ("en", "“We need to know,” he told Business Insider.", "Business Insider"),
+    ("en", "Experts on jail suicide told USA TODAY that the rule is clear.", "USA TODAY"),
+    ("de", "Trainer Marco Rose sagte, das Team sei bereit. Der Präsident sagte ihm alles.", "ihm"),
+    ("ru", "Мэр Сергей Собянин заявил, что метро откроется. Министр сказал ему правду.", "ему"),
+    ("uk", "Мер Віталій Кличко заявив, що метро відкриють. Міністр сказав йому правду.", "йому"),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "source"), NOT_SPEAKERS)
+def test_whom_it_was_said_to_never_speaks(language: str, text: str, source: str) -> None:
+    assert source not in [s.source for s in statements(text, language)]
