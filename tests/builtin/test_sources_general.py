@@ -171,6 +171,24 @@ SPEAKERS = [
         " prometteurs.",
         ["Marie Curie"],
     ),
+    (
+        "en",
+        "Jackson, a prize-winning poet based in Vermont, says he feels “guilty because of the"
+        " anxiety they express.”",
+        ["Jackson"],
+    ),
+    # A name inside a prepositional phrase is no subject: the source is who stands before it.
+    (
+        "en",
+        "Health authorities in China’s Inner Mongolia have confirmed a third case of plague.",
+        ["Health authorities"],
+    ),
+    (
+        "de",
+        "Was nach dem Weltcup in Willingen befürchtet wurde, ist nun Wirklichkeit: Marita Kramer"
+        " erklärte, sie falle aus.",
+        ["Marita Kramer"],
+    ),
     # ... but a role before the name, or a subject after its verb, stays what it was.
     (
         "es",
@@ -209,6 +227,16 @@ NOT_SPEAKERS = [
     ("en", "A man’s decision to change his bedding left him ill, his doctors say.", "his"),
     ("en", "“We need to know,” he told Business Insider.", "Business Insider"),
     ("en", "Experts on jail suicide told USA TODAY that the rule is clear.", "USA TODAY"),
+    (
+        "de",
+        "Wie auch in Band 1, wird die Geschichte in Zwei Zeitebenen erzählt.",
+        "Zwei Zeitebenen",
+    ),
+    (
+        "en",
+        "If it fails and you believe it should work, let us know at Parallels Forum.",
+        "Parallels Forum",
+    ),
     ("de", "Trainer Marco Rose sagte, das Team sei bereit. Der Präsident sagte ihm alles.", "ihm"),
     ("ru", "Мэр Сергей Собянин заявил, что метро откроется. Министр сказал ему правду.", "ему"),
     ("uk", "Мер Віталій Кличко заявив, що метро відкриють. Міністр сказав йому правду.", "йому"),

@@ -108,6 +108,9 @@ class Cues:
     # Verbs whose subject always stands before them, the words after being whom it was said
     # to ("he told Business Insider"): never a source after them.
     listener_verbs: frozenset[str] = frozenset()
+    # Prepositions: a name right after one is inside a phrase ("in vielen Bereichen gehen",
+    # "über Trümmer gehen"), never a verb's subject. Lower case, as written in the text.
+    prepositions: frozenset[str] = frozenset()
     # "According to"-phrases whose source stands before them or is not a source: "dem
     # Bericht zufolge", "sagte er gegenüber der Zeitung" (whom he said it to).
     source_before: frozenset[str] = frozenset()
@@ -160,6 +163,7 @@ def cues(language: str | None) -> Cues:
         indefinites=_lower(words.get("indefinites", [])),
         object_pronouns=_lower(words.get("object_pronouns", [])),
         listener_verbs=_lower(words.get("listener_verbs", [])),
+        prepositions=frozenset(words.get("prepositions", [])),
         source_before=_lower(words.get("source_before", [])),
         inverted_openers=_lower(words.get("inverted_openers", [])),
         name_joiners=_lower(words.get("name_joiners", [])),
@@ -482,9 +486,21 @@ def _candidates(masked: str, tokens: list[re.Match[str]], cue_list: Cues) -> lis
     names = [
         n
         for n in _names(masked, tokens, cue_list)
-        if n.kind != "single" or not any(a < n.end and n.start < b for a, b in taken)
+        if (n.kind != "single" or not any(a < n.end and n.start < b for a, b in taken))
+        and not _after_preposition(masked, n.start, cue_list.prepositions)
     ]
     return names + found
+
+
+def _after_preposition(masked: str, start: int, prepositions: frozenset[str]) -> bool:
+    """Whether the word before `start`, a space apart, is a preposition ("aus Hildesheim")."""
+    if not prepositions:
+        return False
+    head = masked[max(0, start - 12) : start]
+    if not head.endswith(" ") or head.endswith("  "):
+        return False
+    words = head.split()
+    return bool(words) and words[-1] in prepositions
 
 
 def _bare(token: str) -> str:
@@ -591,6 +607,7 @@ def _apposed_subject(
     another ("Jeff Sanborn, president of Chapter & Verse, a Spokane agency, said")."""
     if (
         found is not None
+        and found.kind != "pronoun"  # "Jackson, a poet, says he feels": he is Jackson
         and found.start >= cue.end
         and not masked[cue.end : found.start].strip()
         and not _POSSESSIVE.search(masked[found.start : found.end])
