@@ -326,34 +326,30 @@ def _split_paragraph(
                 straight = not straight
         scanned = stop
         after = para[stop + 1 : stop + 2]
-        if closing or straight or after.islower() or _is_initial(para, i):
+        if closing or straight or after.islower():
             continue
-        if para[i] == "." and _is_abbreviation(para, i, stop, abbreviations):
+        if para[i] == "." and _ends_no_sentence(para, i, stop, abbreviations):
             continue
         yield from _piece(para, start, stop, offset)
         start = stop + 1
     yield from _piece(para, start, len(para), offset)
 
 
-def _is_initial(para: str, dot: int) -> bool:
-    """ "R.C. Baker", "Mr. Smith", "U.S. officials": a dot after one or two letters."""
-    word_start = dot
-    while word_start > 0 and para[word_start - 1].isalpha():
-        word_start -= 1
-    return para[dot] == "." and 0 < dot - word_start <= 2 and para[word_start].isupper()
-
-
-def _is_abbreviation(para: str, dot: int, stop: int, abbreviations: _Abbreviations) -> bool:
-    """Whether the dot ends an abbreviation that the next word carries on: a title before a
-    name ("Gov. Newsom", "prof. Nowak"), a short form ("sog. Bonner"), a month or "No." before
-    a number ("Sept. 30"), or an ordinal before a month ("am 26. September")."""
-    after = para[stop + 1 : stop + 2]
-    if stop != dot + 1 or not (after.isupper() or after.isdigit()):
-        return False  # a closing quotation mark after the dot: the sentence has ended
+def _ends_no_sentence(para: str, dot: int, stop: int, abbreviations: _Abbreviations) -> bool:
+    """Whether the dot ends an initial or an abbreviation that the next word carries on:
+    "R.C. Baker", "Mr. Smith", "U.S. officials" (a dot after one or two letters, the first a
+    capital); a title before a name ("Gov. Newsom", "prof. Nowak"), a short form ("sog.
+    Bonner"), a month or "No." before a number ("Sept. 30"), an ordinal before a month ("am 26.
+    September")."""
     start = dot
     while start > 0 and para[start - 1].isalpha():
         start -= 1
     word = para[start:dot]
+    if 0 < len(word) <= 2 and word[0].isupper():
+        return True
+    after = para[stop + 1 : stop + 2]
+    if stop != dot + 1 or not (after.isupper() or after.isdigit()):
+        return False  # a closing quotation mark after the dot: the sentence has ended
     if word:
         if word in abbreviations.anywhere:
             return True
