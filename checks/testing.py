@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from importlib import resources
 from typing import Any
 
 import pytest
 
-from checks.model import Article, Context
+from checks.model import Article, Block, Context, Region
 
 # Fixed "now" so that ages and relative dates in tests do not drift with the calendar.
 TEST_NOW = datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
@@ -54,3 +54,39 @@ def make_article() -> Callable[..., Article]:
         return replace(read_markdown(text), **fields)
 
     return build
+
+
+# Where in the body a line stands: its first line, its last line, or between other paragraphs.
+BODY_TOP, BODY_MIDDLE, BODY_END = "body top", "body middle", "body end"
+
+
+def placed_article(
+    line: str,
+    where: Region | str | None,
+    body: Sequence[str],
+    *,
+    middle: tuple[Sequence[str], Sequence[str]] | None = None,
+    blocks: Sequence[Block] = (),
+    **fields: Any,
+) -> Article:
+    """An article whose body is `body` with `line` where a publisher prints it: the body's
+    first or last line, its middle (between the lines `middle` gives before and after it; by
+    default the body before and again after), a region of its own; or nowhere (None), when
+    the caller puts it in the furniture. `blocks` are the page's other regions, `fields` the
+    Article's other fields."""
+    lines = list(body)
+    if where == BODY_TOP:
+        lines.insert(0, line)
+    elif where == BODY_END:
+        lines.append(line)
+    elif where == BODY_MIDDLE:
+        before, after = middle if middle is not None else (body, body)
+        lines = [*before, line, *after]
+    text = "\n".join(lines)
+    own = (Block(where, line),) if isinstance(where, Region) else ()
+    return Article(
+        text=text,
+        source_kind="html",
+        blocks=(Block(Region.BODY, text), *blocks, *own),
+        **fields,
+    )

@@ -7,7 +7,8 @@ import pytest
 
 from checks.builtin.disclaimers import Disclaimers
 from checks.builtin.original_source import OriginalSource
-from checks.model import Article, Block, Region
+from checks.model import Article, Region
+from checks.testing import BODY_END, BODY_MIDDLE, BODY_TOP, placed_article
 
 BODIES = {
     "de": "Der Stadtrat hat am Dienstag beschlossen, die Brücke zu schließen.\n"
@@ -21,26 +22,20 @@ URLS = {
 }
 ABOVE, BYLINE, BEFORE = Region.ABOVE_HEADLINE, Region.BYLINE, Region.BEFORE_BODY
 AFTER, ASIDE, FOOTER = Region.AFTER_BODY, Region.ASIDE, Region.FOOTER
-# In the body itself: its first line, its last line, or between other paragraphs.
-BODY_TOP, BODY_END, BODY_MIDDLE = "body top", "body end", "body middle"
+# In the middle case, a few paragraphs on each side of the line.
+BEFORE_LINE, AFTER_LINE = ("Ein Absatz.", "Noch einer."), ("Und einer.", "Und noch einer.")
 
 
 def placed(language: str, line: str, where: Region | str) -> Article:
     """An article in `language` with `line` where a publisher prints it."""
     first, last = BODIES[language].split("\n")
-    if where == BODY_TOP:
-        text = f"{line}\n{first}\n{last}"
-    elif where == BODY_END:
-        text = f"{first}\n{last}\n{line}"
-    elif where == BODY_MIDDLE:
-        text = f"{first}\nEin Absatz.\nNoch einer.\n{line}\nUnd einer.\nUnd noch einer.\n{last}"
-    else:
-        text = BODIES[language]
-    blocks = (Block(Region.BODY, text),)
-    if isinstance(where, Region):
-        blocks += (Block(where, line),)
-    return Article(
-        text=text, source_kind="html", blocks=blocks, url=URLS[language], language=language
+    return placed_article(
+        line,
+        where,
+        (first, last),
+        middle=((first, *BEFORE_LINE), (*AFTER_LINE, last)),
+        url=URLS[language],
+        language=language,
     )
 
 

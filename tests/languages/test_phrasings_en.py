@@ -6,7 +6,8 @@ import pytest
 
 from checks.builtin.disclaimers import find_disclaimers
 from checks.builtin.original_source import OriginalSource
-from checks.model import Article, Block, Region
+from checks.model import Article, Region
+from checks.testing import BODY_END, BODY_MIDDLE, BODY_TOP, placed_article
 
 LINES = [
     "The council voted on Tuesday to close the bridge.",
@@ -27,22 +28,14 @@ REGIONS = {
 }
 
 
+# The body's first, middle and last line, in the tables' words.
+IN_BODY = {"top": BODY_TOP, "middle": BODY_MIDDLE, "end": BODY_END}
+
+
 def placed(sentence: str, where: str) -> Article:
     """An article with the sentence where a page puts it: a region, or the body's first,
     middle or last line."""
-    lines = list(LINES)
-    if where == "top":
-        lines.insert(0, sentence)
-    elif where == "middle":
-        lines = LINES * 2
-        lines.insert(len(LINES), sentence)
-    elif where == "end":
-        lines.append(sentence)
-    body = "\n".join(lines)
-    blocks = [Block(Region.BODY, body)]
-    if where in REGIONS:
-        blocks.append(Block(REGIONS[where], sentence))
-    return Article(text=body, source_kind="html", blocks=tuple(blocks))
+    return placed_article(sentence, REGIONS.get(where) or IN_BODY[where], LINES)
 
 
 def found(sentence: str, where: str) -> dict[str, str]:

@@ -8,6 +8,7 @@ import pytest
 from checks.builtin.disclaimers import find_disclaimers
 from checks.builtin.original_source import OriginalSource
 from checks.model import Article, Block, Region
+from checks.testing import BODY_END, BODY_MIDDLE, BODY_TOP, placed_article
 
 BODIES = {
     "fr": (
@@ -42,29 +43,22 @@ REGIONS = {
 }
 
 
+# The body's first, middle and last paragraph, in the tables' words.
+IN_BODY = {"top": BODY_TOP, "middle": BODY_MIDDLE, "bottom": BODY_END}
+
+
 def placed(lang: str, where: str, line: str) -> Article:
     """An article page with `line` where publishers print it: a region of its own, the first or
     last paragraph of the body ("top", "bottom"), the middle of the body, or the footer. The
     page has a byline, as article pages do: the reader then knows where the body starts."""
-    body = list(BODIES[lang])
-    furniture = ""
-    blocks = [] if where == "byline" else [Block(Region.BYLINE, BYLINES[lang])]
-    if where == "top":
-        body.insert(0, line)
-    elif where == "bottom":
-        body.append(line)
-    elif where == "middle":
-        body.insert(3, line)
-    elif where == "footer":
-        furniture = line
-    else:
-        blocks.append(Block(REGIONS[where], line))
-    text = "\n".join(body)
-    return Article(
-        text=text,
-        source_kind="html",
-        blocks=(Block(Region.BODY, text), *blocks),
-        furniture_text=furniture,
+    body = BODIES[lang]
+    return placed_article(
+        line,
+        REGIONS.get(where) or IN_BODY.get(where),
+        body,
+        middle=(body[:3], body[3:]),
+        blocks=() if where == "byline" else (Block(Region.BYLINE, BYLINES[lang]),),
+        furniture_text=line if where == "footer" else "",
         language=lang,
     )
 

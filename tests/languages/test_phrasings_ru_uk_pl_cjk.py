@@ -7,7 +7,8 @@ import pytest
 
 from checks.builtin.disclaimers import Disclaimers
 from checks.builtin.original_source import OriginalSource
-from checks.model import Article, Block, Region
+from checks.model import Article, Region
+from checks.testing import BODY_END, BODY_MIDDLE, BODY_TOP, placed_article
 
 BODY = {
     "ru": "Городской совет во вторник проголосовал за закрытие моста.\n"
@@ -29,24 +30,20 @@ REGIONS = {
 }
 
 
+# The body's first, middle and last line, in the tables' words.
+IN_BODY = {"body-top": BODY_TOP, "body-mid": BODY_MIDDLE, "body-end": BODY_END}
+
+
 def page(lang: str, where: str, line: str) -> Article:
     """An article in `lang` with `line` where a publisher prints it: a region of the page, or
     the body's first line, its last, or its middle ("body-top", "body-end", "body-mid")."""
-    body = BODY[lang]
-    blocks: list[Block] = []
-    if where == "body-top":
-        body = f"{line}\n{body}"
-    elif where == "body-end":
-        body = f"{body}\n{line}"
-    elif where == "body-mid":
-        body = "\n".join((*[body] * 4, line, *[body] * 4))
-    else:
-        blocks.append(Block(REGIONS[where], line))
-    return Article(
-        text=body,
-        source_kind="html",
+    body = BODY[lang].split("\n")
+    return placed_article(
+        line,
+        REGIONS.get(where) or IN_BODY[where],
+        body,
+        middle=(body * 4, body * 4),
         language=lang,
-        blocks=(Block(Region.BODY, body), *blocks),
         # the reader keeps the site's footer and sidebars apart, as the page's furniture
         furniture_text=line if where == "footer" else "",
     )
