@@ -72,9 +72,10 @@ M = Messages(
         "disclaimers.name.disclosure": "disclosure statement",
         "disclaimers.name.partner": "partner content",
         "disclaimers.name.press_release": "press release",
-        # Labels the language files give a kind of copyright notice (`label = "…"`).
+        # Labels the language files give a kind of notice (`label = "…"`).
         "disclaimers.label.fair_use": "fair use",
         "disclaimers.label.licence": "licence",
+        "disclaimers.label.unpaid_advertising_label": "unpaid advertising label",
     },
 )
 
