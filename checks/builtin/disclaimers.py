@@ -37,6 +37,7 @@ from checks.i18n.common import could_not_look, judged_visible
 from checks.i18n.places import place as place_of
 from checks.model import Article, Block, Context, Evidence, Message, Region, Result, Status
 from checks.read.regions import CRUMB_SEPARATOR, place_name
+from checks.sentence_ends import Abbreviations, abbreviations_of, ends_no_sentence
 
 M = Messages(
     __name__,
@@ -214,11 +215,29 @@ class _Sentences:
         end = starts[i + 1] - 1 if i + 1 < len(starts) else len(self.text)
         return starts[i], end
 
-    def sentence_span(self, pos: int) -> tuple[int, int]:
+    def sentence_span(self, pos: int, language: str | None = None) -> tuple[int, int]:
+        """The sentence around pos; given the language, one that goes on past its
+        abbreviations ("ggf.", "Gov.", "am 12. März") is quoted whole."""
         starts = self.starts
         i = bisect_right(starts, pos) - 1
-        end = starts[i + 1] if i + 1 < len(starts) else len(self.text)
+        j = i + 1
+        if language is not None:
+            known = abbreviations_of(language)
+            while i > 0 and self._carries_on(starts[i], known):
+                i -= 1
+            while j < len(starts) and self._carries_on(starts[j], known):
+                j += 1
+        end = starts[j] if j < len(starts) else len(self.text)
         return starts[i], end
+
+    def _carries_on(self, start: int, known: Abbreviations) -> bool:
+        """Whether the sentence end before `start` is an abbreviation's dot, not an end: the
+        next word is in lower case ("ggf. eine"), or the dot is one that ends no sentence."""
+        text = self.text
+        stop = start - 1
+        if stop < 1 or text[stop] == "\n" or text[stop - 1] != ".":
+            return False
+        return text[start : start + 1].islower() or ends_no_sentence(text, stop - 1, stop, known)
 
     def previous_sentence_start(self, start: int) -> int | None:
         """Start of the sentence before the one at `start`, if it is on the same line."""
@@ -489,7 +508,7 @@ def _hits(text: str, sentences: _Sentences, place: str) -> list[_Hit]:
             if pattern.scope == "line":
                 start, end = sentences.line_span(match.start())
             else:
-                start, end = sentences.sentence_span(match.start())
+                start, end = sentences.sentence_span(match.start(), pattern.language)
             hits.append(
                 _Hit(
                     pattern.category,

@@ -1339,3 +1339,22 @@ def test_a_news_breadcrumb_ending_in_an_opinion_poll_headline_is_news():
     )
     article = read_html(html.encode(), url="https://ledger.example/2024/11/20/polls")
     assert [f for f in find_disclaimers(article) if f.category == "opinion"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        (
+            "Der Stadtrat tagte am Dienstag.\nFür Links auf dieser Seite erhält die Redaktion "
+            "ggf. eine Provision vom Händler. Danke für Ihre Unterstützung.",
+            "Für Links auf dieser Seite erhält die Redaktion ggf. eine Provision vom Händler.",
+        ),
+        (
+            "The council met on Tuesday.\nJane Q. Public Contributor Opinions expressed by "
+            "Example Contributors are their own.",
+            "Jane Q. Public Contributor Opinions expressed by Example Contributors are their own.",
+        ),
+    ],
+)
+def test_a_quote_goes_on_past_an_abbreviation_or_an_initial(text, quote):
+    assert [f.quote for f in find_disclaimers(Article(text=text))] == [quote]

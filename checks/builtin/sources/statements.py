@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 
 from checks.builtin.sources.prefilter import Branch, WordIndex, Words, required_words, spellings
 from checks.languages import Pattern, languages, patterns, resource
+from checks.sentence_ends import Abbreviations, abbreviations_of, ends_no_sentence
 
 KINDS = ("direct_quote", "named", "anonymous", "document")
 MAX_SOURCE_GAP = 100  # characters between a cue and the name it is attributed to
@@ -273,39 +274,16 @@ def _section(found: Sequence[Pattern], name: str) -> tuple[Pattern, ...]:
     return tuple(p for p in found if p.path.split("[", 1)[0] == name)
 
 
-@dataclass(frozen=True, slots=True)
-class _Abbreviations:
-    """A language's words whose dot ends no sentence."""
-
-    anywhere: frozenset[str]  # before a capitalised word or a number: "Gov. Smith", "sog."
-    numbers: frozenset[str]  # before a number only, lower case: "No. 5", "Sept. 30"
-    months: frozenset[str]  # month names, lower case: after an ordinal ("am 26. September")
-
-
-@cache
-def _abbreviations(language: str | None) -> _Abbreviations:
-    code = language if language in languages() else "en"
-    words = resource("attribution", code).get("words", {})
-    calendar = resource("calendar", code)
-    return _Abbreviations(
-        anywhere=frozenset(words.get("abbreviations", [])),
-        numbers=_lower(
-            [*words.get("number_abbreviations", []), *calendar.get("month_abbreviations", [])]
-        ),
-        months=_lower([w for spellings in calendar.get("months", []) for w in spellings]),
-    )
-
-
 def sentences(text: str, language: str | None = None) -> Iterator[tuple[int, str]]:
     """(offset, sentence) for each sentence, never cutting inside a quotation or after an
     abbreviation of the language ("Gov.", "Sept. 30", "sog.", "am 26. September")."""
-    abbreviations = _abbreviations(language)
+    abbreviations = abbreviations_of(language)
     for para in re.finditer(r"[^\n]+", text):
         yield from _split_paragraph(para.group(), para.start(), abbreviations)
 
 
 def _split_paragraph(
-    para: str, offset: int, abbreviations: _Abbreviations
+    para: str, offset: int, abbreviations: Abbreviations
 ) -> Iterator[tuple[int, str]]:
     start = 0
     closing = ""
@@ -328,38 +306,11 @@ def _split_paragraph(
         after = para[stop + 1 : stop + 2]
         if closing or straight or after.islower():
             continue
-        if para[i] == "." and _ends_no_sentence(para, i, stop, abbreviations):
+        if para[i] == "." and ends_no_sentence(para, i, stop, abbreviations):
             continue
         yield from _piece(para, start, stop, offset)
         start = stop + 1
     yield from _piece(para, start, len(para), offset)
-
-
-def _ends_no_sentence(para: str, dot: int, stop: int, abbreviations: _Abbreviations) -> bool:
-    """Whether the dot ends an initial or an abbreviation that the next word carries on:
-    "R.C. Baker", "Mr. Smith", "U.S. officials" (a dot after one or two letters, the first a
-    capital); a title before a name ("Gov. Newsom", "prof. Nowak"), a short form ("sog.
-    Bonner"), a month or "No." before a number ("Sept. 30"), an ordinal before a month ("am 26.
-    September")."""
-    start = dot
-    while start > 0 and para[start - 1].isalpha():
-        start -= 1
-    word = para[start:dot]
-    if 0 < len(word) <= 2 and word[0].isupper():
-        return True
-    after = para[stop + 1 : stop + 2]
-    if stop != dot + 1 or not (after.isupper() or after.isdigit()):
-        return False  # a closing quotation mark after the dot: the sentence has ended
-    if word:
-        if word in abbreviations.anywhere:
-            return True
-        return after.isdigit() and word.casefold() in abbreviations.numbers
-    while start > 0 and para[start - 1].isdigit():
-        start -= 1
-    if not 0 < dot - start <= 2 or para[start - 1 : start].isalnum():
-        return False
-    following = re.match(r"\w+", para[stop + 1 : stop + 20])
-    return following is not None and following.group().casefold() in abbreviations.months
 
 
 def _piece(para: str, start: int, end: int, offset: int) -> Iterator[tuple[int, str]]:
