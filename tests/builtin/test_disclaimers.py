@@ -1358,3 +1358,29 @@ def test_a_news_breadcrumb_ending_in_an_opinion_poll_headline_is_news():
 )
 def test_a_quote_goes_on_past_an_abbreviation_or_an_initial(text, quote):
     assert [f.quote for f in find_disclaimers(Article(text=text))] == [quote]
+
+
+ZH_BODY = "市议会周二投票决定关闭这座桥。\n工程将于五月开始。\n工期为一年。"
+
+
+@pytest.mark.parametrize(
+    ("text", "opinion"),
+    [
+        (ZH_BODY + "\n（评论员 罗博 萧海川）", True),  # the staff commentators' signature
+        ("本报评论员\n" + ZH_BODY, True),  # the paper's commentator as the byline
+        ("新华时评\n" + ZH_BODY, True),  # the agency's commentary label
+        (ZH_BODY + "\n央视评论员张三表示，工程将推迟。", False),  # a commentator quoted
+        ("张三（评论员）表示，工程将推迟。\n" + ZH_BODY, False),
+        (ZH_BODY + "\n（记者 张三）", False),  # a reporter's signature: news
+    ],
+)
+def test_chinese_commentary_is_signed_as_such(text, opinion):
+    found = [f.category for f in find_disclaimers(Article(text=text))]
+    assert ("opinion" in found) is opinion
+
+
+def test_xinhuas_commentary_signed_by_its_commentators_is_opinion():
+    article, _ = page("24")
+    quotes = [f.quote for f in find_disclaimers(article) if f.category == "opinion"]
+    assert quotes
+    assert quotes[0].endswith("（评论员 罗博 萧海川）")
