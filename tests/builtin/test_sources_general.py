@@ -246,3 +246,42 @@ NOT_SPEAKERS = [
 @pytest.mark.parametrize(("language", "text", "source"), NOT_SPEAKERS)
 def test_whom_it_was_said_to_never_speaks(language: str, text: str, source: str) -> None:
     assert source not in [s.source for s in statements(text, language)]
+
+
+# A subject after its verb that brings in someone new speaks, not the last speaker named; a
+# definite one ("said the actor") most often names that speaker again, and carries on.
+SUBJECT_AFTER_THE_VERB = [
+    (
+        "en",
+        'Miller said the plan was sound. "The market is pricing in a recovery," said a report '
+        "from Kotak Institutional Equities.",
+        ("direct_quote", "a report from Kotak Institutional Equities"),
+    ),
+    (
+        "en",
+        'Miller said the plan was sound. "The talks have stalled," said a company spokesperson.',
+        ("direct_quote", "a company spokesperson"),
+    ),
+    (
+        "en",
+        "Miller said the plan was sound. The index rose 2% on Monday, say experts.",
+        ("anonymous", "experts"),
+    ),
+    (
+        "de",
+        "Miller sagte, der Plan sei gut. „Der Vertreter beharrte auf seiner Position“, berichtet "
+        "ein Teilnehmer.",
+        ("direct_quote", "ein Teilnehmer"),
+    ),
+    (
+        "en",
+        'Van Der Beek said the season was hard. "It makes you more human," said the actor.',
+        ("direct_quote", "Van Der Beek"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "last"), SUBJECT_AFTER_THE_VERB)
+def test_a_new_speaker_after_the_verb_speaks(language, text, last):
+    found = statements(text, language)
+    assert (found[-1].kind, found[-1].source) == last

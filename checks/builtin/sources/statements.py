@@ -859,6 +859,11 @@ def _statement(
         ):
             return None  # "the figures reported": no one is said to speak
         if source is None and not subject:
+            after = _subject_after_verb(sentence, speech.end, cue_list)
+            if after:
+                generic = after.split()[0].casefold() in cue_list.source_words
+                kind = "direct_quote" if quoted else ("anonymous" if generic else "named")
+                return Statement(sentence, kind, after, position)
             subject = _subject_before_aside(masked, speech.start, cue_list)
         new_speaker = source is None and _brings_in_speaker(subject, cue_list)
         carried = source is not None or not subject or quoted
@@ -1008,6 +1013,21 @@ def _words_after(sentence: str, start: int) -> str:
     „Süddeutsche Zeitung“", "издание «Коммерсантъ»"), up to six words."""
     clause = re.split(r"[,;:–—.!?]\s|[.!?]$", sentence[start:] + " ")[0]
     return " ".join(clause.split()[:AFTER_VERB_WORDS]).strip(" ,;:–—-")
+
+
+def _subject_after_verb(sentence: str, end: int, cue_list: Cues) -> str:
+    """The subject after a verb that opens its clause, when it brings in a new speaker: a
+    phrase opened by an indefinite ("…," said a report from Kotak", "sagte ein Teilnehmer") or
+    a word for an unnamed source ("…, say experts"). "" otherwise: "…," said the actor" most
+    often names again someone named before, who carries on."""
+    after = _words_after(sentence, end)
+    words = after.split()
+    if not words:
+        return ""
+    first = words[0].casefold()
+    if first in cue_list.source_words:
+        return after
+    return after if len(words) >= 2 and first in cue_list.indefinites else ""
 
 
 def _words_before(masked: str, end: int, cue_list: Cues) -> str:
