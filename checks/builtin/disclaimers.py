@@ -35,6 +35,7 @@ from checks.builtin._disclaimer_rules import (
 from checks.i18n import Messages, Plural
 from checks.i18n.common import could_not_look, judged_visible
 from checks.i18n.places import place as place_of
+from checks.languages import resource
 from checks.model import Article, Block, Context, Evidence, Message, Region, Result, Status
 from checks.read.regions import CRUMB_SEPARATOR, place_name
 from checks.sentence_ends import Abbreviations, abbreviations_of, ends_no_sentence
@@ -455,6 +456,33 @@ def _matches_at(
             end = match.end()
 
 
+# Labels in the page's own voice: said by someone the text quotes ("Investors should do their
+# own research, analysts said"), they are news, not the page's label.
+VOICE_CATEGORIES = frozenset(
+    ("liability", "views_not_endorsed", "sponsored", "affiliate", "disclosure", "partner")
+)
+
+
+@cache
+def _said_clause(language: str) -> re.Pattern[str] | None:
+    """ ", analysts said.", ", the fund warned investors.": a clause closing the sentence that
+    says who said it, from the language's speech verbs (sources' attribution.toml)."""
+    verbs = resource("attribution", language).get("words", {}).get("speech_verbs", [])
+    if not verbs:
+        return None
+    alternation = "|".join(sorted(map(re.escape, verbs), key=len, reverse=True))
+    return re.compile(
+        rf",\s+(?:[\w'’.-]+\s+){{0,5}}(?:{alternation})\b[^,.!?\n]{{0,40}}[.!?]?[\"'”’»]?\s*$",
+        re.I,
+    )
+
+
+def _reported(text: str, after: int, end: int, language: str) -> bool:
+    """Whether the sentence goes on, after the label's words, to say who said them."""
+    clause = _said_clause(language)
+    return clause is not None and clause.search(text, after, end) is not None
+
+
 def _lowered(text: str) -> str:
     """The text in lower case, letter for letter: "İ" is the one letter whose lower case is
     two ("i̇", i and a combining dot), and an IGNORECASE pattern reads it as "i"."""
@@ -509,6 +537,10 @@ def _hits(text: str, sentences: _Sentences, place: str) -> list[_Hit]:
                 start, end = sentences.line_span(match.start())
             else:
                 start, end = sentences.sentence_span(match.start(), pattern.language)
+                if pattern.category in VOICE_CATEGORIES and _reported(
+                    text, match.end(), end, pattern.language
+                ):
+                    continue
             hits.append(
                 _Hit(
                     pattern.category,
