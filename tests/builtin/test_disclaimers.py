@@ -16,6 +16,7 @@ from checks.builtin.disclaimers import Disclaimers, find_disclaimers
 from checks.evaluate.corpus import expected_categories
 from checks.model import Article, Block, Region, Status
 from checks.read.html_page import read_html
+from checks.testing import BODY_END, BODY_TOP, placed_article
 
 PAGES = Path(__file__).parents[1] / "fixtures" / "pages"
 SEED = json.loads((Path(__file__).parents[1] / "fixtures" / "seed-expected.json").read_text())
@@ -1384,3 +1385,56 @@ def test_xinhuas_commentary_signed_by_its_commentators_is_opinion():
     quotes = [f.quote for f in find_disclaimers(article) if f.category == "opinion"]
     assert quotes
     assert quotes[0].endswith("（评论员 罗博 萧海川）")
+
+
+NEWS_LINES = [
+    "The council voted on Tuesday to close the bridge.",
+    "Work starts in May and is expected to last a year.",
+    "Drivers will be sent along the ring road.",
+    "The mayor said the repairs could not wait any longer.",
+]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Investors should do their own research before buying, analysts said.",
+        "Past performance is not indicative of future results, the fund warned investors.",
+        "The views expressed are his own, the minister's spokesman said.",
+    ],
+)
+def test_a_label_said_by_someone_the_text_quotes_is_news(line):
+    article = placed_article(line, BODY_END, NEWS_LINES, language="en")
+    assert [f.category for f in find_disclaimers(article)] == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Investors should do their own research before buying.",
+        "Past performance is not indicative of future results.",
+    ],
+)
+def test_the_same_label_in_the_pages_own_voice_counts(line):
+    article = placed_article(line, BODY_END, NEWS_LINES, language="en")
+    assert [f.category for f in find_disclaimers(article)] == ["liability"]
+
+
+@pytest.mark.parametrize(
+    ("line", "found"),
+    [
+        ("Brought to you by Acme Bank", ["sponsored"]),
+        ("Presented by Acme Outdoor Gear", ["sponsored"]),
+        (
+            "Brought to you by the same team that made the first game, the sequel is out in May.",
+            [],
+        ),
+        (
+            "Presented by the city council on Monday, the plan would close the bridge for a year.",
+            [],
+        ),
+    ],
+)
+def test_a_sponsors_kicker_is_a_label_line_not_a_sentence(line, found):
+    article = placed_article(line, BODY_TOP, NEWS_LINES, language="en")
+    assert [f.category for f in find_disclaimers(article)] == found
