@@ -285,3 +285,19 @@ SUBJECT_AFTER_THE_VERB = [
 def test_a_new_speaker_after_the_verb_speaks(language, text, last):
     found = statements(text, language)
     assert (found[-1].kind, found[-1].source) == last
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("de", "Yvonne sagt: 19.04.2016 um 20:55 Uhr Großartig!"),
+        ("en", "Jane says: November 3, 2019 at 5:12 pm Great recipe, thanks!"),
+    ],
+)
+def test_a_blogs_comment_header_quotes_no_source(language, text):
+    assert statements(text, language) == []
+
+
+def test_a_quote_after_a_colon_that_opens_with_a_year_is_still_one():
+    found = statements("Merkel sagte: 2015 war ein schweres Jahr für Europa.", "de")
+    assert [(s.kind, s.source) for s in found] == [("named", "Merkel")]

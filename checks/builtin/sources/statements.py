@@ -46,6 +46,11 @@ _INSERTED = re.compile(
 # The signature line of an embedded post: "— Jane Doe (@janedoe) March 14, 2020".
 _TWEET_SIGNATURE = re.compile(r"^[—–]\s?([^()\n]{2,60}?)\s?\(@\w{1,30}\)")
 _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*")
+# A blog's comment header, "Yvonne sagt: 19.04.2016 um 20:55 Uhr", "Jane says: November 3,
+# 2019 at 5:12 pm": a name, a speech verb and a colon, then a date with its clock time.
+_COMMENT_HEADER = re.compile(r"^\W*[^\W\d][\w.'’ -]{0,40}?\s(?P<verb>[^\W\d]+):\s")
+_STAMP_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_STAMP_CLOCK = re.compile(r"\b\d{1,2}:\d\d\b")
 # A wire dateline opening a paragraph: its place and agency never speak, the subject after it
 # does. "BERLIN (Reuters) -", "KYIV, May 23 (Reuters) -", "Madrid, 12 may (EFE).-",
 # "(CNN) —", "МОСКВА, 23 мая /ТАСС/.", and a capitalised place alone before a dash,
@@ -771,6 +776,8 @@ def _statement(
 ) -> Statement | None:
     if sentence.endswith("?"):
         return None  # a question asks; it attributes nothing
+    if _comment_header(sentence, cue_list):
+        return None  # a reader's comment under the post, not a source the text quotes
     tweet = _TWEET_SIGNATURE.match(sentence)
     if tweet:
         return Statement(sentence, "direct_quote", tweet.group(1).strip(), position, True)
@@ -876,6 +883,14 @@ def _statement(
     kind = "anonymous" if source.kind == "generic" else "named"
     proper = source.kind not in ("generic", "role")
     return Statement(sentence, "direct_quote" if quoted else kind, source.text, position, proper)
+
+
+def _comment_header(sentence: str, cue_list: Cues) -> bool:
+    header = _COMMENT_HEADER.match(sentence)
+    if header is None or header.group("verb").casefold() not in cue_list.verbs:
+        return False
+    stamp = sentence[header.end() : header.end() + 40]
+    return bool(_STAMP_YEAR.search(stamp) and _STAMP_CLOCK.search(stamp))
 
 
 def _role_subject(
