@@ -301,3 +301,18 @@ def test_a_blogs_comment_header_quotes_no_source(language, text):
 def test_a_quote_after_a_colon_that_opens_with_a_year_is_still_one():
     found = statements("Merkel sagte: 2015 war ein schweres Jahr für Europa.", "de")
     assert [(s.kind, s.source) for s in found] == [("named", "Merkel")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "source"),
+    [
+        (
+            "en",
+            "NEW DELHI: The government will cut taxes, the finance minister said on Monday.",
+            "the finance minister",
+        ),
+        ("en", "READ MORE: Card skimmers jailed, police said.", "police"),
+    ],
+)
+def test_a_capitalised_place_or_label_before_a_colon_never_speaks(language, text, source):
+    assert [s.source for s in statements(text, language)] == [source]

@@ -53,14 +53,15 @@ _STAMP_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _STAMP_CLOCK = re.compile(r"\b\d{1,2}:\d\d\b")
 # A wire dateline opening a paragraph: its place and agency never speak, the subject after it
 # does. "BERLIN (Reuters) -", "KYIV, May 23 (Reuters) -", "Madrid, 12 may (EFE).-",
-# "(CNN) —", "МОСКВА, 23 мая /ТАСС/.", and a capitalised place alone before a dash,
-# "WASHINGTON —", "KYIV, May 23 —".
+# "(CNN) —", "МОСКВА, 23 мая /ТАСС/.", and a capitalised place alone before a dash or a
+# colon, "WASHINGTON —", "KYIV, May 23 —", "NEW DELHI:", "BANGKOK:".
 _PLACE = r"[A-ZÀ-ÞА-ЯЁІЇЄҐ][\w'’.-]{0,30}(?:[ -][A-ZÀ-ÞА-ЯЁІЇЄҐ][\w'’.-]{0,30}){0,3}"
 _CAPITAL_PLACE = r"[A-ZÀ-ÞА-ЯЁІЇЄҐ][A-ZÀ-ÞА-ЯЁІЇЄҐ'’.-]{1,30}(?: [A-ZÀ-ÞА-ЯЁІЇЄҐ'’.-]{2,30}){0,3}"
 _DATELINE = re.compile(
     rf"(?:(?:{_PLACE}(?:,[^\n()/–—]{{1,40}}?)?\s?)?\([^()\n]{{2,30}}\)\.?\s?[-–—―]{{1,2}}\s"
     rf"|{_PLACE}(?:,[^\n()/–—]{{1,40}}?)?\s?/[^/\n]{{2,40}}/\.?\s"
-    rf"|{_CAPITAL_PLACE}(?:,[^\n()/–—]{{1,40}}?)?\s[-–—―]{{1,2}}\s)"
+    rf"|{_CAPITAL_PLACE}(?:,[^\n()/–—]{{1,40}}?)?\s[-–—―]{{1,2}}\s"
+    rf"|{_CAPITAL_PLACE}(?:,[^\n()/–—:]{{1,40}}?)?:\s)"
 )
 _DIGIT = re.compile(r"\d")
 _POSSESSIVE = re.compile(r"['’]s?$")
