@@ -316,3 +316,17 @@ def test_a_quote_after_a_colon_that_opens_with_a_year_is_still_one():
 )
 def test_a_capitalised_place_or_label_before_a_colon_never_speaks(language, text, source):
     assert [s.source for s in statements(text, language)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "found"),
+    [
+        ("en", "Others said the plan was flawed.", [("anonymous", "Others")]),
+        ("de", "Andere kritisierten den Plan als vulgär.", [("anonymous", "Andere")]),
+        # inside the sentence they are quantifiers, not people
+        ("en", "The toll may be higher, with some reports suggesting that 200 died.", []),
+        ("en", "I can’t tell you how many times I said so.", []),
+    ],
+)
+def test_others_and_some_opening_a_sentence_are_unnamed_sources(language, text, found):
+    assert [(s.kind, s.source) for s in statements(text, language)] == found

@@ -124,6 +124,9 @@ class Cues:
     # What opens a sentence whose subject follows the verb: "Dies erklärte …", "Об этом
     # сообщает …" (the words, lower case, as the whole of what stands before the verb).
     inverted_openers: frozenset[str] = frozenset()
+    # Words for unnamed people that are a source only as the sentence's first word: "Others
+    # said …", "Andere kritisierten …" (not "with some", "how many"), lower case.
+    opening_source_words: frozenset[str] = frozenset()
     # Small words inside a body's name when a capitalised word follows: "Centre for Disease
     # Control", "Rotkreuz- und Rothalbmond-Gesellschaften".
     name_joiners: frozenset[str] = frozenset()
@@ -159,6 +162,7 @@ def cues(language: str | None) -> Cues:
         anonymous_links=_lower(words.get("anonymous_links", [])),
         anonymous_ends=_lower(words.get("anonymous_ends", [])),
         source_words=_lower(words.get("source_words", [])),
+        opening_source_words=_lower(words.get("opening_source_words", [])),
         document=_section(found, "document"),
         assertion=_section(found, "assertion"),
         pronouns=frozenset(w.casefold() for w in words.get("pronouns", [])),
@@ -428,6 +432,8 @@ def _candidates(masked: str, tokens: list[re.Match[str]], cue_list: Cues) -> lis
         if word in cue_list.pronouns:
             kind = "object" if word in cue_list.object_pronouns else "pronoun"
             found.append(_Candidate(token.start(), token.end(), token.group(), kind))
+        elif word in cue_list.opening_source_words and not masked[: token.start()].strip():
+            found.append(_Candidate(token.start(), token.end(), token.group(), "generic"))
         elif word in cue_list.source_words:
             # "American officials", "the police": the word before belongs to the source.
             start = token.start()
