@@ -330,3 +330,18 @@ def test_a_capitalised_place_or_label_before_a_colon_never_speaks(language, text
 )
 def test_others_and_some_opening_a_sentence_are_unnamed_sources(language, text, found):
     assert [(s.kind, s.source) for s in statements(text, language)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Gehen Sie dazu folgendermaßen vor:", []),  # the verb first: the reader is told
+        ("Laut Polizei wurden zwei Beamte verletzt.", [("anonymous", "Polizei")]),
+        (
+            "„Wir gehen in Berufung“, sagte ein Sprecher der Stadt.",
+            [("direct_quote", "ein Sprecher")],
+        ),
+    ],
+)
+def test_a_german_sentence_that_opens_with_its_verb_reports_nobody(text, found):
+    assert [(s.kind, s.source) for s in statements(text, "de")] == found

@@ -137,6 +137,9 @@ class Cues:
     # Where the subject may drop (es, it, pt) a subject with no name needs no role; the roles
     # are read only after an article ("El ministro ha dicho").
     subject_drops: bool = False
+    # Where a statement's verb comes second (German): a sentence that opens with the verb
+    # asks or tells the reader to do something ("Gehen Sie dazu so vor:"), it reports nobody.
+    verb_second: bool = False
     # Where a role noun heads its subject after an article (fr, es, it, pt): "Le ministre",
     # "La ministre de la Santé", "L'avocat". Empty where the head comes last (en, de).
     articles: frozenset[str] = frozenset()
@@ -180,6 +183,7 @@ def cues(language: str | None) -> Cues:
         name_joiners=_lower(words.get("name_joiners", [])),
         roles=tuple(sorted(_lower(words.get("roles", [])))),
         subject_drops=bool(words.get("subject_drops", False)),
+        verb_second=bool(words.get("verb_second", False)),
         articles=_lower(words.get("articles", [])),
     )
 
@@ -818,6 +822,13 @@ def _statement(
         kind = "direct_quote" if quoted else "named"
         return Statement(sentence, kind, speaker.text, position, True)
     speech = _speech(masked, tokens, cue_list, speech_cues) if holds_speech else None
+    if (
+        speech is not None
+        and cue_list.verb_second
+        and not speech.according  # "Laut Polizei …", "Nach Angaben von …" open a sentence
+        and not sentence[: speech.start].strip()
+    ):
+        return None  # the verb opens the sentence, not a quotation before it either
     if speech is None:
         near = last is not None and position - last.position < FOLLOW_ON
         if last is not None and near and _opens_with_quote(sentence, quotes):
