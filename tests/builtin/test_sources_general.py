@@ -345,3 +345,9 @@ def test_others_and_some_opening_a_sentence_are_unnamed_sources(language, text, 
 )
 def test_a_german_sentence_that_opens_with_its_verb_reports_nobody(text, found):
     assert [(s.kind, s.source) for s in statements(text, "de")] == found
+
+
+def test_an_adverb_in_first_place_is_no_german_speaker():
+    found = statements("Danach erklärte Innenminister Thomas Strobl, die Lage sei ernst.", "de")
+    assert [(s.kind, s.source) for s in found] == [("named", "Innenminister Thomas Strobl")]
+    assert statements("Daraufhin teilte Bushido gegen seinen Kollegen aus.", "de") == []
