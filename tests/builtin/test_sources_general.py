@@ -351,18 +351,3 @@ def test_an_adverb_in_first_place_is_no_german_speaker():
     found = statements("Danach erklärte Innenminister Thomas Strobl, die Lage sei ernst.", "de")
     assert [(s.kind, s.source) for s in found] == [("named", "Innenminister Thomas Strobl")]
     assert statements("Daraufhin teilte Bushido gegen seinen Kollegen aus.", "de") == []
-
-
-@pytest.mark.parametrize(
-    ("text", "source"),
-    [
-        ("The Bank of England said rates would rise.", "Bank of England"),
-        ("The plant will close, the Department of Energy said.", "Department of Energy"),
-        (
-            "Secretary of State Mike Pompeo said the talks would resume.",
-            "Secretary of State Mike Pompeo",
-        ),
-    ],
-)
-def test_an_english_name_keeps_its_of(text, source):
-    assert [s.source for s in statements(text, "en")] == [source]
