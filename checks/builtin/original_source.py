@@ -71,7 +71,7 @@ from checks.read.regions import place_name
 from checks.wires import WIRE_BY_ALIAS, WIRE_BY_DOMAIN, Wire
 
 if TYPE_CHECKING:
-    from checks.outlets.table import OutletTable
+    from checks.outlets.table import OutletRecord, OutletTable
 
 MAX_QUOTE = 300
 PROBE_SECONDS = 8.0
@@ -594,10 +594,17 @@ def _cites_a_text(
 def _another_known_outlet(name: str | None, own: OwnOutlet, outlets: OutletTable | None) -> bool:
     """A name the outlet table knows as another site's: "Источник: РБК", "Source : Le Monde"
     credit a text as surely as a link to it does."""
+    return _other_outlet(name, own, outlets) is not None
+
+
+def _other_outlet(
+    name: str | None, own: OwnOutlet, outlets: OutletTable | None
+) -> OutletRecord | None:
+    """The outlet table's record of a name, when it is another site's than this page's."""
     if not name or outlets is None or own.owns(name, None):
-        return False
+        return None
     record = outlets.by_name(name)
-    return record is not None and own.domain not in record.domains
+    return None if record is None or own.domain in record.domains else record
 
 
 def _about_this(text: str, sentence_start: int, start: int) -> bool:
@@ -1026,11 +1033,11 @@ def rights_signals(
             continue
         for match in RIGHTS_LINE.finditer(chunk):
             name = match.group("name").strip(" ,")
-            if wire_of(name) is not None or own.owns(name, None):
-                continue  # agencies are read as wire credits; the site's own line
-            record = outlets.by_name(name)
-            if record is None or own.domain in record.domains:
-                continue
+            if wire_of(name) is not None:
+                continue  # agencies are read as wire credits
+            record = _other_outlet(name, own, outlets)
+            if record is None:
+                continue  # the site's own line, or a name the table does not know
             quote = " ".join(match.group().split()).strip("*_( ")
             yield Signal("rights", quote[:MAX_QUOTE], where, record.names[0])
 

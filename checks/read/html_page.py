@@ -579,9 +579,8 @@ def read_html(raw: bytes, *, url: str | None = None) -> Article:
     text, links = ("", ()) if doc is None or doc.body is None else _body_text_and_links(doc.body)
     if url:
         links = tuple(Link("#", k.text, k.position) if k.url == _BUTTON else k for k in links)
-    extracted = None if doc is None else doc.body
-    found = find_body(root, extracted)
-    parts = Parts() if found.body is None else more_of_the_body(found.body, extracted)
+    found = find_body(root, None if doc is None else doc.body)
+    parts = more_of_the_body(found)
     if parts:
         text, links = _with_parts(parts, text, links)
     if notes and text:

@@ -582,16 +582,19 @@ def _link_dense(node: etree._Element) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class FoundBody:
-    """Where our tree prints the extracted text: the elements of its lines, outermost only,
-    and the element holding most of them (None when the text is not found)."""
+    """Where our tree prints the extracted text: the keys of its lines (`line_key`), the
+    elements printing them, outermost only, and the element holding most of them (None when
+    the text is not found)."""
 
+    keys: set[str]
     paragraphs: list[etree._Element]
     body: etree._Element | None
 
 
 def find_body(root: etree._Element, extracted: etree._Element | None) -> FoundBody:
-    paragraphs = _matched(root, body_keys(extracted))
-    return FoundBody(paragraphs, body_container(paragraphs))
+    keys = body_keys(extracted)
+    paragraphs = _matched(root, keys)
+    return FoundBody(keys, paragraphs, body_container(paragraphs))
 
 
 def page_regions(

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from checks.read.regions import body_keys, holds_no_article_text, line_key
+from checks.read.regions import FoundBody, holds_no_article_text, line_key
 
 # How far above the body container its sibling boxes may meet it: the boxes of one article
 # stand in a few wrappers of their own (a grid cell, a grid, the article's block).
@@ -97,9 +97,12 @@ def _boundary_between(
     )
 
 
-def more_of_the_body(body: etree._Element, extracted: etree._Element | None) -> Parts:
+def more_of_the_body(found: FoundBody) -> Parts:
     """The boxes of the body container's kind beside it that hold the article's prose and
     none of the lines trafilatura kept; Parts() when there are none (most pages)."""
+    body = found.body
+    if body is None:
+        return Parts()
     classes = _classes(body)
     if not classes:
         return Parts()
@@ -120,7 +123,6 @@ def more_of_the_body(body: etree._Element, extracted: etree._Element | None) -> 
     ]
     if not candidates:
         return Parts()
-    kept = body_keys(extracted)
     root = body.getroottree().getroot()
     order = {node: i for i, node in enumerate(root.iter())}
     before: list[etree._Element] = []
@@ -130,7 +132,7 @@ def more_of_the_body(body: etree._Element, extracted: etree._Element | None) -> 
             continue
         if _held_apart(node, meeting) or not _is_prose(node):
             continue
-        if any(line_key(_TEXT(p)) in kept for p in node.iter(*LINE_TAGS)):
+        if any(line_key(_TEXT(p)) in found.keys for p in node.iter(*LINE_TAGS)):
             continue  # trafilatura kept some of it: it is in the text already
         first, last = sorted((node, body), key=order.__getitem__)
         if _boundary_between(first, last, order):

@@ -1057,10 +1057,9 @@ def _subject_after_verb(sentence: str, end: int, cue_list: Cues) -> str:
     words = after.split()
     if not words:
         return ""
-    first = words[0].casefold()
-    if first in cue_list.source_words:
+    if words[0].casefold() in cue_list.source_words or _brings_in_speaker(after, cue_list):
         return after
-    return after if len(words) >= 2 and first in cue_list.indefinites else ""
+    return ""
 
 
 def _words_before(masked: str, end: int, cue_list: Cues) -> str:
